@@ -1,0 +1,111 @@
+// Package model holds the types that flow between sitrep's pipeline stages:
+// the article that intake produces, the byte spans every later stage points
+// into it with, and the event frames that extraction emits and the store keeps.
+//
+// The types live apart from any stage so that a stage can depend on the data
+// it receives without depending on the stage that produced it.
+package model
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DateLayout is the one layout sitrep uses for calendar dates everywhere
+// (flags, JSON, the store), so that dates sort as strings.
+const DateLayout = "2006-01-02"
+
+// Span is a half-open byte range [Start, End) into an article's UTF-8 text.
+// Byte offsets (not rune offsets) are used throughout so that slicing the
+// text in Go, in SQL and in the browser's TextEncoder agree.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Len is the number of bytes the span covers.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Of returns the text the span covers, or "" when it lies outside text.
+func (s Span) Of(text string) string {
+	if s.Start < 0 || s.End > len(text) || s.Start > s.End {
+		return ""
+	}
+	return text[s.Start:s.End]
+}
+
+// BlockKind tells the part an article block plays: only body paragraphs are
+// read for facts, headings and credits are shown but not extracted from.
+type BlockKind string
+
+// The block kinds intake recognises.
+const (
+	BlockParagraph BlockKind = "paragraph"
+	BlockHeading   BlockKind = "heading"
+	BlockCredit    BlockKind = "credit"
+)
+
+// Block is one paragraph, heading or credit line of an article's text.
+type Block struct {
+	Kind BlockKind `json:"kind"`
+	Span
+}
+
+// Article is one dated news story as intake produced it.
+type Article struct {
+	// ID is a content hash of the normalised text (see ArticleID); two
+	// articles with the same words have the same ID whatever they are called.
+	ID string `json:"id"`
+	// Doc is the human name of the article: the file name without its
+	// extension, a record's own id, or file:line for a record without one.
+	Doc    string    `json:"doc"`
+	Date   time.Time `json:"date"`
+	Title  string    `json:"title,omitempty"`
+	Outlet string    `json:"outlet,omitempty"`
+	URL    string    `json:"url,omitempty"`
+	// Text is the article body, paragraphs separated by a blank line.
+	Text string `json:"text"`
+	// Blocks partitions Text into paragraphs, headings and credit lines.
+	Blocks []Block `json:"blocks,omitempty"`
+	// Origin says where the article came from: a path, path:line for a
+	// record in a dump, or "-" for standard input.
+	Origin string `json:"origin"`
+}
+
+// DateString returns the article date in DateLayout, or "" when unset.
+func (a *Article) DateString() string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	return a.Date.Format(DateLayout)
+}
+
+// ArticleID hashes text after folding case and collapsing white space, so
+// that re-wrapped or re-spaced copies of one story are recognised as the same.
+// Sixteen hex digits (64 bits) keep ids short enough to type while making an
+// accidental collision in a corpus of millions vanishingly unlikely.
+func ArticleID(text string) string {
+	h := sha256.New()
+	var buf [4]byte
+	space := false
+	started := false
+	for _, r := range text {
+		if unicode.IsSpace(r) {
+			space = started
+			continue
+		}
+		if space {
+			h.Write([]byte{' '})
+			space = false
+		}
+		started = true
+		r = unicode.ToLower(r)
+		n := utf8.EncodeRune(buf[:], r)
+		h.Write(buf[:n])
+	}
+	sum := h.Sum(nil)
+	return hex.EncodeToString(sum[:8])
+}
