@@ -1,0 +1,173 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/intake"
+)
+
+func init() { addCommand(newIngestCmd) }
+
+// intakeFlags are the flags that say how to read inputs, shared by every
+// command that reads articles.
+type intakeFlags struct {
+	date    string
+	fields  []string
+	format  string
+	maxSize int64
+}
+
+func (f *intakeFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&f.date, "date", "", "date (YYYY-MM-DD) for plain-text articles and records without one")
+	fl.StringSliceVar(&f.fields, "field", nil, "map a field to a dump's column or key, e.g. --field text=content --field date=pubdate (fields: id, date, title, text, url, outlet)")
+	fl.StringVar(&f.format, "format", "", "read every input as this format instead of detecting it: seed, text, jsonl, json, csv, tsv, feed, html")
+	fl.Int64Var(&f.maxSize, "max-article-size", intake.DefaultMaxArticleBytes, "largest single article or one-article file, in bytes")
+}
+
+func (f *intakeFlags) options() (intake.Options, error) {
+	opts := intake.Options{MaxArticleBytes: f.maxSize, Format: intake.Format(f.format)}
+	if f.date != "" {
+		d, err := intake.ParseDate(f.date)
+		if err != nil {
+			return opts, fmt.Errorf("--date: %w", err)
+		}
+		opts.Date = d
+	}
+	switch opts.Format {
+	case "", intake.FormatSeed, intake.FormatText, intake.FormatJSONL, intake.FormatJSON, intake.FormatCSV, intake.FormatTSV, intake.FormatFeed, intake.FormatHTML:
+	default:
+		return opts, fmt.Errorf("--format %q: not one of seed, text, jsonl, json, csv, tsv, feed, html", f.format)
+	}
+	for _, m := range f.fields {
+		k, v, ok := strings.Cut(m, "=")
+		k = strings.ToLower(strings.TrimSpace(k))
+		switch {
+		case !ok || v == "":
+			return opts, fmt.Errorf("--field %q: want FIELD=NAME", m)
+		case k != "id" && k != "date" && k != "title" && k != "text" && k != "url" && k != "outlet":
+			return opts, fmt.Errorf("--field %q: unknown field %q (fields: id, date, title, text, url, outlet)", m, k)
+		}
+		if opts.Fields == nil {
+			opts.Fields = map[string]string{}
+		}
+		opts.Fields[k] = strings.TrimSpace(v)
+	}
+	return opts, nil
+}
+
+func newIngestCmd(app *App) *cobra.Command {
+	var in intakeFlags
+	var batch int
+	cmd := &cobra.Command{
+		Use:   "ingest PATH...",
+		Short: "Read articles from files, folders or - (stdin) into the store",
+		Long: `Read articles into the store. PATH may be a file, a folder (read recursively)
+or - for standard input. Formats are detected by extension and content:
+  .txt          the seed format (a line "date YYYY-MM-DD", then the article),
+                or plain text dated with --date
+  .jsonl .json  one article per JSON object (date/published, title/headline,
+                text/body/article, url, outlet/source, id)
+  .csv .tsv     one article per row, with a header row naming the same fields
+  .xml .rss .atom  RSS 2.0 and Atom feeds
+  .html .htm    saved article pages (boilerplate removed)
+Ingest is idempotent: articles already stored are left as they are, and an
+article whose text is already stored under another name is recorded as a
+duplicate. Inputs that cannot be read are reported, one line each, and
+skipped; the exit status is then 2.`,
+		Example: `  sitrep ingest examples/corpus
+  sitrep ingest --date 2022-03-03 notes.txt
+  cat dump.jsonl | sitrep ingest -
+  sitrep ingest --field text=content --field date=pubdate export.csv`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts, err := in.options()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			st, err := app.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			r := intake.New(opts, app.Stdin)
+			inputs, planErrs := r.Plan(args)
+			for _, e := range planErrs {
+				fmt.Fprintln(app.Stderr, "skipped", e.Error())
+			}
+			showProgress := !app.Quiet && !app.JSON && isTerminal(app.Stdout)
+			var bar *progressbar.ProgressBar
+			ingOpts := ingest.Options{
+				BatchSize: batch,
+				OnProblem: func(e *intake.Error) {
+					if bar != nil {
+						bar.Clear()
+					}
+					fmt.Fprintln(app.Stderr, "skipped", e.Error())
+				},
+			}
+			if showProgress {
+				bar = newBar(app, inputs)
+				ingOpts.OnProgress = func(p ingest.Progress) {
+					bar.Describe(fmt.Sprintf("files %d/%d, articles %d", p.FilesDone, p.FilesTotal, p.Articles))
+					if p.BytesTotal > 0 {
+						bar.Set64(p.BytesDone)
+					}
+				}
+			}
+			sum, err := ingest.Run(ctx, r, inputs, st, ingOpts)
+			if bar != nil {
+				bar.Finish()
+				bar.Clear()
+			}
+			sum.Skipped += len(planErrs)
+			if err != nil {
+				return fmt.Errorf("ingest stopped after %d stored articles (all committed): %w", sum.Stored, err)
+			}
+			switch {
+			case app.JSON:
+				if err := printJSON(app.Stdout, sum); err != nil {
+					return err
+				}
+			case !app.Quiet && isTerminal(app.Stdout):
+				fmt.Fprintln(app.Stdout, sum.Line())
+			}
+			if sum.Skipped > 0 {
+				return exitCode{code: 2, msg: fmt.Sprintf("%d input(s) skipped; see the lines above", sum.Skipped)}
+			}
+			return nil
+		},
+	}
+	in.register(cmd)
+	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
+	return cmd
+}
+
+// newBar draws ingest progress by bytes read, with speed and time left.
+func newBar(app *App, inputs []intake.Input) *progressbar.ProgressBar {
+	var total int64
+	for _, in := range inputs {
+		if in.Size > 0 {
+			total += in.Size
+		}
+	}
+	if total == 0 {
+		total = -1
+	}
+	return progressbar.NewOptions64(total,
+		progressbar.OptionSetWriter(app.Stderr),
+		progressbar.OptionShowBytes(true),
+		progressbar.OptionSetWidth(30),
+		progressbar.OptionThrottle(100*time.Millisecond),
+		progressbar.OptionShowElapsedTimeOnFinish(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionClearOnFinish(),
+	)
+}

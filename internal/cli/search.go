@@ -1,0 +1,240 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/intake"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+func init() {
+	addCommand(newSearchCmd)
+	addCommand(newShowCmd)
+	addCommand(newStatsCmd)
+}
+
+// dateFlag normalises a --from/--to value to DateLayout.
+func dateFlag(name, v string) (string, error) {
+	if v == "" {
+		return "", nil
+	}
+	d, err := intake.ParseDate(v)
+	if err != nil {
+		return "", fmt.Errorf("--%s: %w", name, err)
+	}
+	return d.Format(model.DateLayout), nil
+}
+
+func newSearchCmd(app *App) *cobra.Command {
+	var q store.SearchQuery
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Find stored articles by relevance, with a snippet of each match",
+		Long: `Search the stored articles' titles and text. Words are all required;
+"quoted phrases" must appear in order; OR between words accepts either;
+-word or NOT word excludes; word* matches a prefix. Stemming applies, so
+"stingers" also finds "Stinger".`,
+		Example: `  sitrep search stinger
+  sitrep search '"anti-tank" OR javelin' --from 2022-03-01 --limit 5
+  sitrep search refugees --outlet "Danube Courier" --json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if q.From, err = dateFlag("from", q.From); err != nil {
+				return err
+			}
+			if q.To, err = dateFlag("to", q.To); err != nil {
+				return err
+			}
+			q.Text = strings.Join(args, " ")
+			st, err := app.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			res, err := st.Search(cmd.Context(), q)
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				for i := range res.Hits {
+					res.Hits[i].Snippet = plainSnippet(res.Hits[i].Snippet, "", "")
+				}
+				return printJSON(app.Stdout, res)
+			}
+			writeHits(app.Stdout, res, isTerminal(app.Stdout))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&q.From, "from", "", "only articles dated on or after this day")
+	f.StringVar(&q.To, "to", "", "only articles dated on or before this day")
+	f.StringVar(&q.Outlet, "outlet", "", "only articles from this outlet")
+	f.IntVar(&q.Limit, "limit", 10, "how many results to show")
+	f.IntVar(&q.Offset, "offset", 0, "skip this many results first (for paging)")
+	return cmd
+}
+
+// plainSnippet replaces the store's match markers with the given strings.
+func plainSnippet(s, open, close string) string {
+	s = strings.ReplaceAll(s, store.MarkStart, open)
+	s = strings.ReplaceAll(s, store.MarkEnd, close)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func writeHits(w io.Writer, res *store.SearchResult, color bool) {
+	open, close := "[", "]"
+	if color {
+		open, close = "\x1b[1m", "\x1b[0m"
+	}
+	fmt.Fprintf(w, "%d matching articles\n", res.Total)
+	for _, h := range res.Hits {
+		fmt.Fprintf(w, "\n%s  %s  %s\n", h.Date, orDash(h.Outlet), titleOr(h.Title, h.Doc))
+		fmt.Fprintf(w, "  %s\n", plainSnippet(h.Snippet, open, close))
+		fmt.Fprintf(w, "  doc %s  id %s\n", h.Doc, h.ID)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func titleOr(title, doc string) string {
+	if title != "" {
+		return title
+	}
+	return "(" + doc + ")"
+}
+
+func newShowCmd(app *App) *cobra.Command {
+	var blocks bool
+	cmd := &cobra.Command{
+		Use:   "show DOC|ID",
+		Short: "Print one stored article",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := app.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			a, err := st.Article(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, a)
+			}
+			writeArticle(app.Stdout, a, blocks)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&blocks, "blocks", false, "mark each block as paragraph, heading or credit")
+	return cmd
+}
+
+func writeArticle(w io.Writer, a *model.Article, blocks bool) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "doc\t%s\n", a.Doc)
+	fmt.Fprintf(tw, "id\t%s\n", a.ID)
+	fmt.Fprintf(tw, "date\t%s\n", a.DateString())
+	if a.Title != "" {
+		fmt.Fprintf(tw, "title\t%s\n", a.Title)
+	}
+	if a.Outlet != "" {
+		fmt.Fprintf(tw, "outlet\t%s\n", a.Outlet)
+	}
+	if a.URL != "" {
+		fmt.Fprintf(tw, "url\t%s\n", a.URL)
+	}
+	fmt.Fprintf(tw, "origin\t%s\n", a.Origin)
+	tw.Flush()
+	fmt.Fprintln(w)
+	if !blocks || len(a.Blocks) == 0 {
+		fmt.Fprintln(w, a.Text)
+		return
+	}
+	for i, b := range a.Blocks {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		if b.Kind == model.BlockParagraph {
+			fmt.Fprintln(w, b.Of(a.Text))
+		} else {
+			fmt.Fprintf(w, "[%s] %s\n", b.Kind, b.Of(a.Text))
+		}
+	}
+}
+
+func newStatsCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "stats",
+		Short: "Count stored articles by month and outlet",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := app.openStore(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			s, err := st.Stats(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, s)
+			}
+			fmt.Fprintf(app.Stdout, "%d articles (%s to %s), %.1f MB of text, %d duplicate names\n",
+				s.Articles, orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6, s.Duplicates)
+			writeCounts(app.Stdout, "month", s.ByMonth)
+			writeCounts(app.Stdout, "outlet", s.ByOutlet)
+			return nil
+		},
+	}
+}
+
+// writeCounts prints a two-column table with a bar per row, so the shape
+// of a corpus can be read at a glance.
+func writeCounts(w io.Writer, label string, counts []store.Count) {
+	if len(counts) == 0 {
+		return
+	}
+	max := 0
+	for _, c := range counts {
+		max = maxInt(max, c.Count)
+	}
+	fmt.Fprintln(w)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\tarticles\t\n", label)
+	for _, c := range counts {
+		n := (c.Count*30 + max - 1) / max
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", truncate(c.Key, 40), c.Count, strings.Repeat("▇", n))
+	}
+	tw.Flush()
+}
+
+func maxInt(a, b int) int {
+	if a > b {
+		return a
+	}
+	return b
+}
+
+// truncate shortens s to n runes with an ellipsis.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,185 @@
+// Package ingest runs the pipeline over a set of inputs: intake reads
+// articles, and the store keeps them in batches, each batch one transaction.
+// It is the one place that knows the order of the stages, so the command
+// line, the benchmark and (later) the HTTP ingest endpoint share it.
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/intake"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// DefaultBatchSize balances commit overhead against what a crash can lose.
+const DefaultBatchSize = 500
+
+// Options tune a run.
+type Options struct {
+	// BatchSize is the number of articles committed together.
+	BatchSize int
+	// OnProgress, if set, is called after each input file and each batch.
+	OnProgress func(Progress)
+	// OnProblem, if set, is called for each input or record skipped.
+	OnProblem func(*intake.Error)
+}
+
+// Progress is how far a run has come.
+type Progress struct {
+	FilesDone, FilesTotal int
+	BytesDone, BytesTotal int64 // BytesTotal is 0 when unknown (stdin)
+	Articles              int
+}
+
+// Summary is what a run did.
+type Summary struct {
+	Files      int           `json:"files"`
+	Articles   int           `json:"articles"`
+	Stored     int           `json:"stored"`
+	Unchanged  int           `json:"unchanged"`
+	Duplicates int           `json:"duplicates"`
+	Skipped    int           `json:"skipped"`
+	Ignored    int           `json:"ignored"`
+	Bytes      int64         `json:"bytes"`
+	Elapsed    time.Duration `json:"-"`
+	Seconds    float64       `json:"seconds"`
+}
+
+// Line renders the summary as the one line a person reads at the end.
+func (s Summary) Line() string {
+	rate := ""
+	if secs := s.Elapsed.Seconds(); secs > 0 {
+		rate = fmt.Sprintf(" (%.0f articles/s, %.1f MB/s)", float64(s.Articles)/secs, float64(s.Bytes)/1e6/secs)
+	}
+	line := fmt.Sprintf("%d files, %d articles: %d stored, %d unchanged, %d duplicates, %d skipped in %s%s",
+		s.Files, s.Articles, s.Stored, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
+	if s.Stored == 0 && s.Skipped == 0 && s.Articles > 0 {
+		line += "; nothing new"
+	}
+	return line
+}
+
+// Run reads the inputs and stores their articles. Skipped inputs are
+// counted and reported through OnProblem; Run itself fails only when the
+// store fails or ctx is cancelled, and then every batch committed before
+// stays committed.
+func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.Store, opts Options) (Summary, error) {
+	start := time.Now()
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	var sum Summary
+	prog := Progress{FilesTotal: len(inputs)}
+	for _, in := range inputs {
+		if in.Size > 0 {
+			prog.BytesTotal += in.Size
+		}
+	}
+	report := func() {
+		if opts.OnProgress != nil {
+			opts.OnProgress(prog)
+		}
+	}
+
+	// Reading and storing overlap: intake parses the next files while the
+	// store commits the last batch.
+	type item struct {
+		a   *model.Article
+		err *intake.Error
+		ign bool
+	}
+	items := make(chan item, opts.BatchSize)
+	done := make(chan struct{})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var readErr error
+	go func() {
+		defer close(items)
+		readErr = r.Read(ctx, inputs, func(res intake.Result) error {
+			select {
+			case items <- item{a: res.Article, err: res.Err, ign: res.Skipped != ""}:
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}, func(intake.Input) {
+			select {
+			case items <- item{}:
+			case <-ctx.Done():
+			}
+		})
+		close(done)
+	}()
+
+	batch := make([]*model.Article, 0, opts.BatchSize)
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		outs, err := st.PutArticles(ctx, batch)
+		if err != nil {
+			return err
+		}
+		for _, o := range outs {
+			switch o {
+			case store.Stored:
+				sum.Stored++
+			case store.Unchanged:
+				sum.Unchanged++
+			case store.Duplicate:
+				sum.Duplicates++
+			}
+		}
+		batch = batch[:0]
+		report()
+		return nil
+	}
+	fileIdx := 0
+	for it := range items {
+		switch {
+		case it.a != nil:
+			sum.Articles++
+			prog.Articles++
+			sum.Bytes += int64(len(it.a.Text))
+			batch = append(batch, it.a)
+			if len(batch) >= opts.BatchSize {
+				if err := flush(); err != nil {
+					cancel()
+					return finish(sum, start), err
+				}
+			}
+		case it.err != nil:
+			sum.Skipped++
+			if opts.OnProblem != nil {
+				opts.OnProblem(it.err)
+			}
+		case it.ign:
+			sum.Ignored++
+		default: // one input finished
+			if fileIdx < len(inputs) && inputs[fileIdx].Size > 0 {
+				prog.BytesDone += inputs[fileIdx].Size
+			}
+			fileIdx++
+			prog.FilesDone = fileIdx
+			report()
+		}
+	}
+	<-done
+	if err := flush(); err != nil {
+		return finish(sum, start), err
+	}
+	sum.Files = fileIdx
+	if readErr != nil {
+		return finish(sum, start), readErr
+	}
+	return finish(sum, start), ctx.Err()
+}
+
+func finish(s Summary, start time.Time) Summary {
+	s.Elapsed = time.Since(start)
+	s.Seconds = s.Elapsed.Seconds()
+	return s
+}

@@ -1,0 +1,81 @@
+package store
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Term is one element of a parsed search query.
+type Term struct {
+	Words  []string // one word, or several for a quoted phrase
+	Prefix bool     // a trailing * asks for words starting with the term
+	Not    bool     // preceded by NOT or -
+	Or     bool     // joined to the previous term by OR instead of AND
+}
+
+// ParseQuery reads a search query in a forgiving syntax: words are ANDed,
+// "quoted phrases" match in order, OR between terms widens, a leading - or
+// NOT excludes, and word* matches a prefix. Anything else is treated as
+// text, never as an error: analysts paste odd strings (U.S., €500m, "Mi-17")
+// into search boxes, and each driver renders terms in its own safe syntax
+// rather than passing the user's text through.
+func ParseQuery(q string) []Term {
+	var terms []Term
+	var pendingOr, pendingNot bool
+	add := func(words []string, prefix bool) {
+		if len(words) == 0 {
+			return
+		}
+		terms = append(terms, Term{Words: words, Prefix: prefix, Not: pendingNot, Or: pendingOr && len(terms) > 0})
+		pendingOr, pendingNot = false, false
+	}
+	for i := 0; i < len(q); {
+		c := q[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n':
+			i++
+		case c == '"':
+			j := strings.IndexByte(q[i+1:], '"')
+			var phrase string
+			if j < 0 {
+				phrase, i = q[i+1:], len(q)
+			} else {
+				phrase, i = q[i+1:i+1+j], i+2+j
+			}
+			add(words(phrase), false)
+		default:
+			j := i
+			for j < len(q) && q[j] != ' ' && q[j] != '\t' && q[j] != '\n' && q[j] != '"' {
+				j++
+			}
+			tok := q[i:j]
+			i = j
+			switch tok {
+			case "OR", "|":
+				pendingOr = true
+				continue
+			case "AND", "&":
+				continue
+			case "NOT":
+				pendingNot = true
+				continue
+			}
+			if strings.HasPrefix(tok, "-") && len(tok) > 1 {
+				pendingNot = true
+				tok = tok[1:]
+			}
+			prefix := strings.HasSuffix(tok, "*")
+			w := words(strings.TrimRight(tok, "*"))
+			add(w, prefix && len(w) == 1)
+		}
+	}
+	return terms
+}
+
+// words splits text into the letter-and-digit words a full-text index
+// holds, so that "Mi-17" becomes the phrase "mi 17" and "U.S." "u s".
+func words(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}

@@ -1,0 +1,85 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations are the schema's versions, applied in order, each in its own
+// transaction; the number of the last one applied is kept in schema_version.
+// Never edit a migration that has shipped: add a new one.
+var migrations = []string{
+	// 1: articles, duplicate names, and the full-text index.
+	`CREATE TABLE articles (
+		id TEXT PRIMARY KEY,
+		doc TEXT NOT NULL,
+		date TEXT NOT NULL,
+		title TEXT NOT NULL DEFAULT '',
+		outlet TEXT NOT NULL DEFAULT '',
+		url TEXT NOT NULL DEFAULT '',
+		text TEXT NOT NULL,
+		blocks TEXT NOT NULL DEFAULT '[]',
+		origin TEXT NOT NULL DEFAULT '',
+		bytes INTEGER NOT NULL DEFAULT 0,
+		ingested_at TEXT NOT NULL
+	);
+	CREATE INDEX articles_doc ON articles (doc);
+	CREATE INDEX articles_date ON articles (date);
+	CREATE INDEX articles_outlet ON articles (outlet);
+	CREATE TABLE duplicates (
+		doc TEXT NOT NULL,
+		article_id TEXT NOT NULL REFERENCES articles (id),
+		origin TEXT NOT NULL DEFAULT '',
+		seen_at TEXT NOT NULL,
+		PRIMARY KEY (doc, article_id)
+	);
+	CREATE VIRTUAL TABLE articles_fts USING fts5 (
+		title, text, content = 'articles', content_rowid = 'rowid',
+		tokenize = 'porter unicode61 remove_diacritics 2'
+	);
+	CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+		INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+	END;
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+	END;`,
+}
+
+// migrate brings the schema to the latest version.
+func migrate(ctx context.Context, db *sql.DB) error {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
+		return fmt.Errorf("creating schema_version: %w", err)
+	}
+	var version int
+	err := db.QueryRowContext(ctx, `SELECT version FROM schema_version`).Scan(&version)
+	switch {
+	case err == sql.ErrNoRows:
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (0)`); err != nil {
+			return fmt.Errorf("initialising schema_version: %w", err)
+		}
+	case err != nil:
+		return fmt.Errorf("reading schema_version: %w", err)
+	}
+	if version > len(migrations) {
+		return fmt.Errorf("the database has schema version %d, newer than this sitrep knows (%d): upgrade sitrep", version, len(migrations))
+	}
+	for v := version; v < len(migrations); v++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE schema_version SET version = ?`, v+1); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %d: %w", v+1, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,222 @@
+// Package sqlite is sitrep's default store: one SQLite file through the
+// pure-Go modernc.org/sqlite driver, so the binary stays static. It runs in
+// WAL mode, so readers (search, the web server) never block an ingest, and
+// commits each batch in one transaction, so a crash loses only the batch in
+// flight. Full-text search uses FTS5.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+func init() {
+	store.Register("sqlite", func(ctx context.Context, location string) (store.Store, error) {
+		return Open(ctx, strings.TrimPrefix(location, "sqlite://"))
+	})
+}
+
+// DB is a store in one SQLite file.
+type DB struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the SQLite store at path and brings its
+// schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("no database path")
+	}
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, fmt.Errorf("creating folder for the database: %w", err)
+		}
+	}
+	q := url.Values{}
+	for _, p := range []string{
+		"journal_mode(WAL)",
+		"busy_timeout(10000)",
+		"foreign_keys(1)",
+		// NORMAL is safe in WAL mode against a crash of the process; only
+		// a power loss can take back the last commits.
+		"synchronous(NORMAL)",
+	} {
+		q.Add("_pragma", p)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
+	s := &DB{db: db, path: path}
+	if err := s.check(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrating %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// check fails early, with a plain message, on a file that is not a SQLite
+// database, instead of on the first query.
+func (s *DB) check(ctx context.Context) error {
+	var mode string
+	if err := s.db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		if strings.Contains(err.Error(), "not a database") {
+			return fmt.Errorf("%s is not a sitrep database (not SQLite)", s.path)
+		}
+		return fmt.Errorf("opening %s: %w", s.path, err)
+	}
+	return nil
+}
+
+// Close releases the database.
+func (s *DB) Close() error { return s.db.Close() }
+
+// SQL gives tests and tools direct access to the database.
+func (s *DB) SQL() *sql.DB { return s.db }
+
+// PutArticles stores a batch in one transaction.
+func (s *DB) PutArticles(ctx context.Context, batch []*model.Article) ([]store.Outcome, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("starting batch: %w", err)
+	}
+	defer tx.Rollback()
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, doc, date, title, outlet, url, text, blocks, origin, bytes, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+	if err != nil {
+		return nil, fmt.Errorf("preparing insert: %w", err)
+	}
+	defer ins.Close()
+	now := time.Now().UTC().Format(time.RFC3339)
+	out := make([]store.Outcome, len(batch))
+	for i, a := range batch {
+		blocks, err := json.Marshal(a.Blocks)
+		if err != nil {
+			return nil, fmt.Errorf("encoding blocks of %s: %w", a.Doc, err)
+		}
+		res, err := ins.ExecContext(ctx, a.ID, a.Doc, a.DateString(), a.Title, a.Outlet, a.URL, a.Text, string(blocks), a.Origin, len(a.Text), now)
+		if err != nil {
+			return nil, fmt.Errorf("storing %s: %w", a.Doc, err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			out[i] = store.Stored
+			continue
+		}
+		var doc string
+		if err := tx.QueryRowContext(ctx, `SELECT doc FROM articles WHERE id = ?`, a.ID).Scan(&doc); err != nil {
+			return nil, fmt.Errorf("looking up %s: %w", a.Doc, err)
+		}
+		if doc == a.Doc {
+			out[i] = store.Unchanged
+			continue
+		}
+		res, err = tx.ExecContext(ctx, `INSERT INTO duplicates (doc, article_id, origin, seen_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (doc, article_id) DO NOTHING`, a.Doc, a.ID, a.Origin, now)
+		if err != nil {
+			return nil, fmt.Errorf("recording duplicate %s: %w", a.Doc, err)
+		}
+		if n, _ := res.RowsAffected(); n == 1 {
+			out[i] = store.Duplicate
+		} else {
+			out[i] = store.Unchanged
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("committing batch: %w", err)
+	}
+	return out, nil
+}
+
+const articleCols = `id, doc, date, title, outlet, url, text, blocks, origin`
+
+func scanArticle(row interface{ Scan(...any) error }) (*model.Article, error) {
+	var a model.Article
+	var date, blocks string
+	if err := row.Scan(&a.ID, &a.Doc, &date, &a.Title, &a.Outlet, &a.URL, &a.Text, &blocks, &a.Origin); err != nil {
+		return nil, err
+	}
+	if d, err := time.Parse(model.DateLayout, date); err == nil {
+		a.Date = d
+	}
+	if err := json.Unmarshal([]byte(blocks), &a.Blocks); err != nil {
+		return nil, fmt.Errorf("decoding blocks of %s: %w", a.Doc, err)
+	}
+	return &a, nil
+}
+
+// Article returns an article by id, else by doc name, else by a name it
+// was seen under as a duplicate.
+func (s *DB) Article(ctx context.Context, key string) (*model.Article, error) {
+	for _, q := range []string{
+		`SELECT ` + articleCols + ` FROM articles WHERE id = ?`,
+		`SELECT ` + articleCols + ` FROM articles WHERE doc = ? ORDER BY rowid DESC LIMIT 1`,
+		`SELECT ` + articleCols + ` FROM articles WHERE id = (SELECT article_id FROM duplicates WHERE doc = ? LIMIT 1)`,
+	} {
+		a, err := scanArticle(s.db.QueryRowContext(ctx, q, key))
+		if err == nil {
+			return a, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("reading article %s: %w", key, err)
+		}
+	}
+	return nil, fmt.Errorf("article %q: %w", key, store.ErrNotFound)
+}
+
+// Stats counts articles by month and outlet.
+func (s *DB) Stats(ctx context.Context) (*store.Stats, error) {
+	st := &store.Stats{}
+	var first, last sql.NullString
+	var bytes sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(date), max(date), sum(bytes) FROM articles`).
+		Scan(&st.Articles, &first, &last, &bytes); err != nil {
+		return nil, fmt.Errorf("counting articles: %w", err)
+	}
+	st.FirstDate, st.LastDate, st.TextBytes = first.String, last.String, bytes.Int64
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM duplicates`).Scan(&st.Duplicates); err != nil {
+		return nil, fmt.Errorf("counting duplicates: %w", err)
+	}
+	var err error
+	if st.ByMonth, err = s.counts(ctx, `SELECT substr(date, 1, 7), count(*) FROM articles GROUP BY 1 ORDER BY 1`); err != nil {
+		return nil, err
+	}
+	if st.ByOutlet, err = s.counts(ctx, `SELECT CASE WHEN outlet = '' THEN '(none)' ELSE outlet END, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1`); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func (s *DB) counts(ctx context.Context, q string, args ...any) ([]store.Count, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting: %w", err)
+	}
+	defer rows.Close()
+	out := []store.Count{}
+	for rows.Next() {
+		var c store.Count
+		if err := rows.Scan(&c.Key, &c.Count); err != nil {
+			return nil, fmt.Errorf("counting: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

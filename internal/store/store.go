@@ -1,0 +1,167 @@
+// Package store defines where sitrep keeps articles and what it extracted
+// from them, as a small interface with one implementation per database in
+// its own package (store/sqlite by default). Nothing above the store knows
+// which database it talks to: a driver registers itself by URL scheme, the
+// way database/sql drivers do, and Open picks it from the location given.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// ErrNotFound is returned when an article or event asked for by key does
+// not exist.
+var ErrNotFound = errors.New("not found")
+
+// Outcome says what storing one article did.
+type Outcome int
+
+// Outcomes of PutArticles, one per article.
+const (
+	// Stored: a new article.
+	Stored Outcome = iota
+	// Unchanged: the same text under the same name was already stored;
+	// ingesting a corpus twice gives only these.
+	Unchanged
+	// Duplicate: the same text was already stored under another name; the
+	// new name is recorded against the stored article, the text is not
+	// stored twice.
+	Duplicate
+)
+
+func (o Outcome) String() string {
+	switch o {
+	case Stored:
+		return "stored"
+	case Unchanged:
+		return "unchanged"
+	case Duplicate:
+		return "duplicate"
+	}
+	return fmt.Sprintf("Outcome(%d)", int(o))
+}
+
+// Store keeps articles. Implementations must make each PutArticles call one
+// transaction, so that a crash loses at most the batch in flight.
+type Store interface {
+	// PutArticles stores a batch atomically and says, per article, what
+	// became of it.
+	PutArticles(ctx context.Context, batch []*model.Article) ([]Outcome, error)
+	// Article returns one article by its id, or by doc name when no id
+	// matches (the most recently stored one of that name).
+	Article(ctx context.Context, key string) (*model.Article, error)
+	// Search ranks articles by relevance to a query.
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (*Stats, error)
+	// Close releases the database.
+	Close() error
+}
+
+// SearchQuery is a full-text query with filters. Text uses a small, forgiving
+// syntax (see ParseQuery); dates are inclusive DateLayout strings.
+type SearchQuery struct {
+	Text   string
+	From   string
+	To     string
+	Outlet string
+	Limit  int
+	Offset int
+}
+
+// Snippet markers: search snippets wrap each matched term in these control
+// characters, which never occur in stored text, so that each front end can
+// render the match its own way (bold on a terminal, <mark> in HTML after
+// escaping the text around it).
+const (
+	MarkStart = "\x02"
+	MarkEnd   = "\x03"
+)
+
+// Hit is one search result.
+type Hit struct {
+	ID      string  `json:"id"`
+	Doc     string  `json:"doc"`
+	Date    string  `json:"date"`
+	Title   string  `json:"title"`
+	Outlet  string  `json:"outlet"`
+	URL     string  `json:"url,omitempty"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+}
+
+// SearchResult is a page of hits and how many articles match in all.
+type SearchResult struct {
+	Total int   `json:"total"`
+	Hits  []Hit `json:"hits"`
+	// ByMonth counts all matching articles per month (YYYY-MM).
+	ByMonth []Count `json:"by_month"`
+}
+
+// Count is a label with a number.
+type Count struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// Stats counts a store's contents.
+type Stats struct {
+	Articles   int     `json:"articles"`
+	Duplicates int     `json:"duplicates"`
+	FirstDate  string  `json:"first_date,omitempty"`
+	LastDate   string  `json:"last_date,omitempty"`
+	TextBytes  int64   `json:"text_bytes"`
+	ByMonth    []Count `json:"by_month"`
+	ByOutlet   []Count `json:"by_outlet"`
+}
+
+// Opener opens a store at a location in a driver's own syntax.
+type Opener func(ctx context.Context, location string) (Store, error)
+
+var (
+	mu      sync.Mutex
+	drivers = map[string]Opener{}
+)
+
+// Register makes a driver available under a URL scheme ("sqlite",
+// "postgres"). A driver registers itself from its package's init.
+func Register(scheme string, open Opener) {
+	mu.Lock()
+	defer mu.Unlock()
+	drivers[scheme] = open
+}
+
+// Open opens the store at location: a URL whose scheme names the driver
+// (postgres://…, sqlite://path), or a plain file path for SQLite.
+func Open(ctx context.Context, location string) (Store, error) {
+	scheme := "sqlite"
+	if i := strings.Index(location, "://"); i > 0 {
+		scheme = location[:i]
+		if scheme == "postgresql" {
+			scheme = "postgres"
+		}
+	}
+	mu.Lock()
+	open, ok := drivers[scheme]
+	var known []string
+	for k := range drivers {
+		known = append(known, k)
+	}
+	mu.Unlock()
+	if !ok {
+		sort.Strings(known)
+		return nil, fmt.Errorf("no store driver for %q (available: %s)", scheme, strings.Join(known, ", "))
+	}
+	s, err := open(ctx, location)
+	if err != nil {
+		return nil, fmt.Errorf("opening store %s: %w", location, err)
+	}
+	return s, nil
+}
