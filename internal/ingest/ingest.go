@@ -56,7 +56,7 @@ func (s Summary) Line() string {
 	}
 	line := fmt.Sprintf("%d files, %d articles: %d stored, %d unchanged, %d duplicates, %d skipped in %s%s",
 		s.Files, s.Articles, s.Stored, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
-	if s.Stored == 0 && s.Skipped == 0 && s.Articles > 0 {
+	if s.Stored == 0 && s.Articles > 0 {
 		line += "; nothing new"
 	}
 	return line

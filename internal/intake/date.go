@@ -32,8 +32,8 @@ var dateLayouts = []string{
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 	time.RFC850,
 	time.ANSIC,
-	"02-Jan-2006 15:04:05.00", // Reuters-21578
-	"02-Jan-2006",
+	"2-Jan-2006 15:04:05.00", // Reuters-21578
+	"2-Jan-2006",
 	"02.01.2006",
 }
 
@@ -53,6 +53,18 @@ func ParseDate(s string) (time.Time, error) {
 		}
 		if firstErr == nil || strings.Contains(err.Error(), "out of range") {
 			firstErr = err
+		}
+	}
+	// Dumps sometimes glue junk after a good date ("27-MAR-1987
+	// 00:02:59.13&#5;RM"): fall back on the leading words when they are a
+	// whole date by themselves.
+	if f := strings.Fields(s); len(f) > 1 {
+		for _, n := range []int{3, 1} {
+			if n < len(f) {
+				if t, err := ParseDate(strings.Join(f[:n], " ")); err == nil {
+					return t, nil
+				}
+			}
 		}
 	}
 	if strings.Contains(firstErr.Error(), "out of range") {

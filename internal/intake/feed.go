@@ -29,7 +29,7 @@ func (p *parser) feed(data []byte) error {
 		}
 		text := htmlText(body)
 		if strings.TrimSpace(text) == "" {
-			if err := p.fail(0, fmt.Errorf("item %d %q: %w", n, it.Title, ErrEmpty)); err != nil {
+			if err := p.failRecord(n, fmt.Errorf("item %q: %w", it.Title, ErrEmpty)); err != nil {
 				return err
 			}
 			continue
@@ -40,7 +40,7 @@ func (p *parser) feed(data []byte) error {
 		}
 		if date == nil {
 			if p.opts.Date.IsZero() {
-				if err := p.fail(0, fmt.Errorf("item %d %q: %w (no pubDate, published or updated)", n, it.Title, ErrNoDate)); err != nil {
+				if err := p.failRecord(n, fmt.Errorf("item %q: %w (no pubDate, published or updated)", it.Title, ErrNoDate)); err != nil {
 					return err
 				}
 				continue

@@ -26,12 +26,18 @@ import (
 type Error struct {
 	Path string // file path, or "-" for standard input
 	Line int    // 1-based line of the record, 0 when not line-based
-	Err  error
+	// Record is the 1-based number of a record in a format without useful
+	// lines (a JSON array, a feed), 0 otherwise.
+	Record int
+	Err    error
 }
 
 func (e *Error) Error() string {
-	if e.Line > 0 {
+	switch {
+	case e.Line > 0:
 		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+	case e.Record > 0:
+		return fmt.Sprintf("%s: record %d: %v", e.Path, e.Record, e.Err)
 	}
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }

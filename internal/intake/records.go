@@ -43,45 +43,50 @@ func (p *parser) get(r record, field string) string {
 
 // record turns one dump row into an article or an error about it.
 func (p *parser) record(r record, line int) error {
+	return p.recordAt(r, line, p.fail, p.path+":"+strconv.Itoa(line), docName(p.path)+":"+strconv.Itoa(line))
+}
+
+// recordAt turns one row into an article; fail reports an error at the
+// row's place, origin and doc name the row when it has no id of its own.
+func (p *parser) recordAt(r record, line int, fail func(int, error) error, origin, doc string) error {
 	text := p.get(r, "text")
 	if !utf8.ValidString(text) || !utf8.ValidString(p.get(r, "title")) {
-		return p.fail(line, ErrInvalidUTF8)
+		return fail(line, ErrInvalidUTF8)
 	}
 	if strings.IndexByte(text, 0) >= 0 {
-		return p.fail(line, ErrBinary)
+		return fail(line, ErrBinary)
 	}
 	if strings.TrimSpace(text) == "" {
-		return p.fail(line, fmt.Errorf("%w (looked for a field named %s)", ErrEmpty, p.nameList("text")))
+		return fail(line, fmt.Errorf("%w (looked for a field named %s)", ErrEmpty, p.nameList("text")))
 	}
 	if int64(len(text)) > p.opts.MaxArticleBytes {
-		return p.fail(line, fmt.Errorf("%w: article text over %s", ErrTooLarge, humanBytes(p.opts.MaxArticleBytes)))
+		return fail(line, fmt.Errorf("%w: article text over %s", ErrTooLarge, humanBytes(p.opts.MaxArticleBytes)))
 	}
 	ds := p.get(r, "date")
 	if ds == "" {
 		if p.opts.Date.IsZero() {
-			return p.fail(line, fmt.Errorf("%w (looked for a field named %s; or give --date)", ErrNoDate, p.nameList("date")))
+			return fail(line, fmt.Errorf("%w (looked for a field named %s; or give --date)", ErrNoDate, p.nameList("date")))
 		}
 	}
 	date := p.opts.Date
 	if ds != "" {
 		d, err := ParseDate(ds)
 		if err != nil {
-			return p.fail(line, err)
+			return fail(line, err)
 		}
 		date = d
 	}
 	a := newArticle(text, p.get(r, "title"), false)
 	if a.Text == "" {
-		return p.fail(line, ErrEmpty)
+		return fail(line, ErrEmpty)
 	}
 	a.Date = date
 	a.URL = strings.TrimSpace(p.get(r, "url"))
 	a.Outlet = collapseSpace(p.get(r, "outlet"))
-	a.Origin = p.path + ":" + strconv.Itoa(line)
+	a.Origin = origin
+	a.Doc = doc
 	if id := strings.TrimSpace(p.get(r, "id")); id != "" {
 		a.Doc = id
-	} else {
-		a.Doc = docName(p.path) + ":" + strconv.Itoa(line)
 	}
 	return p.emit(Result{Article: a})
 }
@@ -136,8 +141,8 @@ func readLine(br *bufio.Reader, max int64) ([]byte, error) {
 			for err == bufio.ErrBufferFull {
 				_, err = br.ReadSlice('\n')
 			}
-			if err == io.EOF {
-				return nil, io.EOF
+			if err != nil && err != io.EOF {
+				return nil, err
 			}
 			return nil, errLineTooLong
 		}
@@ -192,17 +197,19 @@ func (p *parser) jsonArray(r io.Reader) error {
 		n++
 		var obj map[string]any
 		if err := dec.Decode(&obj); err != nil {
-			var se *json.SyntaxError
-			if errors.As(err, &se) {
-				// The stream cannot be resynchronised after a syntax error.
-				return p.fail(n, fmt.Errorf("record %d: invalid JSON, rest of file skipped: %v", n, err))
+			var te *json.UnmarshalTypeError
+			if errors.As(err, &te) {
+				// The decoder has stepped over the value: go on.
+				if ferr := p.failRecord(n, fmt.Errorf("not a JSON object but %s", te.Value)); ferr != nil {
+					return ferr
+				}
+				continue
 			}
-			if ferr := p.fail(n, fmt.Errorf("record %d is not a JSON object: %v", n, err)); ferr != nil {
-				return ferr
-			}
-			continue
+			// After a syntax error or a truncated file the stream cannot
+			// be resynchronised.
+			return p.failRecord(n, fmt.Errorf("invalid JSON, rest of file skipped: %v", err))
 		}
-		if err := p.record(flatten(obj), n); err != nil {
+		if err := p.recordAt(flatten(obj), n, p.failRecord, fmt.Sprintf("%s#%d", p.path, n), fmt.Sprintf("%s#%d", docName(p.path), n)); err != nil {
 			return err
 		}
 	}

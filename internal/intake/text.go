@@ -23,6 +23,11 @@ func (p *parser) fail(line int, err error) error {
 	return p.emit(Result{Err: &Error{Path: p.path, Line: line, Err: err}})
 }
 
+// failRecord reports a bad record of a format numbered by record, not line.
+func (p *parser) failRecord(n int, err error) error {
+	return p.emit(Result{Err: &Error{Path: p.path, Record: n, Err: err}})
+}
+
 // docName is the file name without its extension: the name an analyst
 // already uses for a one-article file.
 func docName(path string) string {

@@ -86,7 +86,7 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 		limit = 10
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.doc, a.date, a.title, a.outlet, a.url,
-		snippet(articles_fts, -1, char(2), char(3), '…', 20), bm25(articles_fts, 4.0, 1.0) AS score`+
+		snippet(articles_fts, 1, char(2), char(3), '…', 20), bm25(articles_fts, 4.0, 1.0) AS score`+
 		from+` ORDER BY score, a.date DESC LIMIT ? OFFSET ?`, append(args, limit, q.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("searching %q: %w", q.Text, err)

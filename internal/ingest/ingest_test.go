@@ -1,0 +1,158 @@
+package ingest
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/intake"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+// Word lists for generated articles: news-like sentences assembled at
+// random, so that benchmarks run on text shaped like the real thing.
+var (
+	subjects = []string{"Officials in Kyiv", "The defence ministry", "A spokesperson for the alliance", "Regional authorities", "The UN refugee agency", "Western diplomats", "The governor of the region", "Local volunteers"}
+	verbs    = []string{"said", "reported", "confirmed", "warned", "announced", "denied"}
+	objects  = []string{"that a convoy of %d lorries had reached the city", "that %d people had crossed the border overnight", "that shelling had damaged %d buildings", "that %d anti-tank weapons would arrive within days", "that talks would resume on Monday", "that the package was worth %d million euros"}
+)
+
+// generate writes n articles as a JSONL dump and returns its path.
+func generate(tb testing.TB, dir string, n int) string {
+	tb.Helper()
+	rng := rand.New(rand.NewPCG(1, 2))
+	var sb strings.Builder
+	for i := 0; i < n; i++ {
+		var text strings.Builder
+		for p := 0; p < 4; p++ {
+			if p > 0 {
+				text.WriteString(`\n\n`)
+			}
+			for s := 0; s < 3; s++ {
+				obj := objects[rng.IntN(len(objects))]
+				if strings.Contains(obj, "%d") {
+					obj = fmt.Sprintf(obj, rng.IntN(5000)+1)
+				}
+				fmt.Fprintf(&text, "%s %s %s. ", subjects[rng.IntN(len(subjects))], verbs[rng.IntN(len(verbs))], obj)
+			}
+		}
+		fmt.Fprintf(&sb, `{"id":"g%d","date":"2022-03-%02d","outlet":"Generated Wire","title":"Report %d","text":"%s"}`+"\n", i, i%28+1, i, text.String())
+	}
+	path := filepath.Join(dir, "generated.jsonl")
+	if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+		tb.Fatal(err)
+	}
+	return path
+}
+
+func openStore(tb testing.TB) store.Store {
+	tb.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(tb.TempDir(), "s.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+func TestRunBatchesAndReports(t *testing.T) {
+	dir := t.TempDir()
+	dump := generate(t, dir, 1234)
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte(" date 2022-02-30 No such day."), 0o644)
+	st := openStore(t)
+	r := intake.New(intake.Options{}, nil)
+	inputs, errs := r.Plan([]string{dump, bad})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var problems []string
+	var last Progress
+	batches := 0
+	sum, err := Run(context.Background(), r, inputs, st, Options{
+		BatchSize:  100,
+		OnProblem:  func(e *intake.Error) { problems = append(problems, e.Error()) },
+		OnProgress: func(p Progress) { last = p; batches++ },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Articles != 1234 || sum.Stored != 1234 || sum.Skipped != 1 || sum.Files != 2 {
+		t.Errorf("summary %+v", sum)
+	}
+	if len(problems) != 1 || !strings.Contains(problems[0], "bad.txt") {
+		t.Errorf("problems %v", problems)
+	}
+	if last.FilesDone != 2 || last.FilesTotal != 2 || last.BytesDone != last.BytesTotal || last.Articles != 1234 {
+		t.Errorf("last progress %+v", last)
+	}
+	// 13 batches and 2 files: at least 15 progress reports.
+	if batches < 15 {
+		t.Errorf("%d progress reports, want one per batch and per file", batches)
+	}
+	again, err := Run(context.Background(), r, inputs, st, Options{BatchSize: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Stored != 0 || again.Unchanged != 1234 || !strings.Contains(again.Line(), "nothing new") {
+		t.Errorf("second run %+v: %s", again, again.Line())
+	}
+}
+
+func TestRunCancelled(t *testing.T) {
+	dir := t.TempDir()
+	dump := generate(t, dir, 2000)
+	st := openStore(t)
+	r := intake.New(intake.Options{}, nil)
+	inputs, _ := r.Plan([]string{dump})
+	ctx, cancel := context.WithCancel(context.Background())
+	n := 0
+	_, err := Run(ctx, r, inputs, st, Options{BatchSize: 100, OnProgress: func(p Progress) {
+		n++
+		if n == 3 {
+			cancel()
+		}
+	}})
+	if err == nil {
+		t.Fatal("a cancelled run reported success")
+	}
+	stats, _ := st.Stats(context.Background())
+	if stats.Articles%100 != 0 || stats.Articles == 0 || stats.Articles >= 2000 {
+		t.Errorf("%d articles after cancelling: want some whole batches", stats.Articles)
+	}
+}
+
+// BenchmarkIngest ingests 10,000 generated articles into a fresh SQLite
+// file per iteration: intake, batching and the store, end to end.
+func BenchmarkIngest(b *testing.B) {
+	const n = 10000
+	dir := b.TempDir()
+	dump := generate(b, dir, n)
+	info, _ := os.Stat(dump)
+	r := intake.New(intake.Options{}, nil)
+	inputs, _ := r.Plan([]string{dump})
+	b.SetBytes(info.Size())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		st, err := sqlite.Open(context.Background(), filepath.Join(dir, fmt.Sprintf("b%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		sum, err := Run(context.Background(), r, inputs, st, Options{})
+		if err != nil || sum.Stored != n {
+			b.Fatalf("%+v %v", sum, err)
+		}
+		b.StopTimer()
+		st.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}

@@ -1,0 +1,274 @@
+package sqlite
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+func article(doc, date, outlet, title, text string) *model.Article {
+	d, _ := time.Parse(model.DateLayout, date)
+	return &model.Article{
+		ID: model.ArticleID(text), Doc: doc, Date: d, Outlet: outlet, Title: title, Text: text,
+		Blocks: []model.Block{{Kind: model.BlockParagraph, Span: model.Span{Start: 0, End: len(text)}}},
+		Origin: doc + ".txt",
+	}
+}
+
+func open(t *testing.T) (*DB, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "test.db")
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db, path
+}
+
+var corpus = []*model.Article{
+	article("a1", "2022-02-26", "Baltic Test Ledger", "Estonia pledges Javelins", "Estonia said it would send Javelin anti-tank missiles to Ukraine."),
+	article("a2", "2022-03-01", "Danube Test Courier", "Stingers arrive", "The first Stinger missiles arrived in Ukraine on Tuesday, officials said."),
+	article("a3", "2022-03-02", "Baltic Test Ledger", "Refugees cross into Poland", "More than 500,000 refugees have crossed into Poland, the UN refugee agency said."),
+	article("a4", "2022-03-05", "Danube Test Courier", "Talks stall", "Talks between the delegations stalled in Belarus as shelling continued."),
+}
+
+func TestPutIdempotentAndDuplicates(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	outs, err := db.PutArticles(ctx, corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs {
+		if o != store.Stored {
+			t.Errorf("article %d: %v, want stored", i, o)
+		}
+	}
+	// The same batch again stores nothing.
+	outs, err = db.PutArticles(ctx, corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range outs {
+		if o != store.Unchanged {
+			t.Errorf("second put, article %d: %v, want unchanged", i, o)
+		}
+	}
+	// The same text under another name is a duplicate, once.
+	copy := article("copy-of-a2", "2022-03-02", "Other", "Copied", corpus[1].Text)
+	for i, want := range []store.Outcome{store.Duplicate, store.Unchanged} {
+		outs, err = db.PutArticles(ctx, []*model.Article{copy})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if outs[0] != want {
+			t.Errorf("copy, put %d: %v, want %v", i+1, outs[0], want)
+		}
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != len(corpus) || st.Duplicates != 1 {
+		t.Errorf("stats: %d articles, %d duplicates; want %d, 1", st.Articles, st.Duplicates, len(corpus))
+	}
+	// The duplicate's name finds the stored article.
+	a, err := db.Article(ctx, "copy-of-a2")
+	if err != nil || a.Doc != "a2" {
+		t.Errorf("Article(copy-of-a2) = %v, %v; want a2", a, err)
+	}
+}
+
+func TestArticleRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	if _, err := db.PutArticles(ctx, corpus); err != nil {
+		t.Fatal(err)
+	}
+	want := corpus[2]
+	for _, key := range []string{want.ID, want.Doc} {
+		got, err := db.Article(ctx, key)
+		if err != nil {
+			t.Fatalf("Article(%s): %v", key, err)
+		}
+		if got.ID != want.ID || got.Text != want.Text || got.Title != want.Title || !got.Date.Equal(want.Date) ||
+			got.Outlet != want.Outlet || got.Origin != want.Origin || len(got.Blocks) != 1 || got.Blocks[0] != want.Blocks[0] {
+			t.Errorf("Article(%s) = %+v, want %+v", key, got, want)
+		}
+	}
+	if _, err := db.Article(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("missing article: %v, want ErrNotFound", err)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	if _, err := db.PutArticles(ctx, corpus); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q    store.SearchQuery
+		want []string
+	}{
+		{store.SearchQuery{Text: "stinger"}, []string{"a2"}},
+		{store.SearchQuery{Text: "stingers"}, []string{"a2"}}, // stemming
+		{store.SearchQuery{Text: "javelin OR stinger"}, []string{"a1", "a2"}},
+		{store.SearchQuery{Text: `"anti-tank missiles"`}, []string{"a1"}},
+		{store.SearchQuery{Text: "ukraine -stinger"}, []string{"a1"}},
+		{store.SearchQuery{Text: "refug*"}, []string{"a3"}},
+		{store.SearchQuery{Text: "said", From: "2022-03-01", To: "2022-03-01"}, []string{"a2"}},
+		{store.SearchQuery{Text: "said", Outlet: "baltic test ledger"}, []string{"a1", "a3"}},
+		{store.SearchQuery{Text: "U.N. OR UN"}, []string{"a3"}},
+		{store.SearchQuery{Text: `tanks" OR (NEAR`}, nil},
+		{store.SearchQuery{Text: "Belarus", Limit: 1}, []string{"a4"}},
+	}
+	for _, c := range cases {
+		res, err := db.Search(ctx, c.q)
+		if err != nil {
+			t.Errorf("Search(%+v): %v", c.q, err)
+			continue
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Doc)
+		}
+		if strings.Join(sorted(got), ",") != strings.Join(c.want, ",") {
+			t.Errorf("Search(%+v) = %v, want %v", c.q, got, c.want)
+		}
+		if res.Total != len(c.want) {
+			t.Errorf("Search(%+v) total %d, want %d", c.q, res.Total, len(c.want))
+		}
+	}
+	res, err := db.Search(ctx, store.SearchQuery{Text: "stinger"})
+	if err != nil || len(res.Hits) != 1 || !strings.Contains(res.Hits[0].Snippet, store.MarkStart+"Stinger"+store.MarkEnd) {
+		t.Errorf("snippet does not mark the match: %+v %v", res, err)
+	}
+	if _, err := db.Search(ctx, store.SearchQuery{Text: " - ; "}); !errors.Is(err, ErrEmptyQuery) {
+		t.Errorf("empty query: %v", err)
+	}
+}
+
+func TestRanking(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	arts := []*model.Article{
+		article("once", "2022-03-01", "", "Markets", "Grain prices rose; one trader mentioned howitzers in passing among many other subjects of the day."),
+		article("title", "2022-03-01", "", "Howitzers sent to the front", "The guns left the depot on Monday."),
+	}
+	if _, err := db.PutArticles(ctx, arts); err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Search(ctx, store.SearchQuery{Text: "howitzers"})
+	if err != nil || len(res.Hits) != 2 {
+		t.Fatalf("%+v %v", res, err)
+	}
+	if res.Hits[0].Doc != "title" || res.Hits[0].Score <= res.Hits[1].Score {
+		t.Errorf("a title match should rank first: %+v", res.Hits)
+	}
+}
+
+func sorted(s []string) []string {
+	out := append([]string(nil), s...)
+	for i := range out {
+		for j := i + 1; j < len(out); j++ {
+			if out[j] < out[i] {
+				out[i], out[j] = out[j], out[i]
+			}
+		}
+	}
+	return out
+}
+
+func TestReopenKeepsDataAndVersion(t *testing.T) {
+	ctx := context.Background()
+	db, path := open(t)
+	if _, err := db.PutArticles(ctx, corpus[:2]); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db2, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db2.Close()
+	var v int
+	if err := db2.SQL().QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != len(migrations) {
+		t.Errorf("schema version %d, %v; want %d", v, err, len(migrations))
+	}
+	st, _ := db2.Stats(ctx)
+	if st.Articles != 2 {
+		t.Errorf("%d articles after reopen, want 2", st.Articles)
+	}
+	var mode string
+	db2.SQL().QueryRow(`PRAGMA journal_mode`).Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal mode %q, want wal", mode)
+	}
+}
+
+func TestRefusesOtherFiles(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "notes.db")
+	os.WriteFile(path, []byte(strings.Repeat("this is a text file, not a database\n", 200)), 0o644)
+	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "not a sitrep database") {
+		t.Errorf("Open(text file) = %v", err)
+	}
+	// A newer schema than this build knows is refused, not downgraded.
+	db, path2 := open(t)
+	db.SQL().Exec(`UPDATE schema_version SET version = 999`)
+	db.Close()
+	if _, err := Open(ctx, path2); err == nil || !strings.Contains(err.Error(), "newer") {
+		t.Errorf("Open(newer schema) = %v", err)
+	}
+}
+
+func TestStatsByMonthAndOutlet(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	if _, err := db.PutArticles(ctx, corpus); err != nil {
+		t.Fatal(err)
+	}
+	st, err := db.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	months := map[string]int{}
+	for _, c := range st.ByMonth {
+		months[c.Key] = c.Count
+	}
+	outlets := map[string]int{}
+	for _, c := range st.ByOutlet {
+		outlets[c.Key] = c.Count
+	}
+	wantMonths := map[string]int{}
+	wantOutlets := map[string]int{}
+	for _, a := range corpus {
+		wantMonths[a.DateString()[:7]]++
+		wantOutlets[a.Outlet]++
+	}
+	if len(months) != len(wantMonths) || len(outlets) != len(wantOutlets) {
+		t.Fatalf("months %v outlets %v", months, outlets)
+	}
+	for k, v := range wantMonths {
+		if months[k] != v {
+			t.Errorf("month %s: %d, want %d", k, months[k], v)
+		}
+	}
+	for k, v := range wantOutlets {
+		if outlets[k] != v {
+			t.Errorf("outlet %s: %d, want %d", k, outlets[k], v)
+		}
+	}
+	if st.FirstDate != "2022-02-26" || st.LastDate != "2022-03-05" {
+		t.Errorf("range %s..%s", st.FirstDate, st.LastDate)
+	}
+}
