@@ -114,12 +114,12 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 		close(done)
 	}()
 
-	batch := make([]*model.Article, 0, opts.BatchSize)
+	batch := make([]store.Doc, 0, opts.BatchSize)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		outs, err := st.PutArticles(ctx, batch)
+		outs, err := st.Put(ctx, batch)
 		if err != nil {
 			return err
 		}
@@ -144,7 +144,7 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 			sum.Articles++
 			prog.Articles++
 			sum.Bytes += int64(len(it.a.Text))
-			batch = append(batch, it.a)
+			batch = append(batch, store.Doc{Article: it.a})
 			if len(batch) >= opts.BatchSize {
 				if err := flush(); err != nil {
 					cancel()

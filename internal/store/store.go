@@ -48,12 +48,34 @@ func (o Outcome) String() string {
 	return fmt.Sprintf("Outcome(%d)", int(o))
 }
 
-// Store keeps articles. Implementations must make each PutArticles call one
-// transaction, so that a crash loses at most the batch in flight.
+// Doc is an article with the events extracted from it, stored together so
+// that an article is never kept without the events its extractor gave.
+type Doc struct {
+	Article *model.Article
+	// Events are the article's events; Extractor names the extractor
+	// version that produced them, "" when the article was not extracted.
+	Events    []model.Event
+	Extractor string
+}
+
+// Store keeps articles and their events. Implementations must make each
+// Put and PutEvents call one transaction, so that a crash loses at most the
+// batch in flight.
 type Store interface {
-	// PutArticles stores a batch atomically and says, per article, what
-	// became of it.
-	PutArticles(ctx context.Context, batch []*model.Article) ([]Outcome, error)
+	// Put stores a batch of articles with their events atomically and says,
+	// per article, what became of it. Events of an article already stored
+	// are left alone: re-extraction is PutEvents' job.
+	Put(ctx context.Context, batch []Doc) ([]Outcome, error)
+	// PutEvents replaces the events of each given article (by article id)
+	// with new ones from extractor, all in one transaction, so readers see
+	// either the old events or the new, never a mix or none.
+	PutEvents(ctx context.Context, extractor string, events map[string][]model.Event) error
+	// Events returns stored events matching a filter, ordered by article
+	// date, then article, then position in the article.
+	Events(ctx context.Context, f EventFilter) ([]model.Event, error)
+	// Stale lists up to limit articles, after the id "after", whose events
+	// were not produced by extractor; reextract walks the store with it.
+	Stale(ctx context.Context, extractor, after string, limit int) ([]*model.Article, error)
 	// Article returns one article by its id, or by doc name when no id
 	// matches (the most recently stored one of that name).
 	Article(ctx context.Context, key string) (*model.Article, error)
@@ -63,6 +85,19 @@ type Store interface {
 	Stats(ctx context.Context) (*Stats, error)
 	// Close releases the database.
 	Close() error
+}
+
+// EventFilter selects stored events; empty fields select everything.
+type EventFilter struct {
+	Type   string // event type
+	Actor  string // actor code
+	Target string // target code
+	Doc    string // article doc name or id
+	From   string // article date on or after (DateLayout)
+	To     string // article date on or before
+	Facts  bool   // only events the article holds true (asserted, reported)
+	Limit  int
+	Offset int
 }
 
 // SearchQuery is a full-text query with filters. Text uses a small, forgiving
@@ -115,6 +150,7 @@ type Count struct {
 type Stats struct {
 	Articles   int     `json:"articles"`
 	Duplicates int     `json:"duplicates"`
+	Events     int     `json:"events"`
 	FirstDate  string  `json:"first_date,omitempty"`
 	LastDate   string  `json:"last_date,omitempty"`
 	TextBytes  int64   `json:"text_bytes"`

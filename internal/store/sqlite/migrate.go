@@ -44,6 +44,33 @@ var migrations = []string{
 	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
 	END;`,
+	// 2: events read from each article, and which extractor read it.
+	`CREATE TABLE events (
+		id TEXT PRIMARY KEY,
+		article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+		seq INTEGER NOT NULL,
+		doc TEXT NOT NULL,
+		date TEXT NOT NULL,
+		type TEXT NOT NULL,
+		status TEXT NOT NULL DEFAULT '',
+		modality TEXT NOT NULL DEFAULT '',
+		actor TEXT NOT NULL DEFAULT '',
+		targets TEXT NOT NULL DEFAULT '',
+		time_start TEXT NOT NULL DEFAULT '',
+		time_end TEXT NOT NULL DEFAULT '',
+		extractor TEXT NOT NULL,
+		data TEXT NOT NULL
+	);
+	CREATE INDEX events_article ON events (article_id, seq);
+	CREATE INDEX events_date ON events (date, type);
+	CREATE INDEX events_actor ON events (actor);
+	CREATE TABLE extractions (
+		article_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+		extractor TEXT NOT NULL,
+		events INTEGER NOT NULL,
+		extracted_at TEXT NOT NULL
+	);
+	CREATE INDEX extractions_extractor ON extractions (extractor);`,
 }
 
 // migrate brings the schema to the latest version.

@@ -92,8 +92,8 @@ func (s *DB) Close() error { return s.db.Close() }
 // SQL gives tests and tools direct access to the database.
 func (s *DB) SQL() *sql.DB { return s.db }
 
-// PutArticles stores a batch in one transaction.
-func (s *DB) PutArticles(ctx context.Context, batch []*model.Article) ([]store.Outcome, error) {
+// Put stores a batch of articles and their events in one transaction.
+func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("starting batch: %w", err)
@@ -107,7 +107,10 @@ func (s *DB) PutArticles(ctx context.Context, batch []*model.Article) ([]store.O
 	defer ins.Close()
 	now := time.Now().UTC().Format(time.RFC3339)
 	out := make([]store.Outcome, len(batch))
-	for i, a := range batch {
+	ev := newEventWriter(ctx, tx)
+	defer ev.close()
+	for i, d := range batch {
+		a := d.Article
 		blocks, err := json.Marshal(a.Blocks)
 		if err != nil {
 			return nil, fmt.Errorf("encoding blocks of %s: %w", a.Doc, err)
@@ -118,6 +121,11 @@ func (s *DB) PutArticles(ctx context.Context, batch []*model.Article) ([]store.O
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
 			out[i] = store.Stored
+			if d.Extractor != "" {
+				if err := ev.replace(a.ID, a.DateString(), d.Extractor, d.Events); err != nil {
+					return nil, err
+				}
+			}
 			continue
 		}
 		var doc string
@@ -191,8 +199,8 @@ func (s *DB) Stats(ctx context.Context) (*store.Stats, error) {
 		return nil, fmt.Errorf("counting articles: %w", err)
 	}
 	st.FirstDate, st.LastDate, st.TextBytes = first.String, last.String, bytes.Int64
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM duplicates`).Scan(&st.Duplicates); err != nil {
-		return nil, fmt.Errorf("counting duplicates: %w", err)
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM duplicates), (SELECT count(*) FROM events)`).Scan(&st.Duplicates, &st.Events); err != nil {
+		return nil, fmt.Errorf("counting duplicates and events: %w", err)
 	}
 	var err error
 	if st.ByMonth, err = s.counts(ctx, `SELECT substr(date, 1, 7), count(*) FROM articles GROUP BY 1 ORDER BY 1`); err != nil {

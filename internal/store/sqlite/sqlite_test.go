@@ -22,6 +22,14 @@ func article(doc, date, outlet, title, text string) *model.Article {
 	}
 }
 
+func docs(arts ...*model.Article) []store.Doc {
+	out := make([]store.Doc, len(arts))
+	for i, a := range arts {
+		out[i] = store.Doc{Article: a}
+	}
+	return out
+}
+
 func open(t *testing.T) (*DB, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "test.db")
@@ -43,7 +51,7 @@ var corpus = []*model.Article{
 func TestPutIdempotentAndDuplicates(t *testing.T) {
 	ctx := context.Background()
 	db, _ := open(t)
-	outs, err := db.PutArticles(ctx, corpus)
+	outs, err := db.Put(ctx, docs(corpus...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +61,7 @@ func TestPutIdempotentAndDuplicates(t *testing.T) {
 		}
 	}
 	// The same batch again stores nothing.
-	outs, err = db.PutArticles(ctx, corpus)
+	outs, err = db.Put(ctx, docs(corpus...))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +73,7 @@ func TestPutIdempotentAndDuplicates(t *testing.T) {
 	// The same text under another name is a duplicate, once.
 	copy := article("copy-of-a2", "2022-03-02", "Other", "Copied", corpus[1].Text)
 	for i, want := range []store.Outcome{store.Duplicate, store.Unchanged} {
-		outs, err = db.PutArticles(ctx, []*model.Article{copy})
+		outs, err = db.Put(ctx, docs(copy))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -90,7 +98,7 @@ func TestPutIdempotentAndDuplicates(t *testing.T) {
 func TestArticleRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db, _ := open(t)
-	if _, err := db.PutArticles(ctx, corpus); err != nil {
+	if _, err := db.Put(ctx, docs(corpus...)); err != nil {
 		t.Fatal(err)
 	}
 	want := corpus[2]
@@ -112,7 +120,7 @@ func TestArticleRoundTrip(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	db, _ := open(t)
-	if _, err := db.PutArticles(ctx, corpus); err != nil {
+	if _, err := db.Put(ctx, docs(corpus...)); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -164,7 +172,7 @@ func TestRanking(t *testing.T) {
 		article("once", "2022-03-01", "", "Markets", "Grain prices rose; one trader mentioned howitzers in passing among many other subjects of the day."),
 		article("title", "2022-03-01", "", "Howitzers sent to the front", "The guns left the depot on Monday."),
 	}
-	if _, err := db.PutArticles(ctx, arts); err != nil {
+	if _, err := db.Put(ctx, docs(arts...)); err != nil {
 		t.Fatal(err)
 	}
 	res, err := db.Search(ctx, store.SearchQuery{Text: "howitzers"})
@@ -191,7 +199,7 @@ func sorted(s []string) []string {
 func TestReopenKeepsDataAndVersion(t *testing.T) {
 	ctx := context.Background()
 	db, path := open(t)
-	if _, err := db.PutArticles(ctx, corpus[:2]); err != nil {
+	if _, err := db.Put(ctx, docs(corpus[:2]...)); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -234,7 +242,7 @@ func TestRefusesOtherFiles(t *testing.T) {
 func TestStatsByMonthAndOutlet(t *testing.T) {
 	ctx := context.Background()
 	db, _ := open(t)
-	if _, err := db.PutArticles(ctx, corpus); err != nil {
+	if _, err := db.Put(ctx, docs(corpus...)); err != nil {
 		t.Fatal(err)
 	}
 	st, err := db.Stats(ctx)

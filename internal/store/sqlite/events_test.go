@@ -1,0 +1,107 @@
+package sqlite
+
+import (
+	"context"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+func ev(doc, typ, actor, modality string, start int) model.Event {
+	return model.Event{Doc: doc, Type: typ, Actor: &model.Actor{Code: actor}, Targets: []model.Actor{{Code: "UKR"}},
+		Modality: modality, Evidence: model.Evidence{Start: start, End: start + 10}}
+}
+
+func TestEventsStoredWithArticles(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	batch := []store.Doc{
+		{Article: corpus[0], Extractor: "v1", Events: []model.Event{ev("a1", "aid", "EST", "asserted", 0), ev("a1", "threaten", "RUS", "hypothetical", 20)}},
+		{Article: corpus[1], Extractor: "v1", Events: []model.Event{ev("a2", "aid", "USA", "reported", 0)}},
+		{Article: corpus[2]}, // not extracted
+	}
+	if _, err := db.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	all, err := db.Events(ctx, store.EventFilter{})
+	if err != nil || len(all) != 3 {
+		t.Fatalf("events %v, %v", all, err)
+	}
+	for _, e := range all {
+		if e.ID == "" || e.Article == "" || e.Extractor != "v1" {
+			t.Errorf("event not completed on store: %+v", e)
+		}
+	}
+	cases := []struct {
+		f    store.EventFilter
+		want int
+	}{
+		{store.EventFilter{Type: "aid"}, 2},
+		{store.EventFilter{Actor: "RUS"}, 1},
+		{store.EventFilter{Target: "UKR"}, 3},
+		{store.EventFilter{Target: "UK"}, 0},
+		{store.EventFilter{Doc: "a1"}, 2},
+		{store.EventFilter{Doc: corpus[1].ID}, 1},
+		{store.EventFilter{Facts: true}, 2},
+		{store.EventFilter{From: "2022-03-01"}, 1},
+		{store.EventFilter{Limit: 1}, 1},
+	}
+	for _, c := range cases {
+		got, err := db.Events(ctx, c.f)
+		if err != nil || len(got) != c.want {
+			t.Errorf("Events(%+v) = %d events, %v; want %d", c.f, len(got), err, c.want)
+		}
+	}
+	// Ids are stable: the same article and events give the same ids.
+	again := EventID(corpus[0].ID, 0, &batch[0].Events[0])
+	if all[0].ID != again {
+		t.Errorf("event id %s, recomputed %s", all[0].ID, again)
+	}
+	st, _ := db.Stats(ctx)
+	if st.Events != 3 {
+		t.Errorf("stats count %d events, want 3", st.Events)
+	}
+}
+
+func TestReextractReplacesEvents(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	batch := []store.Doc{
+		{Article: corpus[0], Extractor: "v1", Events: []model.Event{ev("a1", "aid", "EST", "asserted", 0)}},
+		{Article: corpus[1], Extractor: "v1", Events: []model.Event{ev("a2", "aid", "USA", "asserted", 0)}},
+		{Article: corpus[2]},
+	}
+	if _, err := db.Put(ctx, batch); err != nil {
+		t.Fatal(err)
+	}
+	stale, err := db.Stale(ctx, "v1", "", 10)
+	if err != nil || len(stale) != 1 || stale[0].ID != corpus[2].ID {
+		t.Fatalf("stale for v1: %d articles, %v; want the unextracted one", len(stale), err)
+	}
+	stale, _ = db.Stale(ctx, "v2", "", 10)
+	if len(stale) != 3 {
+		t.Fatalf("stale for v2: %d, want all 3", len(stale))
+	}
+	// Paging by id.
+	first, _ := db.Stale(ctx, "v2", "", 2)
+	rest, _ := db.Stale(ctx, "v2", first[len(first)-1].ID, 2)
+	if len(first) != 2 || len(rest) != 1 {
+		t.Errorf("paging: %d then %d", len(first), len(rest))
+	}
+	err = db.PutEvents(ctx, "v2", map[string][]model.Event{
+		corpus[0].ID: {ev("a1", "aid", "EST", "asserted", 0), ev("a1", "aid", "LVA", "asserted", 0)},
+		corpus[1].ID: nil,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, _ := db.Events(ctx, store.EventFilter{})
+	if len(all) != 2 || all[0].Extractor != "v2" || all[1].Actor.Code != "LVA" {
+		t.Errorf("after re-extraction: %+v", all)
+	}
+	stale, _ = db.Stale(ctx, "v2", "", 10)
+	if len(stale) != 1 || stale[0].ID != corpus[2].ID {
+		t.Errorf("stale after re-extraction: %v", stale)
+	}
+}
