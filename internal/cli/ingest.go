@@ -108,7 +108,8 @@ skipped; the exit status is then 2.`,
 				BatchSize: batch,
 				OnProblem: func(e *intake.Error) {
 					if bar != nil {
-						bar.Clear()
+						// Erase the bar's line first; it redraws below.
+						fmt.Fprint(app.Stderr, clearLine)
 					}
 					fmt.Fprintln(app.Stderr, "skipped", e.Error())
 				},
@@ -125,7 +126,7 @@ skipped; the exit status is then 2.`,
 			sum, err := ingest.Run(ctx, r, inputs, st, ingOpts)
 			if bar != nil {
 				bar.Finish()
-				bar.Clear()
+				fmt.Fprint(app.Stderr, clearLine)
 			}
 			sum.Skipped += len(planErrs)
 			if err != nil {
@@ -149,6 +150,9 @@ skipped; the exit status is then 2.`,
 	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
 	return cmd
 }
+
+// clearLine returns the cursor to the start of the line and erases it.
+const clearLine = "\r\x1b[K"
 
 // newBar draws ingest progress by bytes read, with speed and time left.
 func newBar(app *App, inputs []intake.Input) *progressbar.ProgressBar {
