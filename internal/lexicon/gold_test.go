@@ -1,0 +1,131 @@
+package lexicon
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// sharedDir finds the shared data folder beside the repository root, or
+// skips the test when it is absent.
+func sharedDir(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Skip("go.mod not found above the package; shared data unavailable")
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "gold")); err != nil {
+		t.Skipf("shared data folder %s is absent; skipping", shared)
+	}
+	return shared
+}
+
+// goldFact is the part of a gold fact the lexicon is answerable for.
+type goldFact struct {
+	Doc    string `json:"doc"`
+	Actor  string `json:"actor"`
+	Target string `json:"target"`
+	Item   string `json:"item"`
+	Source string `json:"source"`
+}
+
+func readGold(t *testing.T, path string) []goldFact {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open gold: %v", err)
+	}
+	defer f.Close()
+	var facts []goldFact
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		var g goldFact
+		if err := json.Unmarshal(sc.Bytes(), &g); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		facts = append(facts, g)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read gold: %v", err)
+	}
+	return facts
+}
+
+// TestGoldVocabulary checks that the names the gold files use are the
+// lexicon's canonical ones: every item is an item's Name exactly, every
+// actor and target a state, organisation or group code, and every source a
+// name the lexicon knows or a phrase it matches whole.
+func TestGoldVocabulary(t *testing.T) {
+	shared := sharedDir(t)
+	l := Default()
+	for _, name := range []string{"seeds.jsonl", "dev.jsonl", "kiel-dev.jsonl"} {
+		for _, g := range readGold(t, filepath.Join(shared, "gold", name)) {
+			if g.Item != "" {
+				if e := l.Lookup(KindItem, g.Item); e == nil || e.Name != g.Item {
+					t.Errorf("%s %s: item %q is not a canonical item name (lookup: %v)", name, g.Doc, g.Item, e)
+				}
+			}
+			for _, code := range []string{g.Actor, g.Target} {
+				if code != "" && l.Get(KindState, code) == nil && l.Get(KindOrg, code) == nil && l.Get(KindGroup, code) == nil {
+					t.Errorf("%s %s: code %q is not a state, organisation or group", name, g.Doc, code)
+				}
+			}
+			if g.Source != "" && !knowsSource(l, g.Source) {
+				t.Errorf("%s %s: source %q is neither a known name nor matched whole", name, g.Doc, g.Source)
+			}
+		}
+	}
+}
+
+func knowsSource(l *Lexicon, s string) bool {
+	for _, k := range []Kind{KindOutlet, KindSource, KindPerson, KindOrg, KindState} {
+		if l.Lookup(k, s) != nil {
+			return true
+		}
+	}
+	ms := l.Find(s)
+	return len(ms) == 1 && ms[0].Start == 0 && ms[0].End == len(s)
+}
+
+// TestSeedItems runs Find over the seed articles and checks that every item
+// the gold names for a seed is matched in it under its canonical name.
+func TestSeedItems(t *testing.T) {
+	shared := sharedDir(t)
+	l := Default()
+	found := map[string]map[string]bool{}
+	for _, g := range readGold(t, filepath.Join(shared, "gold", "seeds.jsonl")) {
+		if g.Item == "" {
+			continue
+		}
+		if found[g.Doc] == nil {
+			b, err := os.ReadFile(filepath.Join(shared, "corpus", "seeds", g.Doc+".txt"))
+			if err != nil {
+				t.Fatalf("read seed: %v", err)
+			}
+			found[g.Doc] = map[string]bool{}
+			for _, m := range l.Find(string(b)) {
+				if m.Entry.Kind == KindItem {
+					found[g.Doc][strings.ToLower(m.Entry.Name)] = true
+				}
+			}
+		}
+		if !found[g.Doc][strings.ToLower(g.Item)] {
+			t.Errorf("%s: item %q not matched", g.Doc, g.Item)
+		}
+	}
+}

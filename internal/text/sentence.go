@@ -1,0 +1,257 @@
+package text
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence is one sentence of a text: Start and End are byte offsets of its
+// first and last token (so surrounding white space is trimmed) and Tokens are
+// its tokens, with offsets into the same text.
+type Sentence struct {
+	Start, End int
+	Tokens     []Token
+}
+
+// Sentences cuts text into sentences.
+//
+// A sentence never crosses a blank line. A single line break ends a sentence
+// when the text is laid out one paragraph a line (as the corpus articles are)
+// or when it ends a headline-like short line; in hard-wrapped text (such as
+// newswire copy wrapped at 70 columns) a line break inside a paragraph is
+// read as a space. Within a line, a full stop, question or exclamation mark
+// or an ellipsis ends a sentence when what follows (after any closing quotes
+// or brackets glued to it) opens one: a capital, a digit, an opening quote or
+// bracket, or a dash. The full stop of an abbreviation ends one only before a
+// word that typically opens a sentence ("the U.S. The talks"), and never after
+// a title (Mr., Gen.) or before a number (No. 10, Feb. 24).
+func Sentences(text string) []Sentence {
+	toks := appendTokens(make([]Token, 0, len(text)/5+8), text, 0)
+	if len(toks) == 0 {
+		return nil
+	}
+	lay := scanLayout(text)
+	out := make([]Sentence, 0, len(toks)/16+1)
+	start := 0
+	emit := func(last int) {
+		out = append(out, Sentence{
+			Start:  toks[start].Start,
+			End:    toks[last].End,
+			Tokens: toks[start : last+1 : last+1],
+		})
+		start = last + 1
+	}
+	n := len(toks)
+	for i := 0; i < n-1; i++ {
+		if k, cut := terminalCut(toks, i); cut {
+			emit(k)
+			i = k
+			continue
+		}
+		if gapCut(text, toks[i], toks[i+1], lay) {
+			emit(i)
+		}
+	}
+	if start < n {
+		emit(n - 1)
+	}
+	return out
+}
+
+// layout is what Sentences learns about the shape of the whole text before
+// cutting: whether its lines are hard-wrapped and how long its longest is.
+type layout struct {
+	wrapped bool
+	maxLine int
+}
+
+// scanLayout calls a text hard-wrapped when a good share of its single line
+// breaks fall inside a sentence (the next line goes on in lower case after a
+// line with no final punctuation): a paragraph-a-line text has none.
+func scanLayout(s string) layout {
+	var lay layout
+	single, inside := 0, 0
+	pos := 0
+	for pos < len(s) {
+		nl := strings.IndexByte(s[pos:], '\n')
+		if nl < 0 {
+			lay.maxLine = max(lay.maxLine, len(strings.TrimRight(s[pos:], " \t\r")))
+			break
+		}
+		line := strings.TrimRight(s[pos:pos+nl], " \t\r")
+		lay.maxLine = max(lay.maxLine, len(line))
+		pos += nl + 1
+		if line == "" {
+			continue
+		}
+		k := pos
+		for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
+			k++
+		}
+		if k >= len(s) || s[k] == '\n' {
+			continue // a blank line follows: a paragraph break, not a wrap
+		}
+		single++
+		if c := s[k]; c >= 'a' && c <= 'z' && !endsClause(line) {
+			inside++
+		}
+	}
+	lay.wrapped = inside > 0 && inside*5 >= single
+	return lay
+}
+
+// endsClause reports whether a line ends with punctuation that can close a
+// sentence or clause, so that a lower-case next line is no sign of wrapping.
+func endsClause(line string) bool {
+	r, _ := utf8.DecodeLastRuneInString(line)
+	switch r {
+	case '.', '!', '?', ':', ';', '"', '”', '…':
+		return true
+	}
+	return false
+}
+
+// gapCut decides whether the white space between two tokens ends a sentence
+// by itself: a blank line always does, a single line break as the layout and
+// the two lines say.
+func gapCut(s string, a, b Token, lay layout) bool {
+	gap := s[a.End:b.Start]
+	if len(gap) == 1 && gap[0] == ' ' {
+		return false
+	}
+	nl := strings.Count(gap, "\n")
+	if nl == 0 {
+		// Some texts separate paragraphs with U+2029 or U+2028 instead.
+		return strings.ContainsRune(gap, '\u2029') || strings.ContainsRune(gap, '\u2028') && !lay.wrapped
+	}
+	if nl >= 2 {
+		return true
+	}
+	first, _ := utf8.DecodeRuneInString(b.Text)
+	if unicode.IsLower(first) {
+		return false
+	}
+	if !lay.wrapped {
+		return true
+	}
+	// Hard-wrapped: a new paragraph is indented, a headline is a short line
+	// without final punctuation.
+	after := gap[strings.IndexByte(gap, '\n')+1:]
+	if strings.ContainsAny(after, " \t") {
+		return true
+	}
+	lineStart := strings.LastIndexByte(s[:a.End], '\n') + 1
+	lineLen := a.End - lineStart
+	return !endsClause(a.Text) && lineLen*10 < lay.maxLine*6 && opensSentence(b.Text)
+}
+
+// terminalCut decides whether the token at i ends a sentence by its
+// punctuation. It returns the index of the sentence's last token, which takes
+// in any closing quotes and brackets glued to the mark.
+func terminalCut(toks []Token, i int) (int, bool) {
+	kind := terminalKind(toks[i].Text)
+	if kind == 0 {
+		return i, false
+	}
+	k := i
+	for k+1 < len(toks) && toks[k+1].Start == toks[k].End && isCloser(toks[k+1].Text) {
+		k++
+	}
+	if k+1 >= len(toks) {
+		return k, false // the text's end closes it anyway
+	}
+	next := toks[k+1].Text
+	switch kind {
+	case termStop, termStrong, termEllipsis:
+		return k, opensSentence(next)
+	case termAbbrev:
+		return k, starters[next] || isOpener(next)
+	case termAbbrevMonth:
+		return k, starters[next]
+	}
+	return k, false
+}
+
+// Kinds of sentence-final punctuation.
+const (
+	termStop = iota + 1
+	termStrong
+	termEllipsis
+	termAbbrev
+	termAbbrevMonth
+)
+
+func terminalKind(t string) int {
+	switch t {
+	case ".":
+		return termStop
+	case "!", "?", "?!", "!?", "!!", "??", "!!!", "???":
+		return termStrong
+	case "…":
+		return termEllipsis
+	}
+	if len(t) >= 3 && strings.Trim(t, ".") == "" {
+		return termEllipsis
+	}
+	if len(t) < 2 || t[len(t)-1] != '.' {
+		return 0
+	}
+	w := t[:len(t)-1]
+	switch abbrevKind(w) {
+	case abbrTitle, abbrNever, abbrNumber:
+		return 0
+	case abbrMonth:
+		return termAbbrevMonth
+	}
+	return termAbbrev
+}
+
+// opensSentence reports whether a token can be the first of a sentence after
+// a full stop: a capital, a digit, an opening quote or bracket, or a dash.
+func opensSentence(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	switch {
+	case unicode.IsUpper(r), unicode.IsDigit(r):
+		return true
+	case isOpener(t):
+		return true
+	}
+	switch r {
+	case '—', '–', '-', '•', '¿', '¡':
+		return true
+	}
+	return false
+}
+
+func isOpener(t string) bool {
+	switch t {
+	case "\"", "“", "‘", "'", "(", "[", "«", "„", "‹":
+		return true
+	}
+	return false
+}
+
+func isCloser(t string) bool {
+	switch t {
+	case "\"", "”", "’", "'", ")", "]", "}", "»", "›":
+		return true
+	}
+	return false
+}
+
+// starters are capitalised words that typically open a sentence and rarely
+// follow an abbreviation inside one: after "the U.S." a capital alone says
+// nothing (the U.S. Senate) but "The" or "He" does.
+var starters = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`The A An This That These Those It Its He She They We I You His Her
+		Their Our My But And Or So Yet In On At As By For From To With Without Of If When While
+		After Before Since During Meanwhile However Although Though Still There Here Some Many
+		Most Both Each All No Not One Two Three Four Five More Officials Earlier Later Last Next
+		According Asked What Why How Who Where Which Such Under Over Despite Also Then Now Today
+		Yesterday Other Another Several Few Only Even Mr Mrs Ms Dr Separately Instead Because`) {
+		starters[w] = true
+	}
+}
