@@ -166,8 +166,13 @@ type Event struct {
 	Explain []string `json:"explain,omitempty"`
 }
 
-// IsFact reports whether the article holds the event to be true, as opposed
-// to planned, hypothetical, negated or denied.
+// IsFact reports whether the article holds the event to be true or
+// planned, as opposed to hypothetical, negated or denied: only these are
+// reported as facts, exported and scored.
 func (e *Event) IsFact() bool {
-	return e.Modality == ModalityAsserted || e.Modality == ModalityReported || e.Modality == ""
+	switch e.Modality {
+	case ModalityHypothetical, ModalityNegated, ModalityDenied:
+		return false
+	}
+	return true
 }

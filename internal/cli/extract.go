@@ -1,0 +1,187 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+func init() { addCommand(newExtractCmd) }
+
+func newExtractCmd(app *App) *cobra.Command {
+	var in intakeFlags
+	var explain, all bool
+	cmd := &cobra.Command{
+		Use:   "extract PATH...",
+		Short: "Print the events of articles without storing them",
+		Long: `Read articles (as ingest does) and print the events extracted from each, without
+storing anything. With --json, one event a line in the export schema (see
+docs/export-schema.md). Events the article does not hold true (negated,
+hypothetical or denied) are left out unless --all is given.`,
+		Example: `  sitrep extract examples/corpus/seeds
+  sitrep extract --json --explain examples/corpus/wires.jsonl`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			x := event.New(event.WithExplain(explain))
+			skipped, err := app.readArticles(cmd.Context(), in, args, func(a *model.Article) error {
+				evs := x.Extract(a)
+				if !all {
+					evs = facts(evs)
+				}
+				if app.JSON {
+					for i := range evs {
+						if err := printJSON(app.Stdout, &evs[i]); err != nil {
+							return err
+						}
+					}
+					return nil
+				}
+				writeEvents(app.Stdout, a, evs, explain)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if skipped > 0 {
+				return exitCode{code: 2, msg: fmt.Sprintf("%d input(s) skipped; see the lines above", skipped)}
+			}
+			return nil
+		},
+	}
+	in.register(cmd)
+	cmd.Flags().BoolVar(&explain, "explain", false, "show for each slot the rule or lexicon entry that filled it")
+	cmd.Flags().BoolVar(&all, "all", false, "also print negated, hypothetical and denied events")
+	return cmd
+}
+
+// facts keeps the events an article holds true or planned.
+func facts(evs []model.Event) []model.Event {
+	out := evs[:0:0]
+	for _, e := range evs {
+		if e.IsFact() {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// writeEvents prints one article's events as a table.
+func writeEvents(w io.Writer, a *model.Article, evs []model.Event, explain bool) {
+	fmt.Fprintf(w, "%s  %s  %s  (%d events)\n", a.Doc, a.DateString(), titleOr(a.Title, ""), len(evs))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, e := range evs {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", e.Type, orDash(e.Status), eventParties(&e), eventFigures(&e), eventWhenWho(&e))
+		if explain {
+			tw.Flush()
+			for _, why := range e.Explain {
+				fmt.Fprintf(w, "      %s\n", why)
+			}
+		}
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+}
+
+func eventParties(e *model.Event) string {
+	a := "?"
+	if e.Actor != nil {
+		a = e.Actor.Code
+	}
+	var ts []string
+	for _, t := range e.Targets {
+		ts = append(ts, t.Code)
+	}
+	if len(ts) == 0 {
+		return a
+	}
+	return a + " -> " + strings.Join(ts, ",")
+}
+
+func eventFigures(e *model.Event) string {
+	var parts []string
+	for _, it := range e.Items {
+		s := it.Name
+		if it.Qty != nil {
+			s = rangeText(it.Qty) + " " + s
+		}
+		parts = append(parts, s)
+	}
+	if e.Count != nil {
+		s := rangeText(e.Count)
+		if e.Victims != "" {
+			s += " " + e.Victims
+		}
+		if e.Outcome != "" {
+			s += " " + e.Outcome
+		}
+		parts = append(parts, s)
+	}
+	if e.Money != nil {
+		parts = append(parts, fmt.Sprintf("%s %s", humanNumber(e.Money.Amount), e.Money.Currency))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func eventWhenWho(e *model.Event) string {
+	var parts []string
+	if e.Time != nil {
+		if e.Time.Start == e.Time.End {
+			parts = append(parts, e.Time.Start)
+		} else {
+			parts = append(parts, e.Time.Start+".."+e.Time.End)
+		}
+	}
+	if e.Source != nil {
+		parts = append(parts, "per "+e.Source.Name)
+	}
+	if e.Modality != model.ModalityAsserted && e.Modality != model.ModalityReported {
+		parts = append(parts, "["+e.Modality+"]")
+	}
+	return strings.Join(parts, "  ")
+}
+
+// rangeText writes a hedged number as a reader would: "~2,000", ">200".
+func rangeText(r *model.Range) string {
+	approx := ""
+	if r.Approx {
+		approx = "~"
+	}
+	switch {
+	case r.Min != nil && r.Max != nil && *r.Min == *r.Max:
+		return approx + humanNumber(*r.Min)
+	case r.Min != nil && r.Max != nil:
+		return humanNumber(*r.Min) + "-" + humanNumber(*r.Max)
+	case r.Min != nil:
+		return ">=" + humanNumber(*r.Min)
+	case r.Max != nil:
+		return "<=" + humanNumber(*r.Max)
+	}
+	return "?"
+}
+
+// humanNumber prints a number with thousands separators.
+func humanNumber(f float64) string {
+	if f != float64(int64(f)) {
+		return fmt.Sprintf("%.2f", f)
+	}
+	s := fmt.Sprintf("%d", int64(f))
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}

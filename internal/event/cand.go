@@ -1,0 +1,80 @@
+package event
+
+import (
+	"fmt"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
+	"github.com/sitrep-project/sitrep/internal/timex"
+)
+
+// cand is an event being assembled from one trigger in one sentence.
+type cand struct {
+	f      *frame
+	hit    trigHit
+	s      *sent
+	l, r   int // the clause's token range
+	actors []string
+	actorM *mention // the mention the actor came from, nil when inferred
+	actorT string   // the actor's words as written
+	// targets are codes with the words they came from.
+	targets  []codeText
+	items    []itemArg
+	count    *quantity.Mention
+	money    *quantity.Mention
+	tx       *timex.Expr
+	places   []placeArg
+	status   string
+	modality string
+	mode     string
+	victims  string
+	outcome  string
+	src      *source
+	conf     float64
+	why      []string
+	merged   int // how many repeats were merged into this one
+}
+
+// placeArg is a place an event is tied to.
+type placeArg struct {
+	entry *lexicon.Entry
+	text  string
+	span  model.Span
+}
+
+type codeText struct {
+	code, text string
+	span       model.Span
+}
+
+type itemArg struct {
+	name, category, mode, text string
+	span                       model.Span
+	qty                        *quantity.Mention
+}
+
+// source is who a sentence attributes its facts to.
+type source struct {
+	name, kind, text string
+	span             model.Span
+	outlet           bool
+}
+
+func (c *cand) explain(slot, format string, args ...any) {
+	c.why = append(c.why, slot+": "+fmt.Sprintf(format, args...))
+}
+
+// hasFigure reports whether the candidate has a count, money or an item
+// with a quantity.
+func (c *cand) hasFigure() bool {
+	if c.count != nil || c.money != nil {
+		return true
+	}
+	for _, it := range c.items {
+		if it.qty != nil {
+			return true
+		}
+	}
+	return false
+}

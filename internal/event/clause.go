@@ -1,0 +1,57 @@
+package event
+
+// Clause boundaries: arguments of a trigger are looked for between the
+// nearest of these on either side, so that "Germany said it would send
+// arms to Kyiv while Russia shelled Kharkiv" gives Germany's aid and
+// Russia's attack, not a mix.
+var boundaryWords = setOf("but", "while", "whereas", "although", "though", "however", "which", "who", "whom", "whose",
+	"where", "because", "meanwhile", "unless", "despite", "amid", "after", "before", "when", "if", "whereby", "until")
+
+var boundaryPunct = setOf(";", ":", "—", "–", "(", ")", "?", "!", "”")
+
+// isBoundary reports whether token i ends a clause.
+func isBoundary(s *sent, i int) bool {
+	w := s.low[i]
+	if boundaryPunct[w] {
+		return true
+	}
+	// A straight quote closes a quotation after its final punctuation.
+	if w == "\"" && i > 0 && (s.low[i-1] == "," || s.low[i-1] == ".") {
+		return true
+	}
+	if boundaryWords[w] {
+		// "after" and "before" open a clause only before a subject, not
+		// before a date or a noun ("after Sunday", "before the talks").
+		if (w == "after" || w == "before" || w == "until") && i+1 < len(s.low) {
+			n := s.mentionAt(i + 1)
+			return n == nil || n.kind != mTime
+		}
+		return true
+	}
+	if w == "as" && i+1 < len(s.low) {
+		prev := ""
+		if i > 0 {
+			prev = s.low[i-1]
+		}
+		next := s.low[i+1]
+		if prev == "such" || prev == "well" || prev == "soon" || prev == "far" || next == "well" || next == "soon" ||
+			next == "part" || next == "of" || next == "a" || next == "an" || next == "many" || next == "much" {
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// clause returns the token range of the clause around tokens [t0, t1).
+func clause(s *sent, t0, t1 int) (int, int) {
+	l := t0
+	for l > 0 && !isBoundary(s, l-1) {
+		l--
+	}
+	r := t1
+	for r < len(s.low) && !isBoundary(s, r) {
+		r++
+	}
+	return l, r
+}

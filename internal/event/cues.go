@@ -1,0 +1,182 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// Cue words that bear on whether and how an event happened. They are read
+// in the trigger's clause, before the trigger unless noted.
+var (
+	negators = setOf("not", "n't", "never", "no", "neither", "nor", "without", "cannot", "refused", "declined", "ruled", "rejected", "halted", "suspended", "cancelled", "canceled", "scrapped")
+	hypos    = setOf("if", "could", "might", "may", "should", "hope", "hopes", "hoped", "unless", "whether", "would-be", "possible", "possibly", "potential", "risk", "fears", "feared", "imminent", "threat")
+	futures  = setOf("will", "'ll", "shall", "would", "to", "soon", "going")
+	plans    = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "considering", "considers", "consider", "preparing", "prepares", "scheduled", "aims", "aim", "weighing", "mulling", "proposed", "proposes", "discussing", "due", "set", "seeking", "seeks", "wants")
+	pledges  = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
+	allow    = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
+	alleged  = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
+	pasts    = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
+	// speech acts are asserted when said, whatever their content's mood.
+	speech = setOf(model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny, model.TypeStatement)
+)
+
+// pastForm reports whether a trigger word reads as past tense or a past
+// participle.
+func pastForm(w string) bool {
+	switch w {
+	case "sent", "gave", "given", "delivered", "supplied", "provided", "shipped", "handed", "donated", "dispatched",
+		"transferred", "arrived", "struck", "hit", "met", "sank", "sunk", "fled", "shot", "killed", "died", "wounded", "injured",
+		"froze", "frozen", "visited", "fired", "made", "held", "spent", "brought", "took":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
+
+// readCues sets the candidate's status and modality from the words of its
+// clause and sentence.
+func (c *cand) readCues() {
+	s := c.s
+	w := s.low[c.hit.t0]
+	first := strings.Fields(c.hit.tr.phrase)[0]
+	var neg, hypo, fut, plan, pledge, allowed, alleg, past bool
+	// Auxiliaries and adverbs just before the trigger.
+	for k := c.hit.t0 - 1; k >= c.l && k >= c.hit.t0-6; k-- {
+		t := s.low[k]
+		switch {
+		case negators[t]:
+			neg = true
+		case futures[t]:
+			fut = true
+		case pasts[t]:
+			past = true
+		}
+		if m := s.mentionAt(k); m != nil && m.kind == mEntity {
+			break
+		}
+	}
+	// Mood words anywhere in the clause before the trigger.
+	for k := c.l; k < c.hit.t0; k++ {
+		t := s.low[k]
+		switch {
+		case plans[t]:
+			plan = true
+		case pledges[t]:
+			pledge = true
+		case allow[t]:
+			allowed = true
+		case alleged[t]:
+			alleg = true
+		case hypos[t] && !(t == "may" && isCap(s.toks[k].Text)):
+			hypo = true
+		}
+	}
+	// "if" anywhere earlier in the sentence puts what follows in a
+	// condition; "said ... had no plans to" negates.
+	for k := 0; k < c.hit.t0; k++ {
+		if s.low[k] == "if" || s.low[k] == "unless" {
+			hypo = true
+		}
+	}
+	// Clause-final negation: "... deliveries were not made".
+	for k := c.hit.t1; k < c.r && k < c.hit.t1+3; k++ {
+		if s.low[k] == "not" || s.low[k] == "n't" {
+			neg = true
+		}
+	}
+	if c.hit.tr.class == classNoun && !past && !fut {
+		// A nominal trigger takes its tense from the clause verb.
+		for k := c.l; k < c.r; k++ {
+			t := s.low[k]
+			if futures[t] && t != "to" {
+				fut = true
+			}
+		}
+	}
+	if pastForm(w) && !fut {
+		past = true
+	}
+	speechAct := speech[c.f.typ]
+	switch {
+	case neg && !(c.f.typ == model.TypeDeny):
+		c.modality = model.ModalityNegated
+	case hypo && !speechAct:
+		c.modality = model.ModalityHypothetical
+	case (plan || fut) && !past && !speechAct:
+		c.modality = model.ModalityPlanned
+	case c.src != nil || alleg:
+		c.modality = model.ModalityReported
+	default:
+		c.modality = model.ModalityAsserted
+	}
+	if c.modality == model.ModalityHypothetical && c.f.typ == model.TypeAid && first == "hope" {
+		c.modality = model.ModalityHypothetical
+	}
+	switch c.f.typ {
+	case model.TypeAid:
+		switch {
+		case c.hit.tr.class == classAuthorize || allowed:
+			c.status = model.StatusAuthorized
+		case c.hit.tr.class == classPledge:
+			c.status = model.StatusPledged
+			if plan && !pledge {
+				c.status = model.StatusPlanned
+			}
+		case plan && !past:
+			c.status = model.StatusPlanned
+		case past && !fut && c.hit.tr.class == classAct:
+			// "announced that it has dispatched": done, whoever says so.
+			c.status = model.StatusDelivered
+		case pledge || fut:
+			c.status = model.StatusPledged
+		case c.hit.tr.class == classNoun && !past:
+			c.status = model.StatusPledged
+			if strings.HasPrefix(w, "deliver") || strings.HasPrefix(w, "shipment") {
+				c.status = model.StatusDelivered
+			}
+		default:
+			c.status = model.StatusDelivered
+		}
+		if c.modality == model.ModalityPlanned && (c.status == model.StatusPledged || c.status == model.StatusAuthorized) {
+			// A pledge is a fact about the present, not a plan.
+			c.modality = model.ModalityAsserted
+			if c.src != nil {
+				c.modality = model.ModalityReported
+			}
+		}
+	case model.TypeVisit, model.TypeMeet, model.TypeTalks:
+		if c.modality == model.ModalityPlanned {
+			c.status = model.StatusPlanned
+		}
+	case model.TypeAttack, model.TypeCyberattack:
+		if alleg {
+			c.status = model.StatusAlleged
+		}
+	}
+	if c.modality == model.ModalityPlanned && c.status == "" && c.f.typ != model.TypeAid {
+		c.status = model.StatusPlanned
+	}
+	c.explain("status", "%s (%s)", orNone(c.status), cueWords(neg, hypo, fut, plan, pledge, allowed, alleg, past))
+	c.explain("modality", "%s", c.modality)
+}
+
+func cueWords(flags ...bool) string {
+	names := []string{"negation", "condition", "future", "plan", "pledge", "permission", "allegation", "past"}
+	var on []string
+	for i, f := range flags {
+		if f {
+			on = append(on, names[i])
+		}
+	}
+	if len(on) == 0 {
+		return "no cue"
+	}
+	return "cues: " + strings.Join(on, ", ")
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

@@ -1,0 +1,357 @@
+package event
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
+	"github.com/sitrep-project/sitrep/internal/text"
+	"github.com/sitrep-project/sitrep/internal/timex"
+)
+
+// Version names the extractor's rules. It is stored with every event, so
+// that reextract can tell events made by older rules; change it whenever a
+// change to the rules or lexicons changes what is extracted.
+const Version = "sitrep-extract/1"
+
+// Extractor reads events from articles. It holds only read-only tables, so
+// one Extractor may serve many goroutines.
+type Extractor struct {
+	lex     *lexicon.Lexicon
+	trig    *trie
+	explain bool
+	// dyad pairs the sides of the conflict the corpus covers: with no
+	// target in the text, an attack or talks by one side involve the other.
+	dyad map[string]string
+}
+
+// Option configures an Extractor.
+type Option func(*Extractor)
+
+// WithExplain makes every event list, for each slot, the rule or lexicon
+// entry that filled it.
+func WithExplain(on bool) Option { return func(x *Extractor) { x.explain = on } }
+
+// WithLexicon replaces the built-in lexicon, for tests and custom gazetteers.
+func WithLexicon(l *lexicon.Lexicon) Option { return func(x *Extractor) { x.lex = l } }
+
+// New returns an Extractor with the built-in frames and lexicon.
+func New(opts ...Option) *Extractor {
+	x := &Extractor{dyad: map[string]string{"RUS": "UKR", "UKR": "RUS"}}
+	for _, o := range opts {
+		o(x)
+	}
+	if x.lex == nil {
+		x.lex = lexicon.Default()
+	}
+	x.trig = buildTrie(frames)
+	return x
+}
+
+// Extract returns the events of one article, in the order of their
+// evidence. Events the article does not hold true (negated, hypothetical,
+// denied) are returned too, with their modality, so that callers choose
+// whether to show them; see model.Event.IsFact.
+func (x *Extractor) Extract(a *model.Article) []model.Event {
+	d := &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[string]*cand{}}
+	d.times = timex.Find(a.Text, a.Date)
+	// Two passes: the first annotates every sentence and counts who the
+	// article is about; the second reads events in order, carrying what
+	// each sentence tells the next.
+	var sents []*sent
+	for _, s := range text.Sentences(a.Text) {
+		if !inBody(a, s.Start) {
+			continue
+		}
+		st := x.analyse(d, s)
+		sents = append(sents, st)
+		d.sentIdx++
+		for i := range st.ms {
+			if m := &st.ms[i]; m.kind == mEntity {
+				for _, c := range m.codes {
+					d.allCodes[c]++
+				}
+			}
+		}
+	}
+	var evs []*cand
+	for _, st := range sents {
+		evs = append(evs, x.sentenceEvents(d, st)...)
+		d.remember(st)
+	}
+	return x.finish(d, evs)
+}
+
+// inBody reports whether a sentence lies in a body paragraph: headings
+// and credit lines restate or label the story and would only add repeats.
+func inBody(a *model.Article, off int) bool {
+	if len(a.Blocks) == 0 {
+		return true
+	}
+	for _, b := range a.Blocks {
+		if off >= b.Start && off < b.End {
+			return b.Kind == model.BlockParagraph
+		}
+	}
+	return true
+}
+
+// mkind is the kind of a mention in a sentence.
+type mkind uint8
+
+const (
+	mEntity mkind = iota + 1 // a state, group, organisation, person or role
+	mItem
+	mPlace
+	mOutlet
+	mSource // an official or organisational source
+	mNum    // a quantity.Mention
+	mTime   // a timex.Expr
+	mName   // a capitalised name the lexicon does not know
+)
+
+// mention is one thing found in a sentence, on a token range [t0, t1).
+type mention struct {
+	kind   mkind
+	t0, t1 int
+	entry  *lexicon.Entry
+	form   string
+	also   []*lexicon.Entry
+	num    *quantity.Mention
+	tx     *timex.Expr
+	name   string // for mName and generic items: the words
+	plural bool   // a pronoun or phrase that points back at several actors
+	// codes are the actor codes the mention stands for, after resolving
+	// groups and pronouns.
+	codes []string
+}
+
+// sent is one analysed sentence.
+type sent struct {
+	text       string // the whole article text, which offsets index
+	idx        int
+	start, end int
+	toks       []text.Token
+	low        []string
+	ms         []mention
+	at         []int16 // token -> index into ms, or -1
+	trigs      []trigHit
+	para       int // index of the paragraph block holding the sentence
+	src        *source
+	srcExplain string
+}
+
+// docState carries what one sentence tells the next: the last actors,
+// outlet, person and events, for pronouns, "the report" and continuations.
+type docState struct {
+	art     *model.Article
+	ref     time.Time
+	times   []timex.Expr
+	sentIdx int
+
+	lastActors  []string // codes of the last subject actors
+	lastPlural  []string // the last group or list of several actors
+	lastPerson  *mention
+	lastOutlet  *lexicon.Entry
+	lastOutPara int
+	lastAid     *cand
+	lastAttack  *cand
+	last        map[string]*cand // the last event of each type
+	lastItem    *itemArg
+	allCodes    map[string]int // how often each state is named
+}
+
+func (d *docState) remember(s *sent) {
+	for i := range s.ms {
+		m := &s.ms[i]
+		switch m.kind {
+		case mEntity:
+			if m.entry != nil && m.entry.Kind == lexicon.KindPerson {
+				d.lastPerson = m
+			}
+		case mOutlet:
+			d.lastOutlet = m.entry
+			d.lastOutPara = s.para
+		}
+	}
+}
+
+// analyse annotates a sentence with its mentions and triggers.
+func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
+	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: s.Tokens}
+	st.para = paraOf(d.art, s.Start)
+	st.low = make([]string, len(s.Tokens))
+	for i, t := range s.Tokens {
+		st.low[i] = strings.ToLower(t.Text)
+	}
+	st.at = make([]int16, len(s.Tokens))
+	for i := range st.at {
+		st.at[i] = -1
+	}
+	src := d.art.Text
+	for _, m := range x.lex.FindTokens(src, s.Tokens) {
+		t0, t1 := st.tokRange(m.Start, m.End)
+		if t0 >= t1 {
+			continue
+		}
+		mm := mention{t0: t0, t1: t1, entry: m.Entry, form: m.Form, also: m.Also}
+		switch m.Entry.Kind {
+		case lexicon.KindState, lexicon.KindGroup, lexicon.KindOrg, lexicon.KindPerson, lexicon.KindRole:
+			mm.kind = mEntity
+		case lexicon.KindItem:
+			mm.kind = mItem
+		case lexicon.KindPlace:
+			mm.kind = mPlace
+		case lexicon.KindOutlet:
+			mm.kind = mOutlet
+		case lexicon.KindSource:
+			mm.kind = mSource
+		default:
+			continue
+		}
+		st.add(mm)
+	}
+	// Time expressions before numbers: "February 24" is a date to both,
+	// and timex resolves it.
+	for i := range d.times {
+		e := &d.times[i]
+		if e.Span.Start < s.Start || e.Span.End > s.End {
+			continue
+		}
+		t0, t1 := st.tokRange(e.Span.Start, e.Span.End)
+		if t0 >= t1 || st.covered(t0, t1) {
+			continue
+		}
+		st.add(mention{kind: mTime, t0: t0, t1: t1, tx: e})
+	}
+	for _, q := range quantity.Find(src[s.Start:s.End]) {
+		q := q
+		q.Start += s.Start
+		q.End += s.Start
+		t0, t1 := st.tokRange(q.Start, q.End)
+		if t0 >= t1 || st.covered(t0, t1) {
+			continue
+		}
+		st.add(mention{kind: mNum, t0: t0, t1: t1, num: &q})
+	}
+	st.names()
+	sort.Slice(st.ms, func(i, j int) bool { return st.ms[i].t0 < st.ms[j].t0 })
+	for i := range st.at {
+		st.at[i] = -1
+	}
+	for i, m := range st.ms {
+		for t := m.t0; t < m.t1; t++ {
+			st.at[t] = int16(i)
+		}
+	}
+	x.resolveEntities(d, st)
+	st.trigs = x.trig.find(st)
+	return st
+}
+
+func paraOf(a *model.Article, off int) int {
+	for i, b := range a.Blocks {
+		if off >= b.Start && off < b.End {
+			return i
+		}
+	}
+	return 0
+}
+
+// tokRange maps a byte range to the tokens it covers.
+func (s *sent) tokRange(start, end int) (int, int) {
+	t0 := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].End > start })
+	t1 := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= end })
+	return t0, t1
+}
+
+func (s *sent) covered(t0, t1 int) bool {
+	for t := t0; t < t1; t++ {
+		if s.at[t] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *sent) add(m mention) {
+	if s.covered(m.t0, m.t1) {
+		return
+	}
+	s.ms = append(s.ms, m)
+	for t := m.t0; t < m.t1; t++ {
+		s.at[t] = int16(len(s.ms) - 1)
+	}
+}
+
+// mentionAt returns the mention covering token t, or nil.
+func (s *sent) mentionAt(t int) *mention {
+	if t < 0 || t >= len(s.at) || s.at[t] < 0 {
+		return nil
+	}
+	return &s.ms[s.at[t]]
+}
+
+// span returns the byte span of tokens [t0, t1).
+func (s *sent) span(t0, t1 int) model.Span {
+	if t1 <= t0 {
+		return model.Span{Start: s.toks[t0].Start, End: s.toks[t0].Start}
+	}
+	return model.Span{Start: s.toks[t0].Start, End: s.toks[t1-1].End}
+}
+
+func isCap(w string) bool {
+	return w != "" && w[0] >= 'A' && w[0] <= 'Z'
+}
+
+// names marks runs of two or three capitalised words that the lexicon does
+// not know, such as the name of a local official, so that they can stand
+// as sources. The first word of a sentence counts only when a second
+// capitalised word follows it.
+func (s *sent) names() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.at[i] >= 0 || !isCap(s.toks[i].Text) || stopCaps[s.low[i]] {
+			continue
+		}
+		j := i
+		for j < len(s.toks) && j-i < 4 && s.at[j] < 0 && isCap(s.toks[j].Text) && !stopCaps[s.low[j]] && isWordTok(s.toks[j].Text) {
+			j++
+		}
+		if j-i >= 2 {
+			var parts []string
+			for k := i; k < j; k++ {
+				parts = append(parts, s.toks[k].Text)
+			}
+			s.add(mention{kind: mName, t0: i, t1: j, name: strings.Join(parts, " ")})
+		}
+		i = j
+	}
+}
+
+func isWordTok(w string) bool {
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '\'' || r > 127) {
+			return false
+		}
+	}
+	return true
+}
+
+// stopCaps are capitalised words that do not start a person's name.
+var stopCaps = setOf("the", "a", "an", "in", "on", "at", "but", "and", "as", "it", "its", "he", "she", "they", "this", "that",
+	"these", "those", "meanwhile", "however", "moreover", "although", "while", "last", "on", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "president", "prime",
+	"minister", "secretary", "general", "chancellor", "according", "after", "before", "since", "when", "there", "we",
+	"i", "our", "his", "her", "their", "previously", "earlier", "later", "also", "if", "for", "with", "by", "from")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}

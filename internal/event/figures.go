@@ -1,0 +1,453 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
+)
+
+// countable reports whether a number mention counts things or people.
+func countable(q *quantity.Mention) bool {
+	return q.Kind == quantity.KindCount || q.Kind == quantity.KindMeasure
+}
+
+// qtyBefore returns the number right before token t, skipping adjectives,
+// origins ("Russian-made") and "of the", but not a comma, "and" or another
+// number's item: "five Russian-made Mi-17 transport helicopters",
+// "500 anti-aircraft Stinger missiles", "50,000 litres of disinfectant".
+func qtyBefore(s *sent, t int) *mention {
+	for k := t - 1; k >= 0 && k >= t-5; k-- {
+		m := s.mentionAt(k)
+		if m != nil {
+			if m.kind == mNum {
+				if countable(m.num) {
+					return m
+				}
+				return nil
+			}
+			if m.kind == mEntity && isAdjectival(m) {
+				k = m.t0
+				continue
+			}
+			return nil
+		}
+		w := s.low[k]
+		if w == "," || w == "and" || w == "or" || w == "(" || boundaryWords[w] || preps[w] && w != "of" {
+			return nil
+		}
+		if !isLowerWord(s.toks[k].Text) && w != "of" {
+			return nil
+		}
+	}
+	return nil
+}
+
+func isLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// describesPrevious reports a generic catalogue noun that follows a named
+// system within a few words, with no comma or "and" between.
+func describesPrevious(s *sent, m *mention) bool {
+	if isCap(m.entry.Name) {
+		return false
+	}
+	for k := m.t0 - 1; k >= 0 && k >= m.t0-4; k-- {
+		if p := s.mentionAt(k); p != nil {
+			return p.kind == mItem && isCap(p.entry.Name)
+		}
+		if w := s.low[k]; w == "," || w == "and" || w == "or" || !isLowerWord(s.toks[k].Text) {
+			return false
+		}
+	}
+	return false
+}
+
+// definiteGeneric reports a generic catalogue noun (lower-case canonical
+// name, such as "missile") after "of the" or "of these".
+func definiteGeneric(s *sent, m *mention) bool {
+	if m.t0 < 2 || m.entry.Name == "" || isCap(m.entry.Name) {
+		return false
+	}
+	return s.low[m.t0-2] == "of" && (s.low[m.t0-1] == "the" || s.low[m.t0-1] == "these" || s.low[m.t0-1] == "those")
+}
+
+// unitNouns are the words between a number and what it counts that say
+// how it is counted: "50,000 pairs of gloves", "20 tonnes of food".
+var unitNouns = setOf("pairs", "pair", "sets", "set", "units", "unit", "pieces", "piece", "boxes", "packs", "kits",
+	"tonnes", "tons", "litres", "liters", "kilograms", "kg", "truckloads", "lorries", "trucks", "containers", "pallets",
+	"rounds", "batches", "doses", "crates", "cases", "bags")
+
+// findItems fills the items of an aid or mobilisation frame: catalogue
+// items in the clause with the numbers before them, and, for numbers that
+// count something the catalogue lacks, the noun phrase after the number.
+func (c *cand) findItems(d *docState) {
+	s := c.s
+	used := map[*mention]bool{}
+	for i := c.l; i < c.r; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		i = m.t1 - 1
+		if m.kind != mItem {
+			continue
+		}
+		if describesPrevious(s, m) {
+			// "Himars truck-mounted multiple-launch rocket systems": a
+			// generic noun right after a named system describes it.
+			continue
+		}
+		it := itemArg{name: m.entry.Name, category: m.entry.Category, mode: m.entry.Mode, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}
+		if definiteGeneric(s, m) && d.lastItem != nil {
+			// "over 200 of the surface-to-air projectiles": a generic
+			// noun after "of the" points back at the item named before.
+			it.name, it.category, it.mode = d.lastItem.name, d.lastItem.category, d.lastItem.mode
+			c.explain("items", "%q points back to %s", it.text, it.name)
+		}
+		if q := qtyBefore(s, m.t0); q != nil {
+			it.qty = q.num
+			used[q] = true
+		}
+		c.addItem(it, "catalogue item "+m.entry.Name)
+	}
+	if c.f.typ != model.TypeAid {
+		return
+	}
+	// Numbers that count an item the catalogue does not know.
+	for i := c.l; i < c.r; i++ {
+		m := s.mentionAt(i)
+		if m == nil || m.kind != mNum {
+			continue
+		}
+		i = m.t1 - 1
+		if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" {
+			continue
+		}
+		name, t0, t1, anaphoric := nounPhrase(s, m.t1)
+		if anaphoric && d.lastItem != nil {
+			it := *d.lastItem
+			it.qty = m.num
+			it.text = textOf(s, m.t0, t1)
+			it.span = s.span(m.t0, t1)
+			c.addItem(it, "\"of the\" points back to "+it.name)
+			continue
+		}
+		if name == "" {
+			continue
+		}
+		c.addItem(itemArg{name: name, text: textOf(s, t0, t1), span: s.span(t0, t1), qty: m.num}, "noun phrase after a number")
+	}
+}
+
+func (c *cand) addItem(it itemArg, how string) {
+	for i := range c.items {
+		if strings.EqualFold(c.items[i].name, it.name) {
+			if c.items[i].qty == nil {
+				c.items[i].qty = it.qty
+			}
+			return
+		}
+	}
+	c.items = append(c.items, it)
+	q := ""
+	if it.qty != nil {
+		q = " x " + it.qty.Text
+	}
+	c.explain("items", "%s: %q%s", how, it.text, q)
+}
+
+// nounPhrase reads the noun phrase after a number at token t: its lower-
+// case words up to a comma, "and" before another number, a preposition or
+// a verb-like word. It reports an anaphoric "of the ..." separately.
+func nounPhrase(s *sent, t int) (name string, t0, t1 int, anaphoric bool) {
+	i := t
+	if i < len(s.low) && unitNouns[s.low[i]] && i+1 < len(s.low) && s.low[i+1] == "of" {
+		i += 2
+	}
+	if i+1 < len(s.low) && s.low[i] == "of" && (s.low[i+1] == "the" || s.low[i+1] == "these" || s.low[i+1] == "those") {
+		return "", 0, 0, true
+	}
+	t0 = i
+	var words []string
+	for i < len(s.low) && len(words) < 5 {
+		w := s.low[i]
+		if m := s.mentionAt(i); m != nil && m.kind != mEntity {
+			break
+		}
+		if !isLowerWord(s.toks[i].Text) || preps[w] || stopNP[w] {
+			if w == "and" && len(words) > 0 && i+1 < len(s.low) && isLowerWord(s.toks[i+1].Text) && s.mentionAt(i+1) == nil && !stopNP[s.low[i+1]] {
+				words = append(words, w)
+				i++
+				continue
+			}
+			break
+		}
+		words = append(words, w)
+		i++
+	}
+	if len(words) > 0 && words[len(words)-1] == "and" {
+		words = words[:len(words)-1]
+		i--
+	}
+	if len(words) == 0 {
+		return "", 0, 0, false
+	}
+	head := words[len(words)-1]
+	if !nounLike(head) || pluralHeads[head] || peopleNouns[head] != "" || notItems[head] {
+		return "", 0, 0, false
+	}
+	if _, ok := peopleNouns[head]; ok {
+		return "", 0, 0, false
+	}
+	words[len(words)-1] = singular(head)
+	return strings.Join(words, " "), t0, i, false
+}
+
+// notItems are heads of noun phrases after a number that are never aid.
+var notItems = setOf("times", "percent", "cent", "officials", "countries", "nations", "states", "members", "allies",
+	"partners", "leaders", "ministers", "rounds", "round", "weeks", "months", "days", "hours", "years", "minutes", "kilometres",
+	"kilometers", "miles", "km", "points", "cities", "towns", "villages", "regions", "times", "sides", "parties", "billion", "million")
+
+// stopNP are words that end a noun phrase.
+var stopNP = setOf("and", "or", "but", "which", "that", "who", "were", "was", "is", "are", "have", "has", "had", "will",
+	"would", "be", "been", "being", "each", "per", "a", "an", "the", "this", "these", "those", "it", "they", "so", "as",
+	"than", "more", "less", "said", "says", "also", "already", "had", "not", "people", "civilians", "years", "year", "days",
+	"day", "hours", "weeks", "months", "percent", "per cent", "times", "killed", "wounded", "injured", "died", "dead")
+
+// nounLike rejects heads that are plainly not nouns.
+func nounLike(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for _, suf := range []string{"ly", "ing", "ed"} {
+		if strings.HasSuffix(w, suf) && !strings.HasSuffix(w, "bed") && !strings.HasSuffix(w, "ling") {
+			return false
+		}
+	}
+	return true
+}
+
+// singular undoes a regular English plural.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+		return w
+	case strings.HasSuffix(w, "s") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// peopleNouns are what casualty and displacement counts count, with the
+// victims they describe.
+var peopleNouns = map[string]string{
+	"people": "", "persons": "", "person": "", "others": "", "residents": "civilians", "civilians": "civilians",
+	"civilian": "civilians", "children": "civilians", "child": "civilians", "women": "civilians", "men": "", "citizens": "civilians",
+	"passengers": "civilians", "patients": "civilians", "refugees": "civilians", "migrants": "civilians", "immigrants": "civilians",
+	"journalists": "civilians", "volunteers": "civilians", "workers": "civilians", "employees": "", "students": "civilians",
+	"inhabitants": "civilians", "families": "civilians", "girl": "civilians", "boy": "civilians", "woman": "civilians", "man": "",
+	"soldiers": "military", "soldier": "military", "troops": "military", "servicemen": "military", "serviceman": "military",
+	"service": "military", "fighters": "military", "personnel": "military", "marines": "military", "sailors": "military",
+	"crew": "military", "servicemembers": "military", "paratroopers": "military", "officers": "military", "guards": "",
+	"conscripts": "military", "commanders": "military", "generals": "military", "pilots": "military", "militants": "military",
+	"ukrainians": "", "russians": "",
+}
+
+// findCount fills the count of a casualty, displacement or mobilisation
+// frame: the number before a people noun in the clause, else the number
+// nearest the trigger. The people noun also gives the victims and, through
+// a national adjective ("Russian soldiers"), the side that suffered.
+func (c *cand) findCount() (victimSide string) {
+	s := c.s
+	best := -1
+	var bestM *mention
+	for i := c.l; i < c.r; i++ {
+		v, ok := peopleNouns[s.low[i]]
+		if !ok {
+			if m := s.mentionAt(i); m != nil && m.kind == mItem && (m.entry.Name == "troops") {
+				v, ok = "military", true
+			}
+		}
+		if !ok {
+			continue
+		}
+		if c.victims == "" {
+			c.victims = v
+		}
+		// A national adjective before the noun: "7,000 Russian soldiers".
+		for k := i - 1; k >= c.l && k >= i-3; k-- {
+			if m := s.mentionAt(k); m != nil && m.kind == mEntity && isAdjectival(m) && len(m.codes) > 0 {
+				victimSide = m.codes[0]
+				break
+			}
+		}
+		if q := qtyBefore(s, i); q != nil && q.num.Kind == quantity.KindCount {
+			d := abs(i - c.hit.t0)
+			if best < 0 || d < best {
+				best, bestM = d, q
+			}
+		}
+		if (s.low[i] == "ukrainians" || s.low[i] == "russians") && victimSide == "" {
+			if s.low[i] == "ukrainians" {
+				victimSide = "UKR"
+			} else {
+				victimSide = "RUS"
+			}
+		}
+	}
+	if bestM == nil {
+		// Else the count nearest the trigger: "killed at least 19",
+		// "the toll rose to 300", "surpassing a million".
+		for i := c.l; i < c.r; i++ {
+			m := s.mentionAt(i)
+			if m == nil || m.kind != mNum || m.num.Kind != quantity.KindCount {
+				continue
+			}
+			i = m.t1 - 1
+			d := abs(m.t0 - c.hit.t0)
+			if d <= 8 && (best < 0 || d < best) {
+				best, bestM = d, m
+			}
+		}
+	}
+	if bestM != nil {
+		c.count = bestM.num
+		c.explain("count", "%q", bestM.num.Text)
+	}
+	if c.victims != "" {
+		c.explain("victims", "%s", c.victims)
+	}
+	return victimSide
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// findMoney fills the first amount of money in the clause.
+func (c *cand) findMoney() {
+	s := c.s
+	for i := c.l; i < c.r; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		i = m.t1 - 1
+		if m.kind == mNum && m.num.Kind == quantity.KindMoney {
+			if _, ok := m.num.Money(); ok {
+				c.money = m.num
+				c.explain("money", "%q", m.num.Text)
+				return
+			}
+		}
+	}
+}
+
+// findTime fills the time: the date expression in the clause nearest the
+// trigger, else the nearest in the sentence.
+func (c *cand) findTime() {
+	s := c.s
+	pick := func(l, r int) *mention {
+		var best *mention
+		bd := 0
+		for i := l; i < r; i++ {
+			m := s.mentionAt(i)
+			if m == nil {
+				continue
+			}
+			i = m.t1 - 1
+			if m.kind != mTime || m.tx.Start.IsZero() || (m.tx.Type != "DATE" && m.tx.Type != "TIME") {
+				continue
+			}
+			if reportedBetween(s, m, c.hit.t0) {
+				// "Blinken, on Wednesday, announced that he will be
+				// visiting": the date is the announcement's.
+				continue
+			}
+			d := abs(m.t0 - c.hit.t0)
+			if best == nil || d < bd {
+				best, bd = m, d
+			}
+		}
+		return best
+	}
+	if m := pick(c.l, c.r); m != nil {
+		c.tx = m.tx
+		c.explain("time", "%q -> %s", m.tx.Text, m.tx.Value)
+	}
+}
+
+// reportedBetween reports a reporting verb between a time mention and the
+// trigger at t, which makes the time the report's, not the event's.
+func reportedBetween(s *sent, m *mention, t int) bool {
+	lo, hi := m.t1, t
+	if m.t0 > t {
+		return false
+	}
+	for k := lo; k < hi; k++ {
+		if reportVerbs[s.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// findPlaces adds the places named in the clause.
+func (c *cand) findPlaces() {
+	s := c.s
+	for i := c.l; i < c.r; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		i = m.t1 - 1
+		c.addPlace(s, m)
+	}
+}
+
+// addPlace adds m as a place of the event when it names one: a place, or
+// a capital that is also a city.
+func (c *cand) addPlace(s *sent, m *mention) {
+	e := m.entry
+	if m.kind != mPlace {
+		e = nil
+		if m.kind == mEntity && m.form == lexicon.FormCapital {
+			for _, a := range m.also {
+				if a.Kind == lexicon.KindPlace {
+					e = a
+				}
+			}
+		}
+	}
+	if e == nil || c.hasPlace(e) {
+		return
+	}
+	c.places = append(c.places, placeArg{entry: e, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
+}
+
+func (c *cand) hasPlace(e *lexicon.Entry) bool {
+	for _, p := range c.places {
+		if p.entry == e {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,221 @@
+package event
+
+import "github.com/sitrep-project/sitrep/internal/model"
+
+// A trigger class says how a trigger's words bear on the event's status.
+type class uint8
+
+const (
+	// classAct: a verb of doing (send, shell, visit); tense and modals
+	// decide whether it happened, is promised or is planned.
+	classAct class = iota
+	// classPledge: a verb of promising (pledge, promise, commit); the event
+	// is pledged whatever the tense.
+	classPledge
+	// classAuthorize: allowing a third party to act (permit, allow, clear
+	// the way); for aid the allowed party is the donor.
+	classAuthorize
+	// classNoun: a noun naming the event (aid, package, airstrike,
+	// refugees); it fires only with the arguments its frame requires.
+	classNoun
+	// classContinue: a verb that continues the previous event of its type
+	// (include, comprise): "the package includes 20 drones".
+	classContinue
+)
+
+// trigger is one declared trigger phrase of a frame.
+type trigger struct {
+	phrase  string // lower-case words, space-separated; a final * matches any ending
+	class   class
+	outcome string // casualties: killed or wounded
+}
+
+// frame declares one event type: its triggers, what it needs to fire, and
+// which arguments it takes. Every rule that decides an event's type lives
+// here, so that --explain can name the declaration that fired and a reader
+// can see at a glance what sitrep looks for.
+type frame struct {
+	typ      string
+	triggers []trigger
+	// needs says what a nominal trigger requires in its clause before it
+	// fires: "item", "figure" (a count or money), "actor" or "" for nothing.
+	needs string
+	// targetPreps are the prepositions that introduce the target after the
+	// trigger ("to Ukraine", "on Kyiv").
+	targetPreps []string
+	// objectTarget: an entity right after a verbal trigger is its target
+	// ("shelled Kharkiv", "visited Poland", "accused Moscow").
+	objectTarget bool
+	// dyad: with no target in the text, the other side of the conflict
+	// dyad is the target (talks, attacks between the warring parties).
+	dyad bool
+	// counts: the frame takes a count of people (casualties, displacement,
+	// mobilisation) rather than item quantities.
+	counts bool
+}
+
+func act(words ...string) []trigger       { return mk(classAct, words) }
+func pledge(words ...string) []trigger    { return mk(classPledge, words) }
+func authorize(words ...string) []trigger { return mk(classAuthorize, words) }
+func noun(words ...string) []trigger      { return mk(classNoun, words) }
+func cont(words ...string) []trigger      { return mk(classContinue, words) }
+
+func mk(c class, words []string) []trigger {
+	out := make([]trigger, len(words))
+	for i, w := range words {
+		out[i] = trigger{phrase: w, class: c}
+	}
+	return out
+}
+
+func outcome(o string, ts []trigger) []trigger {
+	for i := range ts {
+		ts[i].outcome = o
+	}
+	return ts
+}
+
+func join(tss ...[]trigger) []trigger {
+	var out []trigger
+	for _, ts := range tss {
+		out = append(out, ts...)
+	}
+	return out
+}
+
+// frames is the declaration of every event type sitrep extracts.
+var frames = []frame{
+	{
+		typ: model.TypeAid,
+		triggers: join(
+			act("send", "sends", "sent", "sending", "deliver*", "supply", "supplies", "supplied", "supplying",
+				"provide*", "providing", "give", "gives", "gave", "given", "giving", "donate*", "donating",
+				"ship", "ships", "shipped", "shipping", "dispatch*", "transfer*", "hand over", "handed over",
+				"hands over", "handing over", "contribute*", "contributing", "redirect*", "airlift*", "equip*",
+				"arrived", "arrive", "arrives", "arriving", "allocate*", "allocating", "earmark*", "release*", "grant*",
+				"finance*", "fund", "funded", "funds", "funding"),
+			pledge("pledge*", "pledging", "promise*", "promising", "commit", "commits", "committed", "committing",
+				"offer", "offers", "offered", "offering", "vow*", "approve*", "approving", "unveil*", "announce*", "announcing"),
+			authorize("permit*", "permitting", "allow*", "authori*", "authorising", "authorizing", "cleared the way", "clear the way",
+				"green light", "green-light*", "greenlit"),
+			noun("aid", "assistance", "package", "packages", "delivery", "deliveries", "shipment", "shipments",
+				"consignment", "consignments", "donation", "donations", "support", "weapons", "arms", "tranche",
+				"worth", "valued", "value", "total", "provision", "purchase", "purchases", "contribution", "contributions",
+				"loan", "loans", "grant", "grants", "budget support", "funding", "equipment"),
+			cont("include", "includes", "included", "including", "comprise*", "comprising", "consist*", "contain*"),
+		),
+		needs:        "item|figure",
+		targetPreps:  []string{"to", "for", "into"},
+		objectTarget: true,
+	},
+	{
+		typ: model.TypeCasualties,
+		triggers: join(
+			outcome("killed", act("killed", "kill", "kills", "killing", "died", "die", "dies", "dead", "deaths", "death toll",
+				"lost their lives", "lost his life", "lost her life", "perished", "fatalities", "slain", "executed", "murdered", "massacred")),
+			outcome("wounded", act("wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury")),
+			outcome("", noun("casualties", "casualty", "victims")),
+		),
+		needs:  "figure|victims",
+		counts: true,
+	},
+	{
+		typ: model.TypeDisplacement,
+		triggers: join(
+			act("fled", "flee", "flees", "fleeing", "displaced", "evacuated", "evacuate*", "crossed into", "sought refuge",
+				"left the country", "have left", "escaped"),
+			noun("refugees", "refugee", "exodus", "displacement", "evacuees", "internally displaced"),
+		),
+		needs:       "figure",
+		targetPreps: []string{"from"},
+		counts:      true,
+	},
+	{
+		typ: model.TypeMobilize,
+		triggers: join(
+			act("amass*", "massed", "massing", "mass", "deploy*", "deploying", "mobilized", "mobilised", "mobilize", "mobilise",
+				"mobilizing", "mobilising", "stationed", "gathered", "concentrated", "moved", "inched closer", "positioned"),
+			noun("build-up", "buildup", "troop build-up", "mobilisation", "mobilization", "deployment"),
+		),
+		needs:  "troops",
+		counts: true,
+	},
+	{
+		typ: model.TypeAttack,
+		triggers: join(
+			act("shell*", "struck", "strike", "strikes", "striking", "hit", "hits", "hitting", "bomb", "bombed", "bombing", "bombings",
+				"bombard*", "attack*", "fired", "fire on", "fired on", "fired at", "fires", "firing", "pounded", "pounding",
+				"targeted", "targeting", "sank", "sunk", "destroyed", "invade*", "invading", "raid*", "counterattack*",
+				"counter-attack*", "stormed", "besieged", "blasted", "launched"),
+			noun("airstrike", "airstrikes", "air strike", "air strikes", "missile strike", "missile strikes", "offensive",
+				"barrage", "assault", "explosions", "explosion", "incursion", "artillery fire", "rocket fire"),
+		),
+		needs:        "",
+		targetPreps:  []string{"on", "against", "at", "in"},
+		objectTarget: true,
+		dyad:         true,
+	},
+	{
+		typ:          model.TypeCyberattack,
+		triggers:     noun("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "cyber attack", "cyber attacks", "hack", "hacked", "hacking", "denial-of-service", "ddos", "malware", "ransomware"),
+		targetPreps:  []string{"on", "against", "in"},
+		objectTarget: true,
+	},
+	{
+		typ: model.TypeVisit,
+		triggers: join(
+			act("visit", "visits", "visited", "visiting", "travel*", "trip", "trips", "tour", "toured", "touring", "arrived in", "arrives in", "arrive in"),
+		),
+		targetPreps:  []string{"to", "in"},
+		objectTarget: true,
+	},
+	{
+		typ: model.TypeMeet,
+		triggers: join(
+			act("met", "meet", "meets", "meeting", "meetings", "video call", "phone call", "spoke with", "spoke to", "held a call", "summit", "hosted", "hosts", "host"),
+		),
+		targetPreps:  []string{"with"},
+		objectTarget: true,
+	},
+	{
+		typ:         model.TypeTalks,
+		triggers:    noun("talks", "negotiations", "negotiate*", "negotiating", "peace talks", "round of talks", "ceasefire talks"),
+		targetPreps: []string{"with"},
+		dyad:        true,
+	},
+	{
+		typ:          model.TypeThreaten,
+		triggers:     act("threaten*", "threat", "threats", "warn", "warned", "warns", "warning", "vowed to retaliate", "retaliate", "ultimatum"),
+		targetPreps:  []string{"against", "to"},
+		objectTarget: true,
+	},
+	{
+		typ:          model.TypeDemand,
+		triggers:     act("demand*", "demanding", "called on", "calls on", "call on", "calling on", "urge*", "urging", "appeal*", "appealing", "insist*", "called for", "calls for", "asked for", "asking for", "asked", "pleaded"),
+		targetPreps:  []string{"on", "to"},
+		objectTarget: true,
+	},
+	{
+		typ:          model.TypeAccuse,
+		triggers:     act("accuse*", "accusing", "blame*", "blaming", "had proof", "has proof", "alleg*", "condemn*", "condemning", "charged", "denounce*", "denouncing", "deliberately"),
+		targetPreps:  []string{"on"},
+		objectTarget: true,
+	},
+	{
+		typ:      model.TypeDeny,
+		triggers: act("denied", "deny", "denies", "denying", "rejected claims", "rejects claims", "dismissed claims", "refuted", "refutes", "false claims"),
+	},
+	{
+		typ: model.TypeSanction,
+		triggers: join(
+			act("sanction*", "sanctioning", "blacklist*", "froze", "frozen", "freeze", "banned"),
+			noun("export bans", "export ban", "asset freeze", "asset freezes", "tariffs", "embargo"),
+		),
+		targetPreps:  []string{"on", "against"},
+		objectTarget: true,
+	},
+	{
+		typ:      model.TypeStatement,
+		triggers: act("stated", "said in a statement", "issued a statement", "tweeted"),
+	},
+}

@@ -1,0 +1,207 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+)
+
+// resolveEntities gives every entity mention the actor codes it stands
+// for: a state its own code, a group its members, a person or role the
+// state or organisation they speak for, an official source its state.
+func (x *Extractor) resolveEntities(d *docState, s *sent) {
+	for i := range s.ms {
+		m := &s.ms[i]
+		switch m.kind {
+		case mEntity, mSource:
+			m.codes = entityCodes(m.entry)
+			if m.entry.Kind == lexicon.KindGroup {
+				m.plural = true
+			}
+		}
+	}
+}
+
+func entityCodes(e *lexicon.Entry) []string {
+	switch e.Kind {
+	case lexicon.KindState, lexicon.KindOrg:
+		return []string{e.Code}
+	case lexicon.KindGroup:
+		return e.Members
+	case lexicon.KindPerson, lexicon.KindRole, lexicon.KindSource:
+		if e.Country != "" {
+			return []string{e.Country}
+		}
+	}
+	return nil
+}
+
+// pronouns that can stand for an actor, and whether they point back at
+// several actors.
+var pronouns = map[string]bool{"it": false, "they": true, "he": false, "she": false, "we": true}
+
+// pluralHeads are nouns that, after "the", "both" or a number, point back
+// at several actors already named: "the three nations", "both countries".
+var pluralHeads = setOf("nations", "countries", "states", "governments", "allies", "partners")
+
+// anaphor resolves a pronoun or plural phrase at token t: first to an
+// actor named earlier in the same sentence, then to the last ones named
+// before it. It returns the codes and the token range it covers.
+func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
+	w := s.low[t]
+	plural, ok := pronouns[w]
+	t0, t1 := t, t+1
+	if !ok {
+		if !pluralHeads[w] || t == 0 {
+			return nil, 0, 0, false
+		}
+		k := t - 1
+		if s.low[k] == "three" || s.low[k] == "two" || s.low[k] == "both" || s.low[k] == "four" || s.low[k] == "five" {
+			k--
+		}
+		if k < 0 || (s.low[k] != "the" && s.low[k] != "both" && s.low[k] != "these") {
+			return nil, 0, 0, false
+		}
+		plural, t0 = true, k
+	}
+	// Earlier in the sentence: the nearest actor of the right number.
+	for i := t0 - 1; i >= 0; i-- {
+		m := s.mentionAt(i)
+		if m == nil || len(m.codes) == 0 || m.kind != mEntity {
+			continue
+		}
+		person := m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole
+		switch {
+		case w == "he" || w == "she":
+			if person {
+				return m.codes, t0, t1, true
+			}
+		case plural:
+			if afterPrep(s, m.t0) {
+				break
+			}
+			if list := s.coordinated(m); len(list) > 1 {
+				return list, t0, t1, true
+			}
+			// "officials in Kyiv said that they": the subject before,
+			// whatever its grammatical number.
+			return m.codes, t0, t1, true
+		default:
+			if !person && !afterPrep(s, m.t0) {
+				return m.codes, t0, t1, true
+			}
+		}
+		i = m.t0
+	}
+	switch {
+	case w == "he" || w == "she":
+		if d.lastPerson != nil && len(d.lastPerson.codes) > 0 {
+			return d.lastPerson.codes, t0, t1, true
+		}
+	case plural && len(d.lastPlural) > 0:
+		return d.lastPlural, t0, t1, true
+	case len(d.lastActors) > 0:
+		return d.lastActors, t0, t1, true
+	}
+	return nil, 0, 0, false
+}
+
+// coordinated returns the codes of a list of entities joined by commas and
+// "and" that m belongs to ("Estonia, Latvia and Lithuania").
+func (s *sent) coordinated(m *mention) []string {
+	// Walk left to the start of the list, then right to its end.
+	first := m
+	for {
+		prev := s.listNeighbour(first.t0, -1)
+		if prev == nil {
+			break
+		}
+		first = prev
+	}
+	var codes []string
+	seen := map[string]bool{}
+	for cur := first; cur != nil; cur = s.listNeighbour(cur.t1-1, 1) {
+		for _, c := range cur.codes {
+			if !seen[c] {
+				seen[c] = true
+				codes = append(codes, c)
+			}
+		}
+	}
+	return codes
+}
+
+// listNeighbour returns the entity joined to the one at token t by a comma
+// or "and" in direction dir (-1 left, +1 right), or nil.
+func (s *sent) listNeighbour(t, dir int) *mention {
+	i := t + dir
+	sep := false
+	for i >= 0 && i < len(s.low) {
+		w := s.low[i]
+		if w == "," || w == "and" || w == "&" {
+			sep = true
+			i += dir
+			continue
+		}
+		if w == "the" && dir > 0 {
+			i += dir
+			continue
+		}
+		break
+	}
+	if !sep || i < 0 || i >= len(s.low) {
+		return nil
+	}
+	m := s.mentionAt(i)
+	if m == nil || m.kind != mEntity || len(m.codes) == 0 {
+		return nil
+	}
+	if m.entry.Kind != lexicon.KindState && m.entry.Kind != lexicon.KindOrg && m.entry.Kind != lexicon.KindGroup {
+		return nil
+	}
+	return m
+}
+
+// preps are the prepositions whose object is not the subject of a clause.
+var preps = setOf("to", "into", "in", "from", "of", "with", "for", "against", "on", "at", "near", "across", "toward",
+	"towards", "between", "amid", "like", "including", "than", "about", "around", "inside", "outside", "within", "via",
+	"through", "over", "under", "by", "among", "neighbouring", "neighboring", "bordering", "beyond", "onto", "upon", "after", "before")
+
+// conjPreps are prepositions that also open a clause: "after the UK
+// announced", "amid Moscow's amassing of troops".
+var conjPreps = setOf("after", "before", "since", "until", "amid")
+
+// verbish reports a word that reads as a verb or auxiliary after a subject.
+func verbish(w string) bool {
+	switch w {
+	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "said", "says", "can", "could", "did", "does", "'s", "’s":
+		return true
+	}
+	return reportVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+}
+
+// afterPrep reports whether the token at t is the object of a preposition:
+// a preposition right before it, or before "the" and adjectives.
+func afterPrep(s *sent, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		w := s.low[k]
+		if preps[w] || conjPreps[w] {
+			if conjPreps[w] {
+				// A conjunction when a verb follows the name.
+				if m := s.mentionAt(t); m != nil && m.t1 < len(s.low) && verbish(s.low[m.t1]) {
+					return false
+				}
+			}
+			return true
+		}
+		if w == "the" || w == "a" || w == "its" || w == "their" || (s.mentionAt(k) != nil && s.mentionAt(k).kind == mEntity) {
+			continue
+		}
+		if len(w) > 0 && (w[0] >= 'a' && w[0] <= 'z') && k == t-1 && !isCap(s.toks[k].Text) {
+			// an adjective such as "western" before the name
+			continue
+		}
+		return false
+	}
+	return false
+}
