@@ -155,7 +155,7 @@ func TestIngestStdin(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
-	for _, sub := range []string{"ingest", "search", "show", "stats", "bench"} {
+	for _, sub := range []string{"ingest", "search", "show", "stats", "bench", "extract", "export", "reextract", "eval", "timex"} {
 		r := run(t, sub, "--help")
 		if r.code != 0 || !strings.Contains(r.stdout, "Usage:") {
 			t.Errorf("%s --help: exit %d\n%s", sub, r.code, r.stdout)
@@ -291,5 +291,54 @@ func TestUnreadableFolder(t *testing.T) {
 	}
 	if sum := parseSummary(t, out.String()); sum.Stored != 1 {
 		t.Errorf("summary %+v, want the readable article stored", sum)
+	}
+}
+
+// TestEventsEndToEnd ingests an article, exports its events as JSON Lines
+// and CSV, and checks that reextract finds nothing to redo.
+func TestEventsEndToEnd(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "s.db")
+	writeFile(t, filepath.Join(dir, "a.txt"), " date 2022-03-10 Poland pledges helmets\n\n"+
+		"Poland will send 5,000 helmets and 300 body armour vests to Ukraine, the defence ministry said on Wednesday.\n\n"+
+		"Germany has not sent any tanks to Ukraine.\n")
+	r := run(t, "--db", db, "--json", "ingest", filepath.Join(dir, "a.txt"))
+	if r.code != 0 {
+		t.Fatalf("ingest: %d %s", r.code, r.stderr)
+	}
+	var sum struct{ Events int }
+	json.Unmarshal([]byte(r.stdout), &sum)
+	if sum.Events == 0 {
+		t.Fatalf("no events extracted at ingest: %s", r.stdout)
+	}
+	r = run(t, "--db", db, "export", "--type", "aid")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	var ev struct {
+		Doc   string
+		Actor struct{ Code string }
+		Items []struct {
+			Name string
+			Qty  struct{ Min float64 }
+		}
+		Modality string
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &ev); err != nil {
+		t.Fatalf("export line %q: %v", lines[0], err)
+	}
+	if ev.Doc != "a" || ev.Actor.Code != "POL" || len(ev.Items) == 0 {
+		t.Errorf("exported event %+v", ev)
+	}
+	for _, l := range lines {
+		if strings.Contains(l, `"actor":{"code":"DEU"`) {
+			t.Errorf("a negated delivery was exported as a fact: %s", l)
+		}
+	}
+	r = run(t, "--db", db, "export", "--format", "csv")
+	if !strings.HasPrefix(r.stdout, "id,doc,article,date,type") || strings.Count(r.stdout, "\n") < 2 {
+		t.Errorf("csv export: %q", r.stdout)
+	}
+	r = run(t, "--db", db, "--json", "reextract")
+	if !strings.Contains(r.stdout, `"articles":0`) {
+		t.Errorf("reextract after ingest: %s", r.stdout)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/intake"
 )
@@ -65,6 +66,7 @@ func (f *intakeFlags) options() (intake.Options, error) {
 func newIngestCmd(app *App) *cobra.Command {
 	var in intakeFlags
 	var batch int
+	var noExtract bool
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Read articles from files, folders or - (stdin) into the store",
@@ -77,9 +79,10 @@ or - for standard input. Formats are detected by extension and content:
   .csv .tsv     one article per row, with a header row naming the same fields
   .xml .rss .atom  RSS 2.0 and Atom feeds
   .html .htm    saved article pages (boilerplate removed)
-Ingest is idempotent: articles already stored are left as they are, and an
-article whose text is already stored under another name is recorded as a
-duplicate. Inputs that cannot be read are reported, one line each, and
+Each new article's events are extracted (see "sitrep extract") and stored
+with it. Ingest is idempotent: articles already stored are left as they are,
+and an article whose text is already stored under another name is recorded
+as a duplicate. Inputs that cannot be read are reported, one line each, and
 skipped; the exit status is then 2.`,
 		Example: `  sitrep ingest examples/corpus
   sitrep ingest --date 2022-03-03 notes.txt
@@ -106,6 +109,8 @@ skipped; the exit status is then 2.`,
 			var bar *progressbar.ProgressBar
 			ingOpts := ingest.Options{
 				BatchSize: batch,
+				Extractor: event.New(),
+				Version:   event.Version,
 				OnProblem: func(e *intake.Error) {
 					if bar != nil {
 						// Erase the bar's line first; it redraws below.
@@ -113,6 +118,9 @@ skipped; the exit status is then 2.`,
 					}
 					fmt.Fprintln(app.Stderr, "skipped", e.Error())
 				},
+			}
+			if noExtract {
+				ingOpts.Extractor = nil
 			}
 			if showProgress {
 				bar = newBar(app, inputs)
@@ -148,6 +156,7 @@ skipped; the exit status is then 2.`,
 	}
 	in.register(cmd)
 	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
+	cmd.Flags().BoolVar(&noExtract, "no-extract", false, "store articles without extracting events (run reextract later)")
 	return cmd
 }
 

@@ -1,5 +1,6 @@
 // Package ingest runs the pipeline over a set of inputs: intake reads
-// articles, and the store keeps them in batches, each batch one transaction.
+// articles, the extractor reads their events, and the store keeps both in
+// batches, each batch one transaction.
 // It is the one place that knows the order of the stages, so the command
 // line, the benchmark and (later) the HTTP ingest endpoint share it.
 package ingest
@@ -7,6 +8,8 @@ package ingest
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/intake"
@@ -17,8 +20,21 @@ import (
 // DefaultBatchSize balances commit overhead against what a crash can lose.
 const DefaultBatchSize = 500
 
+// Extractor reads the events of an article. It must be safe for
+// concurrent use: a batch is extracted on every core at once.
+type Extractor interface {
+	Extract(a *model.Article) []model.Event
+}
+
 // Options tune a run.
 type Options struct {
+	// Extractor, if set, extracts every article's events before it is
+	// stored; Version names its rules, and is stored with the events.
+	Extractor Extractor
+	Version   string
+	// Workers is the number of articles extracted at once; 0 means one
+	// per core.
+	Workers int
 	// BatchSize is the number of articles committed together.
 	BatchSize int
 	// OnProgress, if set, is called after each input file and each batch.
@@ -41,6 +57,7 @@ type Summary struct {
 	Stored     int           `json:"stored"`
 	Unchanged  int           `json:"unchanged"`
 	Duplicates int           `json:"duplicates"`
+	Events     int           `json:"events"`
 	Skipped    int           `json:"skipped"`
 	Ignored    int           `json:"ignored"`
 	Bytes      int64         `json:"bytes"`
@@ -54,8 +71,8 @@ func (s Summary) Line() string {
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = fmt.Sprintf(" (%.0f articles/s, %.1f MB/s)", float64(s.Articles)/secs, float64(s.Bytes)/1e6/secs)
 	}
-	line := fmt.Sprintf("%d files, %d articles: %d stored, %d unchanged, %d duplicates, %d skipped in %s%s",
-		s.Files, s.Articles, s.Stored, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
+	line := fmt.Sprintf("%d files, %d articles: %d stored (%d events), %d unchanged, %d duplicates, %d skipped in %s%s",
+		s.Files, s.Articles, s.Stored, s.Events, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
 	if s.Stored == 0 && s.Articles > 0 {
 		line += "; nothing new"
 	}
@@ -119,14 +136,18 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 		if len(batch) == 0 {
 			return nil
 		}
+		if opts.Extractor != nil {
+			extractAll(opts.Extractor, opts.Version, batch, opts.Workers)
+		}
 		outs, err := st.Put(ctx, batch)
 		if err != nil {
 			return err
 		}
-		for _, o := range outs {
+		for i, o := range outs {
 			switch o {
 			case store.Stored:
 				sum.Stored++
+				sum.Events += len(batch[i].Events)
 			case store.Unchanged:
 				sum.Unchanged++
 			case store.Duplicate:
@@ -176,6 +197,32 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 		return finish(sum, start), readErr
 	}
 	return finish(sum, start), ctx.Err()
+}
+
+// extractAll extracts the events of a batch's articles on workers
+// goroutines; each article's events land in its own slot, so the result
+// does not depend on scheduling.
+func extractAll(x Extractor, version string, batch []store.Doc, workers int) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				batch[i].Events = x.Extract(batch[i].Article)
+				batch[i].Extractor = version
+			}
+		}()
+	}
+	for i := range batch {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 func finish(s Summary, start time.Time) Summary {

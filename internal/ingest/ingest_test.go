@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/intake"
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/store/sqlite"
 )
@@ -155,4 +157,43 @@ func BenchmarkIngest(b *testing.B) {
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// countingExtractor returns one event per article and counts its calls,
+// from many goroutines at once.
+type countingExtractor struct{ calls atomic.Int64 }
+
+func (c *countingExtractor) Extract(a *model.Article) []model.Event {
+	c.calls.Add(1)
+	return []model.Event{{Doc: a.Doc, Type: model.TypeStatement, Modality: model.ModalityAsserted,
+		Evidence: model.Evidence{Start: 0, End: len(a.Text)}}}
+}
+
+func TestRunExtractsNewArticles(t *testing.T) {
+	dir := t.TempDir()
+	dump := generate(t, dir, 700)
+	st := openStore(t)
+	r := intake.New(intake.Options{}, nil)
+	inputs, _ := r.Plan([]string{dump})
+	x := &countingExtractor{}
+	sum, err := Run(context.Background(), r, inputs, st, Options{BatchSize: 64, Extractor: x, Version: "test/1", Workers: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Events != 700 || x.calls.Load() != 700 {
+		t.Errorf("summary %d events, %d calls; want 700 each", sum.Events, x.calls.Load())
+	}
+	evs, err := st.Events(context.Background(), store.EventFilter{})
+	if err != nil || len(evs) != 700 {
+		t.Fatalf("%d stored events, %v", len(evs), err)
+	}
+	for _, e := range evs {
+		if e.Extractor != "test/1" {
+			t.Fatalf("event stored with extractor %q", e.Extractor)
+		}
+	}
+	stale, _ := st.Stale(context.Background(), "test/1", "", 10)
+	if len(stale) != 0 {
+		t.Errorf("%d articles stale right after ingest", len(stale))
+	}
 }
