@@ -111,6 +111,7 @@ skipped; the exit status is then 2.`,
 				BatchSize: batch,
 				Extractor: event.New(),
 				Version:   event.Version,
+				Resolve:   true,
 				OnProblem: func(e *intake.Error) {
 					if bar != nil {
 						// Erase the bar's line first; it redraws below.
@@ -121,6 +122,7 @@ skipped; the exit status is then 2.`,
 			}
 			if noExtract {
 				ingOpts.Extractor = nil
+				ingOpts.Resolve = false
 			}
 			if showProgress {
 				bar = newBar(app, inputs)

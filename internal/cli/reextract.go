@@ -8,6 +8,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/resolve"
 )
 
 func init() { addCommand(newReextractCmd) }
@@ -56,12 +57,17 @@ an article without events, and an interrupted run resumes where it stopped.`,
 					fmt.Fprintf(app.Stderr, "%s%d articles re-extracted", clearLine, articles)
 				}
 			}
+			rs, err := resolve.Run(ctx, st)
+			if err != nil {
+				return fmt.Errorf("resolving re-extracted events: %w", err)
+			}
 			res := struct {
-				Articles  int     `json:"articles"`
-				Events    int     `json:"events"`
-				Extractor string  `json:"extractor"`
-				Seconds   float64 `json:"seconds"`
-			}{articles, events, event.Version, time.Since(start).Seconds()}
+				Articles  int           `json:"articles"`
+				Events    int           `json:"events"`
+				Extractor string        `json:"extractor"`
+				Resolve   resolve.Stats `json:"resolve"`
+				Seconds   float64       `json:"seconds"`
+			}{articles, events, event.Version, rs, time.Since(start).Seconds()}
 			if app.JSON {
 				return printJSON(app.Stdout, res)
 			}

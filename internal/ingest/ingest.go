@@ -14,6 +14,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/intake"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -35,6 +36,9 @@ type Options struct {
 	// Workers is the number of articles extracted at once; 0 means one
 	// per core.
 	Workers int
+	// Resolve merges each batch's events into records across articles
+	// once the batch is stored.
+	Resolve bool
 	// BatchSize is the number of articles committed together.
 	BatchSize int
 	// OnProgress, if set, is called after each input file and each batch.
@@ -58,6 +62,7 @@ type Summary struct {
 	Unchanged  int           `json:"unchanged"`
 	Duplicates int           `json:"duplicates"`
 	Events     int           `json:"events"`
+	Records    int           `json:"records"` // records opened by this run
 	Skipped    int           `json:"skipped"`
 	Ignored    int           `json:"ignored"`
 	Bytes      int64         `json:"bytes"`
@@ -71,8 +76,8 @@ func (s Summary) Line() string {
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = fmt.Sprintf(" (%.0f articles/s, %.1f MB/s)", float64(s.Articles)/secs, float64(s.Bytes)/1e6/secs)
 	}
-	line := fmt.Sprintf("%d files, %d articles: %d stored (%d events), %d unchanged, %d duplicates, %d skipped in %s%s",
-		s.Files, s.Articles, s.Stored, s.Events, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
+	line := fmt.Sprintf("%d files, %d articles: %d stored (%d events, %d new records), %d unchanged, %d duplicates, %d skipped in %s%s",
+		s.Files, s.Articles, s.Stored, s.Events, s.Records, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
 	if s.Stored == 0 && s.Articles > 0 {
 		line += "; nothing new"
 	}
@@ -155,6 +160,13 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 			}
 		}
 		batch = batch[:0]
+		if opts.Resolve {
+			rs, err := resolve.Run(ctx, st)
+			if err != nil {
+				return fmt.Errorf("resolving events: %w", err)
+			}
+			sum.Records += rs.Created
+		}
 		report()
 		return nil
 	}

@@ -142,7 +142,8 @@ type Event struct {
 	ID         string   `json:"id,omitempty"`
 	Doc        string   `json:"doc"`
 	Article    string   `json:"article"`
-	Date       string   `json:"date,omitempty"` // the article's date
+	Date       string   `json:"date,omitempty"`   // the article's date
+	Outlet     string   `json:"outlet,omitempty"` // the article's outlet
 	Type       string   `json:"type"`
 	Status     string   `json:"status,omitempty"`
 	Mode       string   `json:"mode,omitempty"`

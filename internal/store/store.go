@@ -76,6 +76,9 @@ type Store interface {
 	// Stale lists up to limit articles, after the id "after", whose events
 	// were not produced by extractor; reextract walks the store with it.
 	Stale(ctx context.Context, extractor, after string, limit int) ([]*model.Article, error)
+
+	// RecordStore keeps the records that resolution builds from events.
+	RecordStore
 	// Article returns one article by its id, or by doc name when no id
 	// matches (the most recently stored one of that name).
 	Article(ctx context.Context, key string) (*model.Article, error)
@@ -85,6 +88,41 @@ type Store interface {
 	Stats(ctx context.Context) (*Stats, error)
 	// Close releases the database.
 	Close() error
+}
+
+// RecordStore keeps records: events merged across articles. The methods
+// resolution needs come first (see package resolve), then the readers.
+type RecordStore interface {
+	// Unresolved returns up to limit fact events that no record holds,
+	// ordered by article date, article and position.
+	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
+	// Candidates returns the records of a type whose day lies in
+	// [from, to], with the given actor or none ("" matches any actor).
+	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
+	// Dirty returns up to limit records some of whose events were removed,
+	// with those mentions dropped.
+	Dirty(ctx context.Context, limit int) ([]*model.Record, error)
+	// SaveRecords writes records with their mentions and deletes the
+	// records named, in one transaction.
+	SaveRecords(ctx context.Context, recs []*model.Record, deleted []string) error
+	// Records returns the records a filter selects, ordered by day.
+	Records(ctx context.Context, f RecordFilter) ([]*model.Record, error)
+	// Record returns one record by id, or the record holding an event id.
+	Record(ctx context.Context, id string) (*model.Record, error)
+}
+
+// RecordFilter selects records; empty fields select everything.
+type RecordFilter struct {
+	Types    []string // any of these types
+	Actor    string   // actor code
+	Target   string   // target code
+	Party    string   // actor or target code
+	Place    string   // a place name the record is tied to
+	From, To string   // the record's day, inclusive
+	// ReportedOn selects records with a mention in an article of that day.
+	ReportedOn string
+	Limit      int
+	Offset     int
 }
 
 // EventFilter selects stored events; empty fields select everything.

@@ -59,23 +59,26 @@ func EventID(articleID string, seq int, ev *model.Event) string {
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-// replace stores events as the article's only events; date is the
-// article's date, which every event carries for filtering by period.
-func (w *eventWriter) replace(articleID, date, extractor string, events []model.Event) error {
+// replace stores events as the article's only events; date and outlet
+// are the article's, which every event carries for filtering and display.
+func (w *eventWriter) replace(articleID, date, outlet, extractor string, events []model.Event) error {
 	if w.err != nil {
 		return w.err
 	}
+	seen := make(map[string]bool, len(events))
 	if _, err := w.del.ExecContext(w.ctx, articleID); err != nil {
 		return fmt.Errorf("removing old events of %s: %w", articleID, err)
 	}
 	for i := range events {
 		ev := events[i]
-		if ev.ID == "" {
+		if ev.ID == "" || seen[ev.ID] {
 			ev.ID = EventID(articleID, i, &ev)
 		}
+		seen[ev.ID] = true
 		ev.Article = articleID
 		ev.Extractor = extractor
 		ev.Date = date
+		ev.Outlet = outlet
 		data, err := json.Marshal(&ev)
 		if err != nil {
 			return fmt.Errorf("encoding event of %s: %w", articleID, err)
@@ -113,11 +116,11 @@ func (s *DB) PutEvents(ctx context.Context, extractor string, events map[string]
 	w := newEventWriter(ctx, tx)
 	defer w.close()
 	for id, evs := range events {
-		var date string
-		if err := tx.QueryRowContext(ctx, `SELECT date FROM articles WHERE id = ?`, id).Scan(&date); err != nil {
+		var date, outlet string
+		if err := tx.QueryRowContext(ctx, `SELECT date, outlet FROM articles WHERE id = ?`, id).Scan(&date, &outlet); err != nil {
 			return fmt.Errorf("events for article %s: %w", id, err)
 		}
-		if err := w.replace(id, date, extractor, evs); err != nil {
+		if err := w.replace(id, date, outlet, extractor, evs); err != nil {
 			return err
 		}
 	}

@@ -71,6 +71,36 @@ var migrations = []string{
 		extracted_at TEXT NOT NULL
 	);
 	CREATE INDEX extractions_extractor ON extractions (extractor);`,
+	// 3: records, the events merged across articles, and which events
+	// each holds. Removing an event (re-extraction) marks its record for
+	// rebuilding.
+	`CREATE TABLE records (
+		id TEXT PRIMARY KEY,
+		type TEXT NOT NULL,
+		actor TEXT NOT NULL DEFAULT '',
+		targets TEXT NOT NULL DEFAULT '',
+		places TEXT NOT NULL DEFAULT '',
+		status TEXT NOT NULL DEFAULT '',
+		day TEXT NOT NULL,
+		first_reported TEXT NOT NULL,
+		last_reported TEXT NOT NULL,
+		mentions INTEGER NOT NULL,
+		dirty INTEGER NOT NULL DEFAULT 0,
+		data TEXT NOT NULL
+	);
+	CREATE INDEX records_lookup ON records (type, actor, day);
+	CREATE INDEX records_day ON records (day);
+	CREATE INDEX records_dirty ON records (dirty) WHERE dirty = 1;
+	CREATE TABLE record_mentions (
+		event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
+		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+		date TEXT NOT NULL
+	);
+	CREATE INDEX record_mentions_record ON record_mentions (record_id);
+	CREATE INDEX record_mentions_date ON record_mentions (date);
+	CREATE TRIGGER record_mentions_gone AFTER DELETE ON record_mentions BEGIN
+		UPDATE records SET dirty = 1 WHERE id = old.record_id;
+	END;`,
 }
 
 // migrate brings the schema to the latest version.

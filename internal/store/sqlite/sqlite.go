@@ -122,7 +122,7 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 		if n, _ := res.RowsAffected(); n == 1 {
 			out[i] = store.Stored
 			if d.Extractor != "" {
-				if err := ev.replace(a.ID, a.DateString(), d.Extractor, d.Events); err != nil {
+				if err := ev.replace(a.ID, a.DateString(), a.Outlet, d.Extractor, d.Events); err != nil {
 					return nil, err
 				}
 			}

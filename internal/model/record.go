@@ -1,0 +1,101 @@
+package model
+
+// Record is one real-world event as told by every article that reports
+// it: the merged slots, each report kept as a mention, the steps of its
+// status, and the slots on which the reports disagree.
+type Record struct {
+	ID      string  `json:"id"`
+	Type    string  `json:"type"`
+	Status  string  `json:"status,omitempty"` // the furthest step reached (aid: pledged, authorized, delivered)
+	Mode    string  `json:"mode,omitempty"`
+	Actor   *Actor  `json:"actor,omitempty"`
+	Targets []Actor `json:"targets,omitempty"`
+	Items   []Item  `json:"items,omitempty"`
+	Money   *Money  `json:"money,omitempty"`
+	Count   *Range  `json:"count,omitempty"`
+	Victims string  `json:"victims,omitempty"`
+	Outcome string  `json:"outcome,omitempty"`
+	// Time is the most precise time any report gives; Day is the date the
+	// record is filed under on a timeline: Time's start, or the first
+	// report's date when no report dates the event.
+	Time   *Time   `json:"time,omitempty"`
+	Day    string  `json:"day"`
+	Places []Place `json:"places,omitempty"`
+	// FirstReported and LastReported are the dates of the first and last
+	// article reporting it.
+	FirstReported string         `json:"first_reported"`
+	LastReported  string         `json:"last_reported"`
+	Mentions      []Mention      `json:"mentions"`
+	History       []StatusStep   `json:"history,omitempty"`
+	Disagreements []Disagreement `json:"disagreements,omitempty"`
+	Confidence    float64        `json:"confidence"`
+}
+
+// Mention is one article's report of a record: the event read from it,
+// with what the record needs to show and re-merge it.
+type Mention struct {
+	Event    string   `json:"event"`
+	Article  string   `json:"article"`
+	Doc      string   `json:"doc"`
+	Date     string   `json:"date"`
+	Outlet   string   `json:"outlet,omitempty"`
+	Status   string   `json:"status,omitempty"`
+	Modality string   `json:"modality"`
+	Source   *Source  `json:"source,omitempty"`
+	Evidence Evidence `json:"evidence"`
+	// Slots is the event itself, less what the fields above repeat, so
+	// that the record can be merged again when a mention leaves it.
+	Slots *Event `json:"slots"`
+}
+
+// StatusStep is one step of a record's life: when a report first said it
+// had reached a status, and who said so.
+type StatusStep struct {
+	Status string  `json:"status"`
+	Date   string  `json:"date"` // the event's own date when given, else the report's
+	Doc    string  `json:"doc"`
+	Source *Source `json:"source,omitempty"`
+}
+
+// Disagreement is a slot on which reports of one record differ: each
+// value with who claims it, side by side, never averaged.
+type Disagreement struct {
+	Slot   string  `json:"slot"`
+	Claims []Claim `json:"claims"`
+}
+
+// Claim is one report's value of a disputed slot.
+type Claim struct {
+	Value  string `json:"value"`
+	Doc    string `json:"doc"`
+	Date   string `json:"date"`
+	Source string `json:"source,omitempty"`
+}
+
+// Series is a figure tracked over time: how many people killed, wounded,
+// displaced or massed, for one side, as each source claims it.
+type Series struct {
+	Key     string `json:"key"` // type/target/victims/outcome, e.g. "casualties/UKR/civilians/killed"
+	Type    string `json:"type"`
+	Target  string `json:"target,omitempty"`
+	Victims string `json:"victims,omitempty"`
+	Outcome string `json:"outcome,omitempty"`
+	// Cumulative is set when the figures are running totals ("so far",
+	// "since February 24", a toll that only grows), which are compared
+	// as such rather than summed.
+	Cumulative bool    `json:"cumulative"`
+	Points     []Point `json:"points"`
+}
+
+// Point is one claim of a series.
+type Point struct {
+	Date    string   `json:"date"` // the date the figure refers to
+	Min     *float64 `json:"min,omitempty"`
+	Max     *float64 `json:"max,omitempty"`
+	Approx  bool     `json:"approx,omitempty"`
+	Source  string   `json:"source"` // who claims it; "unattributed" when no one is named
+	Doc     string   `json:"doc"`
+	Article string   `json:"article"`
+	Event   string   `json:"event"`
+	Text    string   `json:"text,omitempty"`
+}

@@ -1,0 +1,230 @@
+package resolve
+
+import (
+	"math"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// windows bound, per type, how many days apart two reports of one event
+// may be filed: an aid package is announced, approved and delivered over
+// weeks; a strike or a day's toll is told within a day or two.
+var windows = map[string]int{
+	model.TypeAid: 21, model.TypeVisit: 14, model.TypeMeet: 7, model.TypeTalks: 7,
+	model.TypeSanction: 7, model.TypeMobilize: 5, model.TypeCasualties: 2, model.TypeDisplacement: 2,
+	model.TypeAttack: 2, model.TypeCyberattack: 5,
+}
+
+const (
+	defaultWindow = 3
+	maxWindow     = 21
+)
+
+func window(typ string) int {
+	if w, ok := windows[typ]; ok {
+		return w
+	}
+	return defaultWindow
+}
+
+// Match reports whether ev reports the same real event as rec, and how
+// well it fits (higher is better). Parties must agree; items, figures,
+// money and times must not contradict; and for each type the slots that
+// tell two events apart must agree (the amount of an aid package, the
+// figure and who claims it for a toll, the place of a strike).
+func Match(rec *model.Record, ev *model.Event) (float64, bool) {
+	if rec.Type != ev.Type {
+		return 0, false
+	}
+	// Extraction already merged the repeats inside one article; two events
+	// it kept apart there are two events.
+	for _, m := range rec.Mentions {
+		if m.Article == ev.Article {
+			return 0, false
+		}
+	}
+	score := 1.0
+	ra, ea := actorCode(rec.Actor), actorCode(ev.Actor)
+	switch {
+	case ra != "" && ea != "" && ra != ea:
+		return 0, false
+	case ra == "" || ea == "":
+		score -= 0.3
+	}
+	if !targetsAgree(rec.Targets, ev.Targets) {
+		return 0, false
+	}
+	d := daysBetween(rec.Day, eventDay(ev))
+	w := window(rec.Type)
+	if d > w {
+		return 0, false
+	}
+	score -= 0.5 * float64(d) / float64(w+1)
+	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
+		rec.Time.Start != ev.Time.Start && rec.Type != model.TypeAid {
+		return 0, false
+	}
+	strong := false
+	switch rec.Type {
+	case model.TypeAid:
+		if rec.Mode != "" && ev.Mode != "" && rec.Mode != ev.Mode {
+			return 0, false
+		}
+		// Two announcements of the same status on different days are two
+		// packages, even of the same size.
+		if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
+			rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 {
+			return 0, false
+		}
+		if rec.Money != nil && ev.Money != nil {
+			if rec.Money.Currency != ev.Money.Currency || !near(rec.Money.Amount, ev.Money.Amount, 0.02) {
+				return 0, false
+			}
+			strong = true
+		}
+		ri, ei := specific(rec.Items), specific(ev.Items)
+		switch {
+		case len(ri) > 0 && len(ei) > 0:
+			shared := 0
+			for _, a := range ri {
+				for _, b := range ei {
+					if strings.EqualFold(a.Name, b.Name) {
+						if a.Qty != nil && b.Qty != nil && !rangesMeet(a.Qty, b.Qty) {
+							return 0, false
+						}
+						shared++
+					}
+				}
+			}
+			if shared == 0 {
+				return 0, false
+			}
+			strong = true
+			score += 0.1 * float64(shared)
+		case (len(ri) > 0) != (len(ei) > 0):
+			// A package's value and the items it includes stay apart, as
+			// in one article.
+			if (rec.Money != nil) != (ev.Money != nil) {
+				return 0, false
+			}
+		}
+		if !strong && (rec.Money == nil) != (ev.Money == nil) {
+			return 0, false
+		}
+	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
+		if rec.Victims != ev.Victims && rec.Victims != "" && ev.Victims != "" || rec.Outcome != ev.Outcome {
+			return 0, false
+		}
+		// A toll is one claim: the same figure from the same source. An
+		// updated figure is a new point of its series, not this record.
+		if rec.Count == nil || ev.Count == nil || !sameFigure(rec.Count, ev.Count) {
+			return 0, false
+		}
+		strong = true
+	case model.TypeAttack, model.TypeCyberattack:
+		if len(rec.Places) > 0 && len(ev.Places) > 0 {
+			if !placesMeet(rec.Places, ev.Places) {
+				return 0, false
+			}
+			strong = true
+		}
+	default:
+		if len(rec.Targets) > 0 && len(ev.Targets) > 0 {
+			strong = true
+		}
+	}
+	if (ra == "" || ea == "") && !strong {
+		return 0, false
+	}
+	return score, true
+}
+
+func sourceName(s *model.Source) string {
+	if s == nil {
+		return ""
+	}
+	return s.Name
+}
+
+func targetsAgree(a, b []model.Actor) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return true
+	}
+	for _, x := range a {
+		for _, y := range b {
+			if x.Code == y.Code {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func placesMeet(a, b []model.Place) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Name == y.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func near(a, b, tol float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= tol*math.Max(math.Abs(a), math.Abs(b))
+}
+
+func lo(r *model.Range) float64 {
+	if r.Min == nil {
+		return math.Inf(-1)
+	}
+	return *r.Min
+}
+
+func hi(r *model.Range) float64 {
+	if r.Max == nil {
+		return math.Inf(1)
+	}
+	return *r.Max
+}
+
+func rangesMeet(a, b *model.Range) bool {
+	return lo(a) <= hi(b) && lo(b) <= hi(a)
+}
+
+func exact(r *model.Range) (float64, bool) {
+	if r.Min != nil && r.Max != nil && *r.Min == *r.Max {
+		return *r.Min, true
+	}
+	return 0, false
+}
+
+// sameFigure reports two counts that state the same figure: equal when
+// both are exact, overlapping when either is hedged.
+func sameFigure(a, b *model.Range) bool {
+	x, okx := exact(a)
+	y, oky := exact(b)
+	if okx && oky {
+		return near(x, y, 0.005)
+	}
+	return rangesMeet(a, b)
+}
+
+// genericItems are item names too vague to tell packages apart.
+var genericItems = map[string]bool{"weapons": true, "weapon": true, "arms": true, "military equipment": true,
+	"equipment": true, "weaponry": true, "military aid": true, "aid": true, "supplies": true, "materiel": true}
+
+func specific(items []model.Item) []model.Item {
+	var out []model.Item
+	for _, it := range items {
+		if !genericItems[strings.ToLower(it.Name)] {
+			out = append(out, it)
+		}
+	}
+	return out
+}

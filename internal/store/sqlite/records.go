@@ -1,0 +1,241 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Unresolved returns fact events that no record holds yet.
+func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT e.data FROM events e
+		LEFT JOIN record_mentions m ON m.event_id = e.id
+		WHERE m.event_id IS NULL AND e.modality NOT IN ('negated', 'hypothetical', 'denied')
+		ORDER BY e.date, e.doc, e.article_id, e.seq LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reading unresolved events: %w", err)
+	}
+	defer rows.Close()
+	var out []model.Event
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		var ev model.Event
+		if err := json.Unmarshal([]byte(data), &ev); err != nil {
+			return nil, fmt.Errorf("decoding event: %w", err)
+		}
+		out = append(out, ev)
+	}
+	return out, rows.Err()
+}
+
+func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
+	defer rows.Close()
+	var out []*model.Record
+	for rows.Next() {
+		var data string
+		if err := rows.Scan(&data); err != nil {
+			return nil, err
+		}
+		var r model.Record
+		if err := json.Unmarshal([]byte(data), &r); err != nil {
+			return nil, fmt.Errorf("decoding record: %w", err)
+		}
+		out = append(out, &r)
+	}
+	return out, rows.Err()
+}
+
+// Candidates returns records of a type and actor near a period.
+func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error) {
+	q := `SELECT data FROM records WHERE type = ? AND day BETWEEN ? AND ?`
+	args := []any{typ, from, to}
+	if actor != "" {
+		q += ` AND (actor = ? OR actor = '')`
+		args = append(args, actor)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reading candidate records: %w", err)
+	}
+	return scanRecords(rows)
+}
+
+// Dirty returns records that lost events, with the lost mentions dropped.
+func (s *DB) Dirty(ctx context.Context, limit int) ([]*model.Record, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM records WHERE dirty = 1 LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("reading changed records: %w", err)
+	}
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		live := map[string]bool{}
+		rows, err := s.db.QueryContext(ctx, `SELECT event_id FROM record_mentions WHERE record_id = ?`, r.ID)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id string
+			rows.Scan(&id)
+			live[id] = true
+		}
+		rows.Close()
+		kept := r.Mentions[:0]
+		for _, m := range r.Mentions {
+			if live[m.Event] {
+				kept = append(kept, m)
+			}
+		}
+		r.Mentions = kept
+	}
+	return recs, nil
+}
+
+func codes(as []model.Actor) string {
+	var cs []string
+	for _, a := range as {
+		cs = append(cs, a.Code)
+	}
+	return strings.Join(cs, " ")
+}
+
+// SaveRecords upserts records and their mention links in one transaction.
+func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, deleted []string) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("starting record batch: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range deleted {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("deleting record %s: %w", id, err)
+		}
+	}
+	up, err := tx.PrepareContext(ctx, `INSERT INTO records (id, type, actor, targets, places, status, day, first_reported, last_reported, mentions, dirty, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+		ON CONFLICT (id) DO UPDATE SET actor = excluded.actor, targets = excluded.targets, places = excluded.places,
+			status = excluded.status, day = excluded.day, first_reported = excluded.first_reported,
+			last_reported = excluded.last_reported, mentions = excluded.mentions, dirty = 0, data = excluded.data`)
+	if err != nil {
+		return fmt.Errorf("preparing record upsert: %w", err)
+	}
+	defer up.Close()
+	link, err := tx.PrepareContext(ctx, `INSERT INTO record_mentions (event_id, record_id, date) VALUES (?, ?, ?)
+		ON CONFLICT (event_id) DO UPDATE SET record_id = excluded.record_id`)
+	if err != nil {
+		return fmt.Errorf("preparing mention link: %w", err)
+	}
+	defer link.Close()
+	for _, r := range recs {
+		data, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encoding record %s: %w", r.ID, err)
+		}
+		actor := ""
+		if r.Actor != nil {
+			actor = r.Actor.Code
+		}
+		var places []string
+		for _, p := range r.Places {
+			places = append(places, p.Name)
+		}
+		if _, err := up.ExecContext(ctx, r.ID, r.Type, actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
+			r.FirstReported, r.LastReported, len(r.Mentions), string(data)); err != nil {
+			return fmt.Errorf("storing record %s: %w", r.ID, err)
+		}
+		for _, m := range r.Mentions {
+			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date); err != nil {
+				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
+			}
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("committing record batch: %w", err)
+	}
+	return nil
+}
+
+// Records returns the records a filter selects, ordered by day.
+func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record, error) {
+	var where []string
+	var args []any
+	add := func(cond string, vs ...any) {
+		where = append(where, cond)
+		args = append(args, vs...)
+	}
+	if len(f.Types) > 0 {
+		add("r.type IN ("+strings.TrimSuffix(strings.Repeat("?,", len(f.Types)), ",")+")", toAny(f.Types)...)
+	}
+	if f.Actor != "" {
+		add("r.actor = ?", f.Actor)
+	}
+	if f.Target != "" {
+		add("(' ' || r.targets || ' ') LIKE ?", "% "+f.Target+" %")
+	}
+	if f.Party != "" {
+		add("(r.actor = ? OR (' ' || r.targets || ' ') LIKE ?)", f.Party, "% "+f.Party+" %")
+	}
+	if f.Place != "" {
+		add("('|' || r.places || '|') LIKE ?", "%|"+f.Place+"|%")
+	}
+	if f.From != "" {
+		add("r.day >= ?", f.From)
+	}
+	if f.To != "" {
+		add("r.day <= ?", f.To)
+	}
+	if f.ReportedOn != "" {
+		add("r.id IN (SELECT record_id FROM record_mentions WHERE date = ?)", f.ReportedOn)
+	}
+	q := `SELECT r.data FROM records r`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY r.day, r.type, r.id"
+	if f.Limit > 0 {
+		q += " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, f.Offset)
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("reading records: %w", err)
+	}
+	return scanRecords(rows)
+}
+
+func toAny(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+// Record returns a record by id, or the one holding an event.
+func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
+	var data string
+	err := s.db.QueryRowContext(ctx, `SELECT data FROM records WHERE id = ?
+		UNION ALL SELECT r.data FROM records r JOIN record_mentions m ON m.record_id = r.id WHERE m.event_id = ? LIMIT 1`, id, id).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("record %q: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading record %s: %w", id, err)
+	}
+	var r model.Record
+	if err := json.Unmarshal([]byte(data), &r); err != nil {
+		return nil, fmt.Errorf("decoding record %s: %w", id, err)
+	}
+	return &r, nil
+}
