@@ -104,8 +104,12 @@ func Rebuild(r *model.Record) {
 		}
 		if st := ev.Status; st != "" && !seenStatus[st] {
 			seenStatus[st] = true
+			// An announcement is dated by the event's own time when the
+			// text gives one ("pledged on Saturday"); later steps by the
+			// report that first tells of them, since their time slot
+			// usually repeats the announcement's.
 			day := m.Date
-			if ev.Time != nil && ev.Time.Start != "" && ev.Time.Start <= m.Date {
+			if ev.Time != nil && ev.Time.Start != "" && ev.Time.Start <= m.Date && statusRank[st] <= statusRank[model.StatusPledged] {
 				day = ev.Time.Start
 			}
 			r.History = append(r.History, model.StatusStep{Status: st, Date: day, Doc: m.Doc, Source: m.Source})

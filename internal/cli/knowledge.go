@@ -1,0 +1,469 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
+	"github.com/sitrep-project/sitrep/internal/resolve"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+func init() {
+	addCommand(newEventsCmd)
+	addCommand(newEventCmd)
+	addCommand(newTimelineCmd)
+	addCommand(newLedgerCmd)
+	addCommand(newFiguresCmd)
+	addCommand(newActorCmd)
+	addCommand(newDigestCmd)
+}
+
+// openResolved opens the store and first merges any events not yet in a
+// record (left by an interrupted ingest), so reads see every event.
+func (app *App) openResolved(ctx context.Context) (store.Store, error) {
+	st, err := app.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := resolve.Run(ctx, st); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("merging events: %w", err)
+	}
+	return st, nil
+}
+
+// recordFlags are the filters of commands that list records.
+type recordFlags struct {
+	f     store.RecordFilter
+	types string
+	csv   bool
+}
+
+func (r *recordFlags) register(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	fl.StringVar(&r.types, "type", "", "only these event types, comma-separated (aid,attack,...)")
+	fl.StringVar(&r.f.Party, "actor", "", "only records this actor takes part in, as actor or target (USA, RUS, EU, ...)")
+	fl.StringVar(&r.f.Place, "place", "", "only records tied to this place (Kharkiv, Mariupol, ...)")
+	fl.StringVar(&r.f.From, "from", "", "only records that happened on or after this day")
+	fl.StringVar(&r.f.To, "to", "", "only records that happened on or before this day")
+	fl.IntVar(&r.f.Limit, "limit", 0, "at most this many records (0: all)")
+	fl.BoolVar(&r.csv, "csv", false, "print CSV instead of a table")
+}
+
+func (r *recordFlags) filter() (store.RecordFilter, error) {
+	f := r.f
+	var err error
+	if f.From, err = dateFlag("from", f.From); err != nil {
+		return f, err
+	}
+	if f.To, err = dateFlag("to", f.To); err != nil {
+		return f, err
+	}
+	f.Party = strings.ToUpper(f.Party)
+	if r.types != "" {
+		for _, t := range strings.Split(r.types, ",") {
+			f.Types = append(f.Types, strings.TrimSpace(strings.ToLower(t)))
+		}
+	}
+	return f, nil
+}
+
+func recordsTable(recs []*model.Record) *table {
+	t := &table{header: []string{"day", "precision", "type", "status", "event", "reports", "sources", "id"}}
+	for _, r := range recs {
+		t.add(r.Day, query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), strconv.Itoa(len(r.Mentions)),
+			truncate(strings.Join(query.Sources(r), "; "), 50), r.ID)
+	}
+	return t
+}
+
+func newEventsCmd(app *App) *cobra.Command {
+	var rf recordFlags
+	cmd := &cobra.Command{
+		Use:   "events",
+		Short: "List events merged across articles, with how many reports each has",
+		Long: `List the records: real-world events, each merged from every article that
+reports it. Filter by type, actor, place and period; --json prints the
+records whole (mentions, status history, disagreements), --csv a flat table.`,
+		Example: `  sitrep events --type aid --actor DEU
+  sitrep events --place Mariupol --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := rf.filter()
+			if err != nil {
+				return err
+			}
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			recs, err := st.Records(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, recs)
+			}
+			return recordsTable(recs).write(app.Stdout, rf.csv)
+		},
+	}
+	rf.register(cmd)
+	return cmd
+}
+
+func newEventCmd(app *App) *cobra.Command {
+	return &cobra.Command{
+		Use:   "event ID",
+		Short: "Show one merged event: every report, its status history and disagreements",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			r, err := st.Record(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, r)
+			}
+			w := app.Stdout
+			fmt.Fprintf(w, "%s  %s %s  %s\n", r.ID, r.Type, orDash(r.Status), query.Summary(r))
+			fmt.Fprintf(w, "happened %s (%s); first reported %s, last %s; confidence %.2f\n", r.Day, query.Precision(r), r.FirstReported, r.LastReported, r.Confidence)
+			fmt.Fprintf(w, "\nreports (%d):\n", len(r.Mentions))
+			for _, m := range r.Mentions {
+				src := ""
+				if m.Source != nil {
+					src = "  per " + m.Source.Name
+				}
+				fmt.Fprintf(w, "  %s  %s  %s%s\n    %q\n", m.Date, orDash(m.Outlet), m.Doc, src, m.Evidence.Sentence)
+			}
+			if len(r.History) > 0 {
+				fmt.Fprintln(w, "\nstatus history:")
+				for _, h := range r.History {
+					src := ""
+					if h.Source != nil {
+						src = " per " + h.Source.Name
+					}
+					fmt.Fprintf(w, "  %s  %-10s  %s%s\n", h.Date, h.Status, h.Doc, src)
+				}
+			}
+			if len(r.Disagreements) > 0 {
+				fmt.Fprintln(w, "\ndisagreements:")
+				for _, d := range r.Disagreements {
+					var cs []string
+					for _, c := range d.Claims {
+						who := c.Doc
+						if c.Source != "" {
+							who = c.Source + ", " + c.Doc
+						}
+						cs = append(cs, fmt.Sprintf("%s (%s)", c.Value, who))
+					}
+					fmt.Fprintf(w, "  %s: %s\n", d.Slot, strings.Join(cs, " vs "))
+				}
+			}
+			return nil
+		},
+	}
+}
+
+func newTimelineCmd(app *App) *cobra.Command {
+	var rf recordFlags
+	cmd := &cobra.Command{
+		Use:   "timeline",
+		Short: "Events in the order they happened, with how precisely each date is known",
+		Long: `Print merged events in the order they happened (not the order they were
+reported), grouped by day. The precision column says whether the day is
+known to the day, the week, the month, or only from the report's date.`,
+		Example: `  sitrep timeline --actor RUS --type attack --from 2022-03-01
+  sitrep timeline --place Kyiv --csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := rf.filter()
+			if err != nil {
+				return err
+			}
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			recs, err := query.Timeline(cmd.Context(), st, f)
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, recs)
+			}
+			if rf.csv {
+				return recordsTable(recs).write(app.Stdout, true)
+			}
+			day := ""
+			for _, r := range recs {
+				if r.Day != day {
+					day = r.Day
+					fmt.Fprintf(app.Stdout, "\n%s\n", day)
+				}
+				fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%d reports)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), len(r.Mentions))
+			}
+			return nil
+		},
+	}
+	rf.register(cmd)
+	return cmd
+}
+
+func newLedgerCmd(app *App) *cobra.Command {
+	var lf query.LedgerFilter
+	var format string
+	cmd := &cobra.Command{
+		Use:   "ledger",
+		Short: "The aid ledger: what each donor pledged and delivered, with values in EUR and USD",
+		Long: `Print the aid ledger built from merged aid events: one row per item (or sum
+of money) of each aid package, with its announcement date, furthest status,
+units, value in the original currency and converted to EUR and USD at the
+month's rate (see internal/query/data/rates.tsv for the rates and their
+source), and the sources. Then the totals per donor. --format kiel writes the
+layout of the Kiel Institute's Ukraine Support Tracker as CSV; --format csv the
+ledger's own columns.`,
+		Example: `  sitrep ledger --donor DEU
+  sitrep ledger --format kiel > ledger.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			lf.Donor, lf.Recipient = strings.ToUpper(lf.Donor), strings.ToUpper(lf.Recipient)
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			l, err := query.AidLedger(cmd.Context(), st, lf)
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, l)
+			}
+			switch format {
+			case "kiel":
+				t := &table{header: query.KielHeader}
+				for _, r := range l.Rows {
+					t.add(query.KielRow(r)...)
+				}
+				return t.write(app.Stdout, true)
+			case "csv", "table":
+			default:
+				return fmt.Errorf("--format %q: want table, csv or kiel", format)
+			}
+			t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "EUR", "sources", "record"}}
+			for _, r := range l.Rows {
+				units, value, eur := "", "", ""
+				if r.Units != nil {
+					units = query.RangeText(r.Units)
+				}
+				if r.Money != nil {
+					value = query.Number(r.Money.Amount) + " " + r.Money.Currency
+				}
+				if r.EUR > 0 {
+					eur = query.Number(float64(int64(r.EUR)))
+				}
+				if r.Disagreed {
+					units += " *"
+				}
+				t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, eur,
+					truncate(strings.Join(r.Sources, "; "), 40), r.Record)
+			}
+			if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
+				return err
+			}
+			fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
+			tt := &table{header: []string{"donor", "packages", "delivered", "EUR", "USD", "units pledged", "units delivered"}}
+			for _, d := range l.Totals {
+				tt.add(orDash(d.Donor), strconv.Itoa(d.Records), strconv.Itoa(d.Delivered), query.Number(float64(int64(d.EUR))),
+					query.Number(float64(int64(d.USD))), unitsText(d.Pledged), unitsText(d.UnitsDelivered))
+			}
+			fmt.Fprintln(app.Stdout)
+			if err := tt.write(app.Stdout, false); err != nil {
+				return err
+			}
+			fmt.Fprintf(app.Stdout, "\nrates: %s\n", l.Rates)
+			return nil
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&lf.Donor, "donor", "", "only this donor (USA, DEU, EU, ...)")
+	fl.StringVar(&lf.Recipient, "recipient", "", "only this recipient")
+	fl.StringVar(&format, "format", "table", "table, csv or kiel")
+	var csvFlag bool
+	fl.BoolVar(&csvFlag, "csv", false, "same as --format csv")
+	cmd.PreRun = func(cmd *cobra.Command, args []string) {
+		if csvFlag {
+			format = "csv"
+		}
+	}
+	return cmd
+}
+
+func unitsText(m map[string]float64) string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %s", query.Number(m[k]), k))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func newFiguresCmd(app *App) *cobra.Command {
+	var typ, party string
+	var asCSV bool
+	cmd := &cobra.Command{
+		Use:   "figures",
+		Short: "Casualty, displacement and troop figures over time, per source",
+		Long: `Print the counted figures as series: one per type, side, victims and outcome
+(casualties/UKR/civilians/killed), each point a claim with the date it refers
+to, its value or range and who claims it. Conflicting claims stand side by
+side; running totals are marked cumulative.`,
+		Example: `  sitrep figures --type casualties
+  sitrep figures --type displacement --csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			series, err := query.Figures(cmd.Context(), st, typ, strings.ToUpper(party))
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, series)
+			}
+			t := &table{header: []string{"series", "cumulative", "date", "figure", "source", "doc"}}
+			for _, s := range series {
+				for _, p := range s.Points {
+					t.add(s.Key, strconv.FormatBool(s.Cumulative), p.Date, query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx}), p.Source, p.Doc)
+				}
+			}
+			return t.write(app.Stdout, asCSV)
+		},
+	}
+	cmd.Flags().StringVar(&typ, "type", "", "casualties, displacement or mobilize (default: all)")
+	cmd.Flags().StringVar(&party, "actor", "", "only figures this actor takes part in")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV instead of a table")
+	return cmd
+}
+
+func newActorCmd(app *App) *cobra.Command {
+	var asCSV bool
+	cmd := &cobra.Command{
+		Use:   "actor CODE",
+		Short: "One actor: the names it was reported under, its people, and its events",
+		Example: `  sitrep actor USA
+  sitrep actor NATO --json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			a, err := query.ActorRecord(cmd.Context(), st, args[0])
+			if err != nil {
+				return fmt.Errorf("actor %s: %w", args[0], err)
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, a)
+			}
+			if asCSV {
+				return recordsTable(a.Records).write(app.Stdout, true)
+			}
+			w := app.Stdout
+			fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, orDash(a.Name), orDash(a.Kind))
+			var names []string
+			for _, n := range a.NamesSeen {
+				names = append(names, fmt.Sprintf("%s (%d)", n.Name, n.Count))
+			}
+			fmt.Fprintf(w, "reported as: %s\n", orDash(strings.Join(names, ", ")))
+			var people []string
+			for _, p := range a.People {
+				people = append(people, p.Name)
+			}
+			fmt.Fprintf(w, "people: %s\n", orDash(strings.Join(people, ", ")))
+			fmt.Fprintf(w, "acts in: %s\ntargeted in: %s\n\n", countsText(a.AsActor), countsText(a.AsTarget))
+			return recordsTable(a.Records).write(w, false)
+		},
+	}
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print the actor's events as CSV")
+	return cmd
+}
+
+func countsText(m map[string]int) string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
+	}
+	return orDash(strings.Join(parts, ", "))
+}
+
+func newDigestCmd(app *App) *cobra.Command {
+	var date string
+	var asCSV bool
+	cmd := &cobra.Command{
+		Use:   "digest --date YYYY-MM-DD",
+		Short: "What was reported new on a day, and what earlier events got new reports",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			d, err := dateFlag("date", date)
+			if err != nil {
+				return err
+			}
+			if d == "" {
+				return fmt.Errorf("give --date YYYY-MM-DD")
+			}
+			st, err := app.openResolved(cmd.Context())
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			dg, err := query.DailyDigest(cmd.Context(), st, d)
+			if err != nil {
+				return err
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, dg)
+			}
+			if asCSV {
+				return recordsTable(append(append([]*model.Record{}, dg.New...), dg.Updated...)).write(app.Stdout, true)
+			}
+			fmt.Fprintf(app.Stdout, "%s: %d new events, %d earlier events reported again\n\nnew:\n", d, len(dg.New), len(dg.Updated))
+			recordsTable(dg.New).write(app.Stdout, false)
+			if len(dg.Updated) > 0 {
+				fmt.Fprintln(app.Stdout, "\nreported again:")
+				recordsTable(dg.Updated).write(app.Stdout, false)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&date, "date", "", "the day (YYYY-MM-DD)")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV instead of tables")
+	return cmd
+}

@@ -1,0 +1,110 @@
+package query
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Actor is one state or organisation with everything the store knows of
+// it: the names it was reported under, the people who spoke or acted for
+// it, and the records it takes part in.
+type Actor struct {
+	Code      string          `json:"code"`
+	Name      string          `json:"name"`
+	Kind      string          `json:"kind"` // state, org or group
+	NamesSeen []NameCount     `json:"names_seen"`
+	People    []Person        `json:"people"`
+	AsActor   map[string]int  `json:"as_actor"` // records by type where it acts
+	AsTarget  map[string]int  `json:"as_target"`
+	Records   []*model.Record `json:"records"`
+}
+
+// NameCount is a name an actor was reported under, with how often.
+type NameCount struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// Person is an office holder who acted or spoke for the actor.
+type Person struct {
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+}
+
+// ActorRecord gathers what the store holds about one actor code.
+func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, error) {
+	code = strings.ToUpper(code)
+	lex := lexicon.Default()
+	a := &Actor{Code: code, AsActor: map[string]int{}, AsTarget: map[string]int{}, NamesSeen: []NameCount{}, People: []Person{}}
+	for _, k := range []lexicon.Kind{lexicon.KindState, lexicon.KindOrg, lexicon.KindGroup} {
+		if e := lex.Get(k, code); e != nil {
+			a.Name, a.Kind = e.Name, string(k)
+			break
+		}
+	}
+	recs, err := st.Records(ctx, store.RecordFilter{Party: code})
+	if err != nil {
+		return nil, err
+	}
+	a.Records = recs
+	names := map[string]int{}
+	people := map[string]Person{}
+	for _, r := range recs {
+		if r.Actor != nil && r.Actor.Code == code {
+			a.AsActor[r.Type]++
+		}
+		for _, t := range r.Targets {
+			if t.Code == code {
+				a.AsTarget[r.Type]++
+			}
+		}
+		for _, m := range r.Mentions {
+			if m.Slots == nil {
+				continue
+			}
+			var texts []string
+			if m.Slots.Actor != nil && m.Slots.Actor.Code == code {
+				texts = append(texts, m.Slots.Actor.Text)
+			}
+			for _, t := range m.Slots.Targets {
+				if t.Code == code {
+					texts = append(texts, t.Text)
+				}
+			}
+			for _, t := range texts {
+				t = strings.TrimSpace(t)
+				if t == "" {
+					continue
+				}
+				names[t]++
+				for _, mt := range lex.Find(t) {
+					if mt.Entry.Kind == lexicon.KindPerson && mt.Entry.Country == code {
+						people[mt.Entry.Name] = Person{Name: mt.Entry.Name, Role: mt.Entry.Role}
+					}
+				}
+			}
+		}
+	}
+	for n, c := range names {
+		a.NamesSeen = append(a.NamesSeen, NameCount{n, c})
+	}
+	sort.Slice(a.NamesSeen, func(i, j int) bool {
+		if a.NamesSeen[i].Count != a.NamesSeen[j].Count {
+			return a.NamesSeen[i].Count > a.NamesSeen[j].Count
+		}
+		return a.NamesSeen[i].Name < a.NamesSeen[j].Name
+	})
+	for _, p := range people {
+		a.People = append(a.People, p)
+	}
+	sort.Slice(a.People, func(i, j int) bool { return a.People[i].Name < a.People[j].Name })
+	if a.Name == "" && len(recs) == 0 {
+		return nil, store.ErrNotFound
+	}
+	return a, nil
+}

@@ -1,0 +1,126 @@
+package query
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// figureTypes are the event types whose counts form series.
+var figureTypes = []string{model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize}
+
+// cumulativeCues mark a figure as a running total.
+var cumulativeCues = []string{"so far", "since", "in total", "total", "toll", "to date", "as of", "overall", "altogether", "in all"}
+
+// Figures builds the series of counted figures: one series per type,
+// side, victims and outcome, one point per record and claimant. Claims of
+// different sources stand side by side; nothing is averaged.
+func Figures(ctx context.Context, st store.Store, typ, party string) ([]model.Series, error) {
+	types := figureTypes
+	if typ != "" {
+		types = []string{typ}
+	}
+	recs, err := st.Records(ctx, store.RecordFilter{Types: types, Party: party})
+	if err != nil {
+		return nil, err
+	}
+	byKey := map[string]*model.Series{}
+	var keys []string
+	for _, r := range recs {
+		if r.Count == nil {
+			continue
+		}
+		target := ""
+		if len(r.Targets) > 0 {
+			target = r.Targets[0].Code
+		}
+		key := strings.Join([]string{r.Type, target, r.Victims, r.Outcome}, "/")
+		s := byKey[key]
+		if s == nil {
+			s = &model.Series{Key: key, Type: r.Type, Target: target, Victims: r.Victims, Outcome: r.Outcome}
+			byKey[key] = s
+			keys = append(keys, key)
+		}
+		claimants := map[string]bool{}
+		for _, m := range r.Mentions {
+			src := "unattributed"
+			if m.Source != nil {
+				src = m.Source.Name
+			}
+			if claimants[src] {
+				continue
+			}
+			claimants[src] = true
+			c := r.Count
+			if m.Slots != nil && m.Slots.Count != nil {
+				c = m.Slots.Count
+			}
+			p := model.Point{Date: r.Day, Min: c.Min, Max: c.Max, Approx: c.Approx, Source: src, Doc: m.Doc,
+				Article: m.Article, Event: m.Event, Text: c.Text}
+			s.Points = append(s.Points, p)
+			if cumulativeText(m.Evidence.Sentence) {
+				s.Cumulative = true
+			}
+		}
+	}
+	sort.Strings(keys)
+	out := make([]model.Series, 0, len(keys))
+	for _, k := range keys {
+		s := byKey[k]
+		sort.SliceStable(s.Points, func(i, j int) bool {
+			if s.Points[i].Date != s.Points[j].Date {
+				return s.Points[i].Date < s.Points[j].Date
+			}
+			return s.Points[i].Source < s.Points[j].Source
+		})
+		if !s.Cumulative {
+			s.Cumulative = growing(s.Points)
+		}
+		out = append(out, *s)
+	}
+	return out, nil
+}
+
+func cumulativeText(s string) bool {
+	l := strings.ToLower(s)
+	for _, c := range cumulativeCues {
+		if strings.Contains(l, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// growing reports a series in which some source makes three or more
+// claims that never fall: a running total.
+func growing(ps []model.Point) bool {
+	by := map[string][]float64{}
+	for _, p := range ps {
+		v := 0.0
+		switch {
+		case p.Min != nil:
+			v = *p.Min
+		case p.Max != nil:
+			v = *p.Max
+		}
+		by[p.Source] = append(by[p.Source], v)
+	}
+	for _, vs := range by {
+		if len(vs) < 3 {
+			continue
+		}
+		up := true
+		for i := 1; i < len(vs); i++ {
+			if vs[i] < vs[i-1] {
+				up = false
+			}
+		}
+		if up {
+			return true
+		}
+	}
+	return false
+}
