@@ -15,23 +15,23 @@ import (
 // Institute's Ukraine Support Tracker: donor, announcement date, aid type,
 // item, units, value, sources.
 type LedgerRow struct {
-	Record     string       `json:"record"`
-	Donor      string       `json:"donor"`
-	DonorName  string       `json:"donor_name,omitempty"`
-	Recipient  string       `json:"recipient,omitempty"`
-	Announced  string       `json:"announced"` // the first report of the aid
-	Status     string       `json:"status"`    // the furthest step reached
-	Delivered  string       `json:"delivered,omitempty"`
-	Mode       string       `json:"mode,omitempty"` // aid type: military, financial, humanitarian
-	Item       string       `json:"item,omitempty"`
-	Category   string       `json:"category,omitempty"`
-	Units      *model.Range `json:"units,omitempty"`
-	Money      *model.Money `json:"money,omitempty"`
-	EUR        float64      `json:"eur,omitempty"`
-	USD        float64      `json:"usd,omitempty"`
-	Sources    []string     `json:"sources"`
-	Docs       []string     `json:"docs"`
-	Disagreed  bool         `json:"disagreed,omitempty"` // reports disagree on a figure of the row
+	Record    string       `json:"record"`
+	Donor     string       `json:"donor"`
+	DonorName string       `json:"donor_name,omitempty"`
+	Recipient string       `json:"recipient,omitempty"`
+	Announced string       `json:"announced"` // the first report of the aid
+	Status    string       `json:"status"`    // the furthest step reached
+	Delivered string       `json:"delivered,omitempty"`
+	Mode      string       `json:"mode,omitempty"` // aid type: military, financial, humanitarian
+	Item      string       `json:"item,omitempty"`
+	Category  string       `json:"category,omitempty"`
+	Units     *model.Range `json:"units,omitempty"`
+	Money     *model.Money `json:"money,omitempty"`
+	EUR       float64      `json:"eur,omitempty"`
+	USD       float64      `json:"usd,omitempty"`
+	Sources   []string     `json:"sources"`
+	Docs      []string     `json:"docs"`
+	Disagreed bool         `json:"disagreed,omitempty"` // reports disagree on a figure of the row
 }
 
 // DonorTotal sums one donor's ledger.
