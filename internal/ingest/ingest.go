@@ -242,3 +242,51 @@ func finish(s Summary, start time.Time) Summary {
 	s.Seconds = s.Elapsed.Seconds()
 	return s
 }
+
+// Articles stores articles already in memory (from an API request, a
+// generator), extracting and resolving as Run does, in batches.
+func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts Options) (Summary, error) {
+	start := time.Now()
+	if opts.BatchSize <= 0 {
+		opts.BatchSize = DefaultBatchSize
+	}
+	var sum Summary
+	for i := 0; i < len(arts); i += opts.BatchSize {
+		chunk := arts[i:min(i+opts.BatchSize, len(arts))]
+		batch := make([]store.Doc, len(chunk))
+		for j, a := range chunk {
+			batch[j] = store.Doc{Article: a}
+			sum.Articles++
+			sum.Bytes += int64(len(a.Text))
+		}
+		if opts.Extractor != nil {
+			extractAll(opts.Extractor, opts.Version, batch, opts.Workers)
+		}
+		outs, err := st.Put(ctx, batch)
+		if err != nil {
+			return finish(sum, start), err
+		}
+		for j, o := range outs {
+			switch o {
+			case store.Stored:
+				sum.Stored++
+				sum.Events += len(batch[j].Events)
+			case store.Unchanged:
+				sum.Unchanged++
+			case store.Duplicate:
+				sum.Duplicates++
+			}
+		}
+		if opts.Resolve {
+			rs, err := resolve.Run(ctx, st)
+			if err != nil {
+				return finish(sum, start), fmt.Errorf("resolving events: %w", err)
+			}
+			sum.Records += rs.Created
+		}
+		if opts.OnProgress != nil {
+			opts.OnProgress(Progress{Articles: sum.Articles})
+		}
+	}
+	return finish(sum, start), nil
+}

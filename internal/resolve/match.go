@@ -193,8 +193,30 @@ func hi(r *model.Range) float64 {
 	return *r.Max
 }
 
+// point is the figure a range states: its lower bound, or its upper one
+// when only that is known ("over 4,000" states 4,000).
+func point(r *model.Range) (float64, bool) {
+	switch {
+	case r.Min != nil:
+		return *r.Min, true
+	case r.Max != nil:
+		return *r.Max, true
+	}
+	return 0, false
+}
+
+// rangesMeet reports whether two quantities of an item can be the same:
+// their figures within 5% of each other. Reports of one delivery round or
+// misstate its size a little (500 and 520 Stingers), which the record
+// keeps as a disagreement; a running total that grows (3,615 then over
+// 4,000 launchers) is a new figure.
 func rangesMeet(a, b *model.Range) bool {
-	return lo(a) <= hi(b) && lo(b) <= hi(a)
+	x, okx := point(a)
+	y, oky := point(b)
+	if !okx || !oky {
+		return true
+	}
+	return near(x, y, 0.05)
 }
 
 func exact(r *model.Range) (float64, bool) {
@@ -204,15 +226,12 @@ func exact(r *model.Range) (float64, bool) {
 	return 0, false
 }
 
-// sameFigure reports two counts that state the same figure: equal when
-// both are exact, overlapping when either is hedged.
+// sameFigure reports two counts that state the same figure: a toll or a
+// refugee count updated by a few is a new claim, not the same one.
 func sameFigure(a, b *model.Range) bool {
-	x, okx := exact(a)
-	y, oky := exact(b)
-	if okx && oky {
-		return near(x, y, 0.005)
-	}
-	return rangesMeet(a, b)
+	x, okx := point(a)
+	y, oky := point(b)
+	return okx && oky && near(x, y, 0.005)
 }
 
 // genericItems are item names too vague to tell packages apart.

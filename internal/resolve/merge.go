@@ -93,8 +93,10 @@ func Rebuild(r *model.Record) {
 				t := *ev.Time
 				r.Time = &t
 			}
+			// Dates are compared between reports of the same step: a
+			// pledge and its delivery have different dates by nature.
 			if ev.Time.Precision == model.PrecisionDay {
-				claim("date", ev.Time.Start, m)
+				claim("date:"+ev.Status, ev.Time.Start, m)
 			}
 		}
 		for _, p := range ev.Places {

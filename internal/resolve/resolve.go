@@ -31,12 +31,15 @@ type Store interface {
 	// Candidates returns the records of a type whose day lies in
 	// [from, to], with the given actor or none ("" matches any actor).
 	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
+	// Record returns one whole record by id.
+	Record(ctx context.Context, id string) (*model.Record, error)
 	// Dirty returns up to limit records some of whose events were removed
 	// (by re-extraction), with those mentions already dropped.
 	Dirty(ctx context.Context, limit int) ([]*model.Record, error)
-	// SaveRecords writes records and their mentions, and deletes the
-	// records named, in one transaction.
-	SaveRecords(ctx context.Context, recs []*model.Record, deleted []string) error
+	// SaveRecords writes records, links the newly resolved events named in
+	// linked to the records holding them, and deletes the records named, in
+	// one transaction.
+	SaveRecords(ctx context.Context, recs []*model.Record, linked, deleted []string) error
 }
 
 // Stats counts what a run did.
@@ -72,7 +75,7 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 			Rebuild(r)
 			keep = append(keep, r)
 		}
-		if err := st.SaveRecords(ctx, keep, gone); err != nil {
+		if err := st.SaveRecords(ctx, keep, nil, gone); err != nil {
 			return stats, err
 		}
 		stats.Rebuilt += len(keep)
@@ -90,7 +93,11 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 		if err != nil {
 			return stats, err
 		}
-		if err := st.SaveRecords(ctx, changed, nil); err != nil {
+		linked := make([]string, len(evs))
+		for i := range evs {
+			linked[i] = evs[i].ID
+		}
+		if err := st.SaveRecords(ctx, changed, linked, nil); err != nil {
 			return stats, err
 		}
 	}
@@ -98,46 +105,108 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 
 // pool holds the candidate records of one batch, loaded once per type and
 // actor, so a batch costs a handful of queries rather than some per event.
+// Candidates arrive as summaries; a record is read whole only when an event
+// joins it.
 type pool struct {
-	st     Store
-	ctx    context.Context
-	byKey  map[string][]*model.Record
-	loaded map[string]bool
+	st      Store
+	ctx     context.Context
+	lo, hi  string // the batch's first and last day
+	byKey   map[string]map[int][]*model.Record // type|actor -> day number -> records
+	ids     map[string]bool
+	loaded  map[string]bool
+	partial map[string]bool // records held as summaries
 }
 
-func (p *pool) get(typ, actor, from, to string) ([]*model.Record, error) {
+// get returns the records that may match an event of a type and actor on
+// a day: those of the type with that actor or none (any actor when the
+// event has none), filed within the type's window of the day.
+func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
 	k := typ + "|" + actor
 	if !p.loaded[k] {
-		recs, err := p.st.Candidates(p.ctx, typ, actor, from, to)
+		w := window(typ)
+		recs, err := p.st.Candidates(p.ctx, typ, actor, shiftDay(p.lo, -w), shiftDay(p.hi, w))
 		if err != nil {
 			return nil, err
 		}
 		p.loaded[k] = true
 		for _, r := range recs {
-			p.add(r)
-		}
-	}
-	out := append([]*model.Record(nil), p.byKey[k]...)
-	if actor != "" {
-		out = append(out, p.byKey[typ+"|"]...)
-	} else {
-		for key, recs := range p.byKey {
-			if len(key) > len(typ) && key[:len(typ)+1] == typ+"|" && key != k {
-				out = append(out, recs...)
+			if p.add(r) {
+				p.partial[r.ID] = true
 			}
 		}
 	}
+	d, ok := dayNum(day)
+	if !ok {
+		return nil, nil
+	}
+	w := window(typ)
+	var out []*model.Record
+	collect := func(key string) {
+		byDay := p.byKey[key]
+		for x := d - w; x <= d+w; x++ {
+			out = append(out, byDay[x]...)
+		}
+	}
+	if actor != "" {
+		collect(k)
+		collect(typ + "|")
+	} else {
+		for key := range p.byKey {
+			if len(key) > len(typ) && key[:len(typ)+1] == typ+"|" {
+				collect(key)
+			}
+		}
+	}
+	// Map order must not decide between equally good candidates.
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
 }
 
-func (p *pool) add(r *model.Record) {
+// add puts a record in the pool unless it is there, and says whether it
+// was added.
+func (p *pool) add(r *model.Record) bool {
+	if p.ids[r.ID] {
+		return false
+	}
+	p.ids[r.ID] = true
+	p.file(r)
+	return true
+}
+
+// file puts a record in its day's bucket.
+func (p *pool) file(r *model.Record) {
 	k := r.Type + "|" + actorCode(r.Actor)
-	for _, x := range p.byKey[k] {
-		if x.ID == r.ID {
-			return
+	if p.byKey[k] == nil {
+		p.byKey[k] = map[int][]*model.Record{}
+	}
+	d, _ := dayNum(r.Day)
+	p.byKey[k][d] = append(p.byKey[k][d], r)
+}
+
+// refile moves a record whose day or actor changed to its new bucket.
+func (p *pool) refile(r *model.Record, oldKey string, oldDay int) {
+	list := p.byKey[oldKey][oldDay]
+	for i, x := range list {
+		if x == r {
+			p.byKey[oldKey][oldDay] = append(list[:i:i], list[i+1:]...)
+			break
 		}
 	}
-	p.byKey[k] = append(p.byKey[k], r)
+	p.file(r)
+}
+
+// whole makes a pooled summary a whole record, in place.
+func (p *pool) whole(r *model.Record) error {
+	if !p.partial[r.ID] {
+		return nil
+	}
+	full, err := p.st.Record(p.ctx, r.ID)
+	if err != nil {
+		return fmt.Errorf("reading record %s: %w", r.ID, err)
+	}
+	*r = *full
+	delete(p.partial, r.ID)
+	return nil
 }
 
 func actorCode(a *model.Actor) string {
@@ -160,13 +229,13 @@ func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats
 			hi = d
 		}
 	}
-	from, to := shiftDay(lo, -maxWindow), shiftDay(hi, maxWindow)
-	p := &pool{st: st, ctx: ctx, byKey: map[string][]*model.Record{}, loaded: map[string]bool{}}
+	p := &pool{st: st, ctx: ctx, lo: lo, hi: hi, byKey: map[string]map[int][]*model.Record{}, ids: map[string]bool{},
+		loaded: map[string]bool{}, partial: map[string]bool{}}
 	changed := map[string]*model.Record{}
 	var order []string
 	for i := range evs {
 		ev := &evs[i]
-		cands, err := p.get(ev.Type, actorCode(ev.Actor), from, to)
+		cands, err := p.get(ev.Type, actorCode(ev.Actor), eventDay(ev))
 		if err != nil {
 			return nil, fmt.Errorf("reading candidate records: %w", err)
 		}
@@ -183,10 +252,18 @@ func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats
 			p.add(best)
 			stats.Created++
 		} else {
+			if err := p.whole(best); err != nil {
+				return nil, err
+			}
 			stats.Merged++
 		}
+		oldKey := best.Type + "|" + actorCode(best.Actor)
+		oldDay, _ := dayNum(best.Day)
 		best.Mentions = append(best.Mentions, mentionOf(ev))
 		Rebuild(best)
+		if newDay, _ := dayNum(best.Day); newDay != oldDay || best.Type+"|"+actorCode(best.Actor) != oldKey {
+			p.refile(best, oldKey, oldDay)
+		}
 		if changed[best.ID] == nil {
 			order = append(order, best.ID)
 		}
@@ -250,17 +327,42 @@ func shiftDay(day string, days int) string {
 	return t.AddDate(0, 0, days).Format(model.DateLayout)
 }
 
+// dayNum converts a YYYY-MM-DD date into a count of days, without the
+// cost of time.Parse: resolution compares dates millions of times.
+func dayNum(s string) (int, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	n := func(t string) int {
+		v := 0
+		for i := 0; i < len(t); i++ {
+			v = v*10 + int(t[i]-'0')
+		}
+		return v
+	}
+	y, m, d := n(s[:4]), n(s[5:7]), n(s[8:])
+	// Days from civil, after Howard Hinnant's well-known algorithm.
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe, true
+}
+
 func daysBetween(a, b string) int {
-	ta, err1 := time.Parse(model.DateLayout, a)
-	tb, err2 := time.Parse(model.DateLayout, b)
-	if err1 != nil || err2 != nil {
+	x, ok1 := dayNum(a)
+	y, ok2 := dayNum(b)
+	if !ok1 || !ok2 {
 		return 1 << 20
 	}
-	d := int(ta.Sub(tb).Hours() / 24)
-	if d < 0 {
-		d = -d
+	if x > y {
+		return x - y
 	}
-	return d
+	return y - x
 }
 
 func sortMentions(ms []model.Mention) {

@@ -97,14 +97,17 @@ type RecordStore interface {
 	// ordered by article date, article and position.
 	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
 	// Candidates returns the records of a type whose day lies in
-	// [from, to], with the given actor or none ("" matches any actor).
+	// [from, to], with the given actor or none ("" matches any actor), as
+	// summaries: every slot, but mentions with only their article, which
+	// is all that matching needs and a fraction of the reading.
 	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
 	// Dirty returns up to limit records some of whose events were removed,
 	// with those mentions dropped.
 	Dirty(ctx context.Context, limit int) ([]*model.Record, error)
-	// SaveRecords writes records with their mentions and deletes the
-	// records named, in one transaction.
-	SaveRecords(ctx context.Context, recs []*model.Record, deleted []string) error
+	// SaveRecords writes records, links the newly resolved events named in
+	// linked to the records that hold them, and deletes the records named,
+	// in one transaction.
+	SaveRecords(ctx context.Context, recs []*model.Record, linked, deleted []string) error
 	// Records returns the records a filter selects, ordered by day.
 	Records(ctx context.Context, f RecordFilter) ([]*model.Record, error)
 	// Record returns one record by id, or the record holding an event id.

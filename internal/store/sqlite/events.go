@@ -35,8 +35,8 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) *eventWriter {
 		return st
 	}
 	w.del = prep(`DELETE FROM events WHERE article_id = ?`)
-	w.ins = prep(`INSERT INTO events (id, article_id, seq, doc, date, type, status, modality, actor, targets, time_start, time_end, extractor, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.ins = prep(`INSERT INTO events (id, article_id, seq, doc, date, type, status, modality, actor, targets, time_start, time_end, extractor, resolved, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.mark = prep(`INSERT INTO extractions (article_id, extractor, events, extracted_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET extractor = excluded.extractor, events = excluded.events, extracted_at = excluded.extracted_at`)
 	return w
@@ -95,8 +95,13 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 		if ev.Time != nil {
 			ts, te = ev.Time.Start, ev.Time.End
 		}
+		// Only facts are merged into records; the rest never wait for it.
+		resolved := 0
+		if !ev.IsFact() {
+			resolved = 1
+		}
 		if _, err := w.ins.ExecContext(w.ctx, ev.ID, articleID, i, ev.Doc, ev.Date, ev.Type, ev.Status, ev.Modality, actor,
-			strings.Join(targets, " "), ts, te, extractor, string(data)); err != nil {
+			strings.Join(targets, " "), ts, te, extractor, resolved, string(data)); err != nil {
 			return fmt.Errorf("storing event of %s: %w", articleID, err)
 		}
 	}

@@ -59,9 +59,11 @@ var migrations = []string{
 		time_start TEXT NOT NULL DEFAULT '',
 		time_end TEXT NOT NULL DEFAULT '',
 		extractor TEXT NOT NULL,
+		resolved INTEGER NOT NULL DEFAULT 0,
 		data TEXT NOT NULL
 	);
 	CREATE INDEX events_article ON events (article_id, seq);
+	CREATE INDEX events_unresolved ON events (date, doc, article_id, seq) WHERE resolved = 0;
 	CREATE INDEX events_date ON events (date, type);
 	CREATE INDEX events_actor ON events (actor);
 	CREATE TABLE extractions (
@@ -86,7 +88,8 @@ var migrations = []string{
 		last_reported TEXT NOT NULL,
 		mentions INTEGER NOT NULL,
 		dirty INTEGER NOT NULL DEFAULT 0,
-		data TEXT NOT NULL
+		data TEXT NOT NULL,
+		summary TEXT NOT NULL
 	);
 	CREATE INDEX records_lookup ON records (type, actor, day);
 	CREATE INDEX records_day ON records (day);

@@ -14,10 +14,8 @@ import (
 
 // Unresolved returns fact events that no record holds yet.
 func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.data FROM events e
-		LEFT JOIN record_mentions m ON m.event_id = e.id
-		WHERE m.event_id IS NULL AND e.modality NOT IN ('negated', 'hypothetical', 'denied')
-		ORDER BY e.date, e.doc, e.article_id, e.seq LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT data FROM events WHERE resolved = 0
+		ORDER BY date, doc, article_id, seq LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("reading unresolved events: %w", err)
 	}
@@ -56,7 +54,7 @@ func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
 
 // Candidates returns records of a type and actor near a period.
 func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error) {
-	q := `SELECT data FROM records WHERE type = ? AND day BETWEEN ? AND ?`
+	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ?`
 	args := []any{typ, from, to}
 	if actor != "" {
 		q += ` AND (actor = ? OR actor = '')`
@@ -110,8 +108,9 @@ func codes(as []model.Actor) string {
 	return strings.Join(cs, " ")
 }
 
-// SaveRecords upserts records and their mention links in one transaction.
-func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, deleted []string) error {
+// SaveRecords upserts records, links the newly resolved events to the
+// records holding them, and deletes records, in one transaction.
+func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []string, deleted []string) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("starting record batch: %w", err)
@@ -122,11 +121,12 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, deleted []st
 			return fmt.Errorf("deleting record %s: %w", id, err)
 		}
 	}
-	up, err := tx.PrepareContext(ctx, `INSERT INTO records (id, type, actor, targets, places, status, day, first_reported, last_reported, mentions, dirty, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)
+	up, err := tx.PrepareContext(ctx, `INSERT INTO records (id, type, actor, targets, places, status, day, first_reported, last_reported, mentions, dirty, data, summary)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET actor = excluded.actor, targets = excluded.targets, places = excluded.places,
 			status = excluded.status, day = excluded.day, first_reported = excluded.first_reported,
-			last_reported = excluded.last_reported, mentions = excluded.mentions, dirty = 0, data = excluded.data`)
+			last_reported = excluded.last_reported, mentions = excluded.mentions, dirty = 0, data = excluded.data,
+			summary = excluded.summary`)
 	if err != nil {
 		return fmt.Errorf("preparing record upsert: %w", err)
 	}
@@ -137,8 +137,27 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, deleted []st
 		return fmt.Errorf("preparing mention link: %w", err)
 	}
 	defer link.Close()
+	done, err := tx.PrepareContext(ctx, `UPDATE events SET resolved = 1 WHERE id = ?`)
+	if err != nil {
+		return fmt.Errorf("preparing resolved mark: %w", err)
+	}
+	defer done.Close()
+	want := make(map[string]bool, len(linked))
+	for _, id := range linked {
+		want[id] = true
+	}
 	for _, r := range recs {
 		data, err := json.Marshal(r)
+		if err != nil {
+			return fmt.Errorf("encoding record %s: %w", r.ID, err)
+		}
+		sum := *r
+		sum.Mentions = make([]model.Mention, len(r.Mentions))
+		for i, m := range r.Mentions {
+			sum.Mentions[i] = model.Mention{Article: m.Article}
+		}
+		sum.History, sum.Disagreements = nil, nil
+		summary, err := json.Marshal(&sum)
 		if err != nil {
 			return fmt.Errorf("encoding record %s: %w", r.ID, err)
 		}
@@ -151,12 +170,18 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, deleted []st
 			places = append(places, p.Name)
 		}
 		if _, err := up.ExecContext(ctx, r.ID, r.Type, actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
-			r.FirstReported, r.LastReported, len(r.Mentions), string(data)); err != nil {
+			r.FirstReported, r.LastReported, len(r.Mentions), string(data), string(summary)); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
 		}
 		for _, m := range r.Mentions {
+			if !want[m.Event] {
+				continue
+			}
 			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date); err != nil {
 				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
+			}
+			if _, err := done.ExecContext(ctx, m.Event); err != nil {
+				return fmt.Errorf("marking event %s resolved: %w", m.Event, err)
 			}
 		}
 	}

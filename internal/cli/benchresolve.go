@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/event"
+	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/resolve"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/synth"
+)
+
+func init() { benchSubcommands = append(benchSubcommands, newBenchResolveCmd) }
+
+func newBenchResolveCmd(app *App) *cobra.Command {
+	var n, adds int
+	cmd := &cobra.Command{
+		Use:   "resolve",
+		Short: "Measure merging events across articles on a generated store",
+		Long: `Generate --articles synthetic news articles, extract and store them, then time
+resolution of all their events into records (events merged per second), and
+then the cost of adding one more article (store, extract and resolve) to a
+store of that size, over --adds articles added one at a time.`,
+		Example: `  sitrep bench resolve --articles 100000`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			dir, err := os.MkdirTemp("", "sitrep-bench-resolve-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			arts := synth.Articles(n+adds, 1)
+			opts := ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}
+			t0 := time.Now()
+			sum, err := ingest.Articles(ctx, st, arts[:n], opts)
+			if err != nil {
+				return err
+			}
+			extractSecs := time.Since(t0).Seconds()
+			t1 := time.Now()
+			rs, err := resolve.Run(ctx, st)
+			if err != nil {
+				return err
+			}
+			resolveSecs := time.Since(t1).Seconds()
+			var one []time.Duration
+			opts.Resolve = true
+			opts.BatchSize = 1
+			for _, a := range arts[n:] {
+				t := time.Now()
+				if _, err := ingest.Articles(ctx, st, []*model.Article{a}, opts); err != nil {
+					return err
+				}
+				one = append(one, time.Since(t))
+			}
+			sort.Slice(one, func(i, j int) bool { return one[i] < one[j] })
+			res := struct {
+				Articles         int     `json:"articles"`
+				Events           int     `json:"events"`
+				Records          int     `json:"records"`
+				Merged           int     `json:"merged"`
+				StoreSeconds     float64 `json:"extract_and_store_seconds"`
+				ResolveSeconds   float64 `json:"resolve_seconds"`
+				EventsPerSecond  float64 `json:"events_merged_per_second"`
+				AddOneMedianMS   float64 `json:"add_one_article_median_ms"`
+				AddOneP95MS      float64 `json:"add_one_article_p95_ms"`
+				ArticlesPerSecEx float64 `json:"extract_and_store_articles_per_second"`
+			}{
+				Articles: sum.Stored, Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
+				StoreSeconds: extractSecs, ResolveSeconds: resolveSecs,
+				EventsPerSecond:  float64(rs.Events) / resolveSecs,
+				ArticlesPerSecEx: float64(sum.Stored) / extractSecs,
+			}
+			if len(one) > 0 {
+				res.AddOneMedianMS = float64(one[len(one)/2].Microseconds()) / 1000
+				res.AddOneP95MS = float64(one[len(one)*95/100].Microseconds()) / 1000
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, res)
+			}
+			fmt.Fprintf(app.Stdout, "%d articles extracted and stored in %.1fs (%.0f articles/s)\n", res.Articles, res.StoreSeconds, res.ArticlesPerSecEx)
+			fmt.Fprintf(app.Stdout, "%d events resolved into %d records (%d merged) in %.1fs: %.0f events/s\n", res.Events, res.Records, res.Merged, res.ResolveSeconds, res.EventsPerSecond)
+			fmt.Fprintf(app.Stdout, "adding one article to that store: median %.1f ms, p95 %.1f ms (%d additions)\n", res.AddOneMedianMS, res.AddOneP95MS, len(one))
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&n, "articles", 10000, "articles in the generated store")
+	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
+	return cmd
+}

@@ -1,0 +1,269 @@
+package resolve
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+func f(v float64) *float64 { return &v }
+
+// art makes an article and its events; each event gets a stable id from
+// the doc and its position, as the extractor gives.
+func art(doc, date, outlet string, evs ...model.Event) store.Doc {
+	text := "Report " + doc + " of " + date
+	d, _ := time.Parse(model.DateLayout, date)
+	a := &model.Article{ID: model.ArticleID(text), Doc: doc, Date: d, Outlet: outlet, Text: text,
+		Blocks: []model.Block{{Kind: model.BlockParagraph, Span: model.Span{End: len(text)}}}}
+	for i := range evs {
+		evs[i].ID = fmt.Sprintf("%s-e%d", doc, i)
+		evs[i].Doc = doc
+		evs[i].Article = a.ID
+		if evs[i].Modality == "" {
+			evs[i].Modality = model.ModalityAsserted
+		}
+		evs[i].Confidence = 0.8
+		evs[i].Evidence = model.Evidence{Sentence: text, Start: 0, End: len(text)}
+	}
+	return store.Doc{Article: a, Events: evs, Extractor: "test/1"}
+}
+
+func aid(actor, status string, money *model.Money, items ...model.Item) model.Event {
+	return model.Event{Type: model.TypeAid, Status: status, Mode: model.ModeMilitary, Actor: &model.Actor{Code: actor},
+		Targets: []model.Actor{{Code: "UKR"}}, Items: items, Money: money}
+}
+
+func item(name string, n float64, approx bool) model.Item {
+	return model.Item{Name: name, Qty: &model.Range{Min: f(n), Max: f(n), Approx: approx}}
+}
+
+func toll(target, source string, n float64, day string) model.Event {
+	return model.Event{Type: model.TypeCasualties, Targets: []model.Actor{{Code: target}}, Victims: "civilians", Outcome: "killed",
+		Count: &model.Range{Min: f(n), Max: f(n)}, Source: &model.Source{Name: source, Kind: model.SourceOrganisation},
+		Time: &model.Time{Start: day, End: day, Precision: model.PrecisionDay}}
+}
+
+func openStore(t testing.TB) store.Store {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "r.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+func put(t testing.TB, st store.Store, docs ...store.Doc) {
+	t.Helper()
+	if _, err := st.Put(context.Background(), docs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Run(context.Background(), st); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// groups returns, for each doc-event id, the record it landed in.
+func groups(t testing.TB, st store.Store) map[string]string {
+	t.Helper()
+	recs, err := st.Records(context.Background(), store.RecordFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, r := range recs {
+		for _, m := range r.Mentions {
+			out[m.Event] = r.ID
+		}
+	}
+	return out
+}
+
+func TestMergeDecisions(t *testing.T) {
+	usd := func(n float64) *model.Money { return &model.Money{Amount: n, Currency: "USD"} }
+	cases := []struct {
+		name string
+		docs []store.Doc
+		same bool // whether the first events of the first two docs share a record
+	}{
+		{"same pledge in other words", []store.Doc{
+			art("a", "2022-02-26", "Wire", aid("DEU", "pledged", nil, item("Stinger", 500, false))),
+			art("b", "2022-02-28", "Paper", aid("DEU", "pledged", nil, item("Stinger", 500, false), item("anti-tank weapon", 1000, false))),
+		}, true},
+		{"pledge then delivery", []store.Doc{
+			art("a", "2022-02-26", "Wire", aid("DEU", "pledged", nil, item("Stinger", 500, false))),
+			art("b", "2022-03-03", "Paper", aid("DEU", "delivered", nil, item("Stinger", 500, false))),
+		}, true},
+		{"hedged and exact figure", []store.Doc{
+			art("a", "2022-01-18", "Wire", aid("GBR", "delivered", nil, item("NLAW", 2000, true))),
+			art("b", "2022-01-20", "Paper", aid("GBR", "delivered", nil, item("NLAW", 2100, false))),
+		}, true},
+		{"same donor, two packages in a week", []store.Doc{
+			art("a", "2022-03-12", "Wire", aid("USA", "pledged", usd(200e6))),
+			art("b", "2022-03-16", "Paper", aid("USA", "pledged", usd(800e6))),
+		}, false},
+		{"same amount, different mode", []store.Doc{
+			art("a", "2022-03-01", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "JPN"}, Money: usd(100e6)}),
+			art("b", "2022-03-02", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeHumanitarian, Actor: &model.Actor{Code: "JPN"}, Money: usd(100e6)}),
+		}, false},
+		{"different donors", []store.Doc{
+			art("a", "2022-03-01", "Wire", aid("EST", "pledged", nil, item("Javelin", 100, false))),
+			art("b", "2022-03-01", "Paper", aid("LVA", "pledged", nil, item("Javelin", 100, false))),
+		}, false},
+		{"too far apart", []store.Doc{
+			art("a", "2022-02-01", "Wire", aid("CAN", "pledged", nil, item("Carl Gustaf", 100, false))),
+			art("b", "2022-04-01", "Paper", aid("CAN", "pledged", nil, item("Carl Gustaf", 100, false))),
+		}, false},
+		{"same toll from two outlets", []store.Doc{
+			art("a", "2022-03-02", "Wire", toll("UKR", "OHCHR", 227, "2022-03-01")),
+			art("b", "2022-03-03", "Paper", toll("UKR", "OHCHR", 227, "2022-03-01")),
+		}, true},
+		{"toll updated a day later", []store.Doc{
+			art("a", "2022-03-02", "Wire", toll("UKR", "OHCHR", 227, "2022-03-01")),
+			art("b", "2022-03-03", "Paper", toll("UKR", "OHCHR", 249, "2022-03-02")),
+		}, false},
+		{"same figure, other side", []store.Doc{
+			art("a", "2022-03-02", "Wire", toll("UKR", "OHCHR", 498, "2022-03-02")),
+			art("b", "2022-03-02", "Paper", toll("RUS", "Russian defence ministry", 498, "2022-03-02")),
+		}, false},
+		{"strikes on two places", []store.Doc{
+			art("a", "2022-03-13", "Wire", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Yavoriv"}}}),
+			art("b", "2022-03-14", "Paper", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Kyiv"}}}),
+		}, false},
+		{"one strike told twice", []store.Doc{
+			art("a", "2022-03-13", "Wire", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Yavoriv"}}}),
+			art("b", "2022-03-14", "Paper", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Yavoriv"}}}),
+		}, true},
+		{"planned visit then held", []store.Doc{
+			art("a", "2022-02-12", "Wire", model.Event{Type: model.TypeVisit, Status: "planned", Actor: &model.Actor{Code: "DEU"}, Targets: []model.Actor{{Code: "UKR"}}, Time: &model.Time{Start: "2022-02-14", End: "2022-02-14", Precision: "day"}}),
+			art("b", "2022-02-14", "Paper", model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: "DEU"}, Targets: []model.Actor{{Code: "UKR"}}}),
+		}, true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openStore(t)
+			put(t, st, c.docs...)
+			g := groups(t, st)
+			a, b := g["a-e0"], g["b-e0"]
+			if a == "" || b == "" {
+				t.Fatalf("events not resolved: %v", g)
+			}
+			if (a == b) != c.same {
+				t.Errorf("merged = %v, want %v", a == b, c.same)
+			}
+		})
+	}
+}
+
+func TestRecordSlots(t *testing.T) {
+	st := openStore(t)
+	put(t, st,
+		art("a", "2022-02-26", "Wire", aid("DEU", "pledged", nil, item("Stinger", 500, true))),
+		art("b", "2022-03-03", "Paper", aid("DEU", "delivered", nil, item("Stinger", 500, false), item("anti-tank weapon", 1000, false))),
+		art("c", "2022-03-04", "Daily", aid("DEU", "delivered", nil, item("Stinger", 520, false))),
+	)
+	recs, _ := st.Records(context.Background(), store.RecordFilter{})
+	if len(recs) != 1 {
+		t.Fatalf("%d records, want 1", len(recs))
+	}
+	r := recs[0]
+	if r.Status != model.StatusDelivered || len(r.Mentions) != 3 || r.FirstReported != "2022-02-26" || r.LastReported != "2022-03-04" {
+		t.Errorf("record %+v", r)
+	}
+	if len(r.History) != 2 || r.History[0].Status != "pledged" || r.History[0].Date != "2022-02-26" || r.History[1].Status != "delivered" || r.History[1].Date != "2022-03-03" {
+		t.Errorf("history %+v", r.History)
+	}
+	var stinger *model.Item
+	for i := range r.Items {
+		if r.Items[i].Name == "Stinger" {
+			stinger = &r.Items[i]
+		}
+	}
+	if stinger == nil || stinger.Qty.Approx || *stinger.Qty.Min != 500 {
+		t.Errorf("Stinger should keep the exact 500 over the hedged one: %+v", stinger)
+	}
+	if len(r.Disagreements) != 1 || r.Disagreements[0].Slot != "qty:Stinger" || len(r.Disagreements[0].Claims) != 2 {
+		t.Errorf("disagreements %+v, want 500 vs 520 Stingers", r.Disagreements)
+	}
+}
+
+// TestDeterministicAndIncremental resolves the same events at once, in
+// small batches, and in another store: the records are the same.
+func TestDeterministicAndIncremental(t *testing.T) {
+	var docs []store.Doc
+	days := []string{"2022-02-24", "2022-02-25", "2022-02-26", "2022-02-27", "2022-02-28", "2022-03-01"}
+	for i := 0; i < 36; i++ {
+		day := days[i%len(days)]
+		docs = append(docs, art(fmt.Sprintf("d%02d", i), day, "Wire",
+			aid([]string{"USA", "GBR", "DEU"}[i%3], "pledged", nil, item([]string{"Javelin", "NLAW", "Stinger"}[i%3], float64(100*(i%2+1)), false)),
+			toll("UKR", "OHCHR", float64(200+i%4), day)))
+	}
+	whole := openStore(t)
+	put(t, whole, docs...)
+	inSteps := openStore(t)
+	for i := 0; i < len(docs); i += 5 {
+		put(t, inSteps, docs[i:min(i+5, len(docs))]...)
+	}
+	ga, gb := groups(t, whole), groups(t, inSteps)
+	if len(ga) != 72 || len(gb) != 72 {
+		t.Fatalf("%d and %d events resolved, want 72", len(ga), len(gb))
+	}
+	for ev, rec := range ga {
+		if gb[ev] != rec {
+			t.Errorf("event %s: record %s at once, %s in steps", ev, rec, gb[ev])
+		}
+	}
+	// Resolving again changes nothing.
+	s, err := Run(context.Background(), whole)
+	if err != nil || s.Events != 0 {
+		t.Errorf("second run resolved %d events, %v", s.Events, err)
+	}
+}
+
+func TestReextractionRebuildsRecords(t *testing.T) {
+	ctx := context.Background()
+	st := openStore(t)
+	a := art("a", "2022-02-26", "Wire", aid("DEU", "pledged", nil, item("Stinger", 500, false)))
+	b := art("b", "2022-02-27", "Paper", aid("DEU", "pledged", nil, item("Stinger", 500, false)))
+	put(t, st, a, b)
+	if n := len(groups(t, st)); n != 2 {
+		t.Fatalf("%d events resolved", n)
+	}
+	// New rules read article b differently: a French pledge instead.
+	nb := art("b", "2022-02-27", "Paper", aid("FRA", "pledged", nil, item("Milan", 40, false)))
+	nb.Events[0].ID = "b-new"
+	if err := st.PutEvents(ctx, "test/2", map[string][]model.Event{b.Article.ID: nb.Events}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Run(ctx, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Rebuilt != 1 || s.Events != 1 || s.Created != 1 {
+		t.Errorf("stats %+v: want one record rebuilt and one created", s)
+	}
+	recs, _ := st.Records(ctx, store.RecordFilter{})
+	if len(recs) != 2 {
+		t.Fatalf("%d records, want 2", len(recs))
+	}
+	for _, r := range recs {
+		if len(r.Mentions) != 1 {
+			t.Errorf("record %s keeps %d mentions", r.ID, len(r.Mentions))
+		}
+	}
+	// Re-extraction that drops an article's only event deletes its record.
+	if err := st.PutEvents(ctx, "test/3", map[string][]model.Event{b.Article.ID: nil}); err != nil {
+		t.Fatal(err)
+	}
+	s, _ = Run(ctx, st)
+	recs, _ = st.Records(ctx, store.RecordFilter{})
+	if s.Deleted != 1 || len(recs) != 1 {
+		t.Errorf("after dropping the event: %+v, %d records", s, len(recs))
+	}
+}
