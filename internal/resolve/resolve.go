@@ -110,7 +110,7 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 type pool struct {
 	st      Store
 	ctx     context.Context
-	lo, hi  string // the batch's first and last day
+	lo, hi  string                             // the batch's first and last day
 	byKey   map[string]map[int][]*model.Record // type|actor -> day number -> records
 	ids     map[string]bool
 	loaded  map[string]bool
