@@ -342,3 +342,80 @@ func TestEventsEndToEnd(t *testing.T) {
 		t.Errorf("reextract after ingest: %s", r.stdout)
 	}
 }
+
+// repoRoot finds the repository root from this package's folder.
+func repoRoot(t *testing.T) string {
+	t.Helper()
+	dir, _ := os.Getwd()
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test")
+		}
+		dir = parent
+	}
+}
+
+// TestKnowledgeCommands runs the knowledge layer's commands on the sample
+// corpus, as the README shows them.
+func TestKnowledgeCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	corpus := filepath.Join(repoRoot(t), "examples", "corpus")
+	if r := run(t, "--db", db, "--quiet", "ingest", corpus); r.code != 0 {
+		t.Fatalf("ingest: %d %s", r.code, r.stderr)
+	}
+	// Germany's Stingers are reported by several articles: one record.
+	r := run(t, "--db", db, "--json", "events", "--type", "aid", "--actor", "DEU")
+	var recs []struct {
+		ID       string
+		Type     string
+		Actor    struct{ Code string }
+		Items    []struct{ Name string }
+		Mentions []struct{ Doc string }
+		History  []struct{ Status string }
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &recs); err != nil {
+		t.Fatalf("events --json: %v\n%s", err, r.stderr)
+	}
+	var stingers string
+	for _, rec := range recs {
+		for _, it := range rec.Items {
+			if it.Name == "Stinger" && rec.Actor.Code == "DEU" && len(rec.Mentions) >= 2 {
+				stingers = rec.ID
+			}
+		}
+	}
+	if stingers == "" {
+		t.Fatalf("no German Stinger record with several reports among %d records", len(recs))
+	}
+	r = run(t, "--db", db, "event", stingers)
+	if r.code != 0 || !strings.Contains(r.stdout, "reports (") || !strings.Contains(r.stdout, "Stinger") {
+		t.Errorf("event: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, args := range [][]string{
+		{"timeline", "--type", "attack"},
+		{"timeline", "--csv"},
+		{"ledger"},
+		{"ledger", "--format", "kiel"},
+		{"figures", "--type", "displacement"},
+		{"actor", "USA"},
+		{"digest", "--date", "2022-03-03"},
+		{"events", "--csv", "--place", "Mariupol"},
+	} {
+		r := run(t, append([]string{"--db", db}, args...)...)
+		if r.code != 0 || len(strings.TrimSpace(r.stdout)) == 0 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+		}
+	}
+	r = run(t, "--db", db, "ledger", "--format", "kiel")
+	if !strings.HasPrefix(r.stdout, "donor,announcement_date,aid_type,item,units,value,currency,value_eur") {
+		t.Errorf("kiel header: %q", strings.SplitN(r.stdout, "\n", 2)[0])
+	}
+	r = run(t, "--db", db, "actor", "XXX")
+	if r.code == 0 {
+		t.Error("actor XXX succeeded")
+	}
+}

@@ -304,9 +304,10 @@ func eventDay(ev *model.Event) string {
 
 // dayOf is the day a type of event with a time, reported on a date, is
 // filed under. A figure ("2,000 killed since February 24") describes the
-// end of its period; anything else happened at the start of its time.
+// end of its period; anything else happened at the start of its time,
+// which for a planned visit or talks may lie after the report.
 func dayOf(typ string, t *model.Time, reported string) string {
-	if t == nil || t.Start == "" || t.Start > reported {
+	if t == nil || t.Start == "" {
 		return reported
 	}
 	switch typ {

@@ -1,0 +1,192 @@
+package query_test
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
+	"github.com/sitrep-project/sitrep/internal/resolve"
+	"github.com/sitrep-project/sitrep/internal/store"
+	"github.com/sitrep-project/sitrep/internal/store/sqlite"
+)
+
+func f(v float64) *float64 { return &v }
+
+func doc(name, date, outlet string, evs ...model.Event) store.Doc {
+	text := "Report " + name
+	d, _ := time.Parse(model.DateLayout, date)
+	a := &model.Article{ID: model.ArticleID(text), Doc: name, Date: d, Outlet: outlet, Text: text}
+	for i := range evs {
+		evs[i].ID = fmt.Sprintf("%s-%d", name, i)
+		evs[i].Doc, evs[i].Article = name, a.ID
+		evs[i].Modality = model.ModalityReported
+		evs[i].Confidence = 0.9
+	}
+	return store.Doc{Article: a, Events: evs, Extractor: "test"}
+}
+
+func setup(t *testing.T, docs ...store.Doc) store.Store {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "q.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if _, err := st.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := resolve.Run(ctx, st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func aid(actor, status string, money *model.Money, items ...model.Item) model.Event {
+	return model.Event{Type: model.TypeAid, Status: status, Mode: model.ModeMilitary, Actor: &model.Actor{Code: actor, Name: actor},
+		Targets: []model.Actor{{Code: "UKR"}}, Items: items, Money: money, Source: &model.Source{Name: "Defence ministry", Kind: model.SourceOfficial}}
+}
+
+func TestLedger(t *testing.T) {
+	st := setup(t,
+		doc("a", "2022-02-26", "Wire", aid("DEU", "pledged", nil, model.Item{Name: "Stinger", Category: "air defence", Qty: &model.Range{Min: f(500), Max: f(500)}})),
+		doc("b", "2022-03-03", "Paper", aid("DEU", "delivered", nil, model.Item{Name: "Stinger", Category: "air defence", Qty: &model.Range{Min: f(500), Max: f(500)}})),
+		doc("c", "2022-03-16", "Wire", aid("USA", "pledged", &model.Money{Amount: 800e6, Currency: "USD"})),
+		doc("d", "2022-03-20", "Wire", aid("GBR", "pledged", &model.Money{Amount: 25e6, Currency: "GBP"})),
+	)
+	l, err := query.AidLedger(context.Background(), st, query.LedgerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Rows) != 3 {
+		t.Fatalf("%d rows, want 3: %+v", len(l.Rows), l.Rows)
+	}
+	var deu, usa *query.LedgerRow
+	for i := range l.Rows {
+		switch l.Rows[i].Donor {
+		case "DEU":
+			deu = &l.Rows[i]
+		case "USA":
+			usa = &l.Rows[i]
+		}
+	}
+	if deu == nil || deu.Status != "delivered" || deu.Announced != "2022-02-26" || deu.Delivered != "2022-03-03" || deu.Item != "Stinger" {
+		t.Errorf("German row %+v", deu)
+	}
+	// $800m in March 2022 at the table's rate of 1.102 dollars a euro.
+	eur, usd, ok := query.Convert(800e6, "USD", "2022-03-16")
+	if !ok || math.Abs(eur-800e6/1.102) > 1 || math.Abs(usd-800e6) > 1 {
+		t.Errorf("Convert: %v %v %v", eur, usd, ok)
+	}
+	if usa == nil || math.Abs(usa.EUR-eur) > 1 {
+		t.Errorf("US row %+v, want EUR %.0f", usa, eur)
+	}
+	// Totals: the US first by value, Germany's units delivered counted.
+	if len(l.Totals) != 3 || l.Totals[0].Donor != "USA" {
+		t.Fatalf("totals %+v", l.Totals)
+	}
+	for _, tot := range l.Totals {
+		if tot.Donor == "DEU" && (tot.UnitsDelivered["air defence"] != 500 || tot.Delivered != 1) {
+			t.Errorf("German totals %+v", tot)
+		}
+	}
+	only, _ := query.AidLedger(context.Background(), st, query.LedgerFilter{Donor: "GBR"})
+	if len(only.Rows) != 1 || only.Rows[0].Donor != "GBR" {
+		t.Errorf("donor filter: %+v", only.Rows)
+	}
+	row := query.KielRow(*usa)
+	if len(row) != len(query.KielHeader) || row[0] != "USA" || row[5] != "800000000" || row[6] != "USD" {
+		t.Errorf("kiel row %v", row)
+	}
+}
+
+func TestConvertEdges(t *testing.T) {
+	cases := []struct {
+		cur, date string
+		ok        bool
+	}{
+		{"EUR", "2022-05-01", true},
+		{"CHF", "2021-11-30", true}, // before the table: its first month
+		{"SEK", "2023-06-01", true}, // after: its last month
+		{"XYZ", "2022-03-01", false},
+	}
+	for _, c := range cases {
+		eur, _, ok := query.Convert(100, c.cur, c.date)
+		if ok != c.ok || (ok && eur <= 0) {
+			t.Errorf("Convert(100 %s, %s) = %v, %v", c.cur, c.date, eur, ok)
+		}
+	}
+	if eur, _, _ := query.Convert(100, "EUR", "2022-07-01"); eur != 100 {
+		t.Errorf("euros converted to %v", eur)
+	}
+}
+
+func toll(n float64, source, date, evidence string) model.Event {
+	return model.Event{Type: model.TypeCasualties, Targets: []model.Actor{{Code: "UKR"}}, Victims: "civilians", Outcome: "killed",
+		Count: &model.Range{Min: f(n), Max: f(n)}, Source: &model.Source{Name: source, Kind: model.SourceOrganisation},
+		Time: &model.Time{Start: date, End: date, Precision: "day"}, Evidence: model.Evidence{Sentence: evidence}}
+}
+
+func TestFiguresKeepClaimsApart(t *testing.T) {
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", toll(227, "OHCHR", "2022-03-01", "At least 227 civilians have been killed so far, the UN said.")),
+		doc("b", "2022-03-03", "Paper", toll(227, "OHCHR", "2022-03-01", "The UN counted 227 civilian deaths.")),
+		doc("c", "2022-03-03", "Paper", toll(2000, "State Emergency Service of Ukraine", "2022-03-02", "More than 2,000 civilians have died.")),
+		doc("d", "2022-03-04", "Wire", toll(249, "OHCHR", "2022-03-03", "The toll rose to 249.")),
+	)
+	series, err := query.Figures(context.Background(), st, model.TypeCasualties, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(series) != 1 {
+		t.Fatalf("%d series, want 1", len(series))
+	}
+	s := series[0]
+	if s.Key != "casualties/UKR/civilians/killed" || !s.Cumulative {
+		t.Errorf("series %s cumulative %v", s.Key, s.Cumulative)
+	}
+	// 227 (two reports, one claim), 2,000 and 249: three points, the two
+	// sources side by side, in date order.
+	if len(s.Points) != 3 {
+		t.Fatalf("points %+v", s.Points)
+	}
+	if *s.Points[0].Min != 227 || s.Points[1].Source != "State Emergency Service of Ukraine" || *s.Points[2].Min != 249 {
+		t.Errorf("points %+v", s.Points)
+	}
+}
+
+func TestDigestAndTimeline(t *testing.T) {
+	ctx := context.Background()
+	visit := model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "POL"}},
+		Time: &model.Time{Start: "2022-03-05", End: "2022-03-05", Precision: "day"}}
+	st := setup(t,
+		doc("a", "2022-03-03", "Wire", aid("DEU", "pledged", nil, model.Item{Name: "Stinger", Qty: &model.Range{Min: f(500), Max: f(500)}})),
+		doc("b", "2022-03-04", "Paper", aid("DEU", "pledged", nil, model.Item{Name: "Stinger", Qty: &model.Range{Min: f(500), Max: f(500)}})),
+		doc("c", "2022-03-04", "Paper", visit),
+	)
+	d, err := query.DailyDigest(ctx, st, "2022-03-04")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.New) != 1 || d.New[0].Type != model.TypeVisit || len(d.Updated) != 1 || d.Updated[0].Type != model.TypeAid {
+		t.Errorf("digest new %d updated %d", len(d.New), len(d.Updated))
+	}
+	// The visit happened after the pledge was reported: by when it
+	// happened, the pledge comes first.
+	tl, _ := query.Timeline(ctx, st, store.RecordFilter{})
+	if len(tl) != 2 || tl[0].Type != model.TypeAid || tl[1].Day != "2022-03-05" || query.Precision(tl[1]) != "day" || query.Precision(tl[0]) != "reported" {
+		t.Errorf("timeline %v %v", tl[0].Day, tl[1].Day)
+	}
+	if got := query.Summary(tl[0]); got != "DEU -> UKR: 500 Stinger" {
+		t.Errorf("summary %q", got)
+	}
+	a, err := query.ActorRecord(ctx, st, "deu")
+	if err != nil || a.Name != "Germany" || a.AsActor["aid"] != 1 {
+		t.Errorf("actor %+v %v", a, err)
+	}
+}
