@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -120,7 +121,7 @@ func writeEventsCSV(w io.Writer, evs []model.Event) error {
 		for _, it := range e.Items {
 			s := it.Name
 			if it.Qty != nil {
-				s += " x " + rangeText(it.Qty)
+				s += " x " + query.RangeText(it.Qty)
 			}
 			items = append(items, s)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 )
 
 func init() { addCommand(newExtractCmd) }
@@ -108,12 +109,12 @@ func eventFigures(e *model.Event) string {
 	for _, it := range e.Items {
 		s := it.Name
 		if it.Qty != nil {
-			s = rangeText(it.Qty) + " " + s
+			s = query.RangeText(it.Qty) + " " + s
 		}
 		parts = append(parts, s)
 	}
 	if e.Count != nil {
-		s := rangeText(e.Count)
+		s := query.RangeText(e.Count)
 		if e.Victims != "" {
 			s += " " + e.Victims
 		}
@@ -123,7 +124,7 @@ func eventFigures(e *model.Event) string {
 		parts = append(parts, s)
 	}
 	if e.Money != nil {
-		parts = append(parts, fmt.Sprintf("%s %s", humanNumber(e.Money.Amount), e.Money.Currency))
+		parts = append(parts, fmt.Sprintf("%s %s", query.Number(e.Money.Amount), e.Money.Currency))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -144,44 +145,4 @@ func eventWhenWho(e *model.Event) string {
 		parts = append(parts, "["+e.Modality+"]")
 	}
 	return strings.Join(parts, "  ")
-}
-
-// rangeText writes a hedged number as a reader would: "~2,000", ">200".
-func rangeText(r *model.Range) string {
-	approx := ""
-	if r.Approx {
-		approx = "~"
-	}
-	switch {
-	case r.Min != nil && r.Max != nil && *r.Min == *r.Max:
-		return approx + humanNumber(*r.Min)
-	case r.Min != nil && r.Max != nil:
-		return humanNumber(*r.Min) + "-" + humanNumber(*r.Max)
-	case r.Min != nil:
-		return ">=" + humanNumber(*r.Min)
-	case r.Max != nil:
-		return "<=" + humanNumber(*r.Max)
-	}
-	return "?"
-}
-
-// humanNumber prints a number with thousands separators.
-func humanNumber(f float64) string {
-	if f != float64(int64(f)) {
-		return fmt.Sprintf("%.2f", f)
-	}
-	s := fmt.Sprintf("%d", int64(f))
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }

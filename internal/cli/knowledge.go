@@ -120,10 +120,15 @@ records whole (mentions, status history, disagreements), --csv a flat table.`,
 }
 
 func newEventCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	var asCSV bool
+	cmd := &cobra.Command{
 		Use:   "event ID",
 		Short: "Show one merged event: every report, its status history and disagreements",
-		Args:  cobra.ExactArgs(1),
+		Long: `Show one record (by record id, or by the id of any event it holds): its merged
+slots, every article that reports it with outlet, date, source and evidence
+sentence, the steps of its status, and the slots on which reports disagree.
+--csv prints the reports as CSV.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := app.openResolved(cmd.Context())
 			if err != nil {
@@ -136,6 +141,18 @@ func newEventCmd(app *App) *cobra.Command {
 			}
 			if app.JSON {
 				return printJSON(app.Stdout, r)
+			}
+			if asCSV {
+				t := &table{header: []string{"record", "date", "outlet", "doc", "article", "event", "status", "source", "evidence", "evidence_start", "evidence_end"}}
+				for _, m := range r.Mentions {
+					src := ""
+					if m.Source != nil {
+						src = m.Source.Name
+					}
+					t.add(r.ID, m.Date, m.Outlet, m.Doc, m.Article, m.Event, m.Status, src, m.Evidence.Sentence,
+						strconv.Itoa(m.Evidence.Start), strconv.Itoa(m.Evidence.End))
+				}
+				return t.write(app.Stdout, true)
 			}
 			w := app.Stdout
 			fmt.Fprintf(w, "%s  %s %s  %s\n", r.ID, r.Type, orDash(r.Status), query.Summary(r))
@@ -175,6 +192,8 @@ func newEventCmd(app *App) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print the reports as CSV")
+	return cmd
 }
 
 func newTimelineCmd(app *App) *cobra.Command {
