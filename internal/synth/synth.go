@@ -60,10 +60,11 @@ func Articles(n int, seed uint64) []*model.Article {
 	return out
 }
 
-// sentence writes one event sentence. Figures come from a small set, so
-// that reports of one donor's item often repeat within days and merge.
+// sentence writes one event sentence. Figures are drawn from a few
+// hundred values, so that some reports of one donor's item or one day's
+// toll repeat within days and merge, as in real news, and most do not.
 func sentence(rng *rand.Rand) string {
-	n := []int{40, 100, 200, 500, 1000, 2000, 5000}[rng.IntN(7)]
+	n := (rng.IntN(300) + 1) * 10
 	day := weekdays[rng.IntN(len(weekdays))]
 	switch rng.IntN(7) {
 	case 0:
@@ -71,9 +72,9 @@ func sentence(rng *rand.Rand) string {
 	case 1:
 		return fmt.Sprintf("The first %d %s sent by %s arrived in Ukraine on %s, officials in Kyiv said.", n, items[rng.IntN(len(items))], donors[rng.IntN(len(donors))], day)
 	case 2:
-		return fmt.Sprintf("Russian forces shelled %s overnight, killing %d civilians and wounding %d others, the regional governor said.", places[rng.IntN(len(places))], rng.IntN(30)+1, rng.IntN(60)+1)
+		return fmt.Sprintf("Russian forces shelled %s overnight, killing %d civilians and wounding %d others, the regional governor said.", places[rng.IntN(len(places))], rng.IntN(120)+1, rng.IntN(300)+1)
 	case 3:
-		return fmt.Sprintf("More than %d people have fled Ukraine since February 24, according to the UN refugee agency.", (rng.IntN(60)+1)*100000)
+		return fmt.Sprintf("More than %d people have fled Ukraine since February 24, according to the UN refugee agency.", (rng.IntN(600)+1)*10000)
 	case 4:
 		return fmt.Sprintf("%s visited %s on %s for talks on the war.", leaders[rng.IntN(len(leaders))], visited[rng.IntN(len(visited))], day)
 	case 5:

@@ -74,8 +74,10 @@ var migrations = []string{
 	);
 	CREATE INDEX extractions_extractor ON extractions (extractor);`,
 	// 3: records, the events merged across articles, and which events
-	// each holds. Removing an event (re-extraction) marks its record for
-	// rebuilding.
+	// each holds. A record's merged slots are one row; its mentions are rows
+	// of their own, so that adding a report to a much-reported event writes
+	// one row, not the whole record again. Removing an event (re-extraction)
+	// marks its record for rebuilding.
 	`CREATE TABLE records (
 		id TEXT PRIMARY KEY,
 		type TEXT NOT NULL,
@@ -97,7 +99,9 @@ var migrations = []string{
 	CREATE TABLE record_mentions (
 		event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,
 		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
-		date TEXT NOT NULL
+		date TEXT NOT NULL,
+		doc TEXT NOT NULL,
+		data TEXT NOT NULL
 	);
 	CREATE INDEX record_mentions_record ON record_mentions (record_id);
 	CREATE INDEX record_mentions_date ON record_mentions (date);

@@ -52,6 +52,49 @@ func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
 	return out, rows.Err()
 }
 
+// withMentions fills the records' mentions from their own rows, in
+// chunks of ids so that a long list costs a few queries.
+func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
+	byID := make(map[string]*model.Record, len(recs))
+	for _, r := range recs {
+		r.Mentions = r.Mentions[:0]
+		byID[r.ID] = r
+	}
+	const chunk = 500
+	for i := 0; i < len(recs); i += chunk {
+		part := recs[i:min(i+chunk, len(recs))]
+		args := make([]any, len(part))
+		for j, r := range part {
+			args[j] = r.ID
+		}
+		rows, err := s.db.QueryContext(ctx, `SELECT record_id, data FROM record_mentions WHERE record_id IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY date, doc, event_id`, args...)
+		if err != nil {
+			return fmt.Errorf("reading reports of records: %w", err)
+		}
+		for rows.Next() {
+			var id, data string
+			if err := rows.Scan(&id, &data); err != nil {
+				rows.Close()
+				return err
+			}
+			var m model.Mention
+			if err := json.Unmarshal([]byte(data), &m); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding report of record %s: %w", id, err)
+			}
+			if r := byID[id]; r != nil {
+				r.Mentions = append(r.Mentions, m)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // Candidates returns records of a type and actor near a period.
 func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error) {
 	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ?`
@@ -67,7 +110,8 @@ func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*mo
 	return scanRecords(rows)
 }
 
-// Dirty returns records that lost events, with the lost mentions dropped.
+// Dirty returns records that lost events. Their lost reports' rows went
+// with the events, so the mentions read are the live ones.
 func (s *DB) Dirty(ctx context.Context, limit int) ([]*model.Record, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT data FROM records WHERE dirty = 1 LIMIT ?`, limit)
 	if err != nil {
@@ -77,27 +121,7 @@ func (s *DB) Dirty(ctx context.Context, limit int) ([]*model.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range recs {
-		live := map[string]bool{}
-		rows, err := s.db.QueryContext(ctx, `SELECT event_id FROM record_mentions WHERE record_id = ?`, r.ID)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var id string
-			rows.Scan(&id)
-			live[id] = true
-		}
-		rows.Close()
-		kept := r.Mentions[:0]
-		for _, m := range r.Mentions {
-			if live[m.Event] {
-				kept = append(kept, m)
-			}
-		}
-		r.Mentions = kept
-	}
-	return recs, nil
+	return recs, s.withMentions(ctx, recs)
 }
 
 func codes(as []model.Actor) string {
@@ -131,8 +155,8 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		return fmt.Errorf("preparing record upsert: %w", err)
 	}
 	defer up.Close()
-	link, err := tx.PrepareContext(ctx, `INSERT INTO record_mentions (event_id, record_id, date) VALUES (?, ?, ?)
-		ON CONFLICT (event_id) DO UPDATE SET record_id = excluded.record_id`)
+	link, err := tx.PrepareContext(ctx, `INSERT INTO record_mentions (event_id, record_id, date, doc, data) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (event_id) DO UPDATE SET record_id = excluded.record_id, data = excluded.data`)
 	if err != nil {
 		return fmt.Errorf("preparing mention link: %w", err)
 	}
@@ -147,7 +171,9 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		want[id] = true
 	}
 	for _, r := range recs {
-		data, err := json.Marshal(r)
+		whole := *r
+		whole.Mentions = nil
+		data, err := json.Marshal(&whole)
 		if err != nil {
 			return fmt.Errorf("encoding record %s: %w", r.ID, err)
 		}
@@ -177,7 +203,11 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			if !want[m.Event] {
 				continue
 			}
-			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date); err != nil {
+			md, err := json.Marshal(&m)
+			if err != nil {
+				return fmt.Errorf("encoding report %s: %w", m.Event, err)
+			}
+			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date, m.Doc, string(md)); err != nil {
 				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
 			}
 			if _, err := done.ExecContext(ctx, m.Event); err != nil {
@@ -236,7 +266,11 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	if err != nil {
 		return nil, fmt.Errorf("reading records: %w", err)
 	}
-	return scanRecords(rows)
+	recs, err := scanRecords(rows)
+	if err != nil {
+		return nil, err
+	}
+	return recs, s.withMentions(ctx, recs)
 }
 
 func toAny(ss []string) []any {
@@ -262,5 +296,5 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 	if err := json.Unmarshal([]byte(data), &r); err != nil {
 		return nil, fmt.Errorf("decoding record %s: %w", id, err)
 	}
-	return &r, nil
+	return &r, s.withMentions(ctx, []*model.Record{&r})
 }
