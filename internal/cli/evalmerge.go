@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/intake"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -58,7 +59,7 @@ recall over the pairs whose two facts were both extracted.`,
 				return err
 			}
 			byDoc := map[string][]model.Event{}
-			record := func(g eval.GoldFact) string {
+			find := func(g eval.GoldFact) (*model.Record, *model.Event) {
 				evs, ok := byDoc[g.Doc]
 				if !ok {
 					evs, _ = st.Events(ctx, store.EventFilter{Doc: g.Doc, Facts: true})
@@ -66,13 +67,19 @@ recall over the pairs whose two facts were both extracted.`,
 				}
 				i := eval.BestEvent(g, evs)
 				if i < 0 {
-					return ""
+					return nil, nil
 				}
 				rec, err := st.Record(ctx, evs[i].ID)
 				if err != nil {
-					return ""
+					return nil, nil
 				}
-				return rec.ID
+				return rec, &evs[i]
+			}
+			record := func(g eval.GoldFact) string {
+				if rec, _ := find(g); rec != nil {
+					return rec.ID
+				}
+				return ""
 			}
 			s := eval.ScoreMerge(pairs, record)
 			if app.JSON {
@@ -81,7 +88,15 @@ recall over the pairs whose two facts were both extracted.`,
 			fmt.Fprint(app.Stdout, s.String())
 			if wrong {
 				for _, p := range s.Wrong {
-					fmt.Fprintf(app.Stdout, "  same=%v  %s %s %s/%s  |  %s %s/%s  (%s)\n", p.Same, p.A.Type, p.A.Actor, p.A.Doc, p.A.Item, p.B.Doc, p.B.Item, p.B.Actor, p.Note)
+					why := "merged"
+					if p.Same {
+						ra, _ := find(p.A)
+						_, eb := find(p.B)
+						if ra != nil && eb != nil {
+							why = "kept apart: " + resolve.Why(ra, eb)
+						}
+					}
+					fmt.Fprintf(app.Stdout, "  same=%v  %s %s %s/%s  |  %s %s/%s  (%s)\n    %s\n", p.Same, p.A.Type, p.A.Actor, p.A.Doc, p.A.Item, p.B.Doc, p.B.Item, p.B.Actor, p.Note, why)
 				}
 			}
 			return nil

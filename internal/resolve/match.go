@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -11,15 +12,17 @@ import (
 // may be filed: an aid package is announced, approved and delivered over
 // weeks; a strike or a day's toll is told within a day or two.
 var windows = map[string]int{
-	model.TypeAid: 21, model.TypeVisit: 14, model.TypeMeet: 7, model.TypeTalks: 7,
-	model.TypeSanction: 7, model.TypeMobilize: 5, model.TypeCasualties: 2, model.TypeDisplacement: 2,
+	model.TypeAid: 45, model.TypeVisit: 14, model.TypeMeet: 7, model.TypeTalks: 7,
+	model.TypeSanction: 7, model.TypeMobilize: 10, model.TypeCasualties: 2, model.TypeDisplacement: 2,
 	model.TypeAttack: 2, model.TypeCyberattack: 5,
 }
 
-const (
-	defaultWindow = 3
-	maxWindow     = 21
-)
+// weakAidWindow bounds aid reports that share only parties and money, not
+// a named item: a package is re-reported within weeks, while a delivery of
+// named items may follow its pledge by a month or more.
+const weakAidWindow = 21
+
+const defaultWindow = 3
 
 func window(typ string) int {
 	if w, ok := windows[typ]; ok {
@@ -34,54 +37,69 @@ func window(typ string) int {
 // tell two events apart must agree (the amount of an aid package, the
 // figure and who claims it for a toll, the place of a strike).
 func Match(rec *model.Record, ev *model.Event) (float64, bool) {
+	score, why := match(rec, ev)
+	return score, why == ""
+}
+
+// Why says why ev does not join rec ("" when it does), for analysts who
+// ask why two reports were kept apart.
+func Why(rec *model.Record, ev *model.Event) string {
+	_, why := match(rec, ev)
+	return why
+}
+
+func match(rec *model.Record, ev *model.Event) (float64, string) {
 	if rec.Type != ev.Type {
-		return 0, false
+		return 0, "different types"
 	}
 	// Extraction already merged the repeats inside one article; two events
-	// it kept apart there are two events.
+	// it kept apart there are two events, unless they are two steps of one
+	// life ("announced last week ... delivered on Tuesday").
 	for _, m := range rec.Mentions {
-		if m.Article == ev.Article {
-			return 0, false
+		if m.Article == ev.Article && (m.Status == ev.Status || rec.Type != model.TypeAid) {
+			return 0, "the record already holds an event of this article"
 		}
 	}
 	score := 1.0
 	ra, ea := actorCode(rec.Actor), actorCode(ev.Actor)
 	switch {
 	case ra != "" && ea != "" && ra != ea:
-		return 0, false
+		return 0, "different actors"
 	case ra == "" || ea == "":
 		score -= 0.3
 	}
 	if !targetsAgree(rec.Targets, ev.Targets) {
-		return 0, false
+		return 0, "different targets"
 	}
 	d := daysBetween(rec.Day, eventDay(ev))
 	w := window(rec.Type)
 	if d > w {
-		return 0, false
+		return 0, fmt.Sprintf("%d days apart, more than the %d of a %s", d, w, rec.Type)
 	}
 	score -= 0.5 * float64(d) / float64(w+1)
 	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
 		rec.Time.Start != ev.Time.Start && rec.Type != model.TypeAid {
-		return 0, false
+		return 0, "different days"
 	}
 	strong := false
 	switch rec.Type {
 	case model.TypeAid:
 		if rec.Mode != "" && ev.Mode != "" && rec.Mode != ev.Mode {
-			return 0, false
+			return 0, "different modes of aid"
 		}
 		// Two announcements of the same status on different days are two
 		// packages, even of the same size.
 		if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
 			rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 {
-			return 0, false
+			return 0, "the same step on different days"
 		}
 		if rec.Money != nil && ev.Money != nil {
 			if rec.Money.Currency != ev.Money.Currency || !near(rec.Money.Amount, ev.Money.Amount, 0.02) {
-				return 0, false
+				return 0, "different amounts of money"
 			}
+			// The same sum is the surest sign of the same package.
 			strong = true
+			score += 0.3
 		}
 		ri, ei := specific(rec.Items), specific(ev.Items)
 		switch {
@@ -91,14 +109,14 @@ func Match(rec *model.Record, ev *model.Event) (float64, bool) {
 				for _, b := range ei {
 					if strings.EqualFold(a.Name, b.Name) {
 						if a.Qty != nil && b.Qty != nil && !rangesMeet(a.Qty, b.Qty) {
-							return 0, false
+							return 0, "different quantities of " + a.Name
 						}
 						shared++
 					}
 				}
 			}
 			if shared == 0 {
-				return 0, false
+				return 0, "no item in common"
 			}
 			strong = true
 			score += 0.1 * float64(shared)
@@ -106,26 +124,26 @@ func Match(rec *model.Record, ev *model.Event) (float64, bool) {
 			// A package's value and the items it includes stay apart, as
 			// in one article.
 			if (rec.Money != nil) != (ev.Money != nil) {
-				return 0, false
+				return 0, "a package's value and its items are kept apart"
 			}
 		}
 		if !strong && (rec.Money == nil) != (ev.Money == nil) {
-			return 0, false
+			return 0, "nothing specific in common"
 		}
 	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
 		if rec.Victims != ev.Victims && rec.Victims != "" && ev.Victims != "" || rec.Outcome != ev.Outcome {
-			return 0, false
+			return 0, "different victims or outcome"
 		}
 		// A toll is one claim: the same figure from the same source. An
 		// updated figure is a new point of its series, not this record.
 		if rec.Count == nil || ev.Count == nil || !sameFigure(rec.Count, ev.Count) {
-			return 0, false
+			return 0, "different figures"
 		}
 		strong = true
 	case model.TypeAttack, model.TypeCyberattack:
 		if len(rec.Places) > 0 && len(ev.Places) > 0 {
 			if !placesMeet(rec.Places, ev.Places) {
-				return 0, false
+				return 0, "different places"
 			}
 			strong = true
 		}
@@ -135,9 +153,12 @@ func Match(rec *model.Record, ev *model.Event) (float64, bool) {
 		}
 	}
 	if (ra == "" || ea == "") && !strong {
-		return 0, false
+		return 0, "an actor is missing and nothing specific is shared"
 	}
-	return score, true
+	if rec.Type == model.TypeAid && d > weakAidWindow && len(specific(rec.Items)) == 0 {
+		return 0, fmt.Sprintf("%d days apart with no named item in common", d)
+	}
+	return score, ""
 }
 
 func sourceName(s *model.Source) string {

@@ -233,30 +233,17 @@ func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats
 		loaded: map[string]bool{}, partial: map[string]bool{}}
 	changed := map[string]*model.Record{}
 	var order []string
-	for i := range evs {
-		ev := &evs[i]
-		cands, err := p.get(ev.Type, actorCode(ev.Actor), eventDay(ev))
-		if err != nil {
-			return nil, fmt.Errorf("reading candidate records: %w", err)
-		}
-		var best *model.Record
-		bestScore := 0.0
-		for _, r := range cands {
-			if s, ok := Match(r, ev); ok && s > bestScore {
-				best, bestScore = r, s
-			}
-		}
-		stats.Events++
-		if best == nil {
-			best = newRecord(ev)
-			p.add(best)
-			stats.Created++
-		} else {
+	attach := func(best *model.Record, ev *model.Event, merged bool) error {
+		if merged {
 			if err := p.whole(best); err != nil {
-				return nil, err
+				return err
 			}
 			stats.Merged++
+		} else {
+			p.add(best)
+			stats.Created++
 		}
+		stats.Events++
 		oldKey := best.Type + "|" + actorCode(best.Actor)
 		oldDay, _ := dayNum(best.Day)
 		best.Mentions = append(best.Mentions, mentionOf(ev))
@@ -268,12 +255,83 @@ func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats
 			order = append(order, best.ID)
 		}
 		changed[best.ID] = best
+		return nil
+	}
+	// The events of one article are placed together: each pairing of an
+	// event with a record is scored, and the best pairings are taken
+	// first, so that an article's package value and its items each find
+	// the record that fits them best, never the same one.
+	for start := 0; start < len(evs); {
+		end := start + 1
+		for end < len(evs) && evs[end].Article == evs[start].Article {
+			end++
+		}
+		type pairing struct {
+			score float64
+			ev    int
+			rec   *model.Record
+		}
+		var ps []pairing
+		for i := start; i < end; i++ {
+			ev := &evs[i]
+			cands, err := p.get(ev.Type, actorCode(ev.Actor), eventDay(ev))
+			if err != nil {
+				return nil, fmt.Errorf("reading candidate records: %w", err)
+			}
+			for _, r := range cands {
+				if sc, ok := Match(r, ev); ok {
+					ps = append(ps, pairing{sc, i, r})
+				}
+			}
+		}
+		sort.SliceStable(ps, func(a, b int) bool {
+			if ps[a].score != ps[b].score {
+				return ps[a].score > ps[b].score
+			}
+			if ps[a].ev != ps[b].ev {
+				return ps[a].ev < ps[b].ev
+			}
+			return ps[a].rec.ID < ps[b].rec.ID
+		})
+		placed := map[int]bool{}
+		used := map[string]bool{}
+		for _, pr := range ps {
+			if placed[pr.ev] || used[pr.rec.ID] && !otherStep(pr.rec, &evs[pr.ev]) {
+				continue
+			}
+			placed[pr.ev], used[pr.rec.ID] = true, true
+			if err := attach(pr.rec, &evs[pr.ev], true); err != nil {
+				return nil, err
+			}
+		}
+		for i := start; i < end; i++ {
+			if !placed[i] {
+				if err := attach(newRecord(&evs[i]), &evs[i], false); err != nil {
+					return nil, err
+				}
+			}
+		}
+		start = end
 	}
 	out := make([]*model.Record, 0, len(order))
 	for _, id := range order {
 		out = append(out, changed[id])
 	}
 	return out, nil
+}
+
+// otherStep reports an aid event of a status the record's reports from
+// the event's own article do not have: another step of the same life.
+func otherStep(rec *model.Record, ev *model.Event) bool {
+	if rec.Type != model.TypeAid {
+		return false
+	}
+	for _, m := range rec.Mentions {
+		if m.Article == ev.Article && m.Status == ev.Status {
+			return false
+		}
+	}
+	return true
 }
 
 // RecordID derives a record's id from the event that opened it.
