@@ -13,7 +13,15 @@ var agentNouns = setOf("forces", "troops", "army", "military", "soldiers", "arti
 	"missile", "rockets", "strikes", "strike", "airstrikes", "jets", "warplanes", "aircraft", "drones", "drone", "navy",
 	"officials", "authorities", "government", "side", "units", "fighters", "separatists", "invasion", "aggression",
 	"offensive", "attack", "attacks", "bombardment", "fire", "gunfire", "tanks", "helicopters", "hackers", "planes",
-	"servicemen", "paratroopers", "president", "diplomats", "delegation", "leaders", "leader", "ministry", "counterparts")
+	"servicemen", "paratroopers", "president", "diplomats", "delegation", "leaders", "leader", "ministry", "counterparts",
+	"siege", "bombardment", "bombing", "bombings", "airstrike", "air", "occupiers", "invaders", "gunmen", "saboteurs",
+	"counterattack", "counterattacks", "counter-attack", "counteroffensive", "barrage", "raid", "raids", "fighter")
+
+// attackNouns are nouns of attack whose national adjective is their agent.
+var attackNouns = setOf("shell", "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "missile", "missiles",
+	"rocket", "rockets", "drone", "drones", "attack", "attacks", "counterattack", "counterattacks", "counter-attack",
+	"counteroffensive", "offensive", "bombardment", "bombing", "barrage", "fire", "artillery", "assault", "raid", "raids",
+	"incursion", "invasion", "siege", "blockade", "cyberattack", "cyberattacks", "hackers")
 
 // isAdjectival reports a state named by its adjective or as an origin
 // ("Russian", "Russian-made").
@@ -29,6 +37,10 @@ func isAdjectival(m *mention) bool {
 // of the agent nouns, and not an item, within two tokens.
 func agentive(s *sent, m *mention) bool {
 	for k := m.t1; k < len(s.low) && k <= m.t1+2; k++ {
+		if attackNouns[s.low[k]] {
+			// "a Russian shell hit", "Ukrainian counterattacks".
+			return true
+		}
 		if n := s.mentionAt(k); n != nil && n.kind == mItem {
 			return n.entry.Category == "troops"
 		}
@@ -50,6 +62,17 @@ func (c *cand) actorOK(m *mention) bool {
 		if k := m.t0 - 1; k >= 0 && (s.low[k] == "by" || (determiners[s.low[k]] && k > 0 && s.low[k-1] == "by")) {
 			return true
 		}
+		// "with Russian forces firing on the exit": the subject of an
+		// absolute clause whose verb is the trigger.
+		if k := m.t0 - 1; k >= 0 && s.low[k] == "with" {
+			n := m.t1
+			if n < len(s.low) && agentNouns[s.low[n]] {
+				n++
+			}
+			if n == c.hit.t0 && strings.HasSuffix(s.low[n], "ing") {
+				return !isAdjectival(m) || agentive(s, m)
+			}
+		}
 		return false
 	}
 	if isAdjectival(m) {
@@ -67,20 +90,32 @@ func (c *cand) actorOK(m *mention) bool {
 // the sentence.
 func (x *Extractor) findActor(d *docState, c *cand) {
 	s := c.s
-	// Passive: "were sent by Germany".
-	if k := c.hit.t0 - 1; k >= 0 && (s.low[k] == "been" || s.low[k] == "was" || s.low[k] == "were" || s.low[k] == "be" || s.low[k] == "is" || s.low[k] == "are") {
+	// Passive: "were sent by Germany", "Kyiv was hit", "Kropyvnytskyi hit by
+	// 13 missiles". The agent comes only after "by"; the subject before the
+	// verb is what the act was done to.
+	if passive(s, c.hit) {
+		c.passive = true
 		for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
 			if s.low[i] == "by" {
 				if m := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && determiners[s.low[i+1]])); m != nil && c.actorOK(m) {
 					c.setActor(s, m, "passive agent after \"by\"")
 					return
 				}
+				break
 			}
+		}
+		if patientFrames[c.f.typ] {
+			c.explain("actor", "passive verb with no agent named")
+			return
 		}
 	}
 	// "We hope ... and call on Russia": a verb joined by "and" shares the
 	// subject at the head of its clause.
-	if k := c.hit.t0 - 1; k > c.l && s.low[k] == "and" && c.hit.tr.class == classAct {
+	k := c.hit.t0 - 1
+	for k > c.l && (s.low[k] == "then" || s.low[k] == "later" || s.low[k] == "also" || s.low[k] == "subsequently") {
+		k--
+	}
+	if k > c.l && s.low[k] == "and" && c.hit.tr.class == classAct {
 		for i := c.l; i < k; i++ {
 			if m := s.mentionAt(i); m != nil {
 				if c.actorOK(m) {
@@ -96,6 +131,30 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 				return
 			}
 		}
+	}
+	if agentOf(s, c.hit) >= 0 {
+		// "websites were hit by a cyberattack": the subject was hit; only
+		// an adjective on the noun names who did it ("a Russian attack").
+		if m := s.mentionAt(c.hit.t0 - 1); m != nil && m.kind == mEntity && isAdjectival(m) && !originForm(m) {
+			c.setActor(s, m, "adjective on the attack")
+		}
+		return
+	}
+	if c.f.typ == model.TypeMeet || c.f.typ == model.TypeTalks {
+		// "Russian and Ukrainian negotiators met": both sides.
+		for k := c.hit.t0 - 1; k >= c.l+2; k-- {
+			a, b := s.mentionAt(k-2), s.mentionAt(k)
+			if s.low[k-1] == "and" && a != nil && b != nil && a.kind == mEntity && b.kind == mEntity && isAdjectival(a) && isAdjectival(b) &&
+				len(a.codes) == 1 && len(b.codes) == 1 && a.codes[0] != b.codes[0] && b.t1 < len(s.low) && isLowerWord(s.toks[b.t1].Text) {
+				c.actors, c.actorM, c.actorT = []string{a.codes[0], b.codes[0]}, a, textOf(s, a.t0, b.t1)
+				c.explain("actor", "the sides named together: %q -> %s %s", c.actorT, a.codes[0], b.codes[0])
+				return
+			}
+		}
+	}
+	if m := appositiveSubject(s, c.hit.t0, c.l); m != nil && c.actorOK(m) {
+		c.setActor(s, m, "subject before its apposition")
+		return
 	}
 	if x.scanActor(d, c, c.l) {
 		return
@@ -115,6 +174,48 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 
 var determiners = setOf("the", "a", "an")
 
+// beAux are the forms of "be" (and "get") that make a past participle
+// passive.
+var beAux = setOf("be", "been", "being", "was", "were", "is", "are", "am", "get", "gets", "got", "'s", "’s")
+
+// patientFrames are the frames whose passive subject is the target rather
+// than the actor: "Kyiv was shelled", "Russia was sanctioned", "Moscow was
+// accused".
+var patientFrames = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeSanction, model.TypeAccuse,
+	model.TypeThreaten, model.TypeVisit, model.TypeDemand, model.TypeCasualties)
+
+// reducedPassive are the frames whose verbs are transitive enough that
+// "X hit by Y" is a passive; "travelled by train" is not.
+var reducedPassive = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeSanction, model.TypeAccuse)
+
+// passive reports whether a verbal trigger is a passive participle: after a
+// form of "be" (with adverbs between), or followed by "by" with no
+// auxiliary ("Kropyvnytskyi hit by 13 missiles").
+func passive(s *sent, h trigHit) bool {
+	if h.tr.class == classNoun || !pastForm(s.low[h.t1-1]) {
+		return false
+	}
+	for k := h.t0 - 1; k >= 0 && k >= h.t0-3; k-- {
+		w := s.low[k]
+		if beAux[w] {
+			// "'s" is "is" only after a pronoun or name, not a possessive.
+			return w != "'s" && w != "’s" || k > 0 && pronouns[s.low[k-1]]
+		}
+		if !(strings.HasSuffix(w, "ly") || w == "not" || w == "also" || w == "reportedly" || w == "allegedly" || w == "already" || w == "since" || w == "all") {
+			break
+		}
+	}
+	if h.t1 < len(s.low) && s.low[h.t1] == "by" && h.t0 > 0 && reducedPassive[h.f.typ] {
+		// A reduced relative or headline passive: the word before is a name
+		// or noun, not an auxiliary or subject pronoun.
+		prev := s.low[h.t0-1]
+		if !pronouns[prev] && prev != "has" && prev != "have" && prev != "had" {
+			return true
+		}
+	}
+	return false
+}
+
 var relative = setOf("which", "who", "whom", "whose", ",")
 
 func boolInt(b bool) int {
@@ -130,12 +231,12 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 		// "Andryushchenko said there had been 35 airstrikes": who reports
 		// an attack is its source, not its actor. Speech acts and aid
 		// announcements are the speaker's own.
-		if reportVerbs[s.low[i]] && s.mentionAt(i) == nil && !speech[c.f.typ] && c.f.typ != model.TypeAid {
+		if reportVerbAt(s, i) && s.mentionAt(i) == nil && !speech[c.f.typ] && !speakerActs[c.f.typ] {
 			return false
 		}
 		m := s.mentionAt(i)
 		if m != nil {
-			if c.actorOK(m) {
+			if c.actorOK(m) && !inIncluding(s, m.t0, c.l) {
 				c.setActor(s, m, "")
 				return true
 			}
@@ -157,7 +258,9 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 
 func (c *cand) setActor(s *sent, m *mention, how string) {
 	codes := m.codes
-	if list := s.coordinated(m); len(list) > 1 {
+	if org := s.groupOrg(m); org != "" && asBody[c.f.typ] {
+		codes = []string{org}
+	} else if list := s.coordinated(m); len(list) > 1 {
 		codes = list
 	}
 	c.actors = codes
@@ -179,3 +282,60 @@ func textOf(s *sent, t0, t1 int) string {
 func spanText(s *sent, t0, t1 int) string {
 	return s.text[s.toks[t0].Start:s.toks[t1-1].End]
 }
+
+// speakerActs are the event types whose reporter is often their actor:
+// "Moldova's president said during a visit to Ukraine", "Germany announced
+// it would send".
+var speakerActs = setOf(model.TypeAid, model.TypeVisit, model.TypeMeet, model.TypeTalks, model.TypeSanction)
+
+// inIncluding reports whether token t lies in an "including ..."
+// parenthesis after the subject: "G7 leaders, including Boris Johnson and
+// Joe Biden, held a video call".
+func inIncluding(s *sent, t, from int) bool {
+	for k := t - 1; k >= from; k-- {
+		switch s.low[k] {
+		case ",", ";":
+			return false
+		case "including", "among":
+			return k > 0 && s.low[k-1] == ","
+		}
+	}
+	return false
+}
+
+// verbGroup are the words of a verb group before its main verb.
+var verbGroup = setOf("has", "have", "had", "will", "would", "is", "are", "was", "were", "also", "already", "not", "now",
+	"been", "be", "could", "may", "might", "must", "should", "can", "shall", "'s", "’s", "has", "recently", "reportedly", "quickly")
+
+// appositiveSubject finds the subject of a verb whose subject carries an
+// apposition or a relative clause set off by commas: "Latvia, a NATO member
+// that borders Russia, has sent", "Boris Johnson, who visited Kyiv on
+// Saturday, promised". It returns nil when the verb does not follow a
+// comma.
+func appositiveSubject(s *sent, v, l int) *mention {
+	k := v - 1
+	for k >= 0 && verbGroup[s.low[k]] {
+		k--
+	}
+	if k < 1 || s.low[k] != "," {
+		return nil
+	}
+	for j := k - 1; j > 0; j-- {
+		w := s.low[j]
+		if boundaryPunct[w] || w == "." {
+			return nil
+		}
+		if w != "," {
+			continue
+		}
+		if j+1 < k && appositionStarts[s.low[j+1]] {
+			if m := s.mentionAt(j - 1); m != nil && (m.kind == mEntity || m.kind == mSource) && len(m.codes) > 0 && m.t1 == j {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// appositionStarts open an apposition or a relative clause after a name.
+var appositionStarts = setOf("a", "an", "the", "which", "who", "whose", "that", "one", "its", "his", "her", "their", "itself", "home")

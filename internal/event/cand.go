@@ -34,6 +34,9 @@ type cand struct {
 	conf     float64
 	why      []string
 	merged   int // how many repeats were merged into this one
+	// passive: the trigger is a passive participle, whose subject is the
+	// target ("Kyiv was shelled").
+	passive bool
 }
 
 // placeArg is a place an event is tied to.
@@ -59,10 +62,30 @@ type source struct {
 	name, kind, text string
 	span             model.Span
 	outlet           bool
+	// person: the source is a named person, the most specific kind.
+	person bool
+	// codes are the states or organisations the source speaks for.
+	codes []string
+	// role is the role code of a source named only by its role ("the
+	// governor"), to be resolved to the person holding it.
+	role string
 }
 
+// explain records, for --explain, which rule filled a slot; without
+// --explain it costs nothing.
 func (c *cand) explain(slot, format string, args ...any) {
+	if !c.s.explain {
+		return
+	}
 	c.why = append(c.why, slot+": "+fmt.Sprintf(format, args...))
+}
+
+// rewhy drops the explanations after the trigger's, when a rule replaces
+// the slots filled so far.
+func (c *cand) rewhy() {
+	if len(c.why) > 1 {
+		c.why = c.why[:1]
+	}
 }
 
 // hasFigure reports whether the candidate has a count, money or an item

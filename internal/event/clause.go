@@ -9,9 +9,45 @@ var boundaryWords = setOf("but", "while", "whereas", "although", "though", "howe
 
 var boundaryPunct = setOf(";", ":", "—", "–", "(", ")", "?", "!", "”")
 
-// isBoundary reports whether token i ends a clause.
+// isBoundary reports whether token i ends a clause. The answer depends
+// only on the sentence, so it is worked out once per token.
 func isBoundary(s *sent, i int) bool {
+	if s.bnd == nil {
+		s.bnd = make([]int8, len(s.low))
+	}
+	if b := s.bnd[i]; b != 0 {
+		return b > 0
+	}
+	v := boundaryAt(s, i)
+	s.bnd[i] = -1
+	if v {
+		s.bnd[i] = 1
+	}
+	return v
+}
+
+func boundaryAt(s *sent, i int) bool {
 	w := s.low[i]
+	if s.at[i] >= 0 && (w == "as" || w == "after" || w == "before" || w == "until" || w == "since") {
+		// Inside a number or date: "as many as 100", "the day before".
+		return false
+	}
+	// A short parenthesis is part of its clause: "worth 188 million koruna
+	// (CZK) had arrived", "HRK 247311 (EUR 33000)".
+	if w == "(" {
+		for k := i + 1; k < len(s.low) && k <= i+6; k++ {
+			if s.low[k] == ")" {
+				return false
+			}
+		}
+	}
+	if w == ")" {
+		for k := i - 1; k >= 0 && k >= i-6; k-- {
+			if s.low[k] == "(" {
+				return false
+			}
+		}
+	}
 	if boundaryPunct[w] {
 		return true
 	}

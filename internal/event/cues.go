@@ -11,15 +11,23 @@ import (
 var (
 	negators = setOf("not", "n't", "never", "no", "neither", "nor", "without", "cannot", "refused", "declined", "ruled", "rejected", "halted", "suspended", "cancelled", "canceled", "scrapped")
 	hypos    = setOf("if", "could", "might", "may", "should", "hope", "hopes", "hoped", "unless", "whether", "would-be", "possible", "possibly", "potential", "risk", "fears", "feared", "imminent", "threat")
-	futures  = setOf("will", "'ll", "shall", "would", "to", "soon", "going")
-	plans    = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "considering", "considers", "consider", "preparing", "prepares", "scheduled", "aims", "aim", "weighing", "mulling", "proposed", "proposes", "discussing", "due", "set", "seeking", "seeks", "wants")
-	pledges  = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
-	allow    = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
-	alleged  = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
-	pasts    = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
+	futures  = setOf("will", "'ll", "shall", "would", "soon", "going")
+	// predHedges hedge a nominal event in the predicate.
+	predHedges = setOf("possible", "likely", "imminent", "expected", "feared", "unlikely", "planned", "probable", "inevitable")
+	// nounHedges are the hedges that modify a noun rather than a clause.
+	nounHedges = setOf("possible", "potential", "imminent", "would-be", "risk", "threat", "fears", "feared")
+	plans      = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "considering", "considers", "consider", "preparing", "prepares", "scheduled", "aims", "aim", "weighing", "mulling", "proposed", "proposes", "discussing", "due", "set", "seeking", "seeks", "wants")
+	pledges    = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
+	allow      = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
+	alleged    = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
+	pasts      = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
 	// speech acts are asserted when said, whatever their content's mood.
 	speech = setOf(model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny, model.TypeStatement)
 )
+
+// forecastOnly are the event types that are facts only once they have
+// happened: "more targets will be struck" reports no attack.
+var forecastOnly = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeCasualties, model.TypeDisplacement)
 
 // pastForm reports whether a trigger word reads as past tense or a past
 // participle.
@@ -43,9 +51,22 @@ func (c *cand) readCues() {
 	// Auxiliaries and adverbs just before the trigger.
 	for k := c.hit.t0 - 1; k >= c.l && k >= c.hit.t0-6; k-- {
 		t := s.low[k]
+		if t == "," || t == "and" && pastForm(w) {
+			// "Ukraine rejected the claim, accusing Russia": a participle
+			// after a comma is outside the scope of the verb before it;
+			// "would impose sanctions and ordered troops": a verb in the
+			// past after "and" has its own tense.
+			break
+		}
 		switch {
 		case negators[t]:
 			neg = true
+		case t == "to":
+			// The infinitive marker right before the verb ("to send", "to
+			// quickly send"), not the preposition ("resorted to attacks").
+			if k == c.hit.t0-1 || k == c.hit.t0-2 && strings.HasSuffix(s.low[k+1], "ly") {
+				fut = true
+			}
 		case futures[t]:
 			fut = true
 		case pasts[t]:
@@ -68,7 +89,11 @@ func (c *cand) readCues() {
 		case alleged[t]:
 			alleg = true
 		case hypos[t] && !(t == "may" && isCap(s.toks[k].Text)):
-			hypo = true
+			// Words that hedge a noun hedge only the noun they precede:
+			// "preparing for a potential counteroffensive fired rockets".
+			if !nounHedges[t] || k >= c.hit.t0-3 {
+				hypo = true
+			}
 		}
 	}
 	// "if" anywhere earlier in the sentence puts what follows in a
@@ -84,6 +109,16 @@ func (c *cand) readCues() {
 			neg = true
 		}
 	}
+	// A hedge in the predicate of a nominal trigger: "an offensive on Kyiv
+	// was possible within days", "an attack is likely".
+	if c.hit.tr.class == classNoun || nounForm(w) {
+		for k := c.hit.t1; k+1 < c.r && k < c.hit.t1+8; k++ {
+			if beAux[s.low[k]] && (predHedges[s.low[k+1]] || s.low[k+1] == "not" && k+2 < c.r && predHedges[s.low[k+2]]) {
+				hypo = true
+				break
+			}
+		}
+	}
 	if c.hit.tr.class == classNoun && !past && !fut {
 		// A nominal trigger takes its tense from the clause verb.
 		for k := c.l; k < c.r; k++ {
@@ -97,7 +132,18 @@ func (c *cand) readCues() {
 		past = true
 	}
 	speechAct := speech[c.f.typ]
+	denied := false
+	if c.f.typ != model.TypeDeny {
+		// "Moscow denied targeting civilians": what a denial is of.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeDeny && h.t1 <= c.hit.t0 && h.t0 >= c.l && !hasComma(s, h.t1, c.hit.t0) {
+				denied = true
+			}
+		}
+	}
 	switch {
+	case denied:
+		c.modality = model.ModalityDenied
 	case neg && !(c.f.typ == model.TypeDeny):
 		c.modality = model.ModalityNegated
 	case hypo && !speechAct:
@@ -124,7 +170,7 @@ func (c *cand) readCues() {
 			}
 		case plan && !past:
 			c.status = model.StatusPlanned
-		case past && !fut && c.hit.tr.class == classAct:
+		case past && !fut && (c.hit.tr.class == classAct || c.hit.tr.class == classReceive):
 			// "announced that it has dispatched": done, whoever says so.
 			c.status = model.StatusDelivered
 		case pledge || fut:
@@ -153,7 +199,12 @@ func (c *cand) readCues() {
 			c.status = model.StatusAlleged
 		}
 	}
-	if c.modality == model.ModalityPlanned && c.status == "" && c.f.typ != model.TypeAid {
+	if c.modality == model.ModalityPlanned && forecastOnly[c.f.typ] {
+		// An attack or a death toll still to come is a forecast or a
+		// threat, not an event.
+		c.modality = model.ModalityHypothetical
+	}
+	if c.modality == model.ModalityPlanned && c.status == "" && c.f.typ != model.TypeAid && c.f.typ != model.TypeSanction {
 		c.status = model.StatusPlanned
 	}
 	c.explain("status", "%s (%s)", orNone(c.status), cueWords(neg, hypo, fut, plan, pledge, allowed, alleg, past))
@@ -179,4 +230,13 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+func hasComma(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.low[k] == "," {
+			return true
+		}
+	}
+	return false
 }

@@ -3,19 +3,33 @@ package event
 import (
 	"strings"
 
+	"github.com/sitrep-project/sitrep/internal/lexicon"
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // threatCues tell a threat from a mere warning ("warned of the threat of
 // an invasion" is not one): a condition or a consequence.
 var threatCues = setOf("if", "unless", "face", "consequences", "retaliate", "retaliation", "respond", "response",
-	"counteractions", "counter-measures", "countermeasures", "pay", "price", "severe", "disaster", "measures")
+	"counteractions", "counter-measures", "countermeasures", "pay", "price", "severe", "disaster", "measures",
+	"repercussions", "legitimate", "treated", "punish", "punishment", "destroy", "target", "targets", "targeted")
 
 // sentenceEvents builds the candidate events of one sentence.
 func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
-	s.src, s.srcExplain = x.findSource(d, s)
 	var out []*cand
+	// Attacks first: losses told before the attack that caused them in
+	// one sentence ("19 were killed after missiles hit") take its sides.
+	order := make([]trigHit, 0, len(s.trigs))
 	for _, h := range s.trigs {
+		if h.f.typ == model.TypeAttack {
+			order = append(order, h)
+		}
+	}
+	for _, h := range s.trigs {
+		if h.f.typ != model.TypeAttack {
+			order = append(order, h)
+		}
+	}
+	for _, h := range order {
 		c := &cand{f: h.f, hit: h, s: s, conf: 0.9}
 		c.l, c.r = clause(s, h.t0, h.t1)
 		c.explain("trigger", "%s frame, %q (%s)", h.f.typ, textOf(s, h.t0, h.t1), className(h.tr.class))
@@ -23,6 +37,8 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 			out = append(out, c)
 		}
 	}
+	out = append(out, selfDenials(s, out)...)
+	out = append(out, meetingVisits(s, out)...)
 	// What this sentence tells the next: its first actor for "it" and
 	// "he", its lists and groups for "they" and "the three nations".
 	for i := range s.ms {
@@ -38,7 +54,51 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		d.lastActors = m.codes
 		break
 	}
+	// The last body named anywhere in the sentence, for "them" as an
+	// object: "addressed the G7 summit. He told them ...".
+	for i := len(s.ms) - 1; i >= 0; i-- {
+		m := &s.ms[i]
+		if m.kind == mEntity && m.entry != nil && (m.entry.Kind == lexicon.KindOrg || m.entry.Kind == lexicon.KindGroup) {
+			d.lastBody = m.codes
+			if org := s.groupOrg(m); org != "" {
+				d.lastBody = []string{org}
+			}
+			break
+		}
+	}
 	return out
+}
+
+// addressee finds whom a demand with no target is made of: the object of
+// a verb of speaking in its sentence ("told them ... and asked for",
+// "addressed Congress and asked for").
+func (d *docState) addressee(c *cand) (codes []string, text string) {
+	s := c.s
+	for i := 0; i+1 < len(s.low) && i < c.hit.t0; i++ {
+		switch s.low[i] {
+		case "told", "tells", "addressed", "addresses", "wrote", "asked", "urged", "implored", "begged":
+		default:
+			continue
+		}
+		k := i + 1
+		if s.low[k] == "to" || determiners[s.low[k]] {
+			k++
+		}
+		if k >= len(s.low) {
+			continue
+		}
+		if m := s.mentionAt(k); m != nil && m.kind == mEntity && len(m.codes) > 0 && !isAdjectival(m) {
+			codes = m.codes
+			if org := s.groupOrg(m); org != "" {
+				codes = []string{org}
+			}
+			return codes, textOf(s, m.t0, m.t1)
+		}
+		if s.low[k] == "them" && len(d.lastBody) > 0 {
+			return d.lastBody, "them"
+		}
+	}
+	return nil, ""
 }
 
 // definite reports a trigger after "the", "this" or a possessive pronoun.
@@ -60,7 +120,7 @@ func nominal(s *sent, h trigHit) bool {
 }
 
 func className(c class) string {
-	return [...]string{"act", "pledge", "authorize", "noun", "continue"}[c]
+	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive"}[c]
 }
 
 // fill finds the candidate's arguments and reports whether it makes an
@@ -73,16 +133,50 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	}
 	typ := c.f.typ
 	class := c.hit.tr.class
+	if class == classAct && typ != model.TypeCasualties && adjectivalParticiple(s, c.hit) {
+		return false
+	}
 
 	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
 	// permitting verb hands over to the act after it, whose actor is the
 	// permitted party.
 	if class == classAuthorize {
 		for _, h := range s.trigs {
-			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classAct {
+			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classAct && infinitiveBetween(s, c.hit.t1, h.t0) {
 				return false
 			}
 		}
+	}
+	if typ == model.TypeAttack && c.hit.t1 < len(s.low) && s.low[c.hit.t1] == "by" {
+		// "were hit by a cyberattack": not a strike.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeCyberattack && h.t0 > c.hit.t1 && h.t0 <= c.hit.t1+5 {
+				return false
+			}
+		}
+	}
+	if typ == model.TypeAttack {
+		// "denial-of-service attacks", "cyber attacks hit websites": the
+		// noun, or the verb's subject, is a cyberattack.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeCyberattack && h.t0 <= c.hit.t0 && h.t1 >= c.hit.t0-2 {
+				return false
+			}
+		}
+	}
+	if typ == model.TypeAttack && class == classAct && sanctionsInClause(s, c) {
+		// "rounds of sanctions have targeted the energy sector".
+		return false
+	}
+	if typ == model.TypeCasualties && describedVictims(s, c.hit) {
+		// "the evacuation of wounded Ukrainian fighters": a description,
+		// not a report of losses.
+		return false
+	}
+	if typ == model.TypeAid && class == classAct && reducedRelative(s, c.hit) {
+		// "a memorandum released by the White House": a participle
+		// describing a noun that is not aid.
+		return false
 	}
 	// "announced that it would supply X": the announcing verb or naming
 	// noun hands over to the act after it, which reads the same cues.
@@ -97,7 +191,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	// continuing verb after another trigger of its clause belongs to it.
 	if class == classContinue {
 		for _, h := range s.trigs {
-			if h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class != classContinue {
+			// "the package also contains ...": a definite noun points back
+			// at the package, which the verb continues.
+			if h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class != classContinue && !definite(s, h) {
 				return false
 			}
 		}
@@ -121,6 +217,12 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			}
 		}
 	}
+	if class == classReceive {
+		if !c.receiveParties() {
+			return false
+		}
+		permitted = true // the parties are set
+	}
 	if !permitted {
 		if class == classContinue {
 			if typ != model.TypeAid || d.lastAid == nil || d.lastAid.s.idx < s.idx-2 {
@@ -131,9 +233,52 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			if c.src == nil {
 				c.src = p.src
 			}
+			if c.findTime(); c.tx == nil {
+				// The date of the package continued, told by any trigger
+				// of its sentence.
+				for _, q := range d.done[model.TypeAid] {
+					if q.s == p.s && q.tx != nil && c.tx == nil {
+						c.tx = q.tx
+						c.explain("time", "of the aid event continued: %s", q.tx.Value)
+					}
+				}
+			}
 			c.explain("actor", "continues the aid event of the sentence before: %s", strings.Join(c.actors, " "))
 		} else {
 			x.findActor(d, c)
+		}
+	}
+	// "The strike is the latest setback", "They were the first raids on
+	// the capital": a definite mention of an attack already reported adds
+	// to it rather than starting another.
+	if refTypes[typ] {
+		prev := s.refTo[typ]
+		if prev != nil && !s.followsRef(c.hit) {
+			prev = nil
+		}
+		if prev == nil && definiteRef(s, c.hit) {
+			prev = x.antecedent(d, c)
+		}
+		if prev != nil {
+			// "the strike, in Nova Kakhovka, instead hit a warehouse": the
+			// verb of a definite subject tells of the same attack.
+			prev.absorbRef(c)
+			if s.refTo == nil {
+				s.refTo = map[string]*cand{}
+			}
+			s.refTo[typ], s.refL, s.refR = prev, c.hit.t1, c.r
+			if typ == model.TypeAttack {
+				d.lastAttack = prev
+				d.lastAttackIdx = s.idx
+			}
+			return false
+		}
+	}
+	if typ == model.TypeAid && definite(s, c.hit) && d.lastAid != nil && d.lastAid.s.idx >= s.idx-2 {
+		for _, h := range s.trigs {
+			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classContinue {
+				return false
+			}
 		}
 	}
 	// "the trip is scheduled between March 3 and 8": a definite noun for
@@ -160,7 +305,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 				c.modality = model.ModalityReported
 			}
 		} else {
-			c.findTargets(d)
+			if class != classReceive {
+				c.findTargets(d)
+			}
 			c.readCues()
 		}
 		if h := d.home(); h != "" && len(c.actors) == 1 && c.actors[0] == h && (len(c.targets) == 0 || c.hasTarget(h)) {
@@ -180,14 +327,25 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 				c.explain("actor", "none named: the state the article names most after the recipient, %s", donor)
 			}
 		}
+		if len(c.items) == 0 && (class == classNoun || class == classPledge) && sanctionsInClause(s, c) {
+			// "the total value of goods under sanctions": a figure of
+			// sanctions, not of aid.
+			return false
+		}
 		c.aidMode()
 		if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) {
 			c.targets = []codeText{{code: d.home()}}
 			c.explain("targets", "none named: the state the article is about, %s", d.home())
 		}
-		if permitted {
+		if permitted && class != classReceive {
 			c.status = model.StatusAuthorized
 		}
+		if len(c.actors) == 1 && len(c.targets) > 0 && x.dyad[c.actors[0]] == c.targets[0].code {
+			// One warring side does not aid the other: "Russia sent troops
+			// to its border with Ukraine".
+			return false
+		}
+
 	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
 		side := c.findCount()
 		if typ == model.TypeCasualties {
@@ -201,7 +359,8 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 		if typ == model.TypeMobilize {
 			c.findItems(d)
-			troops := c.victims == "military"
+			// "a general mobilisation" calls up troops by its own word.
+			troops := c.victims == "military" || strings.HasPrefix(c.hit.tr.phrase, "mobili")
 			if !troops || len(c.actors) == 0 {
 				return false
 			}
@@ -210,18 +369,42 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 		c.readCues()
 		c.findTargets(d)
+		if typ == model.TypeCasualties && c.agentAfter() {
+			side = ""
+		}
 		if side != "" && typ != model.TypeMobilize {
 			c.targets = []codeText{{code: side}}
 			c.explain("targets", "the side of the victims: %s", side)
+		}
+		if typ == model.TypeCasualties && c.hit.tr.phrase == "lost" && c.actorM != nil && len(c.actors) == 1 {
+			// "Russia had lost 12,000 soldiers": who lost them suffered.
+			c.targets = []codeText{{code: c.actors[0], text: c.actorT}}
+			c.actors, c.actorM, c.actorT = nil, nil, ""
+			c.explain("targets", "the side that lost them: %s", c.targets[0].code)
 		}
 		if typ == model.TypeCasualties && len(c.actors) > 0 && len(c.targets) > 0 && contains(c.actors, c.targets[0].code) {
 			// "Russian soldiers killed": the victims' adjective is not the
 			// killer.
 			c.actors = nil
 		}
-		if typ == model.TypeCasualties && len(c.actors) == 0 && d.lastAttack != nil && d.lastAttack.s.idx >= s.idx-1 {
-			c.actors = d.lastAttack.actors
-			c.explain("actor", "from the attack just before: %s", strings.Join(c.actors, " "))
+		if typ == model.TypeCasualties && len(c.targets) == 0 {
+			// "three killed in Belgorod": the state the place lies in.
+			if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !contains(c.actors, m.entry.Country) {
+				c.targets = []codeText{{code: m.entry.Country, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
+				c.explain("targets", "the state the place lies in: %q -> %s", textOf(s, m.t0, m.t1), m.entry.Country)
+			}
+		}
+		if la := d.lastAttack; typ == model.TypeCasualties && la != nil && (d.lastAttackIdx >= s.idx-2 || la.s.para == s.para) &&
+			len(la.actors) > 0 && (len(c.targets) == 0 || la.hasTarget(c.targets[0].code)) && (len(c.actors) == 0 || la.actors[0] == c.actors[0]) {
+			// Losses told right after an attack are its losses.
+			if len(c.actors) == 0 {
+				c.actors = la.actors
+				c.explain("actor", "from the attack just before: %s", strings.Join(c.actors, " "))
+			}
+			if len(c.targets) == 0 && len(la.targets) > 0 {
+				c.targets = la.targets[:1]
+				c.explain("targets", "from the attack just before: %s", la.targets[0].code)
+			}
 		}
 		if typ != model.TypeMobilize && len(c.targets) == 0 {
 			if len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
@@ -249,11 +432,73 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 				return false
 			}
 		}
+		switch {
+		case typ == model.TypeAccuse && class == classClaim:
+			if !x.claimTarget(d, c) {
+				return false
+			}
+		case typ == model.TypeAccuse && class == classCharge:
+			if !x.chargedAttack(d, c) && !c.chargeParties(d) {
+				return false
+			}
+		case class == classModal:
+			if !c.modalParties() {
+				return false
+			}
+		case typ == model.TypeAccuse || typ == model.TypeDeny || typ == model.TypeAttack || typ == model.TypeThreaten:
+			c.reciprocal(x)
+		}
 		c.readCues()
-		c.findTargets(d)
+		if len(c.targets) == 0 {
+			c.findTargets(d)
+		}
+		if typ == model.TypeAccuse && len(c.targets) == 0 {
+			x.condemnedEvent(d, c)
+		}
+		if typ == model.TypeDemand && len(c.targets) == 0 {
+			if codes, text := d.addressee(c); len(codes) > 0 {
+				for _, code := range codes {
+					if !contains(c.actors, code) {
+						c.targets = append(c.targets, codeText{code: code, text: text})
+					}
+				}
+				c.explain("targets", "whom the demand is addressed to: %q -> %s", text, strings.Join(codes, " "))
+			}
+		}
+		if typ == model.TypeAttack && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+			// "Ukrainian rockets hit a bridge in Kherson": a side striking
+			// a place in its own country strikes the other side holding it.
+			for i := range c.targets {
+				if c.targets[i].code == c.actors[0] {
+					c.targets[i].code = x.dyad[c.actors[0]]
+					c.explain("targets", "%q lies in the actor's own state: the other side, %s", c.targets[i].text, c.targets[i].code)
+				}
+			}
+		}
 		c.findPlaces()
+		if typ == model.TypeSanction {
+			// "£1.7bn of new sanctions": the value of the measures.
+			c.findMoney()
+		}
 		if typ == model.TypeTalks {
 			c.talksParties()
+		}
+		if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.targets) == 0 && len(c.actors) == 2 {
+			// "Kuleba and Lavrov met": one meets the other.
+			c.targets = []codeText{{code: c.actors[1], text: c.actorT}}
+			c.actors = c.actors[:1]
+			c.explain("targets", "the second of the parties named together: %s", c.targets[0].code)
+		}
+		if typ == model.TypeMeet && len(c.actors) == 1 && len(c.targets) == 1 && x.dyad[c.actors[0]] == c.targets[0].code {
+			// A meeting of the warring sides is a round of talks.
+			c.f = talksFrame
+			typ = model.TypeTalks
+			c.explain("trigger", "a meeting between the two sides of the conflict: talks")
+		}
+		if typ == model.TypeTalks && class != classNoun && len(c.actors) == 0 {
+			// A call needs a caller; only talks named as such are between
+			// the warring parties by default.
+			return false
 		}
 		if c.f.dyad && len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
 			c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
@@ -264,15 +509,42 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			c.conf -= 0.2
 			c.explain("actor", "the other side of the conflict: %s", c.actors[0])
 		}
-		if typ == model.TypeTalks && len(c.actors) == 0 {
-			c.actors = []string{"RUS"}
-			c.targets = []codeText{{code: "UKR"}}
+		if typ == model.TypeTalks && len(c.actors) == 0 && len(c.targets) == 0 {
+			// Talks with no parties named are the warring parties' in an
+			// article about both, and nobody's in another.
+			a, b := x.dyadPair()
+			if d.allCodes[a] == 0 || d.allCodes[b] == 0 {
+				return false
+			}
+			c.actors = []string{a}
+			c.targets = []codeText{{code: b}}
 			c.conf -= 0.3
 			c.explain("actor", "talks with no parties named: the warring parties")
 		}
+		if typ == model.TypeTalks && len(c.actors) == 1 && len(c.targets) == 1 && x.dyad[c.actors[0]] == c.targets[0].code && c.targets[0].code < c.actors[0] {
+			// Talks between the warring sides have no direction; one fixed
+			// order lets their reports merge.
+			a := c.actors[0]
+			c.actors, c.actorM, c.actorT = []string{c.targets[0].code}, nil, c.targets[0].text
+			c.targets = []codeText{{code: a}}
+		}
 		switch typ {
-		case model.TypeVisit, model.TypeMeet:
+		case model.TypeVisit:
 			if len(c.actors) == 0 || len(c.targets) == 0 {
+				return false
+			}
+			if strings.HasSuffix(c.hit.tr.phrase, " in") && !personMention(c.actorM) {
+				// "Boris Johnson was in Kyiv" tells a visit; "Russian
+				// troops were in Belarus" does not.
+				return false
+			}
+		case model.TypeMeet:
+			if len(c.actors) == 0 {
+				return false
+			}
+			if len(c.targets) == 0 && !bodyActor(c) {
+				// A meeting needs two sides, unless a body meets: "NATO
+				// leaders met in Brussels".
 				return false
 			}
 		case model.TypeAttack:
@@ -280,6 +552,12 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 				return false
 			}
 		case model.TypeSanction, model.TypeAccuse:
+			if p := d.last[typ]; typ == model.TypeSanction && len(c.actors) == 0 && len(c.targets) > 0 && p != nil && len(p.actors) > 0 && p.s.idx >= s.idx-5 {
+				// "The latest £1.7bn sanctions on Russia and Belarus": the
+				// sanctions the article is telling of.
+				c.actors, c.actorT = p.actors, p.actorT
+				c.explain("actor", "none named: the sanctions told just before, %s", strings.Join(c.actors, " "))
+			}
 			// A sanction or accusation is between two parties; with one
 			// missing it says too little to be a fact.
 			if len(c.actors) == 0 || len(c.targets) == 0 {
@@ -295,10 +573,26 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	if c.tx == nil {
 		c.findTime()
 	}
+	if speech[typ] && c.actorM != nil && c.src == nil &&
+		(c.actorM.kind == mName || c.actorM.kind == mEntity && c.actorM.entry.Kind == lexicon.KindPerson) {
+		// A person's own denial or demand is told on their word.
+		if src := mentionSource(s, c.actorM); src != nil {
+			c.src = src
+			c.explain("source", "the speaker, %s", src.name)
+		}
+	}
+	if historical(d, c) {
+		// "the 2019 order of six drones", "shelled in 2014": background,
+		// not news.
+		return false
+	}
 	if len(c.places) == 0 {
 		c.findPlaces()
 	}
 	d.last[typ] = c
+	if factual(c) {
+		d.done[typ] = append(d.done[typ], c)
+	}
 	switch typ {
 	case model.TypeAid:
 		if class != classContinue {
@@ -309,7 +603,10 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			d.lastItem = &it
 		}
 	case model.TypeAttack:
-		d.lastAttack = c
+		if factual(c) {
+			d.lastAttack = c
+			d.lastAttackIdx = s.idx
+		}
 	}
 	return true
 }
@@ -344,6 +641,19 @@ func (c *cand) aidMode() {
 	if c.mode != "" {
 		return
 	}
+	// The words on the trigger itself decide first: "humanitarian aid",
+	// "a loan of", "budget support", "military assistance".
+	s := c.s
+	for k := c.hit.t0 - 2; k < c.hit.t1; k++ {
+		if k < 0 {
+			continue
+		}
+		if m := modeWords[s.low[k]]; m != "" {
+			c.mode = m
+			c.explain("mode", "%s, from %q", m, s.low[k])
+			return
+		}
+	}
 	counts := map[string]int{}
 	for _, it := range c.items {
 		if it.mode != "" {
@@ -359,7 +669,6 @@ func (c *cand) aidMode() {
 		c.mode = model.ModeFinancial
 	}
 	if c.mode == "" {
-		s := c.s
 		for k := c.l; k < c.r; k++ {
 			switch s.low[k] {
 			case "military", "weapons", "arms", "lethal", "defence", "defense", "security", "ammunition", "weaponry":
@@ -406,4 +715,708 @@ func (d *docState) home() string {
 		return "UKR"
 	}
 	return ""
+}
+
+// refTypes are the event types whose definite mentions point back at an
+// event already reported ("the attack", "the strikes").
+var refTypes = setOf(model.TypeAttack, model.TypeCyberattack)
+
+// refDeterminers open a definite noun phrase.
+var refDeterminers = setOf("the", "this", "that", "these", "those", "such", "sunday's", "monday's",
+	"tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "yesterday's", "today's", "last")
+
+// definiteRef reports a nominal trigger in a definite noun phrase: "the
+// attack", "the drone strike", "Saturday's strikes", "this latest attack".
+func definiteRef(s *sent, h trigHit) bool {
+	if h.tr.class != classNoun && !nounForm(s.low[h.t1-1]) {
+		return false
+	}
+	for k := h.t0 - 1; k >= 0 && k >= h.t0-4; k-- {
+		w := s.low[k]
+		if refDeterminers[w] {
+			return true
+		}
+		if (w == "'s" || w == "’s") && k > 0 {
+			if m := s.mentionAt(k - 1); m != nil && m.kind == mTime {
+				return true
+			}
+			return false
+		}
+		if m := s.mentionAt(k); m != nil {
+			if m.kind == mTime || m.kind == mItem || m.kind == mName || m.kind == mEntity && isAdjectival(m) {
+				k = m.t0
+				continue
+			}
+			return false
+		}
+		if w == "“" || w == "”" || w == "\"" || w == "'" {
+			continue
+		}
+		if !isLowerWord(s.toks[k].Text) || preps[w] || beAux[w] || verbGroup[w] || reportVerbs[w] || w == "a" || w == "an" {
+			return false
+		}
+	}
+	return false
+}
+
+// nounForm reports a verbal trigger word that reads as a noun after a
+// determiner: "the strike", "the shelling", "the attacks".
+func nounForm(w string) bool {
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || w == "attack" || w == "strike" || w == "raid" ||
+		w == "hit" || w == "counterattack" || w == "counter-attack" || w == "bombardment" || w == "assault"
+}
+
+// antecedent returns the earlier event that a definite mention points
+// back at: the latest of its type in the article whose parties, place and
+// time do not contradict the mention's.
+func (x *Extractor) antecedent(d *docState, c *cand) *cand {
+	evs := d.done[c.f.typ]
+	if len(evs) == 0 {
+		return nil
+	}
+	c.findTime()
+	c.findPlaces()
+	for i := len(evs) - 1; i >= 0; i-- {
+		p := evs[i]
+		if p.s == c.s {
+			continue
+		}
+		if len(c.actors) > 0 && len(p.actors) > 0 && c.actorM != nil && c.actorM.t1 >= c.hit.t0-1 && !contains(p.actors, c.actors[0]) {
+			// Only an actor named with the noun tells another attack:
+			// "the Ukrainian counterattack", not "Zelenskyy called the
+			// strike an atrocity".
+			continue
+		}
+		recent := i == len(evs)-1 && p.s.idx >= c.s.idx-2
+		if len(c.places) > 0 && len(p.places) > 0 && !sharesPlace(c, p) && !recent {
+			// A place names another attack, unless the attack was just
+			// told: "a depot in the Kherson region ... the strike, in Nova
+			// Kakhovka".
+			continue
+		}
+		if c.tx != nil && p.tx != nil && (c.tx.End.Before(p.tx.Start) || p.tx.End.Before(c.tx.Start)) {
+			continue
+		}
+		if len(c.places) > 0 && len(p.places) == 0 && i < len(evs)-1 {
+			// A place names a new attack unless it is the latest one.
+			continue
+		}
+		return p
+	}
+	return nil
+}
+
+// absorbRef adds what a later definite mention tells about an event: its
+// place and time when the first report lacked them, and its source when
+// the mention names a person where the first report had none or only a
+// state.
+func (p *cand) absorbRef(c *cand) {
+	at := c.s.toks[c.hit.t0].Start
+	for _, pl := range c.places {
+		if !p.hasPlace(pl.entry) {
+			p.places = append(p.places, pl)
+		}
+	}
+	if p.tx == nil && c.tx != nil {
+		p.tx = c.tx
+		p.explain("time", "%q, from a later mention at byte %d", c.tx.Text, at)
+	}
+	// A later mention names a better source only when it reports the
+	// attack ("the attack was reported by the mayor"), not when someone
+	// comments on it.
+	reports := strings.HasPrefix(c.s.srcExplain, "\"by\"") || strings.HasPrefix(c.s.srcExplain, "\"according to\"")
+	if c.src != nil && (p.src == nil || reports && c.src.person && !p.src.person && !p.src.outlet) {
+		p.src = c.src
+		p.explain("source", "%s, from a later mention at byte %d", c.src.name, at)
+	}
+	p.explain("merged", "a later mention at byte %d refers back to it", at)
+}
+
+// adjectivalParticiple reports a past participle used as an adjective
+// before its noun: "the besieged port city", "a shelled village".
+func adjectivalParticiple(s *sent, h trigHit) bool {
+	w := s.low[h.t1-1]
+	if h.t0 == 0 || h.t1-h.t0 != 1 || !strings.HasSuffix(w, "ed") && w != "sunk" && w != "frozen" {
+		return false
+	}
+	switch s.low[h.t0-1] {
+	case "the", "a", "an", "its", "their", "his", "her":
+	default:
+		return false
+	}
+	return h.t1 < len(s.low) && isLowerWord(s.toks[h.t1].Text) && !preps[s.low[h.t1]] && s.low[h.t1] != "by" && s.low[h.t1] != "and"
+}
+
+// hostileFrames are the event types whose report, when someone claims it
+// of another party, accuses that party.
+var hostileFrames = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeCasualties, model.TypeThreaten)
+
+// hostileStems are words that make a claim an accusation of whoever does
+// what they name: "claimed Ukraine was attempting to provoke Belarus".
+var hostileStems = []string{"provok", "provocation", "sabotag", "loot", "deport", "tortur", "kidnap", "abduct", "blackmail",
+	"false-flag", "terroris", "atrocit", "genocid", "invent", "fabricat", "stag", "block", "prevent", "occup", "annex",
+	"execut", "rap", "kill", "murder", "massacr", "bomb", "shell", "attack", "strik", "invad", "lie", "lied", "lying"}
+
+func hostileWord(w string) bool {
+	for _, st := range hostileStems {
+		if strings.HasPrefix(w, st) {
+			return true
+		}
+	}
+	return false
+}
+
+// claimTarget finds whom a claim accuses: the agent of a hostile act in
+// what is claimed, when it is another party than the claimant. It
+// reports false when the claim accuses no one.
+func (x *Extractor) claimTarget(d *docState, c *cand) bool {
+	s := c.s
+	if len(c.actors) == 0 {
+		return false
+	}
+	for _, h := range s.trigs {
+		if h.t0 < c.hit.t1 || !hostileFrames[h.f.typ] {
+			continue
+		}
+		tmp := &cand{f: h.f, hit: h, s: s}
+		tmp.l, tmp.r = clause(s, h.t0, h.t1)
+		if tmp.l < c.hit.t1 {
+			tmp.l = c.hit.t1
+		}
+		x.findActor(d, tmp)
+		if len(tmp.actors) == 0 || contains(c.actors, tmp.actors[0]) {
+			continue
+		}
+		c.targets = []codeText{{code: tmp.actors[0], text: tmp.actorT}}
+		if tmp.actorM != nil {
+			c.targets[0].span = s.span(tmp.actorM.t0, tmp.actorM.t1)
+		}
+		c.explain("targets", "the agent of %q in what is claimed: %s", textOf(s, h.t0, h.t1), tmp.actors[0])
+		return true
+	}
+	for i := c.hit.t1; i < len(s.low) && i < c.hit.t1+20; i++ {
+		if s.mentionAt(i) != nil || !hostileWord(s.low[i]) {
+			continue
+		}
+		if m := c.subjectBefore(i, c.hit.t1); m != nil && !contains(c.actors, m.codes[0]) {
+			c.targets = []codeText{{code: m.codes[0], text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
+			c.explain("targets", "the subject of %q in what is claimed: %s", s.low[i], m.codes[0])
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBefore returns the nearest entity before token i, and not before
+// token from, that may act: not the object of a preposition, and a
+// national adjective only before an agent noun.
+func (c *cand) subjectBefore(i, from int) *mention {
+	s := c.s
+	for k := i - 1; k >= from; k-- {
+		m := s.mentionAt(k)
+		if m == nil {
+			continue
+		}
+		k = m.t0
+		if (m.kind == mEntity || m.kind == mSource) && len(m.codes) > 0 && c.actorOK(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// chargeParties reads a charge word: the party it is said of is the
+// target ("Biden called Putin a war criminal", "the Kremlin continues to
+// weaponise food"), and the actor is who says it: the sentence's source,
+// else the subject before the target.
+func (c *cand) chargeParties(d *docState) bool {
+	s := c.s
+	tm := c.subjectBefore(c.hit.t0, 0)
+	if tm == nil {
+		return false
+	}
+	target := tm.codes[0]
+	var actor []string
+	how := ""
+	switch {
+	case s.src != nil && len(s.src.codes) > 0 && s.src.codes[0] != target:
+		actor, how = s.src.codes[:1], "the speaker, "+s.src.name
+	default:
+		if m := c.subjectBefore(tm.t0, 0); m != nil && m.codes[0] != target {
+			actor, how = m.codes[:1], "the subject before it, "+textOf(s, m.t0, m.t1)
+		}
+	}
+	if actor == nil {
+		return false
+	}
+	c.actors, c.actorM, c.actorT = actor, nil, ""
+	c.targets = []codeText{{code: target, text: textOf(s, tm.t0, tm.t1), span: s.span(tm.t0, tm.t1)}}
+	c.rewhy()
+	c.explain("actor", "%s -> %s", how, actor[0])
+	c.explain("targets", "the party the charge is said of, %q -> %s", textOf(s, tm.t0, tm.t1), target)
+	return true
+}
+
+// condemnedEvent fills the target of an accusation whose object is an
+// attack already reported ("condemned the strikes"): its actor.
+func (x *Extractor) condemnedEvent(d *docState, c *cand) {
+	s := c.s
+	for _, h := range s.trigs {
+		if h.t0 < c.hit.t1 || h.t0 > c.hit.t1+4 || !refTypes[h.f.typ] || !definiteRef(s, h) {
+			continue
+		}
+		tmp := &cand{f: h.f, hit: h, s: s}
+		tmp.l, tmp.r = clause(s, h.t0, h.t1)
+		if p := x.antecedent(d, tmp); p != nil && len(p.actors) > 0 && !contains(c.actors, p.actors[0]) {
+			c.targets = []codeText{{code: p.actors[0], text: textOf(s, h.t0, h.t1), span: s.span(h.t0, h.t1)}}
+			c.explain("targets", "the actor of %q, reported before: %s", textOf(s, h.t0, h.t1), p.actors[0])
+		}
+		return
+	}
+}
+
+// reciprocal reads "each side accused the other", "both sides shelled
+// each other": the two sides of the conflict act on one another.
+func (c *cand) reciprocal(x *Extractor) {
+	s := c.s
+	before := func(w ...string) bool {
+		for k := c.l; k+len(w) <= c.hit.t0; k++ {
+			ok := true
+			for j, ww := range w {
+				if s.low[k+j] != ww {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				return true
+			}
+		}
+		return false
+	}
+	subj := before("each", "side") || before("both", "sides") || before("the", "two", "sides") || before("each", "country")
+	if !subj {
+		return
+	}
+	obj := false
+	for k := c.hit.t1; k+1 < len(s.low) && k < c.r; k++ {
+		if s.low[k] == "the" && s.low[k+1] == "other" || s.low[k] == "each" && s.low[k+1] == "other" || s.low[k] == "one" && s.low[k+1] == "another" {
+			obj = true
+			break
+		}
+	}
+	if !obj && c.f.typ != model.TypeDeny {
+		return
+	}
+	a, b := x.dyadPair()
+	c.actors, c.actorM, c.actorT = []string{a, b}, nil, "each side"
+	c.targets = []codeText{{code: b}, {code: a}}
+	c.explain("actor", "each side of the conflict acts on the other: %s and %s", a, b)
+}
+
+// denyFrame and talksFrame are the declared frames of denials and talks.
+var (
+	denyFrame  = frameOf(model.TypeDeny)
+	talksFrame = frameOf(model.TypeTalks)
+	visitFrame = frameOf(model.TypeVisit)
+)
+
+func frameOf(typ string) *frame {
+	for i := range frames {
+		if frames[i].typ == typ {
+			return &frames[i]
+		}
+	}
+	panic("no frame " + typ)
+}
+
+// selfDenials reads a negated attack that a side says of itself as that
+// side's denial: "Lavrov repeated that Russia had not attacked Ukraine",
+// "“We do not strike Russian territory,” she said".
+func selfDenials(s *sent, cs []*cand) []*cand {
+	var out []*cand
+	for _, c := range cs {
+		if c.modality != model.ModalityNegated || !hostileFrames[c.f.typ] || c.f.typ == model.TypeCasualties || len(c.actors) == 0 {
+			continue
+		}
+		if s.src == nil || !contains(s.src.codes, c.actors[0]) {
+			continue
+		}
+		if c.l > 0 && relative[s.low[c.l-1]] || c.l > 0 && s.low[c.l-1] == "that" {
+			// "targets which we have not yet been hitting" describes, it
+			// does not deny.
+			continue
+		}
+		yet := false
+		for k := c.l; k < c.hit.t0; k++ {
+			yet = yet || s.low[k] == "yet"
+		}
+		if yet {
+			continue
+		}
+		dup := false
+		for _, o := range cs {
+			if o.f.typ == model.TypeDeny && contains(o.actors, c.actors[0]) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		dn := &cand{f: denyFrame, hit: c.hit, s: s, l: c.l, r: c.r, conf: 0.8, src: s.src,
+			actors: c.actors[:1], actorM: c.actorM, actorT: c.actorT, modality: model.ModalityReported}
+		dn.explain("trigger", "deny frame: %q negated by the side said to do it", textOf(s, c.hit.t0, c.hit.t1))
+		dn.explain("actor", "%s, the speaker's own side", c.actors[0])
+		dn.explain("source", "%s", s.srcExplain)
+		out = append(out, dn)
+	}
+	return out
+}
+
+// agentAfter reads the attack that caused losses after the trigger:
+// "died under Russian siege", "killed in Russian shelling", "wounded by
+// Ukrainian fire". The agent's side is the actor and the victims are the
+// other side's.
+func (c *cand) agentAfter() bool {
+	s := c.s
+	for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
+		w := s.low[i]
+		if w != "in" && w != "by" && w != "under" && w != "from" && w != "during" && w != "after" {
+			continue
+		}
+		for k := i + 1; k < c.r && k <= i+6; k++ {
+			m := s.mentionAt(k)
+			if m == nil {
+				continue
+			}
+			if m.kind == mEntity && isAdjectival(m) && !originForm(m) && len(m.codes) == 1 && agentive(s, m) {
+				c.actors, c.actorM, c.actorT = m.codes, m, textOf(s, m.t0, m.t1)
+				c.explain("actor", "the agent of the losses after %q: %q -> %s", w, c.actorT, m.codes[0])
+				return true
+			}
+			break
+		}
+	}
+	return false
+}
+
+// lossPlace returns the place where losses happened: the first place after
+// the trigger in its clause, else one just before it ("in Kharkiv, three
+// people were killed").
+func (c *cand) lossPlace() *mention {
+	s := c.s
+	for i := c.hit.t1; i < c.r; i++ {
+		if m := s.mentionAt(i); m != nil {
+			if m.kind == mPlace {
+				return m
+			}
+			i = m.t1 - 1
+		}
+	}
+	for i := c.hit.t0 - 1; i >= c.l && i >= c.hit.t0-6; i-- {
+		if m := s.mentionAt(i); m != nil {
+			if m.kind == mPlace {
+				return m
+			}
+			i = m.t0
+		}
+	}
+	return nil
+}
+
+// modalParties reads a modal of obligation in reported speech: the
+// subject of "should" or "must" is the target and the speaker the actor
+// ("Kuleba said G7 countries should respond", "Moscow says NATO must stop
+// expanding"). A speaker's own side ("we must") demands nothing of
+// another.
+func (c *cand) modalParties() bool {
+	s := c.s
+	if s.src == nil || len(s.src.codes) == 0 {
+		return false
+	}
+	var tm *mention
+	for k := c.hit.t0 - 1; k >= 0 && k >= c.hit.t0-4; k-- {
+		m := s.mentionAt(k)
+		if m == nil {
+			if w := s.low[k]; w == "," || w == "that" || verbish(w) {
+				break
+			}
+			continue
+		}
+		if (m.kind == mEntity || m.kind == mSource) && len(m.codes) > 0 && !afterPrep(s, m.t0) && !originForm(m) {
+			tm = m
+		}
+		break
+	}
+	if tm == nil || contains(tm.codes, s.src.codes[0]) {
+		return false
+	}
+	c.actors, c.actorM, c.actorT = s.src.codes[:1], nil, s.src.text
+	c.targets = nil
+	codes := tm.codes
+	if org := s.groupOrg(tm); org != "" {
+		codes = []string{org}
+	}
+	for _, code := range codes {
+		c.targets = append(c.targets, codeText{code: code, text: textOf(s, tm.t0, tm.t1), span: s.span(tm.t0, tm.t1)})
+	}
+	c.rewhy()
+	c.explain("actor", "the speaker, %s -> %s", s.src.name, s.src.codes[0])
+	c.explain("targets", "the subject of %q: %q -> %s", textOf(s, c.hit.t0, c.hit.t1), textOf(s, tm.t0, tm.t1), strings.Join(codes, " "))
+	return true
+}
+
+// followsRef reports whether a verbal trigger tells of the attack a
+// definite noun just before it named: "the strike, in Nova Kakhovka,
+// instead hit a warehouse", not "the attack was one of a series, with
+// Kropyvnytskyi hit by 13 missiles".
+func (s *sent) followsRef(h trigHit) bool {
+	if h.t0 < s.refL || h.t0 >= s.refR || h.t0 > s.refL+8 || h.tr.class == classNoun || definite(s, h) {
+		return false
+	}
+	for k := s.refL; k < h.t0; k++ {
+		if w := s.low[k]; w == "with" || w == "of" || w == "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// infinitiveBetween reports a "to" before the verb at j, after i:
+// "permitting Estonia, Latvia and Lithuania to dispatch".
+func infinitiveBetween(s *sent, i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.low[k] == "to" && k+1 == j {
+			return true
+		}
+	}
+	return false
+}
+
+// reducedRelative reports a past participle right after a noun that is
+// not an item, with its agent after "by": "a memorandum released by".
+func reducedRelative(s *sent, h trigHit) bool {
+	if h.t0 == 0 || h.t1 >= len(s.low) || s.low[h.t1] != "by" || !pastForm(s.low[h.t1-1]) {
+		return false
+	}
+	prev := s.low[h.t0-1]
+	if m := s.mentionAt(h.t0 - 1); m != nil {
+		return m.kind != mItem && m.kind != mNum
+	}
+	return isLowerWord(s.toks[h.t0-1].Text) && !beAux[prev] && !pasts[prev] && prev != "not" && !strings.HasSuffix(prev, "ly")
+}
+
+// historical reports an event the article dates to a year at least two
+// years before its own date, without "since" (an ongoing state).
+func historical(d *docState, c *cand) bool {
+	if c.tx == nil || c.tx.Signal == "since" || d.ref.IsZero() || c.tx.End.IsZero() {
+		return false
+	}
+	return c.tx.End.Year() <= d.ref.Year()-2
+}
+
+// receiveParties reads a verb of receiving: the donor after "from", the
+// recipient its subject ("Ukraine has received a new batch of drones from
+// Turkey").
+func (c *cand) receiveParties() bool {
+	s := c.s
+	var donor *mention
+	for i := c.hit.t1; i+1 < c.r; i++ {
+		if s.low[i] != "from" {
+			continue
+		}
+		k := i + 1
+		if determiners[s.low[k]] && k+1 < c.r {
+			k++
+		}
+		if m := s.mentionAt(k); m != nil && m.kind == mEntity && len(m.codes) > 0 && !isAdjectival(m) {
+			donor = m
+		}
+		break
+	}
+	if donor == nil {
+		return false
+	}
+	c.setActor(s, donor, "donor after \"from\"")
+	if m := c.subjectBefore(c.hit.t0, c.l); m != nil {
+		for _, code := range m.codes {
+			if !contains(c.actors, code) {
+				c.targets = append(c.targets, codeText{code: code, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
+			}
+		}
+		c.explain("targets", "the recipient, subject of %q: %q", textOf(s, c.hit.t0, c.hit.t1), textOf(s, m.t0, m.t1))
+	}
+	return true
+}
+
+// sanctionsInClause reports a sanction trigger in c's clause.
+func sanctionsInClause(s *sent, c *cand) bool {
+	for _, h := range s.trigs {
+		if h.f.typ == model.TypeSanction && h.t0 >= c.l && h.t1 <= c.r {
+			return true
+		}
+	}
+	return false
+}
+
+// describedVictims reports a casualty participle used as an adjective
+// before a plural people noun with no number: "wounded Ukrainian
+// fighters", "injured civilians".
+func describedVictims(s *sent, h trigHit) bool {
+	if h.t1-h.t0 != 1 || !strings.HasSuffix(s.low[h.t0], "ed") {
+		return false
+	}
+	if h.t0 > 0 {
+		if m := s.mentionAt(h.t0 - 1); m != nil && m.kind == mNum {
+			return false
+		}
+		if p := s.low[h.t0-1]; beAux[p] || pasts[p] || p == "and" || p == "were" {
+			return false
+		}
+	}
+	k := h.t1
+	if m := s.mentionAt(k); m != nil && m.kind == mEntity && isAdjectival(m) {
+		k = m.t1
+	}
+	if k >= len(s.low) {
+		return false
+	}
+	_, ok := peopleNouns[s.low[k]]
+	return ok && strings.HasSuffix(s.low[k], "s")
+}
+
+// personMention reports a mention of a person or a one-person role.
+func personMention(m *mention) bool {
+	if m == nil || m.entry == nil {
+		return m != nil && m.kind == mName
+	}
+	return m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole && m.entry.Category == "person"
+}
+
+// bodyActor reports an actor that is an organisation or a group meeting
+// as one: "NATO leaders", "the G7", "EU leaders".
+func bodyActor(c *cand) bool {
+	if c.actorM == nil || c.actorM.entry == nil || len(c.actors) != 1 {
+		return false
+	}
+	k := c.actorM.entry.Kind
+	return k == lexicon.KindOrg || k == lexicon.KindGroup || k == lexicon.KindRole && c.actorM.entry.Country != "" && len(c.actors[0]) != 3
+}
+
+// meetingVisits reads a visit into a meeting held abroad: "Austin met
+// Naď in Bratislava", "in Moscow, Bennett met Putin", "met Putin in the
+// Kremlin". The place (or a capital or seat of power) after "in" lies in
+// another state than the visitor's.
+func meetingVisits(s *sent, cs []*cand) []*cand {
+	var out []*cand
+	for _, c := range cs {
+		if c.f.typ != model.TypeMeet && !(c.f.typ == model.TypeTalks && c.hit.tr.class != classNoun) || len(c.actors) != 1 || !factual(c) {
+			continue
+		}
+		if strings.Contains(c.hit.tr.phrase, "call") || strings.Contains(c.hit.tr.phrase, "video") || strings.Contains(c.hit.tr.phrase, "virtual") ||
+			strings.Contains(c.hit.tr.phrase, "phone") || strings.Contains(c.hit.tr.phrase, "spoke") {
+			continue
+		}
+		host, text, span := "", "", model.Span{}
+		at := func(i int) bool {
+			if i+1 >= len(s.low) || s.low[i] != "in" {
+				return false
+			}
+			k := i + 1
+			if determiners[s.low[k]] && k+1 < len(s.low) {
+				k++
+			}
+			m := s.mentionAt(k)
+			if m == nil {
+				return false
+			}
+			switch {
+			case m.kind == mPlace && m.entry.Country != "":
+				host = m.entry.Country
+			case m.kind == mEntity && m.entry.Kind == lexicon.KindState && (m.form == lexicon.FormCapital || m.form == lexicon.FormSeat || m.form == lexicon.FormName):
+				host = m.codes[0]
+			default:
+				return false
+			}
+			text, span = textOf(s, m.t0, m.t1), s.span(m.t0, m.t1)
+			return true
+		}
+		// The place after the verb ("met Putin in the Kremlin"), else an
+		// opening "In Moscow, ...".
+		found := false
+		for i := c.hit.t1; i < c.r && i < c.hit.t1+8 && !found; i++ {
+			if s.low[i] == "before" || s.low[i] == "after" || s.low[i] == "and" {
+				break
+			}
+			found = at(i)
+		}
+		if !found && c.l == 0 {
+			found = at(0)
+		}
+		if !found {
+			continue
+		}
+		visitor, vm, vt := c.actors, c.actorM, c.actorT
+		if host == c.actors[0] && len(c.targets) == 1 && c.targets[0].code != host {
+			// "Biden met Scholz in Washington": the guest travelled.
+			visitor, vm, vt = []string{c.targets[0].code}, nil, c.targets[0].text
+		}
+		if host == "" || host == visitor[0] {
+			continue
+		}
+		dup := false
+		for _, o := range cs {
+			if o.f.typ == model.TypeVisit && contains(o.actors, visitor[0]) {
+				dup = true
+			}
+		}
+		if dup {
+			continue
+		}
+		v := &cand{f: visitFrame, hit: c.hit, s: s, l: c.l, r: c.r, conf: c.conf - 0.1, src: c.src, actors: visitor, actorM: vm,
+			actorT: vt, targets: []codeText{{code: host, text: text, span: span}}, tx: c.tx, status: c.status, modality: c.modality}
+		v.explain("trigger", "visit frame: the meeting %q is held in %q", textOf(s, c.hit.t0, c.hit.t1), text)
+		v.explain("targets", "the state the meeting is held in: %s", host)
+		out = append(out, v)
+	}
+	return out
+}
+
+// chargedAttack reads a charge word said of an attack already reported:
+// "Truss said the appalling attack was completely unwarranted" accuses
+// whoever made the attack, on the speaker's word.
+func (x *Extractor) chargedAttack(d *docState, c *cand) bool {
+	s := c.s
+	if s.src == nil || len(s.src.codes) == 0 {
+		return false
+	}
+	for _, h := range s.trigs {
+		if h.f.typ != model.TypeAttack || abs(h.t0-c.hit.t0) > 6 || !definiteRef(s, h) {
+			continue
+		}
+		tmp := &cand{f: h.f, hit: h, s: s}
+		tmp.l, tmp.r = clause(s, h.t0, h.t1)
+		p := x.antecedent(d, tmp)
+		if p == nil || len(p.actors) == 0 || p.actors[0] == s.src.codes[0] {
+			continue
+		}
+		c.actors, c.actorM, c.actorT = s.src.codes[:1], nil, s.src.text
+		c.targets = []codeText{{code: p.actors[0], text: textOf(s, h.t0, h.t1), span: s.span(h.t0, h.t1)}}
+		c.rewhy()
+		c.explain("actor", "the speaker, %s -> %s", s.src.name, s.src.codes[0])
+		c.explain("targets", "the actor of %q, reported before: %s", textOf(s, h.t0, h.t1), p.actors[0])
+		return true
+	}
+	return false
+}
+
+// dyadPair returns the two sides of the conflict in a fixed order.
+func (x *Extractor) dyadPair() (string, string) {
+	var a, b string
+	for k, v := range x.dyad {
+		if a == "" || k < a {
+			a, b = k, v
+		}
+	}
+	return a, b
 }

@@ -15,7 +15,7 @@ import (
 // Version names the extractor's rules. It is stored with every event, so
 // that reextract can tell events made by older rules; change it whenever a
 // change to the rules or lexicons changes what is extracted.
-const Version = "sitrep-extract/1"
+const Version = "sitrep-extract/2"
 
 // Extractor reads events from articles. It holds only read-only tables, so
 // one Extractor may serve many goroutines.
@@ -56,11 +56,34 @@ func New(opts ...Option) *Extractor {
 // denied) are returned too, with their modality, so that callers choose
 // whether to show them; see model.Event.IsFact.
 func (x *Extractor) Extract(a *model.Article) []model.Event {
-	d := &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[string]*cand{}}
+	d := newDoc(a)
+	sents := x.sentences(d)
+	// Sources first, in their own pass: a quotation may be attributed
+	// after it, and a role ("the governor") may be named later.
+	for _, st := range sents {
+		st.src, st.srcExplain = x.findSource(d, st)
+		d.rememberSource(st)
+	}
+	quoteSources(sents)
+	// Then events in order, carrying what each sentence tells the next.
+	var evs []*cand
+	for _, st := range sents {
+		evs = append(evs, x.sentenceEvents(d, st)...)
+		d.remember(st)
+	}
+	return x.finish(d, evs)
+}
+
+func newDoc(a *model.Article) *docState {
+	return &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[string]*cand{},
+		done: map[string][]*cand{}, surnames: map[string]string{}}
+}
+
+// sentences annotates every body sentence of the article and counts who
+// the article is about.
+func (x *Extractor) sentences(d *docState) []*sent {
+	a := d.art
 	d.times = timex.Find(a.Text, a.Date)
-	// Two passes: the first annotates every sentence and counts who the
-	// article is about; the second reads events in order, carrying what
-	// each sentence tells the next.
 	var sents []*sent
 	for _, s := range text.Sentences(a.Text) {
 		if !inBody(a, s.Start) {
@@ -77,18 +100,14 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 			}
 		}
 	}
-	var evs []*cand
-	for _, st := range sents {
-		evs = append(evs, x.sentenceEvents(d, st)...)
-		d.remember(st)
-	}
-	return x.finish(d, evs)
+	return sents
 }
 
 // inBody reports whether a sentence lies in a body paragraph: headings
 // and credit lines restate or label the story and would only add repeats.
 func inBody(a *model.Article, off int) bool {
-	if len(a.Blocks) == 0 {
+	if len(a.Blocks) == 0 || !hasParagraph(a) {
+		// A record of one line has only its headline to read.
 		return true
 	}
 	for _, b := range a.Blocks {
@@ -142,6 +161,13 @@ type sent struct {
 	para       int // index of the paragraph block holding the sentence
 	src        *source
 	srcExplain string
+	lex        *lexicon.Lexicon
+	explain    bool   // record why each slot was filled
+	bnd        []int8 // per token: 1 ends a clause, -1 does not, 0 not yet known
+	// refTo is, per event type, the earlier event a definite mention in
+	// this sentence pointed back at, for the clause [refL, refR).
+	refTo      map[string]*cand
+	refL, refR int
 }
 
 // docState carries what one sentence tells the next: the last actors,
@@ -154,39 +180,62 @@ type docState struct {
 
 	lastActors  []string // codes of the last subject actors
 	lastPlural  []string // the last group or list of several actors
+	lastBody    []string // the last organisation or group named, for "them"
 	lastPerson  *mention
 	lastOutlet  *lexicon.Entry
 	lastOutPara int
-	lastAid     *cand
-	lastAttack  *cand
-	last        map[string]*cand // the last event of each type
-	lastItem    *itemArg
-	allCodes    map[string]int // how often each state is named
+	lastSpeaker *source // the last person named, for "he said"
+	// holders are the people named with a role, for "the governor said".
+	holders []roleHolder
+	// surnames maps the last word of a name the lexicon does not know to
+	// the whole name, so that "Andryushchenko said" names the person
+	// introduced as "Petro Andryushchenko".
+	surnames   map[string]string
+	lastAid    *cand
+	lastAttack *cand
+	// lastAttackIdx is the sentence that last told of lastAttack.
+	lastAttackIdx int
+	last          map[string]*cand // the last event of each type
+	lastItem      *itemArg
+	allCodes      map[string]int     // how often each state is named
+	done          map[string][]*cand // the factual events so far, by type
 }
 
 func (d *docState) remember(s *sent) {
 	for i := range s.ms {
 		m := &s.ms[i]
-		switch m.kind {
-		case mEntity:
-			if m.entry != nil && m.entry.Kind == lexicon.KindPerson {
-				d.lastPerson = m
-			}
-		case mOutlet:
+		if m.kind == mEntity && m.entry != nil && m.entry.Kind == lexicon.KindPerson {
+			d.lastPerson = m
+		}
+	}
+}
+
+// rememberSource keeps what the source pass carries from one sentence to
+// the next: the last outlet and the last person named.
+func (d *docState) rememberSource(s *sent) {
+	for i := range s.ms {
+		m := &s.ms[i]
+		switch {
+		case m.kind == mOutlet:
 			d.lastOutlet = m.entry
 			d.lastOutPara = s.para
+		case m.kind == mName || m.kind == mEntity && m.entry.Kind == lexicon.KindPerson:
+			if src := mentionSource(s, m); src != nil {
+				d.lastSpeaker = src
+			}
 		}
 	}
 }
 
 // analyse annotates a sentence with its mentions and triggers.
 func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
-	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: s.Tokens}
+	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: s.Tokens, lex: x.lex, explain: x.explain}
 	st.para = paraOf(d.art, s.Start)
 	st.low = make([]string, len(s.Tokens))
 	for i, t := range s.Tokens {
 		st.low[i] = strings.ToLower(t.Text)
 	}
+	st.ms = make([]mention, 0, len(s.Tokens)/3+4)
 	st.at = make([]int16, len(s.Tokens))
 	for i := range st.at {
 		st.at[i] = -1
@@ -232,12 +281,21 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		q.Start += s.Start
 		q.End += s.Start
 		t0, t1 := st.tokRange(q.Start, q.End)
-		if t0 >= t1 || st.covered(t0, t1) {
+		if t0 >= t1 {
+			continue
+		}
+		if q.Kind == quantity.KindMoney && st.onlyAdjectives(t0, t1) {
+			// "500 million Swedish kronor": the adjective names the
+			// currency, not a party.
+			st.drop(t0, t1)
+		}
+		if st.covered(t0, t1) {
 			continue
 		}
 		st.add(mention{kind: mNum, t0: t0, t1: t1, num: &q})
 	}
-	st.names()
+	st.names(d)
+	d.noteHolders(st)
 	sort.Slice(st.ms, func(i, j int) bool { return st.ms[i].t0 < st.ms[j].t0 })
 	for i := range st.at {
 		st.at[i] = -1
@@ -250,6 +308,15 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	x.resolveEntities(d, st)
 	st.trigs = x.trig.find(st)
 	return st
+}
+
+func hasParagraph(a *model.Article) bool {
+	for _, b := range a.Blocks {
+		if b.Kind == model.BlockParagraph {
+			return true
+		}
+	}
+	return false
 }
 
 func paraOf(a *model.Article, off int) int {
@@ -287,6 +354,42 @@ func (s *sent) add(m mention) {
 	}
 }
 
+// onlyAdjectives reports whether the mentions on tokens [t0, t1) are all
+// national adjectives lying inside the range.
+func (s *sent) onlyAdjectives(t0, t1 int) bool {
+	found := false
+	for t := t0; t < t1; t++ {
+		if s.at[t] < 0 {
+			continue
+		}
+		m := &s.ms[s.at[t]]
+		if m.kind != mEntity || m.form != lexicon.FormAdjective || m.t0 < t0 || m.t1 > t1 {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// drop removes the mentions on tokens [t0, t1).
+func (s *sent) drop(t0, t1 int) {
+	kept := s.ms[:0]
+	for _, m := range s.ms {
+		if m.t1 <= t0 || m.t0 >= t1 {
+			kept = append(kept, m)
+		}
+	}
+	s.ms = kept
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	for i, m := range s.ms {
+		for t := m.t0; t < m.t1; t++ {
+			s.at[t] = int16(i)
+		}
+	}
+}
+
 // mentionAt returns the mention covering token t, or nil.
 func (s *sent) mentionAt(t int) *mention {
 	if t < 0 || t >= len(s.at) || s.at[t] < 0 {
@@ -311,9 +414,14 @@ func isCap(w string) bool {
 // not know, such as the name of a local official, so that they can stand
 // as sources. The first word of a sentence counts only when a second
 // capitalised word follows it.
-func (s *sent) names() {
+func (s *sent) names(d *docState) {
 	for i := 0; i < len(s.toks); i++ {
 		if s.at[i] >= 0 || !isCap(s.toks[i].Text) || stopCaps[s.low[i]] {
+			continue
+		}
+		if full, ok := d.surnames[s.toks[i].Text]; ok && (i+1 >= len(s.toks) || !isCap(s.toks[i+1].Text)) {
+			// A surname alone, for a person named in full before.
+			s.add(mention{kind: mName, t0: i, t1: i + 1, name: full})
 			continue
 		}
 		j := i
@@ -325,7 +433,11 @@ func (s *sent) names() {
 			for k := i; k < j; k++ {
 				parts = append(parts, s.toks[k].Text)
 			}
-			s.add(mention{kind: mName, t0: i, t1: j, name: strings.Join(parts, " ")})
+			name := strings.Join(parts, " ")
+			s.add(mention{kind: mName, t0: i, t1: j, name: name})
+			if last := parts[len(parts)-1]; len(last) > 3 {
+				d.surnames[last] = name
+			}
 		}
 		i = j
 	}

@@ -56,6 +56,15 @@ func isLowerWord(w string) bool {
 	return true
 }
 
+// modeWords name the kind of aid on the word that triggers it.
+var modeWords = map[string]string{
+	"humanitarian": model.ModeHumanitarian, "relief": model.ModeHumanitarian, "medical": model.ModeHumanitarian,
+	"military": model.ModeMilitary, "security": model.ModeMilitary, "lethal": model.ModeMilitary, "defence": model.ModeMilitary,
+	"defense": model.ModeMilitary, "arms": model.ModeMilitary, "weapons": model.ModeMilitary,
+	"financial": model.ModeFinancial, "budget": model.ModeFinancial, "economic": model.ModeFinancial, "loan": model.ModeFinancial,
+	"loans": model.ModeFinancial, "grant": model.ModeFinancial, "grants": model.ModeFinancial, "macro-financial": model.ModeFinancial,
+}
+
 // describesPrevious reports a generic catalogue noun that follows a named
 // system within a few words, with no comma or "and" between.
 func describesPrevious(s *sent, m *mention) bool {
@@ -82,6 +91,12 @@ func definiteGeneric(s *sent, m *mention) bool {
 	return s.low[m.t0-2] == "of" && (s.low[m.t0-1] == "the" || s.low[m.t0-1] == "these" || s.low[m.t0-1] == "those")
 }
 
+// itemModifies are nouns that an item word modifies rather than names
+// what is given: "food prices", "arms exports", "fuel shortages".
+var itemModifies = setOf("prices", "price", "exports", "export", "imports", "import", "crisis", "shortage", "shortages",
+	"security", "production", "sector", "industry", "market", "markets", "costs", "cost", "inflation", "bill", "bills",
+	"embargo", "ban", "sales", "trade", "makers", "maker", "manufacturer", "manufacturers", "factory", "plant", "depot", "depots")
+
 // unitNouns are the words between a number and what it counts that say
 // how it is counted: "50,000 pairs of gloves", "20 tonnes of food".
 var unitNouns = setOf("pairs", "pair", "sets", "set", "units", "unit", "pieces", "piece", "boxes", "packs", "kits",
@@ -101,6 +116,11 @@ func (c *cand) findItems(d *docState) {
 		}
 		i = m.t1 - 1
 		if m.kind != mItem {
+			continue
+		}
+		if m.t1 < len(s.low) && itemModifies[s.low[m.t1]] {
+			// "food prices", "arms exports": the item names something
+			// else.
 			continue
 		}
 		if describesPrevious(s, m) {
@@ -256,13 +276,13 @@ func singular(w string) string {
 // peopleNouns are what casualty and displacement counts count, with the
 // victims they describe.
 var peopleNouns = map[string]string{
-	"people": "", "persons": "", "person": "", "others": "", "residents": "civilians", "civilians": "civilians",
+	"people": "civilians", "persons": "civilians", "person": "civilians", "others": "", "residents": "civilians", "civilians": "civilians",
 	"civilian": "civilians", "children": "civilians", "child": "civilians", "women": "civilians", "men": "", "citizens": "civilians",
 	"passengers": "civilians", "patients": "civilians", "refugees": "civilians", "migrants": "civilians", "immigrants": "civilians",
 	"journalists": "civilians", "volunteers": "civilians", "workers": "civilians", "employees": "", "students": "civilians",
 	"inhabitants": "civilians", "families": "civilians", "girl": "civilians", "boy": "civilians", "woman": "civilians", "man": "",
 	"soldiers": "military", "soldier": "military", "troops": "military", "servicemen": "military", "serviceman": "military",
-	"service": "military", "fighters": "military", "personnel": "military", "marines": "military", "sailors": "military",
+	"fighters": "military", "personnel": "military", "marines": "military", "sailors": "military",
 	"crew": "military", "servicemembers": "military", "paratroopers": "military", "officers": "military", "guards": "",
 	"conscripts": "military", "commanders": "military", "generals": "military", "pilots": "military", "militants": "military",
 	"ukrainians": "", "russians": "",
@@ -270,18 +290,27 @@ var peopleNouns = map[string]string{
 
 // findCount fills the count of a casualty, displacement or mobilisation
 // frame: the number before a people noun in the clause, else the number
-// nearest the trigger. The people noun also gives the victims and, through
-// a national adjective ("Russian soldiers"), the side that suffered.
+// nearest the trigger. A number belongs to the nearest trigger of the
+// frame, so that "two civilians were killed and seven wounded" counts two
+// killed and seven wounded. The people noun also gives the victims and,
+// through a national adjective ("Russian soldiers"), the side that
+// suffered. With no number, people named one by one are counted: "a
+// 21-year-old woman and a 57-year-old woman died".
 func (c *cand) findCount() (victimSide string) {
 	s := c.s
 	best := -1
 	var bestM *mention
 	for i := c.l; i < c.r; i++ {
 		v, ok := peopleNouns[s.low[i]]
-		if !ok {
-			if m := s.mentionAt(i); m != nil && m.kind == mItem && (m.entry.Name == "troops") {
+		if m := s.mentionAt(i); m != nil {
+			// Words inside a name are not people: "State Emergency Service".
+			ok = ok && (m.kind == mItem || m.kind == mEntity && m.form == lexicon.FormDemonym)
+			if m.kind == mItem && m.entry.Name == "troops" {
 				v, ok = "military", true
 			}
+		}
+		if s.low[i] == "members" && i > 0 && s.low[i-1] == "service" {
+			v, ok = "military", true
 		}
 		if !ok {
 			continue
@@ -291,12 +320,12 @@ func (c *cand) findCount() (victimSide string) {
 		}
 		// A national adjective before the noun: "7,000 Russian soldiers".
 		for k := i - 1; k >= c.l && k >= i-3; k-- {
-			if m := s.mentionAt(k); m != nil && m.kind == mEntity && isAdjectival(m) && len(m.codes) > 0 {
+			if m := s.mentionAt(k); m != nil && m.kind == mEntity && isAdjectival(m) && len(m.codes) > 0 && !originForm(m) {
 				victimSide = m.codes[0]
 				break
 			}
 		}
-		if q := qtyBefore(s, i); q != nil && q.num.Kind == quantity.KindCount {
+		if q := qtyBefore(s, i); q != nil && q.num.Kind == quantity.KindCount && c.owns(q) {
 			d := abs(i - c.hit.t0)
 			if best < 0 || d < best {
 				best, bestM = d, q
@@ -319,6 +348,9 @@ func (c *cand) findCount() (victimSide string) {
 				continue
 			}
 			i = m.t1 - 1
+			if !c.owns(m) || s.low[m.t0] == "one" && m.t1 < len(s.low) && s.low[m.t1] == "of" {
+				continue
+			}
 			d := abs(m.t0 - c.hit.t0)
 			if d <= 8 && (best < 0 || d < best) {
 				best, bestM = d, m
@@ -328,11 +360,112 @@ func (c *cand) findCount() (victimSide string) {
 	if bestM != nil {
 		c.count = bestM.num
 		c.explain("count", "%q", bestM.num.Text)
+	} else if n, v := c.countPeople(); n > 0 {
+		one := float64(n)
+		c.count = &quantity.Mention{Kind: quantity.KindCount, Min: &one, Max: &one, Text: v}
+		c.explain("count", "%d named one by one: %s", n, v)
 	}
 	if c.victims != "" {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// owns reports whether the number m belongs to c's trigger rather than to
+// another trigger of the same frame nearer to it.
+func (c *cand) owns(m *mention) bool {
+	return c.ownsSpan(m.t0, m.t1)
+}
+
+// ownsSpan is owns for the tokens [t0, t1).
+func (c *cand) ownsSpan(t0, t1 int) bool {
+	m := struct{ t0, t1 int }{t0, t1}
+	dist := func(h trigHit) int {
+		switch {
+		case m.t1 <= h.t0:
+			// The subject of the verb: "dozens more were maimed" is as
+			// close as "dozens maimed".
+			n := 0
+			for k := m.t1; k < h.t0; k++ {
+				if _, ok := peopleNouns[c.s.low[k]]; !ok && !subjectFiller[c.s.low[k]] {
+					n++
+				}
+			}
+			return n
+		case m.t0 >= h.t1:
+			return m.t0 - h.t1
+		}
+		return 0
+	}
+	mine := dist(c.hit)
+	for _, h := range c.s.trigs {
+		if c.f.typ == model.TypeAid && h.t0 < c.hit.t0 && h.tr.class != classAct && c.hit.tr.class == classAct {
+			// "approved yesterday sending": the pledge hands its words
+			// over to the act after it.
+			continue
+		}
+		if h.f == c.f && h.t0 != c.hit.t0 && h.t0 >= c.l && h.t1 <= c.r && dist(h) < mine &&
+			(h.f.typ == model.TypeCasualties || !adjectivalParticiple(c.s, h)) {
+			return false
+		}
+	}
+	return true
+}
+
+// subjectFiller are the words between a count and its verb that do not
+// take it away from the verb: "dozens more were maimed".
+var subjectFiller = setOf("more", "other", "others", "were", "was", "have", "has", "had", "been", "are", "is", "also",
+	"reportedly", "people", "of", "them", "those", "being")
+
+// singularPeople are nouns for one person, with the victims they describe.
+var singularPeople = map[string]string{
+	"woman": "civilians", "man": "civilians", "girl": "civilians", "boy": "civilians", "child": "civilians",
+	"baby": "civilians", "father": "civilians", "mother": "civilians", "son": "civilians", "daughter": "civilians",
+	"resident": "civilians", "civilian": "civilians", "journalist": "civilians", "photographer": "civilians",
+	"producer": "civilians", "reporter": "civilians", "cameraman": "civilians", "driver": "civilians",
+	"pensioner": "civilians", "teenager": "civilians", "volunteer": "civilians", "doctor": "civilians", "nurse": "civilians",
+	"soldier": "military", "serviceman": "military", "officer": "military", "pilot": "military", "commander": "military",
+	"sailor": "military", "marine": "military", "fighter": "military", "person": "",
+}
+
+// countPeople counts the people a clause names one by one ("a wounded
+// girl", "a 21-year-old woman and a 57-year-old woman"), each with an
+// article or possessive before it and no number; the head of a
+// possessive ("the girl's father") is the one counted.
+func (c *cand) countPeople() (int, string) {
+	s := c.s
+	n := 0
+	var words []string
+	for i := c.l; i < c.r; i++ {
+		v, ok := singularPeople[s.low[i]]
+		if !ok {
+			continue
+		}
+		if i+1 < len(s.low) && (s.low[i+1] == "'s" || s.low[i+1] == "’s") {
+			continue
+		}
+		det := false
+		for k := i - 1; k >= c.l && k >= i-3; k-- {
+			w := s.low[k]
+			if w == "a" || w == "an" || w == "the" || w == "his" || w == "her" || w == "their" || w == "'s" || w == "’s" || w == "one" {
+				det = true
+				break
+			}
+			if m := s.mentionAt(k); m != nil && m.kind == mNum && m.num.Kind != quantity.KindAge {
+				det = false
+				break
+			}
+		}
+		if !det {
+			continue
+		}
+		n++
+		words = append(words, s.low[i])
+		if c.victims == "" {
+			c.victims = v
+		}
+	}
+	return n, strings.Join(words, ", ")
 }
 
 func abs(x int) int {
@@ -382,6 +515,11 @@ func (c *cand) findTime() {
 				// visiting": the date is the announcement's.
 				continue
 			}
+			if !c.owns(m) && m.tx.Signal != "since" {
+				// "the weapons that Berlin promised on Saturday had
+				// arrived": the date is the promise's.
+				continue
+			}
 			d := abs(m.t0 - c.hit.t0)
 			if best == nil || d < bd {
 				best, bd = m, d
@@ -392,8 +530,22 @@ func (c *cand) findTime() {
 	if m := pick(c.l, c.r); m != nil {
 		c.tx = m.tx
 		c.explain("time", "%q -> %s", m.tx.Text, m.tx.Value)
+		return
+	}
+	// "At least 19 people were killed on Monday after two missiles hit a
+	// shopping centre": a clause of time or cause shares the main
+	// clause's date.
+	if c.l > 0 && timeClause[s.low[c.l-1]] || c.r < len(s.low) && timeClause[s.low[c.r]] {
+		if m := pick(0, len(s.low)); m != nil && m.tx.Signal != "since" {
+			c.tx = m.tx
+			c.explain("time", "%q, of the clause it is joined to -> %s", m.tx.Text, m.tx.Value)
+		}
 	}
 }
+
+// timeClause are the words that join a clause happening at the same time
+// as the one before or after it.
+var timeClause = setOf("after", "when", "as", "while", "before", "where")
 
 // reportedBetween reports a reporting verb between a time mention and the
 // trigger at t, which makes the time the report's, not the event's.
@@ -403,7 +555,7 @@ func reportedBetween(s *sent, m *mention, t int) bool {
 		return false
 	}
 	for k := lo; k < hi; k++ {
-		if reportVerbs[s.low[k]] {
+		if reportVerbAt(s, k) {
 			return true
 		}
 	}

@@ -52,6 +52,15 @@ func (x *Extractor) finish(d *docState, cs []*cand) []model.Event {
 	}
 	out := make([]model.Event, 0, len(kept))
 	for _, c := range kept {
+		if specific := specificItems(c); c.f.typ == model.TypeAid && c.money != nil && len(specific) > 0 {
+			// A package's value and what it holds are two facts: "$800
+			// million" of aid, and the 800 Stingers in it. Words such as
+			// "weapons" or "funds" only say what the money is for.
+			value, goods := *c, *c
+			value.items, goods.money, goods.items = nil, nil, specific
+			out = append(out, x.toModel(d, &value), x.toModel(d, &goods))
+			continue
+		}
 		out = append(out, x.toModel(d, c))
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Evidence.Start < out[j].Evidence.Start })
@@ -105,7 +114,7 @@ func mergeable(a, b *cand) bool {
 		}
 		// A package's value and the items it includes stay two facts,
 		// unless one sentence says both.
-		if !sameSentence && (a.money != nil) != (b.money != nil) && (len(a.items) > 0) != (len(b.items) > 0) {
+		if !sameSentence && (a.money != nil) != (b.money != nil) && (len(specificItems(a)) > 0) != (len(specificItems(b)) > 0) {
 			return false
 		}
 		if len(a.items) > 0 && len(b.items) > 0 && !qtyAgree(a, b) {
@@ -127,6 +136,25 @@ func mergeable(a, b *cand) bool {
 			return false
 		}
 		return abs(a.s.idx-b.s.idx) <= 2 || sharesPlace(a, b) || a.tx != nil && b.tx != nil
+	case model.TypeCasualties:
+		// "It is unclear how many sailors were killed ... Russia has
+		// confirmed only one death": a toll told next to its losses.
+		if (a.count == nil) != (b.count == nil) && abs(a.s.idx-b.s.idx) <= 1 {
+			return true
+		}
+		if sameSentence {
+			return true
+		}
+		shared := a.count != nil && b.count != nil || a.tx != nil && b.tx != nil || sharesPlace(a, b)
+		return shared && abs(a.s.idx-b.s.idx) <= 2
+	case model.TypeVisit, model.TypeMeet:
+		// A trip is told over a few sentences: "Scholz will travel to Kyiv
+		// on Monday ... plans to meet Zelenskyy in Kyiv".
+		return sameSentence || abs(a.s.idx-b.s.idx) <= 3 || a.s.para == b.s.para
+	case model.TypeAccuse, model.TypeDeny:
+		// One charge or denial is told over a few sentences: "X accused Y
+		// of ...; X said Y had ...".
+		return sameSentence || abs(a.s.idx-b.s.idx) <= 2 || a.s.para == b.s.para
 	default:
 		if sameSentence {
 			return true
@@ -148,7 +176,8 @@ func factual(c *cand) bool {
 // genericItems name kinds of aid too vague to tell two deliveries apart:
 // "weapons" in one sentence and "Javelins" in the next may be one event.
 var genericItems = setOf("weapons", "weapon", "arms", "military equipment", "equipment", "weaponry", "military aid",
-	"lethal aid", "military hardware", "materiel", "aid", "supplies", "military supplies", "defensive weapons")
+	"lethal aid", "military hardware", "materiel", "aid", "supplies", "military supplies", "defensive weapons", "funds", "loan",
+	"grant", "budget support", "humanitarian aid", "financial aid")
 
 func specificItems(c *cand) []itemArg {
 	var out []itemArg
@@ -264,13 +293,16 @@ func absorb(a, b *cand) {
 	if a.mode == "" {
 		a.mode = b.mode
 	}
+	if a.victims == "" {
+		a.victims = b.victims
+	}
 	for _, p := range b.places {
 		if !a.hasPlace(p.entry) {
 			a.places = append(a.places, p)
 		}
 	}
 	a.conf = math.Min(0.99, a.conf+0.03)
-	a.why = append(a.why, fmt.Sprintf("merged: a repeat at bytes %d-%d", b.s.toks[b.hit.t0].Start, b.s.toks[b.hit.t1-1].End))
+	a.explain("merged", "a repeat at bytes %d-%d", b.s.toks[b.hit.t0].Start, b.s.toks[b.hit.t1-1].End)
 }
 
 func rangeOf(q *quantity.Mention) *model.Range {

@@ -21,6 +21,20 @@ const (
 	// classContinue: a verb that continues the previous event of its type
 	// (include, comprise): "the package includes 20 drones".
 	classContinue
+	// classClaim: a verb of claiming that accuses only when what is
+	// claimed is a hostile act of another party: "Lukashenko claimed
+	// Ukraine tried to strike Belarus".
+	classClaim
+	// classCharge: words that charge whoever they are said of ("war
+	// criminal", "deliberately", "weaponise"): the speaker accuses the
+	// party they are said of.
+	classCharge
+	// classModal: a modal of obligation said of another party: "Kuleba
+	// said G7 countries should impose sanctions" is his demand of them.
+	classModal
+	// classReceive: a verb whose subject is the recipient and whose donor
+	// follows "from": "Ukraine received drones from Turkey".
+	classReceive
 )
 
 // trigger is one declared trigger phrase of a frame.
@@ -59,6 +73,10 @@ func pledge(words ...string) []trigger    { return mk(classPledge, words) }
 func authorize(words ...string) []trigger { return mk(classAuthorize, words) }
 func noun(words ...string) []trigger      { return mk(classNoun, words) }
 func cont(words ...string) []trigger      { return mk(classContinue, words) }
+func claim(words ...string) []trigger     { return mk(classClaim, words) }
+func charge(words ...string) []trigger    { return mk(classCharge, words) }
+func modal(words ...string) []trigger     { return mk(classModal, words) }
+func receive(words ...string) []trigger   { return mk(classReceive, words) }
 
 func mk(c class, words []string) []trigger {
 	out := make([]trigger, len(words))
@@ -103,6 +121,7 @@ var frames = []frame{
 				"worth", "valued", "value", "total", "provision", "purchase", "purchases", "contribution", "contributions",
 				"loan", "loans", "grant", "grants", "budget support", "funding", "equipment"),
 			cont("include", "includes", "included", "including", "comprise*", "comprising", "consist*", "contain*"),
+			receive("received", "receives", "receive", "receiving", "took delivery of", "has taken delivery of"),
 		),
 		needs:        "item|figure",
 		targetPreps:  []string{"to", "for", "into"},
@@ -111,9 +130,9 @@ var frames = []frame{
 	{
 		typ: model.TypeCasualties,
 		triggers: join(
-			outcome("killed", act("killed", "kill", "kills", "killing", "died", "die", "dies", "dead", "deaths", "death toll",
+			outcome("killed", act("killed", "kill", "kills", "killing", "died", "die", "dies", "dead", "deaths", "death", "death toll", "lost",
 				"lost their lives", "lost his life", "lost her life", "perished", "fatalities", "slain", "executed", "murdered", "massacred")),
-			outcome("wounded", act("wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury")),
+			outcome("wounded", act("wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury", "maimed", "maiming")),
 			outcome("", noun("casualties", "casualty", "victims")),
 		),
 		needs:  "figure|victims",
@@ -134,7 +153,8 @@ var frames = []frame{
 		typ: model.TypeMobilize,
 		triggers: join(
 			act("amass*", "massed", "massing", "mass", "deploy*", "deploying", "mobilized", "mobilised", "mobilize", "mobilise",
-				"mobilizing", "mobilising", "stationed", "gathered", "concentrated", "moved", "inched closer", "positioned"),
+				"mobilizing", "mobilising", "stationed", "gathered", "concentrated", "moved", "inched closer", "positioned",
+				"moving", "brought into", "surrounded", "surrounding", "ordered", "activated", "sent in", "reinforce*"),
 			noun("build-up", "buildup", "troop build-up", "mobilisation", "mobilization", "deployment"),
 		),
 		needs:  "troops",
@@ -164,7 +184,9 @@ var frames = []frame{
 	{
 		typ: model.TypeVisit,
 		triggers: join(
-			act("visit", "visits", "visited", "visiting", "travel*", "trip", "trips", "tour", "toured", "touring", "arrived in", "arrives in", "arrive in"),
+			act("visit", "visits", "visited", "visiting", "travel*", "trip", "trips", "tour", "toured", "touring", "arrived in", "arrives in", "arrive in",
+				"arrived at", "arrives at", "arriving in", "flew to", "flies to", "fly to", "was in", "were in", "is in", "are in",
+				"was also in", "were also in", "is also in", "was already in", "is already in"),
 		),
 		targetPreps:  []string{"to", "in"},
 		objectTarget: true,
@@ -172,46 +194,70 @@ var frames = []frame{
 	{
 		typ: model.TypeMeet,
 		triggers: join(
-			act("met", "meet", "meets", "meeting", "meetings", "video call", "phone call", "spoke with", "spoke to", "held a call", "summit", "hosted", "hosts", "host"),
+			act("met", "meet", "meets", "meeting", "meetings", "video call", "video conference", "videoconference", "virtual summit",
+				"summit", "hosted", "hosts", "host", "sat down with", "sitting down with", "held talks with", "holds talks with", "hold talks with"),
 		),
 		targetPreps:  []string{"with"},
 		objectTarget: true,
 	},
 	{
-		typ:         model.TypeTalks,
-		triggers:    noun("talks", "negotiations", "negotiate*", "negotiating", "peace talks", "round of talks", "ceasefire talks"),
+		typ: model.TypeTalks,
+		triggers: join(
+			noun("talks", "negotiations", "negotiate*", "negotiating", "peace talks", "round of talks", "ceasefire talks"),
+			act("phone call", "phone calls", "telephone call", "telephone calls", "held calls", "held a call", "holds calls",
+				"spoke by phone", "spoke by telephone", "spoke on the phone", "talked by phone", "spoke with", "spoke to"),
+		),
 		targetPreps: []string{"with"},
 		dyad:        true,
 	},
 	{
-		typ:          model.TypeThreaten,
-		triggers:     act("threaten*", "threat", "threats", "warn", "warned", "warns", "warning", "vowed to retaliate", "retaliate", "ultimatum"),
+		typ: model.TypeThreaten,
+		triggers: act("threaten*", "threat", "threats", "warn", "warned", "warns", "warning", "vowed to retaliate", "retaliate", "ultimatum",
+			"would respond", "will respond", "would retaliate", "will retaliate"),
 		targetPreps:  []string{"against", "to"},
 		objectTarget: true,
 	},
 	{
-		typ:          model.TypeDemand,
-		triggers:     act("demand*", "demanding", "called on", "calls on", "call on", "calling on", "urge*", "urging", "appeal*", "appealing", "insist*", "called for", "calls for", "asked for", "asking for", "asked", "pleaded"),
-		targetPreps:  []string{"on", "to"},
+		typ: model.TypeDemand,
+		triggers: join(
+			act("demand*", "demanding", "called on", "calls on", "call on", "calling on", "urge*", "urging", "appeal*", "appealing",
+				"called for", "calls for", "asked for", "asking for", "asked", "pleaded", "pressed", "pressing"),
+			modal("should", "must", "ought to", "needs to", "need to", "has to", "have to"),
+		),
+		targetPreps:  []string{"to"},
 		objectTarget: true,
 	},
 	{
-		typ:          model.TypeAccuse,
-		triggers:     act("accuse*", "accusing", "blame*", "blaming", "had proof", "has proof", "alleg*", "condemn*", "condemning", "charged", "denounce*", "denouncing", "deliberately"),
+		typ: model.TypeAccuse,
+		triggers: join(
+			act("accuse*", "accusing", "blame*", "blaming", "had proof", "has proof", "alleg*", "condemn*", "condemning", "charged",
+				"denounce*", "denouncing"),
+			charge("deliberately", "war criminal", "war criminals", "war crimes", "war crime", "nuclear terror", "terrorist state",
+				"weaponise", "weaponises", "weaponising", "weaponize", "weaponizes", "weaponizing", "genocide", "atrocities",
+				"appalling", "outrageous", "barbaric", "unwarranted", "unprovoked", "heinous", "abhorrent", "despicable", "atrocity"),
+			claim("claimed", "claims", "claim", "claiming", "insisted", "insists", "suggested", "argued", "asserted"),
+		),
 		targetPreps:  []string{"on"},
 		objectTarget: true,
 	},
 	{
-		typ:      model.TypeDeny,
-		triggers: act("denied", "deny", "denies", "denying", "rejected claims", "rejects claims", "dismissed claims", "refuted", "refutes", "false claims"),
+		typ: model.TypeDeny,
+		triggers: act("denied", "deny", "denies", "denying", "rejected claims", "rejects claims", "dismissed claims", "refuted", "refutes",
+			"false claims", "rejected the claim", "rejected the claims", "rejects the claim", "rejected the accusation", "rejected the accusations",
+			"rejected the allegation", "rejected the allegations", "dismissed the claim", "dismissed the claims", "dismissed reports",
+			"dismissed the reports", "dismissed the accusations", "dismissed the allegations", "were false", "was false", "are false",
+			"is false", "were fake", "was fake", "nothing to do with", "as lies", "as a lie", "as disinformation", "as fake", "as propaganda",
+			"preposterous", "baseless", "groundless", "as fabricated", "disputed the claim", "disputed the claims"),
 	},
 	{
 		typ: model.TypeSanction,
 		triggers: join(
-			act("sanction*", "sanctioning", "blacklist*", "froze", "frozen", "freeze", "banned"),
+			act("sanction*", "sanctioning", "blacklist*", "froze", "frozen", "freeze", "banned", "ban", "bans", "banning",
+				"close its airspace", "closed its airspace", "closes its airspace", "shut its airspace", "closed their airspace",
+				"close their airspace", "expel*", "cut off from"),
 			noun("export bans", "export ban", "asset freeze", "asset freezes", "tariffs", "embargo"),
 		),
-		targetPreps:  []string{"on", "against"},
+		targetPreps:  []string{"on", "against", "to", "from"},
 		objectTarget: true,
 	},
 	{

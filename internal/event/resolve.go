@@ -38,7 +38,7 @@ func entityCodes(e *lexicon.Entry) []string {
 
 // pronouns that can stand for an actor, and whether they point back at
 // several actors.
-var pronouns = map[string]bool{"it": false, "they": true, "he": false, "she": false, "we": true}
+var pronouns = map[string]bool{"it": false, "they": true, "he": false, "she": false, "we": true, "i": false}
 
 // pluralHeads are nouns that, after "the", "both" or a number, point back
 // at several actors already named: "the three nations", "both countries".
@@ -63,6 +63,11 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 			return nil, 0, 0, false
 		}
 		plural, t0 = true, k
+	}
+	if (w == "we" || w == "our" || w == "i") && s.src != nil && len(s.src.codes) > 0 && inQuote(s) {
+		// "“We do not strike Russian territory,” she said": the speaker's
+		// side.
+		return s.src.codes, t0, t1, true
 	}
 	// Earlier in the sentence: the nearest actor of the right number.
 	for i := t0 - 1; i >= 0; i-- {
@@ -143,7 +148,7 @@ func (s *sent) listNeighbour(t, dir int) *mention {
 			i += dir
 			continue
 		}
-		if w == "the" && dir > 0 {
+		if w == "the" {
 			i += dir
 			continue
 		}
@@ -156,10 +161,39 @@ func (s *sent) listNeighbour(t, dir int) *mention {
 	if m == nil || m.kind != mEntity || len(m.codes) == 0 {
 		return nil
 	}
-	if m.entry.Kind != lexicon.KindState && m.entry.Kind != lexicon.KindOrg && m.entry.Kind != lexicon.KindGroup {
+	left, right := m, s.mentionAt(t)
+	if dir > 0 {
+		left, right = right, left
+	}
+	if isAdjectival(m) || !listCompatible(left, right) {
 		return nil
 	}
 	return m
+}
+
+// listCompatible reports whether two entities, a before b, may stand in
+// one list: states, organisations and groups together, a role before the
+// states that qualify it ("the prime ministers of Poland, the Czech
+// Republic and Slovenia"), people with people. A person or role after a
+// state is an attribution or a new subject ("from Turkey, the minister
+// said", "In Moscow, Israel's prime minister met"), not a list.
+func listCompatible(a, b *mention) bool {
+	if a == nil || b == nil || a.entry == nil || b.entry == nil {
+		return true
+	}
+	stateLike := func(m *mention) bool {
+		k := m.entry.Kind
+		return k == lexicon.KindState || k == lexicon.KindOrg || k == lexicon.KindGroup
+	}
+	role := func(m *mention) bool { return m.entry.Kind == lexicon.KindRole }
+	person := func(m *mention) bool { return m.entry.Kind == lexicon.KindPerson }
+	switch {
+	case stateLike(a) && stateLike(b), role(a) && stateLike(b):
+		return true
+	case person(a) && person(b):
+		return true
+	}
+	return false
 }
 
 // preps are the prepositions whose object is not the subject of a clause.
@@ -177,7 +211,7 @@ func verbish(w string) bool {
 	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "said", "says", "can", "could", "did", "does", "'s", "’s":
 		return true
 	}
-	return reportVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing")
+	return reportVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || pastForm(w)
 }
 
 // afterPrep reports whether the token at t is the object of a preposition:
@@ -188,8 +222,22 @@ func afterPrep(s *sent, t int) bool {
 		if preps[w] || conjPreps[w] {
 			if conjPreps[w] {
 				// A conjunction when a verb follows the name.
-				if m := s.mentionAt(t); m != nil && m.t1 < len(s.low) && verbish(s.low[m.t1]) {
-					return false
+				if m := s.mentionAt(t); m != nil && m.t1 < len(s.low) {
+					n := m.t1
+					// "after Russian shells hit": past the agent noun.
+					if agentNouns[s.low[n]] && n+1 < len(s.low) {
+						n++
+					}
+					// "after G7 leaders, including ..., held": past the
+					// parenthesis.
+					if s.low[n] == "," && n+1 < len(s.low) && (s.low[n+1] == "including" || s.low[n+1] == "among") {
+						for n++; n < len(s.low)-1 && s.low[n] != ","; n++ {
+						}
+						n++
+					}
+					if verbish(s.low[n]) || attackVerbs[s.low[n]] {
+						return false
+					}
 				}
 			}
 			return true
@@ -205,3 +253,6 @@ func afterPrep(s *sent, t int) bool {
 	}
 	return false
 }
+
+// attackVerbs are verbs of attack whose form does not show them as verbs.
+var attackVerbs = setOf("hit", "hits", "struck", "strike", "strikes", "shelled", "pounded", "fired", "bombed", "attacked")

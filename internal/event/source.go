@@ -10,7 +10,8 @@ import (
 // reportVerbs are the verbs whose subject is the source of what follows.
 var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "informed",
 	"claimed", "claims", "added", "announced", "announces", "confirmed", "confirms", "wrote", "tweeted", "posted",
-	"noted", "insisted", "estimated", "estimates", "counted", "recorded", "documented", "disclosed", "revealed", "quoted")
+	"noted", "insisted", "estimated", "estimates", "counted", "recorded", "documented", "disclosed", "revealed", "quoted",
+	"repeated", "stressed", "maintained", "asserted", "warned", "explained", "acknowledged", "admitted", "argued")
 
 // outletAnaphors point back at the last outlet named: "the media outlet
 // informed", "the report stated", "the US also reportedly plans".
@@ -44,13 +45,27 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 			if m := nextMention(s, i+1, 4); m != nil {
 				add(m, "\""+w+"\"")
 			}
-		case reportVerbs[w]:
+		case reportVerbAt(s, i):
 			// The subject before the verb ("NBC News reported"), or after it
 			// in an inverted quote (", said Kremlin spokesman Dmitry Peskov").
-			if m := prevMention(s, i, 6); m != nil {
+			if m := appositionHead(s, i); m != nil {
+				add(m, "subject of \""+w+"\", before its apposition,")
+			} else if i > 0 && s.low[i-1] == "and" {
+				// "Peskov denied that Russia intended to attack Ukraine and
+				// said": the verb shares the subject of the sentence.
+				if m := sentenceSubject(s, i); m != nil {
+					add(m, "subject shared by \"and "+w+"\"")
+				}
+			} else if m := prevMention(s, i, 6); m != nil {
 				add(m, "subject of \""+w+"\"")
 			} else if m := nextMention(s, i+1, 3); m != nil && i > 0 && (s.low[i-1] == "," || s.low[i-1] == "”" || s.low[i-1] == "\"") {
 				add(m, "after \""+w+"\"")
+			} else if k := pronounBefore(s, i); k >= 0 && d.lastSpeaker != nil {
+				// "he said", "she added": the last person named.
+				src := *d.lastSpeaker
+				src.text, src.span = textOf(s, k, k+1), s.span(k, k+1)
+				cands = append(cands, &src)
+				whys = append(whys, "\""+s.low[k]+" "+w+"\" points back to "+src.name)
 			}
 		case outletAnaphors[w] && d.lastOutlet != nil && d.lastOutPara >= s.para-2:
 			if w == "reportedly" || (i > 0 && (s.low[i-1] == "the" || s.low[i-1] == "media")) {
@@ -68,7 +83,121 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 			best = i
 		}
 	}
-	return cands[best], whys[best]
+	src, why := cands[best], whys[best]
+	if src.role != "" {
+		// "the governor said": the person the article names in that role.
+		if h := d.holder(src.role, src.codes, s.idx); h != nil {
+			named := *h
+			named.text, named.span = src.text, src.span
+			if len(named.codes) == 0 {
+				named.codes = src.codes
+			}
+			return &named, why + ", the " + src.role + " named in the article: " + h.name
+		}
+	}
+	return src, why
+}
+
+// pronounBefore returns the index of a personal pronoun subject right
+// before a reporting verb ("he said", "she also told"), or -1.
+func pronounBefore(s *sent, v int) int {
+	for k := v - 1; k >= 0 && k >= v-2; k-- {
+		switch s.low[k] {
+		case "he", "she":
+			return k
+		case "also", "later", "then", "further":
+			continue
+		}
+		return -1
+	}
+	return -1
+}
+
+// appositionHead finds the subject of a reporting verb that follows an
+// apposition: "Petro Andryushchenko, an adviser to the mayor, said", "Pavlo
+// Kyrylenko, the governor of the Donetsk region, reported". The subject
+// is a person opening the sentence or a clause, followed by a comma, and
+// the verb comes right after the closing comma.
+func appositionHead(s *sent, v int) *mention {
+	if v < 2 || s.low[v-1] != "," {
+		return nil
+	}
+	for i := 0; i < v-2; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			if reportVerbAt(s, i) {
+				return nil
+			}
+			continue
+		}
+		i = m.t1 - 1
+		if !(m.kind == mName || m.kind == mEntity && m.entry.Kind == lexicon.KindPerson) {
+			continue
+		}
+		if m.t1 >= v-1 || s.low[m.t1] != "," {
+			continue
+		}
+		if m.t0 == 0 || s.low[m.t0-1] == "," || isBoundary(s, m.t0-1) {
+			return m
+		}
+	}
+	return nil
+}
+
+// roleHolder is a person the article names in a role.
+type roleHolder struct {
+	sent int
+	role string
+	src  *source
+}
+
+// noteHolders records the people a sentence names with their role: a
+// person the lexicon knows the role of, and a name in apposition with a
+// role ("Serhiy Haidai, the governor of Luhansk", "the mayor, Ivan
+// Fedorov,").
+func (d *docState) noteHolders(s *sent) {
+	for i := range s.ms {
+		m := &s.ms[i]
+		switch {
+		case m.kind == mEntity && m.entry.Kind == lexicon.KindPerson && m.entry.Role != "":
+			if src := mentionSource(s, m); src != nil {
+				d.holders = append(d.holders, roleHolder{sent: d.sentIdx, role: m.entry.Role, src: src})
+			}
+		case m.kind == mName:
+			// A role right before or after, across a comma.
+			var r *mention
+			if k := m.t1; k+1 < len(s.low) && s.low[k] == "," {
+				r = s.mentionAt(k + 1 + boolInt(determiners[s.low[k+1]]))
+			}
+			if r == nil && m.t0 >= 2 && s.low[m.t0-1] == "," {
+				r = s.mentionAt(m.t0 - 2)
+			}
+			if r != nil && r.kind == mEntity && r.entry.Kind == lexicon.KindRole && r.entry.Category == "person" {
+				if src := mentionSource(s, m); src != nil {
+					src.codes = r.codes
+					d.holders = append(d.holders, roleHolder{sent: d.sentIdx, role: r.entry.Code, src: src})
+				}
+			}
+		}
+	}
+}
+
+// holder returns the person named in a role nearest before sentence idx,
+// else the first named in the two sentences after it; codes, when set,
+// must agree with the person's.
+func (d *docState) holder(role string, codes []string, idx int) *source {
+	var best *source
+	for _, h := range d.holders {
+		if h.role != role || len(codes) > 0 && len(h.src.codes) > 0 && codes[0] != h.src.codes[0] {
+			continue
+		}
+		if h.sent <= idx {
+			best = h.src
+		} else if best == nil && h.sent <= idx+2 {
+			return h.src
+		}
+	}
+	return best
 }
 
 func rank(s *source) int {
@@ -146,7 +275,7 @@ func mentionSource(s *sent, m *mention) *source {
 			src.kind = model.SourceOfficial
 		}
 	case mName:
-		src.name, src.kind = m.name, model.SourceOfficial
+		src.name, src.kind, src.person = m.name, model.SourceOfficial, true
 	case mEntity:
 		switch m.entry.Kind {
 		case lexicon.KindOrg:
@@ -157,11 +286,17 @@ func mentionSource(s *sent, m *mention) *source {
 				src.name = strings.TrimPrefix(strings.TrimPrefix(src.text, "the "), "The ")
 			}
 		case lexicon.KindPerson:
-			src.name, src.kind = m.entry.Name, model.SourceOfficial
+			src.name, src.kind, src.person = writtenName(s, m), model.SourceOfficial, true
 		case lexicon.KindRole:
 			src.name, src.kind = m.entry.Name, model.SourceOfficial
+			if w := qualifiedBody(s, m); w != "" {
+				src.name = w
+			}
 			if src.name == "" {
 				src.name = src.text
+			}
+			if m.entry.Category == "person" {
+				src.role = m.entry.Code
 			}
 		default:
 			return nil
@@ -172,5 +307,163 @@ func mentionSource(s *sent, m *mention) *source {
 	if src.name == "" {
 		return nil
 	}
+	src.codes = m.codes
 	return src
+}
+
+// quoteSources gives a sentence inside a quotation the speaker its
+// paragraph attributes the quotation to: "“Outrageous,” tweeted the
+// ambassador. “Russia strikes the port city ...”".
+func quoteSources(sents []*sent) {
+	for i, st := range sents {
+		if st.src != nil || !inQuote(st) {
+			continue
+		}
+		for _, j := range []int{i - 1, i + 1, i - 2, i + 2} {
+			if j < 0 || j >= len(sents) || sents[j].para != st.para || sents[j].src == nil || !hasQuote(sents[j]) {
+				continue
+			}
+			src := *sents[j].src
+			st.src = &src
+			st.srcExplain = "inside a quotation attributed to " + src.name
+			break
+		}
+	}
+}
+
+// inQuote reports whether a sentence is quoted speech: it opens with a
+// quotation mark, or a quotation opened earlier in its paragraph is still
+// open when it starts.
+func inQuote(s *sent) bool {
+	if len(s.low) > 0 && (s.low[0] == "“" || s.low[0] == "\"") {
+		return true
+	}
+	// Count the quotation marks from the paragraph's start.
+	start := s.start
+	for start > 0 && !(s.text[start-1] == '\n' && start >= 2 && s.text[start-2] == '\n') {
+		start--
+	}
+	pre := s.text[start:s.start]
+	open := strings.Count(pre, "“") - strings.Count(pre, "”")
+	return open > 0 || strings.Count(pre, "\"")%2 == 1
+}
+
+func hasQuote(s *sent) bool {
+	t := s.text[s.start:s.end]
+	return strings.ContainsAny(t, "\"“”")
+}
+
+// writtenName returns a person's full name as the article spells it
+// ("Volodymyr Zelenskyy" where the catalogue says Zelenskiy), read from
+// the end of the mention past any title before it ("Defence Secretary Ben
+// Wallace"); a surname alone gives the catalogue name.
+func writtenName(s *sent, m *mention) string {
+	k := m.t1
+	for k > m.t0 && isCap(s.toks[k-1].Text) && isWordTok(s.toks[k-1].Text) && !stopCaps[s.low[k-1]] && !titleWords[s.low[k-1]] {
+		k--
+	}
+	if m.t1-k < 2 {
+		return m.entry.Name
+	}
+	return textOf(s, k, m.t1)
+}
+
+// titleWords are capitalised words of a title before a name.
+var titleWords = setOf("foreign", "defence", "defense", "secretary", "minister", "president", "prime", "chancellor", "mayor",
+	"governor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "admiral", "colonel", "lieutenant",
+	"deputy", "senator", "representative", "chief", "commander", "lord", "sir", "dame", "king", "queen", "pope", "state",
+	"envoy", "adviser", "advisor", "head", "director", "us", "uk", "eu", "un", "nato")
+
+// qualifiedBody returns, for a body named by a generic head ("officials",
+// "prosecutors", "regional administration"), the head with the words that
+// qualify it as the article writes them ("Ukrainian officials", "Kharkiv
+// regional prosecutors"), or "" when nothing qualifies it.
+func qualifiedBody(s *sent, m *mention) string {
+	if m.entry.Category != "body" || isCap(m.entry.Name) {
+		return ""
+	}
+	t0 := m.t0
+	for t0 > 0 && t0 > m.t0-3 {
+		w := s.low[t0-1]
+		if bodyModifiers[w] {
+			t0--
+			continue
+		}
+		if p := s.mentionAt(t0 - 1); p != nil && (p.kind == mPlace || p.kind == mEntity && isAdjectival(p)) {
+			t0 = p.t0
+			continue
+		}
+		break
+	}
+	for t0 < m.t1 && determiners[s.low[t0]] {
+		t0++
+	}
+	if t0 >= m.t1 {
+		return ""
+	}
+	text := textOf(s, t0, m.t1)
+	if t := s.toks[m.t1-1]; t0 == m.t1-1 || strings.Contains(text, "'s") || strings.Contains(text, "’s") {
+		// The head alone, or a possessive the catalogue name already
+		// renders better ("Ukraine's government").
+		return ""
+	} else if !strings.EqualFold(t.Text, lastWord(m.entry.Name)) && !strings.HasPrefix(strings.ToLower(t.Text), lastWord(m.entry.Name)) {
+		return ""
+	}
+	return text
+}
+
+// bodyModifiers are the lower-case words that qualify a body of officials.
+var bodyModifiers = setOf("regional", "local", "city", "senior", "military", "district", "provincial", "municipal", "top", "western")
+
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return strings.ToLower(s[i+1:])
+	}
+	return strings.ToLower(s)
+}
+
+// sentenceSubject returns the first source-like mention before token v
+// that is not the object of a preposition: the subject of the sentence.
+func sentenceSubject(s *sent, v int) *mention {
+	for i := 0; i < v; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			if verbish(s.low[i]) && i > 0 {
+				return nil
+			}
+			continue
+		}
+		i = m.t1 - 1
+		if sourceLike(m) && !afterPrep(s, m.t0) {
+			return m
+		}
+		if m.kind != mTime {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nounForms are reporting verbs that are also plural nouns: "member
+// states", "the reports", "Russian claims".
+var nounForms = setOf("states", "reports", "claims", "estimates", "notes", "records", "posts", "counts", "quotes")
+
+// reportVerbAt reports a reporting verb at token i: for a word that is also
+// a plural noun, only after its subject (a name, a pronoun) or an adverb.
+func reportVerbAt(s *sent, i int) bool {
+	w := s.low[i]
+	if !reportVerbs[w] {
+		return false
+	}
+	if !nounForms[w] {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	p := s.low[i-1]
+	if m := s.mentionAt(i - 1); m != nil {
+		return m.kind != mNum && m.kind != mTime && !isAdjectival(m)
+	}
+	return pronouns[p] || strings.HasSuffix(p, "ly") || p == "also" || p == "now" || p == "still"
 }

@@ -20,6 +20,11 @@ func (c *cand) findTargets(d *docState) {
 		r = len(s.low)
 	}
 	for i := c.hit.t1; i < r; i++ {
+		if s.low[i] == "and" && i+1 < len(s.low) && verbish(s.low[i+1]) && s.mentionAt(i+1) == nil {
+			// "would impose sanctions and ordered troops to Germany": the
+			// next verb has its own objects.
+			break
+		}
 		m := s.mentionAt(i)
 		if m == nil {
 			if c.f.typ == model.TypeAid && (s.low[i] == "help" || s.low[i] == "helping" || s.low[i] == "support" || s.low[i] == "arm") {
@@ -37,7 +42,16 @@ func (c *cand) findTargets(d *docState) {
 		if m.kind == mEntity && isAdjectival(m) && c.f.typ == model.TypeAid {
 			continue
 		}
+		if codes := targetCodes(m); len(codes) == 0 || len(codes) == 1 && contains(c.actors, codes[0]) && c.f.typ != model.TypeVisit {
+			// Nothing to aim at, or the actor again: "Putin warned that
+			// Russia would respond if NATO ...".
+			continue
+		}
 		prep := prepBefore(s, m.t0)
+		if m.t0 <= c.hit.t1+1 && c.hit.t1 > c.hit.t0+1 && preps[s.low[c.hit.t1-1]] {
+			// The trigger ends in its own preposition: "called on NATO".
+			prep = ""
+		}
 		direct := prep == "" && m.t0 <= c.hit.t1+1
 		switch {
 		case prep == "neighbouring" || prep == "neighboring" || prep == "bordering" || prep == "near":
@@ -45,10 +59,10 @@ func (c *cand) findTargets(d *docState) {
 		case contains(c.f.targetPreps, prep):
 			c.addTargets(s, m, "after \""+prep+"\"")
 			return
-		case direct && c.f.objectTarget:
+		case direct && c.f.objectTarget && c.hit.tr.class != classNoun:
 			c.addTargets(s, m, "object of the trigger")
 			return
-		case c.f.typ == model.TypeVisit && prep == "":
+		case c.f.typ == model.TypeVisit && prep == "" && (m.t0 <= c.hit.t1+4 && !afterPrep(s, m.t0) || m.t0 > 0 && (s.low[m.t0-1] == "namely" || s.low[m.t0-1] == ":")):
 			// "visiting countries neighbouring Ukraine namely Belgium,
 			// Poland and Moldova": the list after the trigger.
 			c.addTargets(s, m, "named after the trigger")
@@ -61,6 +75,22 @@ func (c *cand) findTargets(d *docState) {
 	}
 	// A target named before the trigger: "Ukraine's cities were shelled",
 	// "Lithuanian government websites were hit by a cyberattack".
+	if c.passive && patientFrames[c.f.typ] {
+		// "Kyiv was hit", "Russia was accused": the passive subject, right
+		// before the auxiliary ("Ukraine's capital was shelled").
+		if m := passiveSubject(s, c.hit.t0, c.l); m != nil {
+			c.addTargets(s, m, "subject of the passive verb")
+			return
+		}
+	}
+	if v := agentOf(s, c.hit); v >= 0 && (c.f.typ == model.TypeAttack || c.f.typ == model.TypeCyberattack) {
+		// "institutions in Lithuania have been hit by a denial-of-service
+		// attack": the noun is the agent of a passive verb.
+		if m := passiveSubject(s, v, 0); m != nil {
+			c.addTargets(s, m, "subject of the passive verb the attack is the agent of")
+			return
+		}
+	}
 	if c.f.typ == model.TypeAttack || c.f.typ == model.TypeCyberattack || c.f.typ == model.TypeSanction {
 		for i := c.hit.t0 - 1; i >= c.l; i-- {
 			m := s.mentionAt(i)
@@ -68,7 +98,7 @@ func (c *cand) findTargets(d *docState) {
 				continue
 			}
 			i = m.t0
-			if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !agentive(s, m)) {
+			if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !originForm(m) && !agentive(s, m)) {
 				c.addTargets(s, m, "named before the trigger")
 				return
 			}
@@ -119,7 +149,13 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 		cur = n
 	}
 	for _, m := range ms {
-		for _, ct := range targetCodes(m) {
+		codes := targetCodes(m)
+		if org := s.groupOrg(m); org != "" && asBody[c.f.typ] {
+			// "demanded that G7 countries": the group as the body it
+			// forms, not each member.
+			codes = []string{org}
+		}
+		for _, ct := range codes {
 			if !c.hasTarget(ct) && !contains(c.actors, ct) {
 				c.targets = append(c.targets, codeText{code: ct, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
 			}
@@ -161,8 +197,8 @@ func targetCodes(m *mention) []string {
 func (s *sent) nextInList(m *mention) *mention {
 	i := m.t1
 	sep := false
-	for i < len(s.low) && (s.low[i] == "," || s.low[i] == "and" || s.low[i] == "the") {
-		if s.low[i] != "the" {
+	for i < len(s.low) && (s.low[i] == "," || s.low[i] == "and" || s.low[i] == "the" || sep && listAdjectives[s.low[i]]) {
+		if s.low[i] == "," || s.low[i] == "and" {
 			sep = true
 		}
 		i++
@@ -174,10 +210,96 @@ func (s *sent) nextInList(m *mention) *mention {
 	if n == nil || n.t0 != i {
 		return nil
 	}
-	if n.kind == mPlace || (n.kind == mEntity && (n.entry.Kind == lexicon.KindState || n.entry.Kind == lexicon.KindOrg || n.entry.Kind == lexicon.KindGroup) && !isAdjectival(n)) {
+	if n.kind == mPlace || (n.kind == mEntity && len(n.codes) > 0 && !isAdjectival(n) && (m.kind != mEntity || listCompatible(m, n))) {
 		if (m.kind == mPlace) == (n.kind == mPlace) || m.kind == mEntity {
 			return n
 		}
 	}
 	return nil
 }
+
+// originForm reports a state named as the maker or backer of something
+// ("U.S.-made", "Russian-backed"): never the side an act is aimed at.
+func originForm(m *mention) bool {
+	return m.kind == mEntity && (m.form == lexicon.FormOrigin || m.form == lexicon.FormCompound)
+}
+
+// asBody are the event types whose parties are named as a group acts as
+// one body: a meeting with the G7 leaders is with the G7.
+var asBody = setOf(model.TypeMeet, model.TypeTalks, model.TypeDemand, model.TypeVisit)
+
+// groupOrg returns the organisation a group of states forms, when the
+// group is named after it ("G7 countries", "G7 leaders" are the G7), or "".
+func (s *sent) groupOrg(m *mention) string {
+	if m.kind != mEntity || m.entry.Kind != lexicon.KindGroup || s.lex == nil {
+		return ""
+	}
+	w := s.toks[m.t0].Text
+	if determiners[s.low[m.t0]] && m.t1 > m.t0+1 {
+		w = s.toks[m.t0+1].Text
+	}
+	if e := s.lex.Get(lexicon.KindOrg, strings.ToUpper(w)); e != nil {
+		return e.Code
+	}
+	return ""
+}
+
+// passiveSubject returns the subject of the passive verb at v: the entity
+// or place right before its auxiliary, or nil.
+func passiveSubject(s *sent, v, l int) *mention {
+	aux := v - 1
+	for aux > l && !beAux[s.low[aux]] {
+		aux--
+	}
+	// Past the rest of the verb group: "have been", "will be", "had not been".
+	for aux > l && auxiliaries[s.low[aux-1]] {
+		aux--
+	}
+	for i := aux - 1; i >= l && i >= aux-4; i-- {
+		m := s.mentionAt(i)
+		if m == nil {
+			if w := s.low[i]; w == "," || verbish(w) && w != "'s" && w != "’s" {
+				break
+			}
+			continue
+		}
+		i = m.t0
+		inSubject := m.t0 > 0 && s.low[m.t0-1] == "in" && m.kind == mEntity && !isAdjectival(m)
+		if m.kind == mPlace || (m.kind == mEntity || m.kind == mSource) && len(m.codes) > 0 && (!afterPrep(s, m.t0) || inSubject) && !originForm(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// agentOf returns the passive verb whose agent a nominal trigger is ("were
+// hit by a cyberattack"), or -1.
+func agentOf(s *sent, h trigHit) int {
+	if h.tr.class != classNoun {
+		return -1
+	}
+	k := h.t0 - 1
+	for k >= 0 && k >= h.t0-4 && s.low[k] != "by" {
+		if m := s.mentionAt(k); m != nil && m.kind != mEntity && m.kind != mItem {
+			return -1
+		}
+		k--
+	}
+	if k < 1 || s.low[k] != "by" || !pastForm(s.low[k-1]) {
+		return -1
+	}
+	for a := k - 2; a >= 0 && a >= k-4; a-- {
+		if beAux[s.low[a]] {
+			return k - 1
+		}
+	}
+	return -1
+}
+
+// auxiliaries are the words of a verb group before a form of "be".
+var auxiliaries = setOf("have", "has", "had", "will", "would", "could", "might", "may", "must", "should", "not", "also",
+	"reportedly", "already", "been", "being", "be")
+
+// listAdjectives may stand before a later member of a list: "sanctions on
+// Russia and neighbouring Belarus".
+var listAdjectives = setOf("neighbouring", "neighboring", "fellow", "allied", "its", "ally")

@@ -6,12 +6,21 @@ import "strings"
 type trie struct {
 	frames  []frame
 	byFirst map[string][]pattern // exact first word -> patterns
-	stems   []pattern            // patterns whose first word ends in *
+	// byStem holds the patterns whose first word ends in *, keyed by the
+	// first stemKey bytes of the stem, so that a token is tried only
+	// against the stems it could match.
+	byStem map[string][]pattern
+	// short holds stems shorter than stemKey, tried against every token.
+	short []pattern
 }
+
+// stemKey is how many leading bytes of a stem index it.
+const stemKey = 3
 
 type pattern struct {
 	words []string
 	f     *frame
+	fi    int // index of f in frames
 	tr    *trigger
 }
 
@@ -23,16 +32,21 @@ type trigHit struct {
 }
 
 func buildTrie(fs []frame) *trie {
-	t := &trie{frames: fs, byFirst: map[string][]pattern{}}
+	t := &trie{frames: fs, byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}}
 	for i := range fs {
 		f := &fs[i]
 		for j := range f.triggers {
 			tr := &f.triggers[j]
-			p := pattern{words: strings.Fields(tr.phrase), f: f, tr: tr}
-			if strings.HasSuffix(p.words[0], "*") {
-				t.stems = append(t.stems, p)
-			} else {
-				t.byFirst[p.words[0]] = append(t.byFirst[p.words[0]], p)
+			p := pattern{words: strings.Fields(tr.phrase), f: f, fi: i, tr: tr}
+			first := p.words[0]
+			switch {
+			case !strings.HasSuffix(first, "*"):
+				t.byFirst[first] = append(t.byFirst[first], p)
+			case len(first)-1 >= stemKey:
+				k := first[:stemKey]
+				t.byStem[k] = append(t.byStem[k], p)
+			default:
+				t.short = append(t.short, p)
 			}
 		}
 	}
@@ -40,8 +54,8 @@ func buildTrie(fs []frame) *trie {
 }
 
 func wordMatch(pat, w string) bool {
-	if strings.HasSuffix(pat, "*") {
-		return strings.HasPrefix(w, pat[:len(pat)-1])
+	if n := len(pat) - 1; n >= 0 && pat[n] == '*' {
+		return strings.HasPrefix(w, pat[:n])
 	}
 	return pat == w
 }
@@ -51,12 +65,16 @@ func wordMatch(pat, w string) bool {
 // a place never start a trigger ("Strike Eagle", "Bucha Massacre Museum").
 func (t *trie) find(s *sent) []trigHit {
 	var out []trigHit
+	// best holds, per frame, the longest hit starting at the current
+	// token; set lists the frames it holds, in frame order when sorted.
+	best := make([]trigHit, len(t.frames))
+	var set []int
 	for i := 0; i < len(s.low); i++ {
 		if m := s.mentionAt(i); m != nil && m.kind != mNum && m.kind != mTime {
 			continue
 		}
-		best := map[*frame]trigHit{}
-		try := func(p pattern) {
+		set = set[:0]
+		try := func(p *pattern) {
 			if i+len(p.words) > len(s.low) {
 				return
 			}
@@ -65,25 +83,50 @@ func (t *trie) find(s *sent) []trigHit {
 					return
 				}
 			}
-			h := trigHit{t0: i, t1: i + len(p.words), f: p.f, tr: p.tr}
-			if old, ok := best[p.f]; !ok || h.t1 > old.t1 {
-				best[p.f] = h
+			end := i + len(p.words)
+			if best[p.fi].f == nil {
+				best[p.fi] = trigHit{t0: i, t1: end, f: p.f, tr: p.tr}
+				set = append(set, p.fi)
+			} else if end > best[p.fi].t1 {
+				best[p.fi] = trigHit{t0: i, t1: end, f: p.f, tr: p.tr}
 			}
 		}
-		for _, p := range t.byFirst[s.low[i]] {
-			try(p)
+		w := s.low[i]
+		if ps, ok := t.byFirst[w]; ok {
+			for k := range ps {
+				try(&ps[k])
+			}
 		}
-		for _, p := range t.stems {
-			try(p)
+		if len(w) >= stemKey {
+			if ps, ok := t.byStem[w[:stemKey]]; ok {
+				for k := range ps {
+					try(&ps[k])
+				}
+			}
+		}
+		for k := range t.short {
+			try(&t.short[k])
+		}
+		if len(set) == 0 {
+			continue
 		}
 		// Several frames may claim the same words ("arrived" with items is
 		// aid, "arrived in" with a visitor a visit); each keeps its longest
 		// phrase and the frames' own requirements decide.
-		for fi := range t.frames {
-			if h, ok := best[&t.frames[fi]]; ok {
-				out = append(out, h)
-			}
+		sortInts(set)
+		for _, fi := range set {
+			out = append(out, best[fi])
+			best[fi] = trigHit{}
 		}
 	}
 	return out
+}
+
+// sortInts sorts a short slice in place.
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
 }

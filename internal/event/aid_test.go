@@ -1,0 +1,128 @@
+package event
+
+import (
+	"testing"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+func TestAid(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "pledge-items-qty",
+			text: "Germany will send 1,000 anti-tank weapons and 500 Stinger missiles to Ukraine, the chancellor said on Saturday.",
+			want: []ev{
+				{typ: "aid", actor: "DEU", targets: []string{"UKR"}, items: []string{"anti-tank weapon"}, qty: exactly(1000), status: "pledged", mode: "military"},
+				{typ: "aid", actor: "DEU", items: []string{"Stinger"}, qty: exactly(500)},
+			}},
+		{name: "coordinated-donors-and-items",
+			text: "Estonia, Latvia and Lithuania have sent Javelin and Stinger missiles to Ukraine.",
+			want: []ev{
+				{typ: "aid", actor: "EST", targets: []string{"UKR"}, items: []string{"Javelin", "Stinger"}, status: "delivered"},
+				{typ: "aid", actor: "LVA", targets: []string{"UKR"}, items: []string{"Javelin", "Stinger"}},
+				{typ: "aid", actor: "LTU", targets: []string{"UKR"}, items: []string{"Javelin", "Stinger"}},
+			}},
+		{name: "three-nations-point-back",
+			text: "Estonia, Latvia and Lithuania met in Riga on Tuesday. The three nations said they would send more ammunition to Kyiv.",
+			want: []ev{
+				{typ: "aid", actor: "EST", targets: []string{"UKR"}, items: []string{"ammunition"}, status: "pledged"},
+				{typ: "aid", actor: "LVA", items: []string{"ammunition"}},
+				{typ: "aid", actor: "LTU", items: []string{"ammunition"}},
+			}},
+		{name: "passive-with-agent",
+			text: "Two hundred Stinger missiles were delivered to Ukraine by the Netherlands on Monday.",
+			want: []ev{{typ: "aid", actor: "NLD", targets: []string{"UKR"}, items: []string{"Stinger"}, status: "delivered", date: "2022-02-28"}}},
+		{name: "money-humanitarian",
+			text: "Japan pledged $100 million in emergency humanitarian aid for Ukraine on Tuesday.",
+			want: []ev{{typ: "aid", actor: "JPN", targets: []string{"UKR"}, money: &money{100e6, "USD"}, status: "pledged", mode: "humanitarian", date: "2022-03-01"}}},
+		{name: "money-other-currency",
+			text: "Sweden will give 500 million Swedish kronor in budget support to Ukraine's central bank.",
+			want: []ev{{typ: "aid", actor: "SWE", targets: []string{"UKR"}, money: &money{500e6, "SEK"}, mode: "financial", status: "pledged"}}},
+		{name: "authorised-third-party",
+			text: "Germany has authorised the Netherlands to send 400 anti-tank rocket launchers to Ukraine.",
+			want: []ev{{typ: "aid", actor: "NLD", targets: []string{"UKR"}, status: "authorized"}},
+			not:  []string{"aid:DEU"}},
+		{name: "delivered-last-month",
+			text: "Britain delivered 2,000 NLAW anti-tank weapons to Ukraine last month.",
+			want: []ev{{typ: "aid", actor: "GBR", targets: []string{"UKR"}, items: []string{"NLAW"}, qty: exactly(2000), status: "delivered", date: "2022-02-01..2022-02-28"}}},
+		{name: "planned",
+			text: "Canada plans to send more artillery ammunition to Ukraine, officials said.",
+			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}, items: []string{"ammunition"}, status: "planned"}}},
+		{name: "package-continued",
+			text: "The United States announced a $350 million military package for Ukraine on Saturday. The package includes Javelin missiles and body armour.",
+			want: []ev{
+				{typ: "aid", actor: "USA", targets: []string{"UKR"}, money: &money{350e6, "USD"}, status: "pledged", date: "2022-02-26"},
+				{typ: "aid", actor: "USA", targets: []string{"UKR"}, items: []string{"Javelin", "body armour"}, status: "pledged"},
+			}},
+		{name: "negated-refusal",
+			text: "Germany will not send Leopard 2 tanks to Ukraine, the defence ministry said.",
+			want: []ev{{typ: "aid", actor: "DEU", items: []string{"Leopard 2"}, modality: model.ModalityNegated}},
+			not:  []string{"aid"}},
+		{name: "hypothetical-condition",
+			text: "If Russia invades, Britain could send more anti-tank weapons to Ukraine.",
+			not:  []string{"aid"}},
+		{name: "calibre-is-not-a-count",
+			text: "The Netherlands will send 155mm howitzers to Ukraine.",
+			want: []ev{{typ: "aid", actor: "NLD", targets: []string{"UKR"}, items: []string{"howitzer"}}}},
+		{name: "model-number-is-not-a-count",
+			text: "Washington will supply M777 howitzers to Kyiv, the Pentagon said.",
+			want: []ev{{typ: "aid", actor: "USA", targets: []string{"UKR"}, items: []string{"M777"}, source: "Pentagon"}}},
+		{name: "historical-order",
+			text: "Ukraine ordered six Bayraktar drones from Turkey in 2019.",
+			not:  []string{"aid"}},
+		{name: "received-from",
+			text: "Ukraine has received a new batch of Bayraktar drones from Turkey, the defence minister said on Wednesday.",
+			want: []ev{{typ: "aid", actor: "TUR", targets: []string{"UKR"}, items: []string{"Bayraktar"}, status: "delivered"}}},
+		{name: "hedged-hundreds",
+			text: "The US has sent hundreds of Stinger missiles to Ukraine, NBC News reported.",
+			want: []ev{{typ: "aid", actor: "USA", targets: []string{"UKR"}, items: []string{"Stinger"}, qty: between(200, 999), source: "NBC News", status: "delivered"}}},
+		{name: "up-to",
+			text: "Norway will donate up to 2,000 M72 anti-tank weapons to Ukraine.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}, items: []string{"M72 LAW"}, qty: upTo(2000), status: "pledged"}}},
+		{name: "more-than",
+			text: "Poland has delivered more than 200 Piorun launchers to Ukraine.",
+			want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}, items: []string{"Piorun"}, qty: atLeast(200)}}},
+		{name: "pronoun-it",
+			text: "Sweden said on Sunday that it would send 5,000 anti-tank weapons to Ukraine.",
+			want: []ev{{typ: "aid", actor: "SWE", targets: []string{"UKR"}, items: []string{"anti-tank weapon"}, qty: exactly(5000), status: "pledged"}}},
+		{name: "repeat-merged",
+			text: "Denmark will send 2,700 anti-tank weapons to Ukraine. The 2,700 anti-tank weapons will leave Denmark on Friday, the defence minister said.",
+			want: []ev{{typ: "aid", actor: "DNK", targets: []string{"UKR"}, items: []string{"anti-tank weapon"}, qty: exactly(2700)}},
+			only: []string{"aid"}},
+		{name: "troops-are-not-aid",
+			text: "Russia has sent more troops to its border with Ukraine.",
+			not:  []string{"aid"}},
+		{name: "food-prices-are-not-aid",
+			text: "The war has sent food prices soaring across Africa.",
+			not:  []string{"aid"}},
+		{name: "recipient-named-first-is-not-donor",
+			text: "Ukraine will receive 100 more Javelin missiles from the United States next week.",
+			want: []ev{{typ: "aid", actor: "USA", targets: []string{"UKR"}, items: []string{"Javelin"}, qty: exactly(100)}},
+			not:  []string{"aid:UKR"}},
+		{name: "apposition-donor",
+			text: "Latvia, a NATO member that borders Russia, has sent Stinger missiles to Ukraine.",
+			want: []ev{{typ: "aid", actor: "LVA", targets: []string{"UKR"}, items: []string{"Stinger"}}}},
+		{name: "loan-financial",
+			text: "Canada announced a loan of up to CAD 500 million to Ukraine on Monday.",
+			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}, mode: "financial", status: "pledged", date: "2022-02-28"}}},
+		{name: "relative-clause-pledge-then-arrival",
+			text: "The first shipment of the 1,000 anti-tank weapons that Germany promised on Saturday has arrived in Ukraine.",
+			want: []ev{
+				{typ: "aid", actor: "DEU", targets: []string{"UKR"}, items: []string{"anti-tank weapon"}, status: "delivered"},
+			}},
+		{name: "sanctions-total-is-not-aid",
+			text: "The latest measures bring the total value of goods under British sanctions to more than £4bn.",
+			not:  []string{"aid"}},
+	})
+}
+
+// TestAidDateOfArticle checks that relative dates resolve against the
+// article's own date.
+func TestAidDateOfArticle(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "yesterday",
+			date: time.Date(2022, 3, 10, 0, 0, 0, 0, time.UTC),
+			text: "Italy's cabinet yesterday approved sending Stinger missiles to Ukraine.",
+			want: []ev{{typ: "aid", actor: "ITA", targets: []string{"UKR"}, items: []string{"Stinger"}, date: "2022-03-09", status: "pledged"}}},
+	})
+}
