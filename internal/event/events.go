@@ -387,6 +387,13 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			// killer.
 			c.actors = nil
 		}
+		if typ == model.TypeCasualties && len(c.actors) == 1 && !x.armed(c.actors[0]) {
+			// "The UN's human rights office said 227 civilians were
+			// killed": an organisation that counts the dead is their
+			// source, not their killer.
+			c.explain("actor", "dropped %s: it counts the losses, it does not inflict them", c.actors[0])
+			c.actors, c.actorM, c.actorT = nil, nil, ""
+		}
 		if typ == model.TypeCasualties && len(c.targets) == 0 {
 			// "three killed in Belgorod": the state the place lies in.
 			if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !contains(c.actors, m.entry.Country) {
@@ -706,6 +713,15 @@ func (d *docState) donor(c *cand) string {
 		}
 	}
 	return best
+}
+
+// armed reports whether a code can inflict losses: a state or a military
+// alliance, not a humanitarian or monitoring body.
+func (x *Extractor) armed(code string) bool {
+	if x.lex.Get(lexicon.KindState, code) != nil {
+		return true
+	}
+	return code == "NATO" || code == "CSTO"
 }
 
 // home is the state the article is mostly about among the conflict's

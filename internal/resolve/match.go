@@ -77,8 +77,10 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 		return 0, fmt.Sprintf("%d days apart, more than the %d of a %s", d, w, rec.Type)
 	}
 	score -= 0.5 * float64(d) / float64(w+1)
+	// Two days given to the day tell two events apart, except for aid (a
+	// pledge and its delivery) and a troop build-up (a state that lasts).
 	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
-		rec.Time.Start != ev.Time.Start && rec.Type != model.TypeAid {
+		rec.Time.Start != ev.Time.Start && rec.Type != model.TypeAid && rec.Type != model.TypeMobilize {
 		return 0, "different days"
 	}
 	strong := false
@@ -104,14 +106,19 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 		ri, ei := specific(rec.Items), specific(ev.Items)
 		switch {
 		case len(ri) > 0 && len(ei) > 0:
-			shared := 0
+			shared := 0.0
 			for _, a := range ri {
 				for _, b := range ei {
-					if strings.EqualFold(a.Name, b.Name) {
+					if sameItem(a, b) {
 						if a.Qty != nil && b.Qty != nil && !rangesMeet(a.Qty, b.Qty) {
 							return 0, "different quantities of " + a.Name
 						}
-						shared++
+						// The same name counts more than a kind and a system.
+						if strings.EqualFold(a.Name, b.Name) {
+							shared += 1
+						} else {
+							shared += 0.3
+						}
 					}
 				}
 			}
@@ -119,7 +126,7 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 				return 0, "no item in common"
 			}
 			strong = true
-			score += 0.1 * float64(shared)
+			score += 0.1 * shared
 		case (len(ri) > 0) != (len(ei) > 0):
 			// A package's value and the items it includes stay apart, as
 			// in one article.
@@ -253,6 +260,25 @@ func sameFigure(a, b *model.Range) bool {
 	x, okx := point(a)
 	y, oky := point(b)
 	return okx && oky && near(x, y, 0.005)
+}
+
+// sameItem reports two items that may name the same thing: the same name,
+// or a kind ("anti-tank weapon", lower case in the catalogue) and a named
+// system of that kind ("NLAW"), as reports of one delivery word it.
+func sameItem(a, b model.Item) bool {
+	if strings.EqualFold(a.Name, b.Name) {
+		return true
+	}
+	if a.Category == "" || a.Category != b.Category {
+		return false
+	}
+	return isKind(a.Name) != isKind(b.Name)
+}
+
+// isKind reports a catalogue name for a kind of thing rather than a named
+// system: the catalogue writes kinds in lower case.
+func isKind(name string) bool {
+	return name != "" && name[0] >= 'a' && name[0] <= 'z'
 }
 
 // genericItems are item names too vague to tell packages apart.
