@@ -64,7 +64,8 @@ func (c *cand) readCues() {
 		case t == "to":
 			// The infinitive marker right before the verb ("to send", "to
 			// quickly send"), not the preposition ("resorted to attacks").
-			if k == c.hit.t0-1 || k == c.hit.t0-2 && strings.HasSuffix(s.low[k+1], "ly") {
+			// "to be delivered" is as much to come as "to deliver".
+			if k == c.hit.t0-1 || k == c.hit.t0-2 && (strings.HasSuffix(s.low[k+1], "ly") || s.low[k+1] == "be") {
 				fut = true
 			}
 		case futures[t]:

@@ -116,8 +116,21 @@ func definite(s *sent, h trigHit) bool {
 // nominal reports a verb trigger used as a noun: "the supply of Javelins",
 // "a delivery of fuel".
 func nominal(s *sent, h trigHit) bool {
-	return h.t0 > 0 && (s.low[h.t0-1] == "the" || s.low[h.t0-1] == "a") && h.t1 < len(s.low) && s.low[h.t1] == "of"
+	if h.t0 == 0 {
+		return false
+	}
+	prev := s.low[h.t0-1]
+	if (prev == "the" || prev == "a") && h.t1 < len(s.low) && s.low[h.t1] == "of" {
+		return true
+	}
+	// A plural verb form after a preposition or a quantifier is a noun:
+	// "50 million euros for supplies such as fuel", "further supplies".
+	w := s.low[h.t0]
+	return strings.HasSuffix(w, "s") && (preps[prev] || nounQuantifiers[prev])
 }
+
+// nounQuantifiers come before nouns, never before verbs.
+var nounQuantifiers = setOf("further", "more", "new", "additional", "military", "humanitarian", "medical", "these", "those", "its", "their", "such")
 
 func className(c class) string {
 	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive"}[c]

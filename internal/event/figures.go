@@ -324,6 +324,14 @@ func (c *cand) findCount() (victimSide string) {
 				victimSide = m.codes[0]
 				break
 			}
+			// "498 of its soldiers", "its own losses": the side that
+			// speaks of its own dead, named earlier in the sentence.
+			if w := s.low[k]; w == "its" || w == "their" {
+				if code := s.possessor(k); code != "" {
+					victimSide = code
+				}
+				break
+			}
 		}
 		if q := qtyBefore(s, i); q != nil && q.num.Kind == quantity.KindCount && c.owns(q) {
 			d := abs(i - c.hit.t0)
@@ -466,6 +474,23 @@ func (c *cand) countPeople() (int, string) {
 		}
 	}
 	return n, strings.Join(words, ", ")
+}
+
+// possessor returns the state a possessive pronoun at token k points
+// back to: the nearest state, or body of a state, named before it in the
+// sentence that is not the object of a preposition.
+func (s *sent) possessor(k int) string {
+	for i := k - 1; i >= 0; i-- {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		if (m.kind == mEntity || m.kind == mSource) && len(m.codes) == 1 && len(m.codes[0]) == 3 && !afterPrep(s, m.t0) {
+			return m.codes[0]
+		}
+		i = m.t0
+	}
+	return ""
 }
 
 func abs(x int) int {

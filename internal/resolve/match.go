@@ -153,11 +153,16 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 				return 0, "different places"
 			}
 			strong = true
+			score += 0.2
 		}
 	default:
 		if len(rec.Targets) > 0 && len(ev.Targets) > 0 {
 			strong = true
 		}
+	}
+	// The same day, given to the day, makes a pairing surer.
+	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && rec.Time.Start == ev.Time.Start {
+		score += 0.2
 	}
 	if (ra == "" || ea == "") && !strong {
 		return 0, "an actor is missing and nothing specific is shared"
