@@ -503,8 +503,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		if typ == model.TypeTalks {
 			c.talksParties()
 		}
-		if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.targets) == 0 && len(c.actors) == 2 {
-			// "Kuleba and Lavrov met": one meets the other.
+		if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.actors) == 2 {
+			// "Kuleba and Lavrov met": one meets the other; where they
+			// meet ("in Antalya") is the place, not a party.
 			c.targets = []codeText{{code: c.actors[1], text: c.actorT}}
 			c.actors = c.actors[:1]
 			c.explain("targets", "the second of the parties named together: %s", c.targets[0].code)
