@@ -1,0 +1,78 @@
+package cli
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/server"
+)
+
+func init() { addCommand(newServeCmd) }
+
+func newServeCmd(app *App) *cobra.Command {
+	var addr, token string
+	var maxBody int64
+	var timeout time.Duration
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the web pages and the JSON API over the store",
+		Long: `Serve the store over HTTP: web pages (search, timeline, events, articles, the
+aid ledger, figures, actors) and a JSON API under /api/v1, described by
+/api/v1/openapi.json. Everything the pages need is built into the binary, so
+they work offline.
+
+The server listens on 127.0.0.1:8080 unless told otherwise, and is read-only.
+With --ingest-token (or SITREP_INGEST_TOKEN in the environment), POST
+/api/v1/articles accepts articles as JSON or JSON Lines from clients sending
+"Authorization: Bearer TOKEN", and runs them through the same pipeline as
+"sitrep ingest". Listen on another address only behind a proxy you trust:
+the server speaks plain HTTP.`,
+		Example: `  sitrep serve
+  sitrep serve --addr 127.0.0.1:9000
+  SITREP_INGEST_TOKEN=$(openssl rand -hex 16) sitrep serve`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if token == "" {
+				token = os.Getenv("SITREP_INGEST_TOKEN")
+			}
+			if token != "" && len(token) < 16 {
+				return fmt.Errorf("--ingest-token: use at least 16 characters")
+			}
+			ctx := cmd.Context()
+			st, err := app.openResolved(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			srv, err := server.New(st, server.Options{IngestToken: token, MaxBodyBytes: maxBody, HandlerTimeout: timeout, Log: app.Log})
+			if err != nil {
+				return err
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("listening on %s: %w", addr, err)
+			}
+			if host, _, err := net.SplitHostPort(addr); err == nil {
+				if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+					app.Log.Warn("listening beyond this machine: anyone who can reach it can read the store", "addr", ln.Addr().String())
+				}
+			}
+			ingest := "off"
+			if token != "" {
+				ingest = "on"
+			}
+			app.Log.Info("serving", "url", "http://"+ln.Addr().String()+"/", "db", app.DB, "ingest", ingest)
+			return srv.Serve(ctx, ln)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
+	f.StringVar(&token, "ingest-token", "", "enable POST /api/v1/articles for clients sending this bearer token (default $SITREP_INGEST_TOKEN)")
+	f.Int64Var(&maxBody, "max-body", server.DefaultMaxBodyBytes, "largest request body accepted, in bytes")
+	f.DurationVar(&timeout, "timeout", server.DefaultHandlerTimeout, "longest time one request may take")
+	return cmd
+}

@@ -1,0 +1,56 @@
+package server
+
+import (
+	"errors"
+	"net/http"
+)
+
+// timelineView is the timeline page's data.
+type timelineView struct {
+	Type, Actor, Place, From, To string
+	Types                        []string
+	Items                        []TimelineItem
+	Present                      []string // types on this page, for the legend
+	Prev, Next                   string
+	First, Last                  int
+	Problem                      string
+}
+
+// timelinePageLimit is how many records the timeline draws at once.
+const timelinePageLimit = 400
+
+func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
+	q := r.URL.Query()
+	v := &timelineView{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to"), Types: eventTypes}
+	f, p, err := recordParams(q, timelinePageLimit)
+	var ae *apiError
+	switch {
+	case errors.As(err, &ae):
+		v.Problem = ae.msg
+		return "timeline", &view{Title: "Timeline", Nav: "timeline", Data: v}, nil
+	case err != nil:
+		return "", nil, err
+	}
+	recs, more, err := s.records(r.Context(), f, p)
+	if err != nil {
+		return "", nil, err
+	}
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		v.Items = append(v.Items, timelineItem(rec))
+		seen[rec.Type] = true
+	}
+	for _, t := range eventTypes {
+		if seen[t] {
+			v.Present = append(v.Present, t)
+		}
+	}
+	v.First, v.Last = p.offset+1, p.offset+len(recs)
+	if p.offset > 0 {
+		v.Prev = pageLink(r, max(0, p.offset-p.limit))
+	}
+	if more {
+		v.Next = pageLink(r, p.offset+p.limit)
+	}
+	return "timeline", &view{Title: "Timeline", Nav: "timeline", Data: v}, nil
+}

@@ -1,0 +1,232 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/intake"
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// Paging limits: a page holds DefaultLimit items unless the request asks
+// for more, and never more than MaxLimit, so no request can make the
+// server read the whole store at once.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 500
+)
+
+// apiError is a failure the client caused, with the status to answer.
+type apiError struct {
+	status int
+	msg    string
+}
+
+func (e *apiError) Error() string { return e.msg }
+
+func badRequest(format string, args ...any) error {
+	return &apiError{status: http.StatusBadRequest, msg: fmt.Sprintf(format, args...)}
+}
+
+// errorBody is the JSON every API error is answered with.
+type errorBody struct {
+	Status int    `json:"status"`
+	Error  string `json:"error"`
+}
+
+// writeJSON writes v with HTML escaping on, so that a "<script>" inside a
+// title reaches the client as \u003cscript\u003e even if some client
+// pastes the raw JSON into a page.
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		status = http.StatusInternalServerError
+		buf.Reset()
+		fmt.Fprintf(&buf, `{"status":500,"error":"encoding the response failed"}`+"\n")
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, errorBody{Status: status, Error: msg})
+}
+
+// statusOf maps an error to the status and message a client sees. Errors
+// of the store are logged and answered without their details, which may
+// name files or SQL.
+func (s *Server) statusOf(r *http.Request, err error) (int, string) {
+	var ae *apiError
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &ae):
+		return ae.status, ae.msg
+	case errors.As(err, &mbe):
+		return http.StatusRequestEntityTooLarge, fmt.Sprintf("request body over %d bytes", mbe.Limit)
+	case errors.Is(err, store.ErrNotFound):
+		return http.StatusNotFound, "not found"
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable, "the request took too long; narrow it with filters or a smaller limit"
+	case errors.Is(err, context.Canceled):
+		return 499, "request cancelled"
+	}
+	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	return http.StatusInternalServerError, "internal error"
+}
+
+// fail answers an API request with the JSON error for err.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	status, msg := s.statusOf(r, err)
+	writeError(w, status, msg)
+}
+
+// intParam reads an integer query parameter within [min, max].
+func intParam(q url.Values, name string, def, min, max int) (int, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < min || n > max {
+		return 0, badRequest("%s: want a whole number from %d to %d, got %q", name, min, max, v)
+	}
+	return n, nil
+}
+
+// dateParam reads a date query parameter in any layout intake accepts and
+// returns it as YYYY-MM-DD.
+func dateParam(q url.Values, name string) (string, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return "", nil
+	}
+	d, err := intake.ParseDate(v)
+	if err != nil {
+		return "", badRequest("%s: %v", name, err)
+	}
+	return d.Format(model.DateLayout), nil
+}
+
+// codeParam reads an actor code (USA, EU, NATO): letters, digits and
+// hyphens, upper-cased.
+func codeParam(q url.Values, name string) (string, error) {
+	return checkCode(name, q.Get(name))
+}
+
+func checkCode(name, v string) (string, error) {
+	v = strings.ToUpper(strings.TrimSpace(v))
+	if len(v) > 32 {
+		return "", badRequest("%s: too long", name)
+	}
+	for _, c := range v {
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return "", badRequest("%s: %q is not an actor code (ISO 3166-1 alpha-3 or an organisation code such as EU, NATO)", name, v)
+		}
+	}
+	return v, nil
+}
+
+// typeParam reads an event type, or several separated by commas.
+func typeParam(q url.Values, name string) ([]string, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if v == "" {
+		return nil, nil
+	}
+	var out []string
+	for _, t := range strings.Split(v, ",") {
+		t = strings.ToLower(strings.TrimSpace(t))
+		if t == "" {
+			continue
+		}
+		if !knownType(t) {
+			return nil, badRequest("%s: unknown event type %q (types: %s)", name, t, strings.Join(eventTypes, ", "))
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// textParam reads a free-text parameter, bounded in length.
+func textParam(q url.Values, name string, max int) (string, error) {
+	v := strings.TrimSpace(q.Get(name))
+	if len(v) > max {
+		return "", badRequest("%s: longer than %d bytes", name, max)
+	}
+	return v, nil
+}
+
+// eventTypes lists the event types in the order pages show them.
+var eventTypes = []string{model.TypeAid, model.TypeAttack, model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize,
+	model.TypeCyberattack, model.TypeSanction, model.TypeVisit, model.TypeMeet, model.TypeTalks, model.TypeStatement,
+	model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny}
+
+func knownType(t string) bool {
+	for _, k := range eventTypes {
+		if k == t {
+			return true
+		}
+	}
+	return false
+}
+
+// paging is the limit and offset of a list request.
+type paging struct{ limit, offset int }
+
+func pagingParams(q url.Values, def int) (paging, error) {
+	l, err := intParam(q, "limit", def, 1, MaxLimit)
+	if err != nil {
+		return paging{}, err
+	}
+	o, err := intParam(q, "offset", 0, 0, 1<<30)
+	if err != nil {
+		return paging{}, err
+	}
+	return paging{l, o}, nil
+}
+
+// Page is one page of a list: the items, where they start, and the link
+// to the next page when there is one. Total is the number of items in
+// all pages, left out where counting them would cost a scan of the store.
+type Page[T any] struct {
+	Total  *int   `json:"total,omitempty"`
+	Limit  int    `json:"limit"`
+	Offset int    `json:"offset"`
+	Next   string `json:"next,omitempty"`
+	Items  []T    `json:"items"`
+}
+
+// nextLink is the request's URL with offset moved past this page.
+func nextLink(r *http.Request, p paging) string {
+	q := r.URL.Query()
+	q.Set("offset", strconv.Itoa(p.offset+p.limit))
+	q.Set("limit", strconv.Itoa(p.limit))
+	return r.URL.Path + "?" + q.Encode()
+}
+
+// slicePage pages a list held in memory.
+func slicePage[T any](r *http.Request, all []T, p paging) Page[T] {
+	total := len(all)
+	lo := min(p.offset, total)
+	hi := min(p.offset+p.limit, total)
+	pg := Page[T]{Total: &total, Limit: p.limit, Offset: p.offset, Items: all[lo:hi]}
+	if pg.Items == nil {
+		pg.Items = []T{}
+	}
+	if hi < total {
+		pg.Next = nextLink(r, p)
+	}
+	return pg
+}
