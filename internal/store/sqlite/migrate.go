@@ -94,7 +94,21 @@ var migrations = []string{
 		summary TEXT NOT NULL
 	);
 	CREATE INDEX records_lookup ON records (type, actor, day);
-	CREATE INDEX records_day ON records (day);
+	CREATE INDEX records_day ON records (day, type, id);
+	CREATE TABLE record_parties (
+		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+		code TEXT NOT NULL,
+		day TEXT NOT NULL,
+		PRIMARY KEY (code, day, record_id)
+	) WITHOUT ROWID;
+	CREATE INDEX record_parties_record ON record_parties (record_id);
+	CREATE TABLE record_places (
+		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+		place TEXT NOT NULL COLLATE NOCASE,
+		day TEXT NOT NULL,
+		PRIMARY KEY (place, day, record_id)
+	) WITHOUT ROWID;
+	CREATE INDEX record_places_record ON record_places (record_id);
 	CREATE INDEX records_dirty ON records (dirty) WHERE dirty = 1;
 	CREATE TABLE record_mentions (
 		event_id TEXT PRIMARY KEY REFERENCES events (id) ON DELETE CASCADE,

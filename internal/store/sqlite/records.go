@@ -161,6 +161,26 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		return fmt.Errorf("preparing mention link: %w", err)
 	}
 	defer link.Close()
+	clearParties, err := tx.PrepareContext(ctx, `DELETE FROM record_parties WHERE record_id = ?`)
+	if err != nil {
+		return fmt.Errorf("preparing party index: %w", err)
+	}
+	defer clearParties.Close()
+	addParty, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO record_parties (record_id, code, day) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("preparing party index: %w", err)
+	}
+	defer addParty.Close()
+	clearPlaces, err := tx.PrepareContext(ctx, `DELETE FROM record_places WHERE record_id = ?`)
+	if err != nil {
+		return fmt.Errorf("preparing place index: %w", err)
+	}
+	defer clearPlaces.Close()
+	addPlace, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO record_places (record_id, place, day) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("preparing place index: %w", err)
+	}
+	defer addPlace.Close()
 	done, err := tx.PrepareContext(ctx, `UPDATE events SET resolved = 1 WHERE id = ?`)
 	if err != nil {
 		return fmt.Errorf("preparing resolved mark: %w", err)
@@ -198,6 +218,31 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		if _, err := up.ExecContext(ctx, r.ID, r.Type, actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
 			r.FirstReported, r.LastReported, len(r.Mentions), string(data), string(summary)); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
+		}
+		// The parties and places of a record, indexed by day, so that
+		// "everything Russia did in March" reads an index range.
+		if _, err := clearParties.ExecContext(ctx, r.ID); err != nil {
+			return fmt.Errorf("indexing record %s: %w", r.ID, err)
+		}
+		if _, err := clearPlaces.ExecContext(ctx, r.ID); err != nil {
+			return fmt.Errorf("indexing record %s: %w", r.ID, err)
+		}
+		parties := []string{}
+		if actor != "" {
+			parties = append(parties, actor)
+		}
+		for _, t := range r.Targets {
+			parties = append(parties, t.Code)
+		}
+		for _, code := range parties {
+			if _, err := addParty.ExecContext(ctx, r.ID, code, r.Day); err != nil {
+				return fmt.Errorf("indexing record %s: %w", r.ID, err)
+			}
+		}
+		for _, p := range r.Places {
+			if _, err := addPlace.ExecContext(ctx, r.ID, p.Name, r.Day); err != nil {
+				return fmt.Errorf("indexing record %s: %w", r.ID, err)
+			}
 		}
 		for _, m := range r.Mentions {
 			if !want[m.Event] {
@@ -239,10 +284,10 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 		add("(' ' || r.targets || ' ') LIKE ?", "% "+f.Target+" %")
 	}
 	if f.Party != "" {
-		add("(r.actor = ? OR (' ' || r.targets || ' ') LIKE ?)", f.Party, "% "+f.Party+" %")
+		add("r.id IN (SELECT record_id FROM record_parties WHERE code = ?)", f.Party)
 	}
 	if f.Place != "" {
-		add("('|' || r.places || '|') LIKE ?", "%|"+f.Place+"|%")
+		add("r.id IN (SELECT record_id FROM record_places WHERE place = ?)", f.Place)
 	}
 	if f.From != "" {
 		add("r.day >= ?", f.From)

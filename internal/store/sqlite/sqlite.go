@@ -54,6 +54,12 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// NORMAL is safe in WAL mode against a crash of the process; only
 		// a power loss can take back the last commits.
 		"synchronous(NORMAL)",
+		// Readers of a large store (the web server under load) share the
+		// file through the page cache of the OS instead of copying pages
+		// into each connection's own cache.
+		"mmap_size(1073741824)",
+		"cache_size(-32768)",
+		"temp_store(MEMORY)",
 	} {
 		q.Add("_pragma", p)
 	}
