@@ -52,7 +52,18 @@ func LoadGold(path string) ([]GoldFact, error) {
 
 // ReadGold reads gold facts, one JSON object a line; name is used in errors.
 func ReadGold(r io.Reader, name string) ([]GoldFact, error) {
-	var out []GoldFact
+	return readJSONL(r, name, func(g *GoldFact) error {
+		if g.Doc == "" || g.Type == "" {
+			return fmt.Errorf("a gold fact needs doc and type")
+		}
+		return nil
+	})
+}
+
+// readJSONL reads one JSON object a line into T, skipping blank lines and
+// checking each with valid; errors name the file and line.
+func readJSONL[T any](r io.Reader, name string, valid func(*T) error) ([]T, error) {
+	var out []T
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	line := 0
@@ -62,14 +73,16 @@ func ReadGold(r io.Reader, name string) ([]GoldFact, error) {
 		if t == "" {
 			continue
 		}
-		var g GoldFact
-		if err := json.Unmarshal([]byte(t), &g); err != nil {
+		var v T
+		if err := json.Unmarshal([]byte(t), &v); err != nil {
 			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
 		}
-		if g.Doc == "" || g.Type == "" {
-			return nil, fmt.Errorf("%s:%d: a gold fact needs doc and type", name, line)
+		if valid != nil {
+			if err := valid(&v); err != nil {
+				return nil, fmt.Errorf("%s:%d: %v", name, line, err)
+			}
 		}
-		out = append(out, g)
+		out = append(out, v)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

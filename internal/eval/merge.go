@@ -1,12 +1,9 @@
 package eval
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -31,23 +28,7 @@ func LoadMergePairs(path string) ([]MergePair, error) {
 }
 
 func readMergePairs(r io.Reader, name string) ([]MergePair, error) {
-	var out []MergePair
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		t := strings.TrimSpace(sc.Text())
-		if t == "" {
-			continue
-		}
-		var p MergePair
-		if err := json.Unmarshal([]byte(t), &p); err != nil {
-			return nil, fmt.Errorf("%s:%d: %v", name, line, err)
-		}
-		out = append(out, p)
-	}
-	return out, sc.Err()
+	return readJSONL[MergePair](r, name, nil)
 }
 
 // BestEvent returns the index of the event that best matches a gold fact
