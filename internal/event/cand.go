@@ -11,6 +11,8 @@ import (
 
 // cand is an event being assembled from one trigger in one sentence.
 type cand struct {
+	// selfTarget is set when the target named is the actor itself.
+	selfTarget bool
 	f      *frame
 	hit    trigHit
 	s      *sent

@@ -150,6 +150,7 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		return false
 	}
 
+
 	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
 	// permitting verb hands over to the act after it, whose actor is the
 	// permitted party.
@@ -217,6 +218,11 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 				return false
 			}
 		}
+	}
+	if class == classAct && typ == model.TypeAid && nominal(s, c.hit) {
+		// "50 million euros for supplies": the verb's form used as a noun
+		// names aid and takes its tense from the clause, like "aid".
+		class = classNoun
 	}
 	permitted := false
 	for _, h := range s.trigs {
@@ -320,6 +326,11 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		} else {
 			if class != classReceive {
 				c.findTargets(d)
+				if c.selfTarget {
+					// "a special fund of €100bn for the Bundeswehr": money
+					// a state spends on its own forces is not aid.
+					return false
+				}
 			}
 			c.readCues()
 		}

@@ -156,6 +156,9 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 			codes = []string{org}
 		}
 		for _, ct := range codes {
+			if contains(c.actors, ct) && len(ms) == 1 && c.f.typ == model.TypeAid {
+				c.selfTarget = true
+			}
 			if !c.hasTarget(ct) && !contains(c.actors, ct) {
 				c.targets = append(c.targets, codeText{code: ct, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
 			}
