@@ -13,13 +13,13 @@ import (
 type cand struct {
 	// selfTarget is set when the target named is the actor itself.
 	selfTarget bool
-	f      *frame
-	hit    trigHit
-	s      *sent
-	l, r   int // the clause's token range
-	actors []string
-	actorM *mention // the mention the actor came from, nil when inferred
-	actorT string   // the actor's words as written
+	f          *frame
+	hit        trigHit
+	s          *sent
+	l, r       int // the clause's token range
+	actors     []string
+	actorM     *mention // the mention the actor came from, nil when inferred
+	actorT     string   // the actor's words as written
 	// targets are codes with the words they came from.
 	targets  []codeText
 	items    []itemArg

@@ -150,7 +150,6 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		return false
 	}
 
-
 	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
 	// permitting verb hands over to the act after it, whose actor is the
 	// permitted party.
