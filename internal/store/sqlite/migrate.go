@@ -95,6 +95,7 @@ var migrations = []string{
 	);
 	CREATE INDEX records_lookup ON records (type, actor, day);
 	CREATE INDEX records_day ON records (day, type, id);
+	CREATE INDEX records_type_day ON records (type, day, id);
 	CREATE TABLE record_parties (
 		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,
 		code TEXT NOT NULL,
