@@ -94,7 +94,7 @@ var migrations = []string{
 		summary TEXT NOT NULL
 	);
 	CREATE INDEX records_lookup ON records (type, actor, day);
-	CREATE INDEX records_day ON records (day, type, id);
+	CREATE INDEX records_day ON records (day, id);
 	CREATE INDEX records_type_day ON records (type, day, id);
 	CREATE TABLE record_parties (
 		record_id TEXT NOT NULL REFERENCES records (id) ON DELETE CASCADE,

@@ -283,26 +283,40 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	if f.Target != "" {
 		add("(' ' || r.targets || ' ') LIKE ?", "% "+f.Target+" %")
 	}
-	if f.Party != "" {
-		add("r.id IN (SELECT record_id FROM record_parties WHERE code = ?)", f.Party)
+	// A party or a place drives the query from its index, which is kept
+	// in day order; the other filters then test each row.
+	q := `SELECT r.data FROM records r`
+	order := " ORDER BY r.day, r.id"
+	switch {
+	case f.Party != "":
+		q = `SELECT r.data FROM record_parties x JOIN records r ON r.id = x.record_id`
+		add("x.code = ?", f.Party)
+		order = " ORDER BY x.day, x.record_id"
+		if f.Place != "" {
+			add("r.id IN (SELECT record_id FROM record_places WHERE place = ?)", f.Place)
+		}
+	case f.Place != "":
+		q = `SELECT r.data FROM record_places x JOIN records r ON r.id = x.record_id`
+		add("x.place = ?", f.Place)
+		order = " ORDER BY x.day, x.record_id"
 	}
-	if f.Place != "" {
-		add("r.id IN (SELECT record_id FROM record_places WHERE place = ?)", f.Place)
+	day := "r.day"
+	if f.Party != "" || f.Place != "" {
+		day = "x.day"
 	}
 	if f.From != "" {
-		add("r.day >= ?", f.From)
+		add(day+" >= ?", f.From)
 	}
 	if f.To != "" {
-		add("r.day <= ?", f.To)
+		add(day+" <= ?", f.To)
 	}
 	if f.ReportedOn != "" {
 		add("r.id IN (SELECT record_id FROM record_mentions WHERE date = ?)", f.ReportedOn)
 	}
-	q := `SELECT r.data FROM records r`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += " ORDER BY r.day, r.type, r.id"
+	q += order
 	if f.Limit > 0 {
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, f.Limit, f.Offset)
