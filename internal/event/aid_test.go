@@ -9,6 +9,15 @@ import (
 
 func TestAid(t *testing.T) {
 	runCases(t, []caseT{
+		{name: "own-forces-fund-is-not-aid",
+			text: "Poland's president said on Monday that the country would put 20 billion zloty into a new fund for its armed forces.",
+			not:  []string{"aid"}},
+		{name: "own-defence-spending-is-not-aid",
+			text: "Sweden will spend an extra 3 billion kronor on its own defence next year, the finance minister said on Tuesday.",
+			not:  []string{"aid"}},
+		{name: "fund-for-ukraine-is-aid",
+			text: "Poland's president said on Monday that the country would put 200 million zloty into a fund for Ukraine's armed forces.",
+			want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}, money: &money{200e6, "PLN"}}}},
 		{name: "pledge-items-qty",
 			text: "Germany will send 1,000 anti-tank weapons and 500 Stinger missiles to Ukraine, the chancellor said on Saturday.",
 			want: []ev{

@@ -113,6 +113,29 @@ func definite(s *sent, h trigHit) bool {
 	return false
 }
 
+// ownForces reports money or arms a state puts into its own military:
+// "a special fund for its armed forces", "more on their own defence".
+func ownForces(s *sent, l, r int) bool {
+	for k := l; k+2 < r; k++ {
+		if s.low[k] != "for" && s.low[k] != "into" && s.low[k] != "on" {
+			continue
+		}
+		j := k + 1
+		if s.low[j] != "its" && s.low[j] != "their" && s.low[j] != "our" {
+			continue
+		}
+		j++
+		if s.low[j] == "own" && j+1 < r {
+			j++
+		}
+		switch s.low[j] {
+		case "armed", "army", "military", "defence", "defense", "forces", "troops", "navy", "air":
+			return true
+		}
+	}
+	return false
+}
+
 // nominal reports a verb trigger used as a noun: "the supply of Javelins",
 // "a delivery of fuel".
 func nominal(s *sent, h trigHit) bool {
@@ -325,7 +348,7 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		} else {
 			if class != classReceive {
 				c.findTargets(d)
-				if c.selfTarget {
+				if c.selfTarget || ownForces(s, c.l, c.r) {
 					// "a special fund of €100bn for the Bundeswehr": money
 					// a state spends on its own forces is not aid.
 					return false
