@@ -13,7 +13,7 @@ import (
 // weeks; a strike or a day's toll is told within a day or two.
 var windows = map[string]int{
 	model.TypeAid: 45, model.TypeVisit: 14, model.TypeMeet: 7, model.TypeTalks: 7,
-	model.TypeSanction: 7, model.TypeMobilize: 10, model.TypeCasualties: 2, model.TypeDisplacement: 2,
+	model.TypeSanction: 1, model.TypeMobilize: 10, model.TypeCasualties: 2, model.TypeDisplacement: 2,
 	model.TypeAttack: 2, model.TypeCyberattack: 5,
 }
 
@@ -80,7 +80,7 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	// Two days given to the day tell two events apart, except for aid (a
 	// pledge and its delivery) and a troop build-up (a state that lasts).
 	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
-		rec.Time.Start != ev.Time.Start && rec.Type != model.TypeAid && rec.Type != model.TypeMobilize {
+		(rec.Time.End < ev.Time.Start || ev.Time.End < rec.Time.Start) && rec.Type != model.TypeAid && rec.Type != model.TypeMobilize {
 		return 0, "different days"
 	}
 	strong := false

@@ -136,7 +136,7 @@ type EventFilter struct {
 	Doc    string // article doc name or id
 	From   string // article date on or after (DateLayout)
 	To     string // article date on or before
-	Facts  bool   // only events the article holds true (asserted, reported)
+	Facts  bool   // only facts: events held true or planned (model.Event.IsFact)
 	Limit  int
 	Offset int
 }

@@ -163,7 +163,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 		add("e.date <= ?", f.To)
 	}
 	if f.Facts {
-		where = append(where, "e.modality IN ('asserted', 'reported', '')")
+		where = append(where, "e.modality NOT IN ('negated', 'hypothetical', 'denied')")
 	}
 	q := `SELECT e.data FROM events e`
 	if len(where) > 0 {

@@ -18,14 +18,14 @@ func TestEventsStoredWithArticles(t *testing.T) {
 	db, _ := open(t)
 	batch := []store.Doc{
 		{Article: corpus[0], Extractor: "v1", Events: []model.Event{ev("a1", "aid", "EST", "asserted", 0), ev("a1", "threaten", "RUS", "hypothetical", 20)}},
-		{Article: corpus[1], Extractor: "v1", Events: []model.Event{ev("a2", "aid", "USA", "reported", 0)}},
+		{Article: corpus[1], Extractor: "v1", Events: []model.Event{ev("a2", "aid", "USA", "reported", 0), ev("a2", "visit", "USA", "planned", 30)}},
 		{Article: corpus[2]}, // not extracted
 	}
 	if _, err := db.Put(ctx, batch); err != nil {
 		t.Fatal(err)
 	}
 	all, err := db.Events(ctx, store.EventFilter{})
-	if err != nil || len(all) != 3 {
+	if err != nil || len(all) != 4 {
 		t.Fatalf("events %v, %v", all, err)
 	}
 	for _, e := range all {
@@ -39,12 +39,14 @@ func TestEventsStoredWithArticles(t *testing.T) {
 	}{
 		{store.EventFilter{Type: "aid"}, 2},
 		{store.EventFilter{Actor: "RUS"}, 1},
-		{store.EventFilter{Target: "UKR"}, 3},
+		{store.EventFilter{Target: "UKR"}, 4},
 		{store.EventFilter{Target: "UK"}, 0},
 		{store.EventFilter{Doc: "a1"}, 2},
-		{store.EventFilter{Doc: corpus[1].ID}, 1},
-		{store.EventFilter{Facts: true}, 2},
-		{store.EventFilter{From: "2022-03-01"}, 1},
+		{store.EventFilter{Doc: corpus[1].ID}, 2},
+		// Planned events are facts about a plan; the hypothetical threat
+		// is not one.
+		{store.EventFilter{Facts: true}, 3},
+		{store.EventFilter{From: "2022-03-01"}, 2},
 		{store.EventFilter{Limit: 1}, 1},
 	}
 	for _, c := range cases {
@@ -59,8 +61,8 @@ func TestEventsStoredWithArticles(t *testing.T) {
 		t.Errorf("event id %s, recomputed %s", all[0].ID, again)
 	}
 	st, _ := db.Stats(ctx)
-	if st.Events != 3 {
-		t.Errorf("stats count %d events, want 3", st.Events)
+	if st.Events != 4 {
+		t.Errorf("stats count %d events, want 4", st.Events)
 	}
 }
 
