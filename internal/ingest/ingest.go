@@ -137,6 +137,9 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 	}()
 
 	batch := make([]store.Doc, 0, opts.BatchSize)
+	// One resolver for the whole run keeps the records it has read
+	// from batch to batch.
+	rv := resolve.New(st)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -161,7 +164,7 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 		}
 		batch = batch[:0]
 		if opts.Resolve {
-			rs, err := resolve.Run(ctx, st)
+			rs, err := rv.Run(ctx)
 			if err != nil {
 				return fmt.Errorf("resolving events: %w", err)
 			}
@@ -251,6 +254,7 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 		opts.BatchSize = DefaultBatchSize
 	}
 	var sum Summary
+	rv := resolve.New(st)
 	for i := 0; i < len(arts); i += opts.BatchSize {
 		chunk := arts[i:min(i+opts.BatchSize, len(arts))]
 		batch := make([]store.Doc, len(chunk))
@@ -278,7 +282,7 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 			}
 		}
 		if opts.Resolve {
-			rs, err := resolve.Run(ctx, st)
+			rs, err := rv.Run(ctx)
 			if err != nil {
 				return finish(sum, start), fmt.Errorf("resolving events: %w", err)
 			}

@@ -29,7 +29,8 @@ type Store interface {
 	// ordered by article date, article and position.
 	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
 	// Candidates returns the records of a type whose day lies in
-	// [from, to], with the given actor or none ("" matches any actor).
+	// [from, to], with the given actor or none (for "", only those with
+	// none).
 	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
 	// Record returns one whole record by id.
 	Record(ctx context.Context, id string) (*model.Record, error)
@@ -56,6 +57,38 @@ const BatchSize = 5000
 
 // Run resolves every unresolved event in the store.
 func Run(ctx context.Context, st Store) (Stats, error) {
+	return New(st).Run(ctx)
+}
+
+// Resolver resolves events and keeps the candidate records it has read
+// from one run to the next, so that an ingest resolving batch after batch
+// reads each record once. While it lives it must be the only writer of
+// records to its store.
+type Resolver struct {
+	st Store
+	p  *pool
+}
+
+// maxPooled bounds the records a Resolver keeps; past it, it starts over.
+const maxPooled = 300000
+
+// New returns a Resolver for a store.
+func New(st Store) *Resolver {
+	return &Resolver{st: st}
+}
+
+func (rv *Resolver) pool(ctx context.Context) *pool {
+	if rv.p == nil || len(rv.p.ids) > maxPooled {
+		rv.p = &pool{st: rv.st, byKey: map[string]map[int][]*model.Record{}, ids: map[string]bool{},
+			loaded: map[string][2]int{}, partial: map[string]bool{}}
+	}
+	rv.p.ctx = ctx
+	return rv.p
+}
+
+// Run resolves every unresolved event in the store.
+func (rv *Resolver) Run(ctx context.Context) (Stats, error) {
+	st := rv.st
 	var stats Stats
 	for {
 		dirty, err := st.Dirty(ctx, BatchSize)
@@ -80,6 +113,7 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 		}
 		stats.Rebuilt += len(keep)
 		stats.Deleted += len(gone)
+		rv.p = nil // records changed under the pool: read them again
 	}
 	for {
 		evs, err := st.Unresolved(ctx, BatchSize)
@@ -89,7 +123,7 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 		if len(evs) == 0 {
 			return stats, nil
 		}
-		changed, err := resolveBatch(ctx, st, evs, &stats)
+		changed, err := resolveBatch(rv.pool(ctx), evs, &stats)
 		if err != nil {
 			return stats, err
 		}
@@ -98,6 +132,7 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 			linked[i] = evs[i].ID
 		}
 		if err := st.SaveRecords(ctx, changed, linked, nil); err != nil {
+			rv.p = nil // the pool holds records the store does not
 			return stats, err
 		}
 	}
@@ -113,27 +148,19 @@ type pool struct {
 	lo, hi  string                             // the batch's first and last day
 	byKey   map[string]map[int][]*model.Record // type|actor -> day number -> records
 	ids     map[string]bool
-	loaded  map[string]bool
-	partial map[string]bool // records held as summaries
+	loaded  map[string][2]int // type|actor -> the day numbers read, inclusive
+	partial map[string]bool   // records held as summaries
 }
 
 // get returns the records that may match an event of a type and actor on
-// a day: those of the type with that actor or none (any actor when the
-// event has none), filed within the type's window of the day.
+// a day: those of the type with that actor or none, filed within the
+// type's window of the day. An event without an actor is compared only
+// with records without one: against every actor's records it would cost
+// a scan of the window and rarely find its record.
 func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
 	k := typ + "|" + actor
-	if !p.loaded[k] {
-		w := window(typ)
-		recs, err := p.st.Candidates(p.ctx, typ, actor, shiftDay(p.lo, -w), shiftDay(p.hi, w))
-		if err != nil {
-			return nil, err
-		}
-		p.loaded[k] = true
-		for _, r := range recs {
-			if p.add(r) {
-				p.partial[r.ID] = true
-			}
-		}
+	if err := p.load(k, typ, actor); err != nil {
+		return nil, err
 	}
 	d, ok := dayNum(day)
 	if !ok {
@@ -147,19 +174,82 @@ func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
 			out = append(out, byDay[x]...)
 		}
 	}
+	collect(k)
 	if actor != "" {
-		collect(k)
 		collect(typ + "|")
-	} else {
-		for key := range p.byKey {
-			if len(key) > len(typ) && key[:len(typ)+1] == typ+"|" {
-				collect(key)
-			}
-		}
 	}
 	// Map order must not decide between equally good candidates.
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out, nil
+}
+
+// load reads the candidates of a type and actor for the batch's days
+// widened by the type's window, less the days already read.
+func (p *pool) load(k, typ, actor string) error {
+	w := window(typ)
+	lo, _ := dayNum(shiftDay(p.lo, -w))
+	hi, _ := dayNum(shiftDay(p.hi, w))
+	read := func(from, to int) error {
+		if from > to {
+			return nil
+		}
+		recs, err := p.st.Candidates(p.ctx, typ, actor, dayString(from), dayString(to))
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			if p.add(r) {
+				p.partial[r.ID] = true
+			}
+		}
+		return nil
+	}
+	have, ok := p.loaded[k]
+	if !ok {
+		if err := read(lo, hi); err != nil {
+			return err
+		}
+		p.loaded[k] = [2]int{lo, hi}
+		return nil
+	}
+	if lo < have[0] {
+		if err := read(lo, have[0]-1); err != nil {
+			return err
+		}
+		have[0] = lo
+	}
+	if hi > have[1] {
+		if err := read(have[1]+1, hi); err != nil {
+			return err
+		}
+		have[1] = hi
+	}
+	p.loaded[k] = have
+	return nil
+}
+
+// dayString is the YYYY-MM-DD date of a day number.
+func dayString(n int) string {
+	// Civil from days, the inverse of dayNum.
+	z := n
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
 
 // add puts a record in the pool unless it is there, and says whether it
@@ -216,7 +306,7 @@ func actorCode(a *model.Actor) string {
 	return a.Code
 }
 
-func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats) ([]*model.Record, error) {
+func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, error) {
 	// The batch's date range, widened by the longest window, bounds the
 	// candidates loaded.
 	lo, hi := "9999-12-31", "0000-01-01"
@@ -229,8 +319,7 @@ func resolveBatch(ctx context.Context, st Store, evs []model.Event, stats *Stats
 			hi = d
 		}
 	}
-	p := &pool{st: st, ctx: ctx, lo: lo, hi: hi, byKey: map[string]map[int][]*model.Record{}, ids: map[string]bool{},
-		loaded: map[string]bool{}, partial: map[string]bool{}}
+	p.lo, p.hi = lo, hi
 	changed := map[string]*model.Record{}
 	var order []string
 	attach := func(best *model.Record, ev *model.Event, merged bool) error {

@@ -267,3 +267,19 @@ func TestReextractionRebuildsRecords(t *testing.T) {
 		t.Errorf("after dropping the event: %+v, %d records", s, len(recs))
 	}
 }
+
+func TestDayNumbers(t *testing.T) {
+	for _, day := range []string{"1987-02-26", "2000-02-29", "2022-01-01", "2022-02-28", "2022-03-01", "2022-12-31", "2024-02-29", "2100-03-01"} {
+		n, ok := dayNum(day)
+		if !ok || dayString(n) != day {
+			t.Errorf("%s -> %d -> %s", day, n, dayString(n))
+		}
+		next, _ := dayNum(shiftDay(day, 1))
+		if next != n+1 {
+			t.Errorf("the day after %s is %d, want %d", day, next, n+1)
+		}
+	}
+	if _, ok := dayNum("2022-3-1"); ok {
+		t.Error("dayNum accepted a short date")
+	}
+}

@@ -97,7 +97,8 @@ type RecordStore interface {
 	// ordered by article date, article and position.
 	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
 	// Candidates returns the records of a type whose day lies in
-	// [from, to], with the given actor or none ("" matches any actor), as
+	// [from, to], with the given actor or none (for "", only those with
+	// none: an event without an actor is compared with its like), as
 	// summaries: every slot, but mentions with only their article, which
 	// is all that matching needs and a fraction of the reading.
 	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)

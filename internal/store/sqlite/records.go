@@ -97,12 +97,8 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 
 // Candidates returns records of a type and actor near a period.
 func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error) {
-	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ?`
-	args := []any{typ, from, to}
-	if actor != "" {
-		q += ` AND (actor = ? OR actor = '')`
-		args = append(args, actor)
-	}
+	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ? AND actor IN (?, '')`
+	args := []any{typ, from, to, actor}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading candidate records: %w", err)
