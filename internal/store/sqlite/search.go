@@ -2,9 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -75,7 +78,12 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 	}
 	from := ` FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE ` + strings.Join(where, " AND ")
 	res := &store.SearchResult{Hits: []store.Hit{}}
-	if res.ByMonth, err = s.counts(ctx, `SELECT substr(a.date, 1, 7), count(*)`+from+` GROUP BY 1 ORDER BY 1`, args...); err != nil {
+	if q.Outlet == "" {
+		res.ByMonth, err = s.monthCounts(ctx, match, q.From, q.To)
+	} else {
+		res.ByMonth, err = s.counts(ctx, `SELECT substr(a.date, 1, 7), count(*)`+from+` GROUP BY 1 ORDER BY 1`, args...)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
 	}
 	for _, c := range res.ByMonth {
@@ -103,4 +111,113 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 		res.Hits = append(res.Hits, h)
 	}
 	return res, rows.Err()
+}
+
+// dayIndex maps article rowids to their dates (as YYYYMMDD), so that the
+// matches of a common word are counted per month from the full-text index
+// alone: looking each one up in the articles table would cost more than
+// the search itself. Articles are never changed once stored, so the index
+// only grows, from the rowids past the last one it read.
+type dayIndex struct {
+	mu   sync.Mutex
+	last int64
+	days []uint32
+}
+
+// monthCounts counts the articles matching an FTS5 query per month,
+// within [from, to] when given.
+func (s *DB) monthCounts(ctx context.Context, match, from, to string) ([]store.Count, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, match)
+	if err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	days, err := s.days.upTo(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	lo, hi := packDay(from), packDay(to)
+	byMonth := map[uint32]int{}
+	for _, id := range ids {
+		if id < 0 || id >= int64(len(days)) || days[id] == 0 {
+			continue
+		}
+		d := days[id]
+		if lo != 0 && d < lo || hi != 0 && d > hi {
+			continue
+		}
+		byMonth[d/100]++
+	}
+	months := make([]uint32, 0, len(byMonth))
+	for m := range byMonth {
+		months = append(months, m)
+	}
+	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
+	out := make([]store.Count, 0, len(months))
+	for _, m := range months {
+		out = append(out, store.Count{Key: fmt.Sprintf("%04d-%02d", m/100, m%100), Count: byMonth[m]})
+	}
+	return out, nil
+}
+
+// upTo returns the day index, read far enough to cover every id given.
+func (x *dayIndex) upTo(ctx context.Context, db *sql.DB, ids []int64) ([]uint32, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	var max int64
+	for _, id := range ids {
+		if id > max {
+			max = id
+		}
+	}
+	if max > x.last {
+		rows, err := db.QueryContext(ctx, `SELECT rowid, date FROM articles WHERE rowid > ? ORDER BY rowid`, x.last)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var date string
+			if err := rows.Scan(&id, &date); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			for int64(len(x.days)) <= id {
+				x.days = append(x.days, 0)
+			}
+			x.days[id] = packDay(date)
+			x.last = id
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return x.days, nil
+}
+
+// packDay turns YYYY-MM-DD into YYYYMMDD, or 0.
+func packDay(s string) uint32 {
+	if len(s) != 10 {
+		return 0
+	}
+	var v uint32
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			v = v*10 + uint32(c-'0')
+		}
+	}
+	return v
 }

@@ -33,6 +33,7 @@ func init() {
 type DB struct {
 	db   *sql.DB
 	path string
+	days dayIndex // article dates by rowid, for counting search matches
 }
 
 // Open opens (creating if needed) the SQLite store at path and brings its

@@ -280,3 +280,49 @@ func TestStatsByMonthAndOutlet(t *testing.T) {
 		t.Errorf("range %s..%s", st.FirstDate, st.LastDate)
 	}
 }
+
+// TestSearchCountsGrow checks the per-month counts of a search after more
+// articles are stored, and with date and outlet filters.
+func TestSearchCountsGrow(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	if _, err := db.Put(ctx, docs(corpus...)); err != nil {
+		t.Fatal(err)
+	}
+	months := func(q store.SearchQuery) map[string]int {
+		t.Helper()
+		res, err := db.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string]int{}
+		total := 0
+		for _, c := range res.ByMonth {
+			m[c.Key] = c.Count
+			total += c.Count
+		}
+		if total != res.Total {
+			t.Errorf("%+v: months add up to %d, total %d", q, total, res.Total)
+		}
+		return m
+	}
+	if m := months(store.SearchQuery{Text: "said"}); m["2022-02"] != 1 || m["2022-03"] != 2 {
+		t.Errorf("before: %v", m)
+	}
+	more := []*model.Article{
+		article("b1", "2022-04-02", "Other Desk", "Later", "The mayor said the bridge would reopen."),
+		article("b2", "2022-04-20", "Other Desk", "Later still", "Officials said the convoy was delayed."),
+	}
+	if _, err := db.Put(ctx, docs(more...)); err != nil {
+		t.Fatal(err)
+	}
+	if m := months(store.SearchQuery{Text: "said"}); m["2022-02"] != 1 || m["2022-03"] != 2 || m["2022-04"] != 2 {
+		t.Errorf("after: %v", m)
+	}
+	if m := months(store.SearchQuery{Text: "said", From: "2022-03-01", To: "2022-04-10"}); len(m) != 2 || m["2022-03"] != 2 || m["2022-04"] != 1 {
+		t.Errorf("with dates: %v", m)
+	}
+	if m := months(store.SearchQuery{Text: "said", Outlet: "Other Desk"}); len(m) != 1 || m["2022-04"] != 2 {
+		t.Errorf("with outlet: %v", m)
+	}
+}
