@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -343,20 +344,14 @@ func TestEventsEndToEnd(t *testing.T) {
 	}
 }
 
-// repoRoot finds the repository root from this package's folder.
+// repoRoot returns the folder holding go.mod.
 func repoRoot(t *testing.T) string {
 	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = parent
+	root := testshared.RepoRoot()
+	if root == "" {
+		t.Fatal("no go.mod above the test")
 	}
+	return root
 }
 
 // TestKnowledgeCommands runs the knowledge layer's commands on the sample

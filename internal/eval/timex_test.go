@@ -2,6 +2,7 @@ package eval
 
 import (
 	"errors"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,23 +218,8 @@ func TestScoreFixtures(t *testing.T) {
 	}
 }
 
-// sharedDir returns ../shared beside the repository root, or "".
-func sharedDir(t *testing.T) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// sharedDir returns the shared data folder, or "" when it is absent.
+func sharedDir(t *testing.T) string { return testshared.Root() }
 
 // TestMEANTIME holds the finder to the project's target on the MEANTIME
 // corpus: a value F1 of at least 0.85 (TempEval-3 measures).

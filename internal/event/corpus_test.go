@@ -2,7 +2,7 @@ package event
 
 import (
 	"context"
-	"os"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"path/filepath"
 	"testing"
 
@@ -10,35 +10,18 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// repoRoot walks up from the package folder to the folder holding go.mod.
+// repoRoot returns the folder holding go.mod.
 func repoRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
+	root := testshared.RepoRoot()
+	if root == "" {
+		t.Fatal("no go.mod above the package folder")
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above the package folder")
-		}
-		dir = parent
-	}
+	return root
 }
 
-// sharedDir returns ../shared beside the repository, skipping the test
-// when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir := filepath.Join(repoRoot(t), "..", "shared")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("shared data not found at %s: %v", dir, err)
-	}
-	return dir
-}
+// sharedDir returns the shared data folder, skipping when it is absent.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 // readCorpus reads every article under paths with intake, as the commands do.
 func readCorpus(t testing.TB, paths ...string) []*model.Article {

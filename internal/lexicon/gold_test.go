@@ -3,35 +3,18 @@ package lexicon
 import (
 	"bufio"
 	"encoding/json"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// sharedDir finds the shared data folder beside the repository root, or
-// skips the test when it is absent.
+// sharedDir returns the shared data folder, skipping the test when it or
+// its gold files are absent.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package; shared data unavailable")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "gold")); err != nil {
-		t.Skipf("shared data folder %s is absent; skipping", shared)
-	}
-	return shared
+	return filepath.Dir(testshared.Dir(t, "gold"))
 }
 
 // goldFact is the part of a gold fact the lexicon is answerable for.

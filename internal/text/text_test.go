@@ -2,6 +2,7 @@ package text
 
 import (
 	"encoding/json"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -273,30 +274,8 @@ func TestTokenizeBase(t *testing.T) {
 	}
 }
 
-// sharedDir finds the shared data folder beside the repository root, or
-// skips the test when it is absent.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package; shared data unavailable")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data folder %s is absent; skipping", shared)
-	}
-	return shared
-}
+// sharedDir returns the shared data folder, skipping when it is absent.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 // TestCorpusInvariants runs the splitter over the real corpora and checks
 // what must hold for any text: sentences in order, inside the text, trimmed,

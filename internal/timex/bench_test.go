@@ -2,6 +2,7 @@ package timex
 
 import (
 	"encoding/json"
+	"github.com/sitrep-project/sitrep/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,28 +10,8 @@ import (
 	"time"
 )
 
-// sharedDir returns ../shared beside the repository root (the folder that
-// holds go.mod), or "" when there is none.
-func sharedDir() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(dir, "..", "shared")
-			if info, err := os.Stat(shared); err == nil && info.IsDir() {
-				return shared
-			}
-			return ""
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
+// sharedDir returns the shared data folder, or "" when it is absent.
+func sharedDir() string { return testshared.Root() }
 
 // benchDocs returns the Reuters-21578 bodies of one dump file when the
 // shared data is there (wire copy, hard-wrapped, full of dates and
