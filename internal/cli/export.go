@@ -69,25 +69,22 @@ event into one row (lists joined with "; ").`,
 			if format != "jsonl" && format != "csv" {
 				return fmt.Errorf("--format %q: want jsonl or csv", format)
 			}
-			st, err := app.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			evs, err := st.Events(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			if format == "csv" {
-				return writeEventsCSV(app.Stdout, evs)
-			}
-			for i := range evs {
-				evs[i].Explain = nil
-				if err := printJSON(app.Stdout, &evs[i]); err != nil {
+			return app.withStore(cmd.Context(), func(st store.Store) error {
+				evs, err := st.Events(cmd.Context(), f)
+				if err != nil {
 					return err
 				}
-			}
-			return nil
+				if format == "csv" {
+					return writeEventsCSV(app.Stdout, evs)
+				}
+				for i := range evs {
+					evs[i].Explain = nil
+					if err := printJSON(app.Stdout, &evs[i]); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
 		},
 	}
 	ef.register(cmd)

@@ -100,19 +100,16 @@ records whole (mentions, status history, disagreements), --csv a flat table.`,
 			if err != nil {
 				return err
 			}
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			recs, err := st.Records(cmd.Context(), f)
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, recs)
-			}
-			return recordsTable(recs).write(app.Stdout, rf.csv)
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				recs, err := st.Records(cmd.Context(), f)
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, recs)
+				}
+				return recordsTable(recs).write(app.Stdout, rf.csv)
+			})
 		},
 	}
 	rf.register(cmd)
@@ -130,66 +127,63 @@ sentence, the steps of its status, and the slots on which reports disagree.
 --csv prints the reports as CSV.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			r, err := st.Record(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, r)
-			}
-			if asCSV {
-				t := &table{header: []string{"record", "date", "outlet", "doc", "article", "event", "status", "source", "evidence", "evidence_start", "evidence_end"}}
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				r, err := st.Record(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, r)
+				}
+				if asCSV {
+					t := &table{header: []string{"record", "date", "outlet", "doc", "article", "event", "status", "source", "evidence", "evidence_start", "evidence_end"}}
+					for _, m := range r.Mentions {
+						src := ""
+						if m.Source != nil {
+							src = m.Source.Name
+						}
+						t.add(r.ID, m.Date, m.Outlet, m.Doc, m.Article, m.Event, m.Status, src, m.Evidence.Sentence,
+							strconv.Itoa(m.Evidence.Start), strconv.Itoa(m.Evidence.End))
+					}
+					return t.write(app.Stdout, true)
+				}
+				w := app.Stdout
+				fmt.Fprintf(w, "%s  %s %s  %s\n", r.ID, r.Type, orDash(r.Status), query.Summary(r))
+				fmt.Fprintf(w, "happened %s (%s); first reported %s, last %s; confidence %.2f\n", r.Day, query.Precision(r), r.FirstReported, r.LastReported, r.Confidence)
+				fmt.Fprintf(w, "\nreports (%d):\n", len(r.Mentions))
 				for _, m := range r.Mentions {
 					src := ""
 					if m.Source != nil {
-						src = m.Source.Name
+						src = "  per " + m.Source.Name
 					}
-					t.add(r.ID, m.Date, m.Outlet, m.Doc, m.Article, m.Event, m.Status, src, m.Evidence.Sentence,
-						strconv.Itoa(m.Evidence.Start), strconv.Itoa(m.Evidence.End))
+					fmt.Fprintf(w, "  %s  %s  %s%s\n    %q\n", m.Date, orDash(m.Outlet), m.Doc, src, m.Evidence.Sentence)
 				}
-				return t.write(app.Stdout, true)
-			}
-			w := app.Stdout
-			fmt.Fprintf(w, "%s  %s %s  %s\n", r.ID, r.Type, orDash(r.Status), query.Summary(r))
-			fmt.Fprintf(w, "happened %s (%s); first reported %s, last %s; confidence %.2f\n", r.Day, query.Precision(r), r.FirstReported, r.LastReported, r.Confidence)
-			fmt.Fprintf(w, "\nreports (%d):\n", len(r.Mentions))
-			for _, m := range r.Mentions {
-				src := ""
-				if m.Source != nil {
-					src = "  per " + m.Source.Name
-				}
-				fmt.Fprintf(w, "  %s  %s  %s%s\n    %q\n", m.Date, orDash(m.Outlet), m.Doc, src, m.Evidence.Sentence)
-			}
-			if len(r.History) > 0 {
-				fmt.Fprintln(w, "\nstatus history:")
-				for _, h := range r.History {
-					src := ""
-					if h.Source != nil {
-						src = " per " + h.Source.Name
-					}
-					fmt.Fprintf(w, "  %s  %-10s  %s%s\n", h.Date, h.Status, h.Doc, src)
-				}
-			}
-			if len(r.Disagreements) > 0 {
-				fmt.Fprintln(w, "\ndisagreements:")
-				for _, d := range r.Disagreements {
-					var cs []string
-					for _, c := range d.Claims {
-						who := c.Doc
-						if c.Source != "" {
-							who = c.Source + ", " + c.Doc
+				if len(r.History) > 0 {
+					fmt.Fprintln(w, "\nstatus history:")
+					for _, h := range r.History {
+						src := ""
+						if h.Source != nil {
+							src = " per " + h.Source.Name
 						}
-						cs = append(cs, fmt.Sprintf("%s (%s)", c.Value, who))
+						fmt.Fprintf(w, "  %s  %-10s  %s%s\n", h.Date, h.Status, h.Doc, src)
 					}
-					fmt.Fprintf(w, "  %s: %s\n", d.Slot, strings.Join(cs, " vs "))
 				}
-			}
-			return nil
+				if len(r.Disagreements) > 0 {
+					fmt.Fprintln(w, "\ndisagreements:")
+					for _, d := range r.Disagreements {
+						var cs []string
+						for _, c := range d.Claims {
+							who := c.Doc
+							if c.Source != "" {
+								who = c.Source + ", " + c.Doc
+							}
+							cs = append(cs, fmt.Sprintf("%s (%s)", c.Value, who))
+						}
+						fmt.Fprintf(w, "  %s: %s\n", d.Slot, strings.Join(cs, " vs "))
+					}
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print the reports as CSV")
@@ -212,30 +206,27 @@ known to the day, the week, the month, or only from the report's date.`,
 			if err != nil {
 				return err
 			}
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			recs, err := query.Timeline(cmd.Context(), st, f)
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, recs)
-			}
-			if rf.csv {
-				return recordsTable(recs).write(app.Stdout, true)
-			}
-			day := ""
-			for _, r := range recs {
-				if r.Day != day {
-					day = r.Day
-					fmt.Fprintf(app.Stdout, "\n%s\n", day)
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				recs, err := query.Timeline(cmd.Context(), st, f)
+				if err != nil {
+					return err
 				}
-				fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%d reports)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), len(r.Mentions))
-			}
-			return nil
+				if app.JSON {
+					return printJSON(app.Stdout, recs)
+				}
+				if rf.csv {
+					return recordsTable(recs).write(app.Stdout, true)
+				}
+				day := ""
+				for _, r := range recs {
+					if r.Day != day {
+						day = r.Day
+						fmt.Fprintf(app.Stdout, "\n%s\n", day)
+					}
+					fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%d reports)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), len(r.Mentions))
+				}
+				return nil
+			})
 		},
 	}
 	rf.register(cmd)
@@ -260,62 +251,59 @@ ledger's own columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lf.Donor, lf.Recipient = strings.ToUpper(lf.Donor), strings.ToUpper(lf.Recipient)
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			l, err := query.AidLedger(cmd.Context(), st, lf)
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, l)
-			}
-			switch format {
-			case "kiel":
-				t := &table{header: query.KielHeader}
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				l, err := query.AidLedger(cmd.Context(), st, lf)
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, l)
+				}
+				switch format {
+				case "kiel":
+					t := &table{header: query.KielHeader}
+					for _, r := range l.Rows {
+						t.add(query.KielRow(r)...)
+					}
+					return t.write(app.Stdout, true)
+				case "csv", "table":
+				default:
+					return fmt.Errorf("--format %q: want table, csv or kiel", format)
+				}
+				t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "EUR", "sources", "record"}}
 				for _, r := range l.Rows {
-					t.add(query.KielRow(r)...)
+					units, value, eur := "", "", ""
+					if r.Units != nil {
+						units = query.RangeText(r.Units)
+					}
+					if r.Money != nil {
+						value = query.Number(r.Money.Amount) + " " + r.Money.Currency
+					}
+					if r.EUR > 0 {
+						eur = query.Number(float64(int64(r.EUR)))
+					}
+					if r.Disagreed {
+						units += " *"
+					}
+					t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, eur,
+						truncate(strings.Join(r.Sources, "; "), 40), r.Record)
 				}
-				return t.write(app.Stdout, true)
-			case "csv", "table":
-			default:
-				return fmt.Errorf("--format %q: want table, csv or kiel", format)
-			}
-			t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "EUR", "sources", "record"}}
-			for _, r := range l.Rows {
-				units, value, eur := "", "", ""
-				if r.Units != nil {
-					units = query.RangeText(r.Units)
+				if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
+					return err
 				}
-				if r.Money != nil {
-					value = query.Number(r.Money.Amount) + " " + r.Money.Currency
+				fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
+				tt := &table{header: []string{"donor", "packages", "delivered", "EUR", "USD", "units pledged", "units delivered"}}
+				for _, d := range l.Totals {
+					tt.add(orDash(d.Donor), strconv.Itoa(d.Records), strconv.Itoa(d.Delivered), query.Number(float64(int64(d.EUR))),
+						query.Number(float64(int64(d.USD))), unitsText(d.Pledged), unitsText(d.UnitsDelivered))
 				}
-				if r.EUR > 0 {
-					eur = query.Number(float64(int64(r.EUR)))
+				fmt.Fprintln(app.Stdout)
+				if err := tt.write(app.Stdout, false); err != nil {
+					return err
 				}
-				if r.Disagreed {
-					units += " *"
-				}
-				t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, eur,
-					truncate(strings.Join(r.Sources, "; "), 40), r.Record)
-			}
-			if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
-				return err
-			}
-			fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
-			tt := &table{header: []string{"donor", "packages", "delivered", "EUR", "USD", "units pledged", "units delivered"}}
-			for _, d := range l.Totals {
-				tt.add(orDash(d.Donor), strconv.Itoa(d.Records), strconv.Itoa(d.Delivered), query.Number(float64(int64(d.EUR))),
-					query.Number(float64(int64(d.USD))), unitsText(d.Pledged), unitsText(d.UnitsDelivered))
-			}
-			fmt.Fprintln(app.Stdout)
-			if err := tt.write(app.Stdout, false); err != nil {
-				return err
-			}
-			fmt.Fprintf(app.Stdout, "\nrates: %s\n", l.Rates)
-			return nil
+				fmt.Fprintf(app.Stdout, "\nrates: %s\n", l.Rates)
+				return nil
+			})
 		},
 	}
 	fl := cmd.Flags()
@@ -359,25 +347,22 @@ side; running totals are marked cumulative.`,
   sitrep figures --type displacement --csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			series, err := query.Figures(cmd.Context(), st, typ, strings.ToUpper(party))
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, series)
-			}
-			t := &table{header: []string{"series", "cumulative", "date", "figure", "source", "doc"}}
-			for _, s := range series {
-				for _, p := range s.Points {
-					t.add(s.Key, strconv.FormatBool(s.Cumulative), p.Date, query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx}), p.Source, p.Doc)
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				series, err := query.Figures(cmd.Context(), st, typ, strings.ToUpper(party))
+				if err != nil {
+					return err
 				}
-			}
-			return t.write(app.Stdout, asCSV)
+				if app.JSON {
+					return printJSON(app.Stdout, series)
+				}
+				t := &table{header: []string{"series", "cumulative", "date", "figure", "source", "doc"}}
+				for _, s := range series {
+					for _, p := range s.Points {
+						t.add(s.Key, strconv.FormatBool(s.Cumulative), p.Date, query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx}), p.Source, p.Doc)
+					}
+				}
+				return t.write(app.Stdout, asCSV)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&typ, "type", "", "casualties, displacement or mobilize (default: all)")
@@ -395,35 +380,32 @@ func newActorCmd(app *App) *cobra.Command {
   sitrep actor NATO --json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			a, err := query.ActorRecord(cmd.Context(), st, args[0])
-			if err != nil {
-				return fmt.Errorf("actor %s: %w", args[0], err)
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, a)
-			}
-			if asCSV {
-				return recordsTable(a.Records).write(app.Stdout, true)
-			}
-			w := app.Stdout
-			fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, orDash(a.Name), orDash(a.Kind))
-			var names []string
-			for _, n := range a.NamesSeen {
-				names = append(names, fmt.Sprintf("%s (%d)", n.Name, n.Count))
-			}
-			fmt.Fprintf(w, "reported as: %s\n", orDash(strings.Join(names, ", ")))
-			var people []string
-			for _, p := range a.People {
-				people = append(people, p.Name)
-			}
-			fmt.Fprintf(w, "people: %s\n", orDash(strings.Join(people, ", ")))
-			fmt.Fprintf(w, "acts in: %s\ntargeted in: %s\n\n", countsText(a.AsActor), countsText(a.AsTarget))
-			return recordsTable(a.Records).write(w, false)
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				a, err := query.ActorRecord(cmd.Context(), st, args[0])
+				if err != nil {
+					return fmt.Errorf("actor %s: %w", args[0], err)
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, a)
+				}
+				if asCSV {
+					return recordsTable(a.Records).write(app.Stdout, true)
+				}
+				w := app.Stdout
+				fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, orDash(a.Name), orDash(a.Kind))
+				var names []string
+				for _, n := range a.NamesSeen {
+					names = append(names, fmt.Sprintf("%s (%d)", n.Name, n.Count))
+				}
+				fmt.Fprintf(w, "reported as: %s\n", orDash(strings.Join(names, ", ")))
+				var people []string
+				for _, p := range a.People {
+					people = append(people, p.Name)
+				}
+				fmt.Fprintf(w, "people: %s\n", orDash(strings.Join(people, ", ")))
+				fmt.Fprintf(w, "acts in: %s\ntargeted in: %s\n\n", countsText(a.AsActor), countsText(a.AsTarget))
+				return recordsTable(a.Records).write(w, false)
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print the actor's events as CSV")
@@ -458,28 +440,25 @@ func newDigestCmd(app *App) *cobra.Command {
 			if d == "" {
 				return fmt.Errorf("give --date YYYY-MM-DD")
 			}
-			st, err := app.openResolved(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			dg, err := query.DailyDigest(cmd.Context(), st, d)
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, dg)
-			}
-			if asCSV {
-				return recordsTable(append(append([]*model.Record{}, dg.New...), dg.Updated...)).write(app.Stdout, true)
-			}
-			fmt.Fprintf(app.Stdout, "%s: %d new events, %d earlier events reported again\n\nnew:\n", d, len(dg.New), len(dg.Updated))
-			recordsTable(dg.New).write(app.Stdout, false)
-			if len(dg.Updated) > 0 {
-				fmt.Fprintln(app.Stdout, "\nreported again:")
-				recordsTable(dg.Updated).write(app.Stdout, false)
-			}
-			return nil
+			return app.withResolved(cmd.Context(), func(st store.Store) error {
+				dg, err := query.DailyDigest(cmd.Context(), st, d)
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, dg)
+				}
+				if asCSV {
+					return recordsTable(append(append([]*model.Record{}, dg.New...), dg.Updated...)).write(app.Stdout, true)
+				}
+				fmt.Fprintf(app.Stdout, "%s: %d new events, %d earlier events reported again\n\nnew:\n", d, len(dg.New), len(dg.Updated))
+				recordsTable(dg.New).write(app.Stdout, false)
+				if len(dg.Updated) > 0 {
+					fmt.Fprintln(app.Stdout, "\nreported again:")
+					recordsTable(dg.Updated).write(app.Stdout, false)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&date, "date", "", "the day (YYYY-MM-DD)")

@@ -54,23 +54,20 @@ func newSearchCmd(app *App) *cobra.Command {
 				return err
 			}
 			q.Text = strings.Join(args, " ")
-			st, err := app.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			res, err := st.Search(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				for i := range res.Hits {
-					res.Hits[i].Snippet = plainSnippet(res.Hits[i].Snippet, "", "")
+			return app.withStore(cmd.Context(), func(st store.Store) error {
+				res, err := st.Search(cmd.Context(), q)
+				if err != nil {
+					return err
 				}
-				return printJSON(app.Stdout, res)
-			}
-			writeHits(app.Stdout, res, isTerminal(app.Stdout))
-			return nil
+				if app.JSON {
+					for i := range res.Hits {
+						res.Hits[i].Snippet = plainSnippet(res.Hits[i].Snippet, "", "")
+					}
+					return printJSON(app.Stdout, res)
+				}
+				writeHits(app.Stdout, res, isTerminal(app.Stdout))
+				return nil
+			})
 		},
 	}
 	f := cmd.Flags()
@@ -123,20 +120,17 @@ func newShowCmd(app *App) *cobra.Command {
 		Short: "Print one stored article",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			a, err := st.Article(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, a)
-			}
-			writeArticle(app.Stdout, a, blocks)
-			return nil
+			return app.withStore(cmd.Context(), func(st store.Store) error {
+				a, err := st.Article(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, a)
+				}
+				writeArticle(app.Stdout, a, blocks)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&blocks, "blocks", false, "mark each block as paragraph, heading or credit")
@@ -182,23 +176,20 @@ func newStatsCmd(app *App) *cobra.Command {
 		Short: "Count stored articles by month and outlet",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := app.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			s, err := st.Stats(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if app.JSON {
-				return printJSON(app.Stdout, s)
-			}
-			fmt.Fprintf(app.Stdout, "%d articles (%s to %s), %.1f MB of text, %d duplicate names\n",
-				s.Articles, orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6, s.Duplicates)
-			writeCounts(app.Stdout, "month", s.ByMonth)
-			writeCounts(app.Stdout, "outlet", s.ByOutlet)
-			return nil
+			return app.withStore(cmd.Context(), func(st store.Store) error {
+				s, err := st.Stats(cmd.Context())
+				if err != nil {
+					return err
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, s)
+				}
+				fmt.Fprintf(app.Stdout, "%d articles (%s to %s), %.1f MB of text, %d duplicate names\n",
+					s.Articles, orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6, s.Duplicates)
+				writeCounts(app.Stdout, "month", s.ByMonth)
+				writeCounts(app.Stdout, "outlet", s.ByOutlet)
+				return nil
+			})
 		},
 	}
 }

@@ -137,39 +137,15 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 	}()
 
 	batch := make([]store.Doc, 0, opts.BatchSize)
-	// One resolver for the whole run keeps the records it has read
-	// from batch to batch.
-	rv := resolve.New(st)
+	w := newWriter(st, opts, &sum)
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
 		}
-		if opts.Extractor != nil {
-			extractAll(opts.Extractor, opts.Version, batch, opts.Workers)
-		}
-		outs, err := st.Put(ctx, batch)
-		if err != nil {
+		if err := w.put(ctx, batch); err != nil {
 			return err
 		}
-		for i, o := range outs {
-			switch o {
-			case store.Stored:
-				sum.Stored++
-				sum.Events += len(batch[i].Events)
-			case store.Unchanged:
-				sum.Unchanged++
-			case store.Duplicate:
-				sum.Duplicates++
-			}
-		}
 		batch = batch[:0]
-		if opts.Resolve {
-			rs, err := rv.Run(ctx)
-			if err != nil {
-				return fmt.Errorf("resolving events: %w", err)
-			}
-			sum.Records += rs.Created
-		}
 		report()
 		return nil
 	}
@@ -254,7 +230,7 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 		opts.BatchSize = DefaultBatchSize
 	}
 	var sum Summary
-	rv := resolve.New(st)
+	w := newWriter(st, opts, &sum)
 	for i := 0; i < len(arts); i += opts.BatchSize {
 		chunk := arts[i:min(i+opts.BatchSize, len(arts))]
 		batch := make([]store.Doc, len(chunk))
@@ -263,34 +239,56 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 			sum.Articles++
 			sum.Bytes += int64(len(a.Text))
 		}
-		if opts.Extractor != nil {
-			extractAll(opts.Extractor, opts.Version, batch, opts.Workers)
-		}
-		outs, err := st.Put(ctx, batch)
-		if err != nil {
+		if err := w.put(ctx, batch); err != nil {
 			return finish(sum, start), err
-		}
-		for j, o := range outs {
-			switch o {
-			case store.Stored:
-				sum.Stored++
-				sum.Events += len(batch[j].Events)
-			case store.Unchanged:
-				sum.Unchanged++
-			case store.Duplicate:
-				sum.Duplicates++
-			}
-		}
-		if opts.Resolve {
-			rs, err := rv.Run(ctx)
-			if err != nil {
-				return finish(sum, start), fmt.Errorf("resolving events: %w", err)
-			}
-			sum.Records += rs.Created
 		}
 		if opts.OnProgress != nil {
 			opts.OnProgress(Progress{Articles: sum.Articles})
 		}
 	}
 	return finish(sum, start), nil
+}
+
+// writer stores batches of articles: their events extracted on every
+// core, the batch committed, its events merged into records, the outcome
+// counted. One writer serves a whole run, so that its resolver keeps the
+// records it has read from batch to batch.
+type writer struct {
+	st   store.Store
+	opts Options
+	rv   *resolve.Resolver
+	sum  *Summary
+}
+
+func newWriter(st store.Store, opts Options, sum *Summary) *writer {
+	return &writer{st: st, opts: opts, rv: resolve.New(st), sum: sum}
+}
+
+func (w *writer) put(ctx context.Context, batch []store.Doc) error {
+	if w.opts.Extractor != nil {
+		extractAll(w.opts.Extractor, w.opts.Version, batch, w.opts.Workers)
+	}
+	outs, err := w.st.Put(ctx, batch)
+	if err != nil {
+		return err
+	}
+	for i, o := range outs {
+		switch o {
+		case store.Stored:
+			w.sum.Stored++
+			w.sum.Events += len(batch[i].Events)
+		case store.Unchanged:
+			w.sum.Unchanged++
+		case store.Duplicate:
+			w.sum.Duplicates++
+		}
+	}
+	if w.opts.Resolve {
+		rs, err := w.rv.Run(ctx)
+		if err != nil {
+			return fmt.Errorf("resolving events: %w", err)
+		}
+		w.sum.Records += rs.Created
+	}
+	return nil
 }
