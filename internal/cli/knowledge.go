@@ -321,14 +321,19 @@ ledger's own columns.`,
 }
 
 func unitsText(m map[string]float64) string {
-	var keys []string
+	return joinSorted(m, func(k string, v float64) string { return query.Number(v) + " " + k })
+}
+
+// joinSorted writes a map as "key value" parts in key order.
+func joinSorted[V any](m map[string]V, part func(string, V) string) string {
+	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var parts []string
+	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %s", query.Number(m[k]), k))
+		parts = append(parts, part(k, m[k]))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -413,16 +418,7 @@ func newActorCmd(app *App) *cobra.Command {
 }
 
 func countsText(m map[string]int) string {
-	var keys []string
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %d", k, m[k]))
-	}
-	return orDash(strings.Join(parts, ", "))
+	return orDash(joinSorted(m, func(k string, v int) string { return fmt.Sprintf("%s %d", k, v) }))
 }
 
 func newDigestCmd(app *App) *cobra.Command {
