@@ -210,6 +210,10 @@ func rank(s *source) int {
 	return 2
 }
 
+// reportAux are the words that may stand between a subject and its
+// reporting verb.
+var reportAux = setOf("has", "have", "had", "also", "later", "then", "previously", "earlier", "again", "repeatedly", "separately", "will", "would", "was", "were", "is", "are", "reportedly", "further", "publicly")
+
 // nextMention returns the first source-like mention within n tokens after
 // i, skipping "a report by", "the", "figures from".
 func nextMention(s *sent, i, n int) *mention {
@@ -231,6 +235,16 @@ func nextMention(s *sent, i, n int) *mention {
 // reporting verb at v: the nearest one before it within n tokens, with
 // only auxiliaries, adverbs and appositions in between.
 func prevMention(s *sent, v, n int) *mention {
+	// The word right before the verb, past auxiliaries and adverbs, is its
+	// subject: when it is a plain noun ("..., the government said") the
+	// source is that unnamed body, not a name further back.
+	k := v - 1
+	for k >= 0 && reportAux[s.low[k]] {
+		k--
+	}
+	if k >= 0 && s.mentionAt(k) == nil && isLowerWord(s.toks[k].Text) && !reportAux[s.low[k]] {
+		return nil
+	}
 	for k := v - 1; k >= 0 && k >= v-n; k-- {
 		if m := s.mentionAt(k); m != nil {
 			if sourceLike(m) {

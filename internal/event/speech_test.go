@@ -245,3 +245,24 @@ func TestModality(t *testing.T) {
 			noFacts: true},
 	})
 }
+
+// TestUnnamedSubjectIsNotANamedSource checks that in "..., the government
+// said" the source is not a name found further back (the recipient).
+func TestUnnamedSubjectIsNotANamedSource(t *testing.T) {
+	for _, text := range []string{
+		"Norway will send 2,000 anti-tank weapons to Ukraine, the government said on Monday.",
+		"Norway will send 2,000 anti-tank weapons to Ukraine, officials said.",
+		"Norway will send 2,000 anti-tank weapons to Ukraine, the ministry has said.",
+	} {
+		evs := extractCase(caseT{name: "unnamed", text: text})
+		if len(evs) == 0 {
+			t.Errorf("%q: no event", text)
+			continue
+		}
+		for _, e := range evs {
+			if e.Source != nil && (e.Source.Name == "Ukraine" || e.Source.Name == "Norway") {
+				t.Errorf("%q: source %q, a name before the subject of \"said\"", text, e.Source.Name)
+			}
+		}
+	}
+}
