@@ -379,10 +379,15 @@ side; running totals are marked cumulative.`,
 func newActorCmd(app *App) *cobra.Command {
 	var asCSV bool
 	cmd := &cobra.Command{
-		Use:   "actor CODE",
+		Use:   "actor CODE|NAME",
 		Short: "One actor: the names it was reported under, its people, and its events",
+		Long: `Show a state or organisation by its code (USA, RUS, EU, NATO): the names it was
+reported under, the office holders who acted or spoke for it, the events it
+takes part in as actor or target. Given an office holder's name instead, show
+the person's office and the events in which they are named as actor or source.`,
 		Example: `  sitrep actor USA
-  sitrep actor NATO --json`,
+  sitrep actor NATO --json
+  sitrep actor "Antony Blinken"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return app.withResolved(cmd.Context(), func(st store.Store) error {
@@ -398,6 +403,9 @@ func newActorCmd(app *App) *cobra.Command {
 				}
 				w := app.Stdout
 				fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, orDash(a.Name), orDash(a.Kind))
+			if a.Kind == "person" {
+				fmt.Fprintf(w, "office: %s of %s\n", orDash(a.Role), a.Country)
+			}
 				var names []string
 				for _, n := range a.NamesSeen {
 					names = append(names, fmt.Sprintf("%s (%d)", n.Name, n.Count))

@@ -10,13 +10,17 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// Actor is one state or organisation with everything the store knows of
-// it: the names it was reported under, the people who spoke or acted for
-// it, and the records it takes part in.
+// Actor is one state, organisation or office holder with everything the
+// store knows of it: the names it was reported under, the people who spoke
+// or acted for it, and the records it takes part in. An office holder's
+// records are those of the state or organisation they speak for in which
+// they are named as actor or source.
 type Actor struct {
 	Code      string          `json:"code"`
 	Name      string          `json:"name"`
-	Kind      string          `json:"kind"` // state, org or group
+	Kind      string          `json:"kind"` // state, org, group or person
+	Role      string          `json:"role,omitempty"`    // a person's office
+	Country   string          `json:"country,omitempty"` // the state or organisation a person speaks for
 	NamesSeen []NameCount     `json:"names_seen"`
 	People    []Person        `json:"people"`
 	AsActor   map[string]int  `json:"as_actor"` // records by type where it acts
@@ -38,8 +42,16 @@ type Person struct {
 
 // ActorRecord gathers what the store holds about one actor code.
 func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, error) {
-	code = strings.ToUpper(code)
 	lex := lexicon.Default()
+	var person *lexicon.Entry
+	if up := strings.ToUpper(code); lex.Get(lexicon.KindState, up) == nil && lex.Get(lexicon.KindOrg, up) == nil && lex.Get(lexicon.KindGroup, up) == nil {
+		person = lex.Lookup(lexicon.KindPerson, code)
+	}
+	if person == nil {
+		code = strings.ToUpper(code)
+	} else {
+		code = person.Country
+	}
 	a := &Actor{Code: code, AsActor: map[string]int{}, AsTarget: map[string]int{}, NamesSeen: []NameCount{}, People: []Person{}}
 	for _, k := range []lexicon.Kind{lexicon.KindState, lexicon.KindOrg, lexicon.KindGroup} {
 		if e := lex.Get(k, code); e != nil {
@@ -50,6 +62,10 @@ func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, erro
 	recs, err := st.Records(ctx, store.RecordFilter{Party: code})
 	if err != nil {
 		return nil, err
+	}
+	if person != nil {
+		a.Name, a.Kind, a.Role, a.Country = person.Name, string(lexicon.KindPerson), person.Role, person.Country
+		recs = namedIn(lex, person, recs)
 	}
 	a.Records = recs
 	names := map[string]int{}
@@ -107,4 +123,33 @@ func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, erro
 		return nil, store.ErrNotFound
 	}
 	return a, nil
+}
+
+// namedIn keeps the records in which a person is named as the actor or
+// the source of a report.
+func namedIn(lex *lexicon.Lexicon, person *lexicon.Entry, recs []*model.Record) []*model.Record {
+	names := func(text string) bool {
+		for _, m := range lex.Find(text) {
+			if m.Entry == person {
+				return true
+			}
+			for _, e := range m.Also {
+				if e == person {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var out []*model.Record
+	for _, r := range recs {
+		for _, m := range r.Mentions {
+			if m.Source != nil && m.Source.Name == person.Name ||
+				m.Slots != nil && m.Slots.Actor != nil && names(m.Slots.Actor.Text) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out
 }

@@ -190,3 +190,27 @@ func TestDigestAndTimeline(t *testing.T) {
 		t.Errorf("actor %+v %v", a, err)
 	}
 }
+
+func TestActorPerson(t *testing.T) {
+	visit := func(who string) model.Event {
+		return model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: "USA", Text: who}, Targets: []model.Actor{{Code: "POL"}},
+			Time: &model.Time{Start: "2022-03-05", End: "2022-03-05", Precision: "day"}}
+	}
+	st := setup(t,
+		doc("a", "2022-03-05", "Wire", visit("Secretary of State Antony Blinken")),
+		doc("b", "2022-03-10", "Paper", model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: "USA", Text: "Vice President Kamala Harris"},
+			Targets: []model.Actor{{Code: "POL"}}, Time: &model.Time{Start: "2022-03-10", End: "2022-03-10", Precision: "day"}}),
+	)
+	a, err := query.ActorRecord(context.Background(), st, "Antony Blinken")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Kind != "person" || a.Country != "USA" || a.Role == "" || len(a.Records) != 1 || a.Records[0].Mentions[0].Doc != "a" {
+		t.Errorf("person %+v with %d records", a, len(a.Records))
+	}
+	// The state has both visits.
+	us, _ := query.ActorRecord(context.Background(), st, "USA")
+	if len(us.Records) != 2 {
+		t.Errorf("USA has %d records, want 2", len(us.Records))
+	}
+}
