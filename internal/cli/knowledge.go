@@ -403,9 +403,9 @@ the person's office and the events in which they are named as actor or source.`,
 				}
 				w := app.Stdout
 				fmt.Fprintf(w, "%s  %s (%s)\n", a.Code, orDash(a.Name), orDash(a.Kind))
-			if a.Kind == "person" {
-				fmt.Fprintf(w, "office: %s of %s\n", orDash(a.Role), a.Country)
-			}
+				if a.Kind == "person" {
+					fmt.Fprintf(w, "office: %s of %s\n", orDash(a.Role), a.Country)
+				}
 				var names []string
 				for _, n := range a.NamesSeen {
 					names = append(names, fmt.Sprintf("%s (%d)", n.Name, n.Count))

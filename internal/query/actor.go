@@ -18,7 +18,7 @@ import (
 type Actor struct {
 	Code      string          `json:"code"`
 	Name      string          `json:"name"`
-	Kind      string          `json:"kind"` // state, org, group or person
+	Kind      string          `json:"kind"`              // state, org, group or person
 	Role      string          `json:"role,omitempty"`    // a person's office
 	Country   string          `json:"country,omitempty"` // the state or organisation a person speaks for
 	NamesSeen []NameCount     `json:"names_seen"`
