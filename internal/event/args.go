@@ -116,7 +116,19 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 		k--
 	}
 	if k > c.l && s.low[k] == "and" && c.hit.tr.class == classAct {
-		for i := c.l; i < k; i++ {
+		// The head of the joined clause lies after the last reporting
+		// verb: in "the military said missiles had hit X, killing one and
+		// injuring five" the speaker is the source, not the subject.
+		from := c.l
+		if !speech[c.f.typ] && c.f.typ != model.TypeAid {
+			for i := k - 1; i >= c.l; i-- {
+				if reportVerbs[s.low[i]] && s.mentionAt(i) == nil {
+					from = i + 1
+					break
+				}
+			}
+		}
+		for i := from; i < k; i++ {
 			if m := s.mentionAt(i); m != nil {
 				if c.actorOK(m) {
 					c.setActor(s, m, "subject of the clause the verb is joined to")

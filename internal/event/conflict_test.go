@@ -8,6 +8,14 @@ import (
 
 func TestAttack(t *testing.T) {
 	runCases(t, []caseT{
+		{name: "reporter-is-not-the-subject-of-joined-losses",
+			text: "Ukraine's military said seven missiles had hit a shopping centre in Odesa late on Monday, killing one person and injuring five.",
+			want: []ev{{typ: "casualties", outcome: "wounded", targets: []string{"UKR"}, count: exactly(5)}},
+			not:  []string{"casualties:UKR>RUS"}},
+		{name: "displaced-inside-the-country",
+			text: "Another 8 million people were displaced inside Ukraine, the UN refugee agency said on Tuesday.",
+			want: []ev{{typ: "displacement", actor: "-", targets: []string{"UKR"}, count: exactly(8e6)}}},
+
 		{name: "active-with-date",
 			text: "Russian forces shelled Kharkiv on Tuesday, the regional governor said.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-03-01"}}},

@@ -403,6 +403,7 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		if typ == model.TypeDisplacement && c.count == nil {
 			return false
 		}
+
 		if typ == model.TypeMobilize {
 			c.findItems(d)
 			// "a general mobilisation" calls up troops by its own word.
@@ -415,6 +416,17 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 		c.readCues()
 		c.findTargets(d)
+		if typ == model.TypeDisplacement && len(c.actors) > 0 {
+			// People flee a country; nobody "does" displacement. A party to
+			// the conflict named before the trigger ("Ukraine ... displaced")
+			// is the country left; another state ("Poland has taken in")
+			// is a host, neither actor nor target.
+			if len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+				c.targets = []codeText{{code: c.actors[0], text: c.actorT}}
+				c.explain("targets", "the country left or displaced in: %s", c.actors[0])
+			}
+			c.actors, c.actorM, c.actorT = nil, nil, ""
+		}
 		if typ == model.TypeCasualties && c.agentAfter() {
 			side = ""
 		}
