@@ -135,3 +135,22 @@ func TestAidDateOfArticle(t *testing.T) {
 			want: []ev{{typ: "aid", actor: "ITA", targets: []string{"UKR"}, items: []string{"Stinger"}, date: "2022-03-09", status: "pledged"}}},
 	})
 }
+
+// TestValueNounTakesTheVerbsTense checks that "worth" after the verb of its
+// clause adds no event of its own with another status.
+func TestValueNounTakesTheVerbsTense(t *testing.T) {
+	evs := extractCase(caseT{name: "worth", text: "Norway provided protective equipment, including helmets and body armour, worth 25 million kroner."})
+	n := 0
+	for _, e := range evs {
+		if e.Type != "aid" {
+			continue
+		}
+		n++
+		if e.Status != "delivered" {
+			t.Errorf("aid event with status %q: %s", e.Status, e.Evidence.Sentence)
+		}
+	}
+	if n == 0 {
+		t.Error("no aid event")
+	}
+}

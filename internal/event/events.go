@@ -136,6 +136,9 @@ func ownForces(s *sent, l, r int) bool {
 	return false
 }
 
+// valueNouns name what aid is worth, not aid of their own.
+var valueNouns = setOf("worth", "valued", "value", "total")
+
 // nominal reports a verb trigger used as a noun: "the supply of Javelins",
 // "a delivery of fuel".
 func nominal(s *sent, h trigHit) bool {
@@ -219,6 +222,12 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	if typ == model.TypeAid && (class == classPledge || class == classNoun || nominal(s, c.hit)) {
 		for _, h := range s.trigs {
 			if h.t0 > c.hit.t0 && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
+				return false
+			}
+			// "Norway provided protective equipment worth NOK 25 million":
+			// a noun naming the aid after the verb of its clause is the
+			// verb's too.
+			if class == classNoun && valueNouns[c.hit.tr.phrase] && h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
 				return false
 			}
 		}

@@ -221,7 +221,7 @@ var frames = []frame{
 		typ: model.TypeDemand,
 		triggers: join(
 			act("demand*", "demanding", "called on", "calls on", "call on", "calling on", "urge*", "urging", "appeal*", "appealing",
-				"called for", "calls for", "asked for", "asking for", "asked", "pleaded", "pressed", "pressing"),
+				"called for", "calls for", "asked for", "asking for", "asked", "pleaded", "pressed for", "pressing for"),
 			modal("should", "must", "ought to", "needs to", "need to", "has to", "have to"),
 		),
 		targetPreps:  []string{"to"},

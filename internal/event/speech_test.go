@@ -266,3 +266,13 @@ func TestUnnamedSubjectIsNotANamedSource(t *testing.T) {
 		}
 	}
 }
+
+// TestPressingIsNotDemanding checks that an army pressing an assault
+// demands nothing, while a government pressing for sanctions does.
+func TestPressingIsNotDemanding(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "pressed-an-assault", text: "Russian troops pressed their assault on Sievierodonetsk on Wednesday.", not: []string{"demand"}},
+		{name: "pressed-for-sanctions", text: "Poland pressed for tougher sanctions on Russia on Wednesday.",
+			want: []ev{{typ: "demand", actor: "POL"}}},
+	})
+}
