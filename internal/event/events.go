@@ -349,6 +349,11 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		if len(c.items) == 0 && c.money == nil {
 			return false
 		}
+		if valueNouns[c.hit.tr.phrase] && c.money == nil {
+			// "worth", "a total of" name aid only by its value: "bringing
+			// the total to 16 ships" counts, it gives nothing.
+			return false
+		}
 		if class == classContinue {
 			c.modality = model.ModalityAsserted
 			if c.src != nil {

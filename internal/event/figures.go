@@ -240,7 +240,7 @@ var notItems = setOf("times", "percent", "cent", "officials", "countries", "nati
 	"kilometers", "miles", "km", "points", "cities", "towns", "villages", "regions", "times", "sides", "parties", "billion", "million")
 
 // stopNP are words that end a noun phrase.
-var stopNP = setOf("and", "or", "but", "which", "that", "who", "were", "was", "is", "are", "have", "has", "had", "will",
+var stopNP = setOf("since", "until", "ago", "and", "or", "but", "which", "that", "who", "were", "was", "is", "are", "have", "has", "had", "will",
 	"would", "be", "been", "being", "each", "per", "a", "an", "the", "this", "these", "those", "it", "they", "so", "as",
 	"than", "more", "less", "said", "says", "also", "already", "had", "not", "people", "civilians", "years", "year", "days",
 	"day", "hours", "weeks", "months", "percent", "per cent", "times", "killed", "wounded", "injured", "died", "dead")
