@@ -1084,7 +1084,9 @@ func (c *cand) reciprocal(x *Extractor) {
 		return false
 	}
 	subj := before("each", "side") || before("both", "sides") || before("the", "two", "sides") || before("each", "country")
-	if !subj {
+	// "Ukraine and Russia blamed each other": two parties named together.
+	pair := !subj && len(c.actors) == 2
+	if !subj && !pair {
 		return
 	}
 	obj := false
@@ -1098,6 +1100,9 @@ func (c *cand) reciprocal(x *Extractor) {
 		return
 	}
 	a, b := x.dyadPair()
+	if pair {
+		a, b = c.actors[0], c.actors[1]
+	}
 	c.actors, c.actorM, c.actorT = []string{a, b}, nil, "each side"
 	c.targets = []codeText{{code: b}, {code: a}}
 	c.explain("actor", "each side of the conflict acts on the other: %s and %s", a, b)

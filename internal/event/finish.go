@@ -33,6 +33,11 @@ func (x *Extractor) finish(d *docState, cs []*cand) []model.Event {
 				}
 			}
 			cc.targets = ts
+			if len(ts) == 0 && cc.f.dyad && x.dyad[a] != "" {
+				// "Ukraine and Russia blamed each other for the attacks":
+				// each side's attack is on the other.
+				cc.targets = []codeText{{code: x.dyad[a]}}
+			}
 			split = append(split, &cc)
 		}
 	}

@@ -276,3 +276,17 @@ func TestPressingIsNotDemanding(t *testing.T) {
 			want: []ev{{typ: "demand", actor: "POL"}}},
 	})
 }
+
+// TestPairBlamesEachOther checks "X and Y blamed each other": each accuses
+// the other, and each alleged attack is on the other side.
+func TestPairBlamesEachOther(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "pair-blamed-each-other", text: "Ukraine and Russia blamed each other for the attacks on the plant.",
+			want: []ev{
+				{typ: "accuse", actor: "UKR", targets: []string{"RUS"}},
+				{typ: "accuse", actor: "RUS", targets: []string{"UKR"}},
+				{typ: "attack", actor: "UKR", targets: []string{"RUS"}},
+				{typ: "attack", actor: "RUS", targets: []string{"UKR"}},
+			}},
+	})
+}
