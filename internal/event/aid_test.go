@@ -9,6 +9,12 @@ import (
 
 func TestAid(t *testing.T) {
 	runCases(t, []caseT{
+		{name: "value-of-the-shipment-in-the-next-sentence",
+			text: "Slovenia delivered 10 ambulances and 5,000 blankets to Ukraine. The value of the shipment is estimated at EUR 1.2 million.",
+			want: []ev{
+				{typ: "aid", actor: "SVN", items: []string{"ambulance"}, qty: exactly(10), status: "delivered"},
+				{typ: "aid", actor: "SVN", money: &money{1.2e6, "EUR"}, status: "delivered"},
+			}},
 		{name: "a-running-total-is-not-aid",
 			text: "Four more ships carrying grain left Ukrainian ports on Friday under a deal brokered by Turkey, bringing the total to 16 since the first voyage on August 1.",
 			not:  []string{"aid"}},

@@ -339,6 +339,20 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			prev.tx = c.tx
 			prev.explain("time", "from %q in a later sentence", textOf(s, c.hit.t0-1, c.hit.t1))
 		}
+		if typ == model.TypeAid && prev.money == nil {
+			// "The value of the shipment is estimated at EUR 1.2 million":
+			// the value of the aid just reported, kept as its own fact as
+			// a package's value always is, with the same donor and status.
+			c.findMoney()
+			if c.money != nil {
+				c.actors, c.actorT, c.targets, c.status, c.mode, c.modality = prev.actors, prev.actorT, prev.targets, prev.status, prev.mode, prev.modality
+				if c.src == nil {
+					c.src = prev.src
+				}
+				c.explain("actor", "the value of the aid reported just before: %s", strings.Join(c.actors, " "))
+				return true
+			}
+		}
 		return false
 	}
 
