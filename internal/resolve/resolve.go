@@ -52,6 +52,10 @@ type Stats struct {
 	Deleted int `json:"deleted"` // records left without mentions
 }
 
+// rebuildEach is the number of reports up to which a record is rebuilt
+// after each new one; past it, once per batch.
+const rebuildEach = 32
+
 // BatchSize is the number of events resolved per transaction.
 const BatchSize = 5000
 
@@ -321,6 +325,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 	}
 	p.lo, p.hi = lo, hi
 	changed := map[string]*model.Record{}
+	stale := map[string]*model.Record{} // records to rebuild at the end
 	var order []string
 	attach := func(best *model.Record, ev *model.Event, merged bool) error {
 		if merged {
@@ -336,9 +341,15 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		oldKey := best.Type + "|" + actorCode(best.Actor)
 		oldDay, _ := dayNum(best.Day)
 		best.Mentions = append(best.Mentions, mentionOf(ev))
-		Rebuild(best)
-		if newDay, _ := dayNum(best.Day); newDay != oldDay || best.Type+"|"+actorCode(best.Actor) != oldKey {
-			p.refile(best, oldKey, oldDay)
+		if len(best.Mentions) <= rebuildEach {
+			Rebuild(best)
+			if newDay, _ := dayNum(best.Day); newDay != oldDay || best.Type+"|"+actorCode(best.Actor) != oldKey {
+				p.refile(best, oldKey, oldDay)
+			}
+		} else {
+			// One more report barely moves a much-reported record; it is
+			// rebuilt once at the end of the batch instead of per report.
+			stale[best.ID] = best
 		}
 		if changed[best.ID] == nil {
 			order = append(order, best.ID)
@@ -401,6 +412,14 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 			}
 		}
 		start = end
+	}
+	for _, r := range stale {
+		oldKey := r.Type + "|" + actorCode(r.Actor)
+		oldDay, _ := dayNum(r.Day)
+		Rebuild(r)
+		if newDay, _ := dayNum(r.Day); newDay != oldDay || r.Type+"|"+actorCode(r.Actor) != oldKey {
+			p.refile(r, oldKey, oldDay)
+		}
 	}
 	out := make([]*model.Record, 0, len(order))
 	for _, id := range order {
