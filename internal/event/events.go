@@ -136,6 +136,25 @@ func ownForces(s *sent, l, r int) bool {
 	return false
 }
 
+// otherClause reports a sentence's source that lies across a contrasting
+// conjunction from the candidate's clause.
+func otherClause(s *sent, c *cand) bool {
+	t0, _ := s.tokRange(c.src.span.Start, c.src.span.End)
+	lo, hi := t0, c.l
+	if t0 >= c.r {
+		lo, hi = c.r, t0
+	} else if t0 >= c.l {
+		return false
+	}
+	for k := lo; k < hi && k < len(s.low); k++ {
+		switch s.low[k] {
+		case "while", "whereas":
+			return true
+		}
+	}
+	return false
+}
+
 // valueNouns name what aid is worth, not aid of their own.
 var valueNouns = setOf("worth", "valued", "value", "total")
 
@@ -297,6 +316,14 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		} else {
 			x.findActor(d, c)
 		}
+	}
+	if c.src != nil && c.actorM != nil && c.actorM.t0 >= c.l && otherClause(s, c) {
+		// "Germany said it would send rockets, while Britain pledged
+		// launchers": across a contrast, a clause with a subject of its
+		// own is not the report of the source before it. ("The governor
+		// said two were killed, while 13 were wounded" is.)
+		c.src = nil
+		c.explain("source", "none: the source speaks across %q for another clause", "while")
 	}
 	// "The strike is the latest setback", "They were the first raids on
 	// the capital": a definite mention of an attack already reported adds

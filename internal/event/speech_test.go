@@ -290,3 +290,26 @@ func TestPairBlamesEachOther(t *testing.T) {
 			}},
 	})
 }
+
+// TestSourceAcrossWhile checks that a source speaks across "while" for a
+// clause without a subject of its own, and not for one with its own.
+func TestSourceAcrossWhile(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "governor-said-killed-while-wounded",
+			text: "The local governor, Andriy Raikovych, said two guards were killed in Kropyvnytskyi, while 13 other people were wounded.",
+			want: []ev{{typ: "casualties", outcome: "wounded", count: exactly(13), source: "Andriy Raikovych"}}},
+	})
+	evs := extractCase(caseT{name: "while-britain", text: "Germany said it would deliver three more rocket launchers to Ukraine, while Britain pledged another batch of M270 launchers."})
+	found := false
+	for _, e := range evs {
+		if e.Type == "aid" && e.Actor != nil && e.Actor.Code == "GBR" {
+			found = true
+			if e.Source != nil && e.Source.Name == "Germany" {
+				t.Errorf("Britain's pledge attributed to Germany")
+			}
+		}
+	}
+	if !found {
+		t.Error("no British aid event")
+	}
+}
