@@ -91,6 +91,7 @@ type exitCode struct {
 	msg  string
 }
 
+// Error returns the message printed on exit.
 func (e exitCode) Error() string { return e.msg }
 
 func asExitCode(err error, target *exitCode) bool {

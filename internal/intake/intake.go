@@ -32,6 +32,7 @@ type Error struct {
 	Err    error
 }
 
+// Error names the file, the line or record, and what is wrong.
 func (e *Error) Error() string {
 	switch {
 	case e.Line > 0:
@@ -42,6 +43,7 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %v", e.Path, e.Err)
 }
 
+// Unwrap returns the kind of problem, for errors.Is.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Sentinel errors, so callers and tests can tell kinds of bad input apart.

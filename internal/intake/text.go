@@ -100,9 +100,11 @@ func (p *parser) text(data []byte, format Format) error {
 // invalidUTF8 is returned by checkText with the offset of the bad byte.
 type invalidUTF8 struct{ offset int }
 
+// Error says where the bad byte is.
 func (e invalidUTF8) Error() string {
 	return fmt.Sprintf("%v at byte %d", ErrInvalidUTF8, e.offset)
 }
+// Unwrap makes the error an ErrInvalidUTF8.
 func (e invalidUTF8) Unwrap() error { return ErrInvalidUTF8 }
 
 // checkText refuses text that is not valid UTF-8 or holds NUL bytes: storing

@@ -30,6 +30,7 @@ type apiError struct {
 	msg    string
 }
 
+// Error returns the message the client is shown.
 func (e *apiError) Error() string { return e.msg }
 
 func badRequest(format string, args ...any) error {

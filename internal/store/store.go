@@ -36,6 +36,7 @@ const (
 	Duplicate
 )
 
+// String names the outcome as the ingest summary does.
 func (o Outcome) String() string {
 	switch o {
 	case Stored:
