@@ -104,6 +104,7 @@ type invalidUTF8 struct{ offset int }
 func (e invalidUTF8) Error() string {
 	return fmt.Sprintf("%v at byte %d", ErrInvalidUTF8, e.offset)
 }
+
 // Unwrap makes the error an ErrInvalidUTF8.
 func (e invalidUTF8) Unwrap() error { return ErrInvalidUTF8 }
 
