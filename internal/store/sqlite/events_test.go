@@ -107,3 +107,52 @@ func TestReextractReplacesEvents(t *testing.T) {
 		t.Errorf("stale after re-extraction: %v", stale)
 	}
 }
+
+// TestRecordIndexFollowsChanges saves a record, then saves it again with
+// another day and party, and reads it through the party and place filters.
+func TestRecordIndexFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	rec := &model.Record{ID: "r1", Type: "visit", Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "POL"}},
+		Places: []model.Place{{Name: "Warsaw"}}, Day: "2022-03-05", FirstReported: "2022-03-05", LastReported: "2022-03-05"}
+	count := func(f store.RecordFilter) int {
+		recs, err := db.Records(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(recs)
+	}
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if count(store.RecordFilter{Party: "POL", From: "2022-03-05"}) != 1 || count(store.RecordFilter{Place: "warsaw"}) != 1 {
+		t.Fatal("record not found by party or place")
+	}
+	// Saved again unchanged: still one row per party.
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if count(store.RecordFilter{Party: "USA"}) != 1 {
+		t.Error("an unchanged record is indexed twice or lost")
+	}
+	rec.Day = "2022-03-10"
+	rec.Targets = []model.Actor{{Code: "ROU"}}
+	rec.Places = nil
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		f    store.RecordFilter
+		want int
+	}{
+		{store.RecordFilter{Party: "POL"}, 0},
+		{store.RecordFilter{Party: "ROU", From: "2022-03-10", To: "2022-03-10"}, 1},
+		{store.RecordFilter{Party: "USA", To: "2022-03-05"}, 0},
+		{store.RecordFilter{Place: "Warsaw"}, 0},
+	}
+	for _, c := range cases {
+		if got := count(c.f); got != c.want {
+			t.Errorf("Records(%+v) = %d, want %d", c.f, got, c.want)
+		}
+	}
+}
