@@ -59,14 +59,35 @@ type Doc struct {
 	Extractor string
 }
 
-// Store keeps articles and their events. Implementations must make each
-// Put and PutEvents call one transaction, so that a crash loses at most the
-// batch in flight.
+// Store is everything sitrep keeps, as three small interfaces (articles,
+// their events, the records merged from them) that a database driver
+// implements together. Implementations must make each writing call one
+// transaction, so that a crash loses at most the batch in flight.
 type Store interface {
+	ArticleStore
+	EventStore
+	RecordStore
+	// Close releases the database.
+	Close() error
+}
+
+// ArticleStore keeps articles and answers searches over them.
+type ArticleStore interface {
 	// Put stores a batch of articles with their events atomically and says,
 	// per article, what became of it. Events of an article already stored
 	// are left alone: re-extraction is PutEvents' job.
 	Put(ctx context.Context, batch []Doc) ([]Outcome, error)
+	// Article returns one article by its id, or by doc name when no id
+	// matches (the most recently stored one of that name).
+	Article(ctx context.Context, key string) (*model.Article, error)
+	// Search ranks articles by relevance to a query.
+	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
+	// Stats counts what the store holds.
+	Stats(ctx context.Context) (*Stats, error)
+}
+
+// EventStore keeps the events read from each article.
+type EventStore interface {
 	// PutEvents replaces the events of each given article (by article id)
 	// with new ones from extractor, all in one transaction, so readers see
 	// either the old events or the new, never a mix or none.
@@ -77,18 +98,6 @@ type Store interface {
 	// Stale lists up to limit articles, after the id "after", whose events
 	// were not produced by extractor; reextract walks the store with it.
 	Stale(ctx context.Context, extractor, after string, limit int) ([]*model.Article, error)
-
-	// RecordStore keeps the records that resolution builds from events.
-	RecordStore
-	// Article returns one article by its id, or by doc name when no id
-	// matches (the most recently stored one of that name).
-	Article(ctx context.Context, key string) (*model.Article, error)
-	// Search ranks articles by relevance to a query.
-	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
-	// Stats counts what the store holds.
-	Stats(ctx context.Context) (*Stats, error)
-	// Close releases the database.
-	Close() error
 }
 
 // RecordStore keeps records: events merged across articles. The methods
