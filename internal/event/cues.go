@@ -132,6 +132,12 @@ func (c *cand) readCues() {
 	if pastForm(w) && !fut {
 		past = true
 	}
+	// "urged Western leaders to impose sanctions", "asked the US to send
+	// jets": what is demanded has not happened; the demand is the fact.
+	requested := c.f.typ != model.TypeDemand && demandedBefore(s, c)
+	if requested {
+		hypo = true
+	}
 	speechAct := speech[c.f.typ]
 	denied := false
 	if c.f.typ != model.TypeDeny {
@@ -237,6 +243,35 @@ func hasComma(s *sent, i, j int) bool {
 	for k := i; k < j; k++ {
 		if s.low[k] == "," {
 			return true
+		}
+	}
+	return false
+}
+
+// demandVerbs ask someone else to act; the act after "to" is only asked.
+var demandVerbs = setOf("urged", "urges", "urge", "urging", "asked", "asks", "ask", "asking", "called", "calls", "call",
+	"appealed", "appeals", "pressed", "pleaded", "begged", "implored", "demanded", "demands", "requested", "requests")
+
+// demandedBefore reports a trigger that is the infinitive complement of a
+// demand verb earlier in its sentence: "urged ... to impose".
+func demandedBefore(s *sent, c *cand) bool {
+	// "to send", "to impose new sanctions": "to" within a few words.
+	to := -1
+	for k := c.hit.t0 - 1; k >= 0 && k >= c.hit.t0-3; k-- {
+		if s.low[k] == "to" {
+			to = k
+			break
+		}
+	}
+	if to < 0 {
+		return false
+	}
+	for k := to - 1; k >= 0 && k >= to-9; k-- {
+		if demandVerbs[s.low[k]] {
+			return true
+		}
+		if s.low[k] == "." || s.low[k] == ";" {
+			return false
 		}
 	}
 	return false

@@ -313,3 +313,20 @@ func TestSourceAcrossWhile(t *testing.T) {
 		t.Error("no British aid event")
 	}
 }
+
+// TestDemandedActIsNoFact checks that what a demand asks for is not
+// reported as having happened, while the demand is.
+func TestDemandedActIsNoFact(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "urged-to-impose-sanctions",
+			text: "Zelenskiy urged Western leaders to impose sanctions on Moscow now rather than after an invasion.",
+			want: []ev{{typ: "demand", actor: "UKR"}},
+			not:  []string{"sanction"}},
+		{name: "asked-to-send-jets",
+			text: "Kuleba asked Poland to send its MiG-29 fighter jets to Ukraine.",
+			not:  []string{"aid"}},
+		{name: "imposed-sanctions-is-a-fact",
+			text: "Canada imposed new sanctions on Moscow on Monday.",
+			want: []ev{{typ: "sanction", actor: "CAN", targets: []string{"RUS"}}}},
+	})
+}
