@@ -32,7 +32,7 @@ flattened into (type, actor, target, item) tuples and paired one to one with
 gold facts; precision, recall and F1 per type and overall, slot accuracy, the
 share of exact facts, and the missed and spurious facts (--missed lists them).
 Subcommands score other things: "eval timex" time expressions, "eval merge"
-cross-article merging.`,
+cross-article merging, "eval syntax" the tagger, lemmatiser and parser.`,
 		Example: `  sitrep eval --gold examples/gold/sample.jsonl examples/corpus
   sitrep eval --gold ../shared/gold/dev.jsonl ../shared/corpus/dev --json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
