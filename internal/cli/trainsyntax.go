@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-project/sitrep/internal/syntax"
+	"github.com/sitrep-project/sitrep/internal/syntax/cluster"
 )
 
 func init() {
@@ -50,6 +51,7 @@ type trainSyntaxOutput struct {
 
 func newTrainSyntaxCmd(app *App) *cobra.Command {
 	var dir, out, treebank, licence string
+	var corpus []string
 	var opt syntax.TrainOptions
 	cmd := &cobra.Command{
 		Use:   "syntax --ud DIR --out FILE",
@@ -60,6 +62,14 @@ as the treebank's release folders do. The tagger and lemmatiser learn from
 the gold words; the parser is trained on tags predicted by taggers that did
 not see the sentence (--folds jackknife folds), so that it learns to live
 with the tagger's mistakes. Progress is logged to standard error.
+
+Before that, words are grouped into distributional clusters learnt from raw
+text (--clusters-from: files and folders of Reuters-style JSON, seed-format
+articles or CoNLL-U training files; by default the Reuters-21578 stories,
+the news-2022 articles and the treebank's train split in the shared data
+folder two levels above DIR). The clusters let the models generalise to
+words the treebank never shows ("Kharkiv" behaves like the cities it has
+seen). --clusters-from none trains without them.
 
 The model is written to FILE (to a temporary file first, renamed when
 complete) with its provenance: the treebank's name and its licence, read
@@ -115,6 +125,29 @@ rebuild.`,
 			}
 			opt.Log = log
 			start := time.Now()
+			if len(corpus) == 0 {
+				// The shared sources that are there: a treebank outside
+				// the shared folder learns its clusters from itself.
+				for _, p := range cluster.SharedSources(filepath.Join(dir, "..", "..")) {
+					if _, err := os.Stat(p); err == nil && !strings.HasSuffix(p, ".conllu") {
+						corpus = append(corpus, p)
+					}
+				}
+				corpus = append(corpus, trainPath)
+			}
+			if !(len(corpus) == 1 && corpus[0] == "none") {
+				log.Info("reading raw text for word clusters", "paths", corpus)
+				raw, err := cluster.ReadCorpus(corpus...)
+				if err != nil {
+					return fmt.Errorf("reading raw text for word clusters: %w", err)
+				}
+				cl, err := cluster.Train(raw.Sentences, cluster.Options{Seed: opt.Seed})
+				if err != nil {
+					return fmt.Errorf("learning word clusters: %w", err)
+				}
+				log.Info("word clusters learnt", "words", cl.Len(), "clusters", cl.NumClusters())
+				opt.Clusters = cl
+			}
 			m, err := syntax.Train(train, opt)
 			if err != nil {
 				return fmt.Errorf("training on %s: %w", trainPath, err)
@@ -155,6 +188,7 @@ rebuild.`,
 	fl.IntVar(&opt.Folds, "folds", 0, "jackknife folds giving the parser predicted tags (0: the default, 5)")
 	fl.Uint64Var(&opt.Seed, "seed", 0, "shuffling seed; the same data and seed give the same model")
 	fl.StringVar(&treebank, "treebank", "", "the treebank's name to record (default: from DIR)")
+	fl.StringSliceVar(&corpus, "clusters-from", nil, "raw text to learn word clusters from (default: the shared Reuters and news corpora and the train split; none: no clusters)")
 	fl.StringVar(&licence, "licence", "", "the treebank's licence to record (default: from DIR/README.md or DIR/LICENSE.txt)")
 	return cmd
 }

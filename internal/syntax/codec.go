@@ -1,0 +1,409 @@
+package syntax
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"github.com/sitrep-project/sitrep/internal/syntax/cluster"
+	"io"
+	"math"
+	"sort"
+)
+
+// The model file is gzip over a little-endian stream: a magic string, the
+// provenance as JSON, then the tagger, lemmatiser and parser. Weights are
+// quantised to 16 bits with one scale per table, which keeps the file small
+// and loses nothing measurable. Maps are written in key order, so the same
+// model always gives the same bytes.
+const magic = "sitrep-syntax-1"
+
+type encoder struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (e *encoder) u64(v uint64) {
+	if e.err == nil {
+		var b [binary.MaxVarintLen64]byte
+		_, e.err = e.w.Write(b[:binary.PutUvarint(b[:], v)])
+	}
+}
+
+func (e *encoder) str(s string) {
+	e.u64(uint64(len(s)))
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+func (e *encoder) raw(p []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(p)
+	}
+}
+
+// Save writes the model to w.
+func (m *Model) Save(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	e := &encoder{w: bufio.NewWriter(zw)}
+	e.str(magic)
+	info, err := json.Marshal(m.Info)
+	if err != nil {
+		return err
+	}
+	e.str(string(info))
+	if cl := m.tagger.clusters; cl != nil {
+		e.u64(1)
+		if e.err == nil {
+			_, e.err = cl.WriteTo(e.w)
+		}
+	} else {
+		e.u64(0)
+	}
+	e.u64(uint64(len(m.tagger.classes)))
+	for _, c := range m.tagger.classes {
+		e.str(c.UPOS)
+		e.str(c.XPOS)
+	}
+	e.weights(m.tagger.w)
+	e.weights(m.tagger.second.w)
+	e.classMap(m.tagger.sure)
+	e.classMap(m.tagger.usual)
+	e.nested(m.lemmas.forms)
+	e.nested(m.lemmas.exact)
+	ups := sortedKeys(m.lemmas.rules)
+	e.u64(uint64(len(ups)))
+	for _, u := range ups {
+		e.str(u)
+		rs := m.lemmas.rules[u]
+		ends := sortedKeys(rs)
+		e.u64(uint64(len(ends)))
+		for _, end := range ends {
+			e.str(end)
+			e.u64(uint64(len(rs[end])))
+			for _, r := range rs[end] {
+				e.u64(uint64(r.Strip))
+				e.str(r.Append)
+				if r.Keep {
+					e.u64(1)
+				} else {
+					e.u64(0)
+				}
+			}
+		}
+	}
+	known := make([]string, 0, len(m.lemmas.known))
+	for k := range m.lemmas.known {
+		known = append(known, k)
+	}
+	sort.Strings(known)
+	e.u64(uint64(len(known)))
+	for _, k := range known {
+		e.str(k)
+	}
+	e.u64(uint64(len(m.lemmas.feats)))
+	for i, fm := range m.lemmas.feats {
+		e.str(m.lemmas.classFeats[i])
+		e.flat(fm)
+		e.flat(m.lemmas.byClass[i])
+	}
+	e.u64(uint64(len(m.parser.labels)))
+	for _, l := range m.parser.labels {
+		e.str(l)
+	}
+	e.weights(m.parser.w)
+	if e.err == nil {
+		e.err = e.w.Flush()
+	}
+	if e.err != nil {
+		return fmt.Errorf("writing syntax model: %w", e.err)
+	}
+	return zw.Close()
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+func (e *encoder) flat(m map[string]string) {
+	ks := sortedKeys(m)
+	e.u64(uint64(len(ks)))
+	for _, k := range ks {
+		e.str(k)
+		e.str(m[k])
+	}
+}
+
+func (e *encoder) nested(m map[string]map[string]string) {
+	ks := sortedKeys(m)
+	e.u64(uint64(len(ks)))
+	for _, k := range ks {
+		e.str(k)
+		e.flat(m[k])
+	}
+}
+
+func (e *encoder) classMap(m map[uint64]uint8) {
+	ks := make([]uint64, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i] < ks[j] })
+	e.u64(uint64(len(ks)))
+	var b [9]byte
+	for _, k := range ks {
+		binary.LittleEndian.PutUint64(b[:], k)
+		b[8] = m[k]
+		e.raw(b[:])
+	}
+}
+
+// weights are written as their table: its size, then each used slot's
+// index (as the gap from the previous one), fingerprint and run of classes
+// and 16-bit weights. Loading places each slot where it was, with no
+// rehashing.
+func (e *encoder) weights(w *weights) {
+	maxAbs := float32(0)
+	w.each(func(_ uint64, run []uint32) {
+		for _, x := range run {
+			_, v := unpackEntry(x)
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	})
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	e.u64(uint64(w.classes))
+	e.u64(uint64(math.Float32bits(scale)))
+	e.u64(uint64(len(w.slots)))
+	e.u64(uint64(w.features()))
+	var b [4]byte
+	last := uint64(0)
+	w.each(func(j uint64, run []uint32) {
+		e.u64(j - last)
+		last = j
+		binary.LittleEndian.PutUint32(b[:], w.slots[j].fp)
+		e.raw(b[:])
+		e.raw([]byte{byte(len(run))})
+		for _, x := range run {
+			e.raw([]byte{byte(x)})
+		}
+		for _, x := range run {
+			_, v := unpackEntry(x)
+			binary.LittleEndian.PutUint16(b[:2], uint16(int16(math.Round(float64(v/scale)))))
+			e.raw(b[:2])
+		}
+	})
+}
+
+type decoder struct {
+	r   *bufio.Reader
+	err error
+}
+
+func (d *decoder) u64() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, err := binary.ReadUvarint(d.r)
+	d.err = err
+	return v
+}
+
+// count reads a length and refuses one no model could have, so that a
+// damaged file gives an error rather than a huge allocation.
+func (d *decoder) count() int {
+	v := d.u64()
+	if v > 1<<28 {
+		d.err = fmt.Errorf("length %d out of range", v)
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	b := make([]byte, n)
+	_, d.err = io.ReadFull(d.r, b)
+	return string(b)
+}
+
+func (d *decoder) raw(b []byte) {
+	if d.err == nil {
+		_, d.err = io.ReadFull(d.r, b)
+	}
+}
+
+func (d *decoder) flat() map[string]string {
+	n := d.count()
+	m := make(map[string]string, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.str()
+		m[k] = d.str()
+	}
+	return m
+}
+
+func (d *decoder) nested() map[string]map[string]string {
+	n := d.count()
+	m := make(map[string]map[string]string, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.str()
+		m[k] = d.flat()
+	}
+	return m
+}
+
+func (d *decoder) classMap() map[uint64]uint8 {
+	n := d.count()
+	m := make(map[uint64]uint8, n)
+	var b [9]byte
+	for i := 0; i < n && d.err == nil; i++ {
+		d.raw(b[:])
+		m[binary.LittleEndian.Uint64(b[:])] = b[8]
+	}
+	return m
+}
+
+func (d *decoder) weights() *weights {
+	classes := d.count()
+	scale := math.Float32frombits(uint32(d.u64()))
+	size := d.count()
+	n := d.count()
+	if d.err != nil {
+		return nil
+	}
+	if size&(size-1) != 0 || n > size {
+		d.err = fmt.Errorf("weight table of %d slots for %d features", size, n)
+		return nil
+	}
+	w := &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size)}
+	var b [4]byte
+	cls := make([]byte, 256)
+	j := uint64(0)
+	for i := 0; i < n && d.err == nil; i++ {
+		j += d.u64()
+		d.raw(b[:])
+		fp := binary.LittleEndian.Uint32(b[:])
+		d.raw(b[:1])
+		k := int(b[0])
+		d.raw(cls[:k])
+		if j >= uint64(size) || fp&1 == 0 || len(w.entries)+k >= maxEntries {
+			d.err = errors.New("weight table damaged")
+			break
+		}
+		w.slots[j] = slot{fp: fp, run: uint32(len(w.entries))<<8 | uint32(k)}
+		for _, c := range cls[:k] {
+			d.raw(b[:2])
+			if int(c) >= classes {
+				d.err = fmt.Errorf("class %d of %d", c, classes)
+			}
+			w.entries = append(w.entries, packEntry(c, float32(int16(binary.LittleEndian.Uint16(b[:2])))*scale))
+		}
+	}
+	return w
+}
+
+// Load reads a model written by Save.
+func Load(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading syntax model: %w", err)
+	}
+	d := &decoder{r: bufio.NewReader(zr)}
+	if s := d.str(); d.err == nil && s != magic {
+		return nil, fmt.Errorf("reading syntax model: not a sitrep syntax model (%q)", s)
+	}
+	m := &Model{tagger: &tagger{}, lemmas: &lemmatizer{}, parser: &parser{}}
+	if info := d.str(); d.err == nil {
+		if err := json.Unmarshal([]byte(info), &m.Info); err != nil {
+			return nil, fmt.Errorf("reading syntax model: provenance: %w", err)
+		}
+	}
+	if d.u64() == 1 && d.err == nil {
+		m.tagger.clusters, d.err = cluster.Read(d.r)
+	}
+	nc := d.count()
+	for i := 0; i < nc && d.err == nil; i++ {
+		u := d.str()
+		m.tagger.classes = append(m.tagger.classes, tagClass{u, d.str()})
+	}
+	m.tagger.w = d.weights()
+	m.tagger.second = &tagger{classes: m.tagger.classes, clusters: m.tagger.clusters}
+	m.tagger.second.w = d.weights()
+	m.tagger.sure = d.classMap()
+	m.tagger.usual = d.classMap()
+	m.tagger.second.sure, m.tagger.second.usual = m.tagger.sure, m.tagger.usual
+	m.tagger.setFinite()
+	m.tagger.second.setFinite()
+	m.lemmas.forms = d.nested()
+	m.lemmas.exact = d.nested()
+	m.lemmas.rules = map[string]map[string][]rewrite{}
+	nu := d.count()
+	for i := 0; i < nu && d.err == nil; i++ {
+		u := d.str()
+		ne := d.count()
+		rs := make(map[string][]rewrite, ne)
+		for j := 0; j < ne && d.err == nil; j++ {
+			end := d.str()
+			nr := d.count()
+			for q := 0; q < nr && d.err == nil; q++ {
+				r := rewrite{Strip: d.count(), Append: d.str()}
+				r.Keep = d.u64() == 1
+				rs[end] = append(rs[end], r)
+			}
+		}
+		m.lemmas.rules[u] = rs
+	}
+	nk := d.count()
+	m.lemmas.known = make(map[string]bool, nk)
+	for i := 0; i < nk && d.err == nil; i++ {
+		m.lemmas.known[d.str()] = true
+	}
+	nf := d.count()
+	for i := 0; i < nf && d.err == nil; i++ {
+		m.lemmas.classFeats = append(m.lemmas.classFeats, d.str())
+		m.lemmas.feats = append(m.lemmas.feats, d.flat())
+		m.lemmas.byClass = append(m.lemmas.byClass, d.flat())
+	}
+	nl := d.count()
+	for i := 0; i < nl && d.err == nil; i++ {
+		m.parser.labels = append(m.parser.labels, d.str())
+	}
+	m.parser.w = d.weights()
+	if d.err != nil {
+		return nil, fmt.Errorf("reading syntax model: %w", d.err)
+	}
+	if len(m.tagger.classes) == 0 || len(m.parser.labels) == 0 || m.tagger.w.classes != len(m.tagger.classes) ||
+		m.tagger.second.w.classes != len(m.tagger.classes) ||
+		m.parser.w.classes != m.parser.classes() || len(m.lemmas.feats) != len(m.tagger.classes) {
+		return nil, errors.New("reading syntax model: inconsistent tables")
+	}
+	for _, c := range m.tagger.sure {
+		if int(c) >= nc {
+			return nil, errors.New("reading syntax model: tag out of range")
+		}
+	}
+	for _, c := range m.tagger.usual {
+		if int(c) >= nc {
+			return nil, errors.New("reading syntax model: tag out of range")
+		}
+	}
+	m.init()
+	return m, nil
+}
