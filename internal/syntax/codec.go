@@ -72,7 +72,6 @@ func (m *Model) Save(w io.Writer) error {
 		e.str(c.XPOS)
 	}
 	e.weights(m.tagger.w)
-	e.weights(m.tagger.second.w)
 	e.classMap(m.tagger.sure)
 	e.classMap(m.tagger.usual)
 	e.nested(m.lemmas.forms)
@@ -175,7 +174,7 @@ func (e *encoder) classMap(m map[uint64]uint8) {
 // rehashing.
 func (e *encoder) weights(w *weights) {
 	maxAbs := float32(0)
-	w.each(func(_ uint64, run []uint32) {
+	w.each(func(_ uint64, _ uint32, run []uint32) {
 		for _, x := range run {
 			_, v := unpackEntry(x)
 			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
@@ -191,10 +190,10 @@ func (e *encoder) weights(w *weights) {
 	e.u64(uint64(w.features()))
 	var b [4]byte
 	last := uint64(0)
-	w.each(func(j uint64, run []uint32) {
+	w.each(func(j uint64, fp uint32, run []uint32) {
 		e.u64(j - last)
 		last = j
-		binary.LittleEndian.PutUint32(b[:], w.slots[j].fp)
+		binary.LittleEndian.PutUint32(b[:], fp)
 		e.raw(b[:])
 		e.raw([]byte{byte(len(run))})
 		for _, x := range run {
@@ -293,8 +292,13 @@ func (d *decoder) weights() *weights {
 		return nil
 	}
 	w := &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size)}
+	if classes > 256 {
+		d.err = fmt.Errorf("%d classes, at most 256", classes)
+		return nil
+	}
 	var b [4]byte
 	cls := make([]byte, 256)
+	run := make([]uint32, 0, 256)
 	j := uint64(0)
 	for i := 0; i < n && d.err == nil; i++ {
 		j += d.u64()
@@ -302,19 +306,25 @@ func (d *decoder) weights() *weights {
 		fp := binary.LittleEndian.Uint32(b[:])
 		d.raw(b[:1])
 		k := int(b[0])
+		if k == 0 {
+			d.err = errors.New("weight table damaged: a feature without weights")
+			break
+		}
 		d.raw(cls[:k])
-		if j >= uint64(size) || fp&1 == 0 || len(w.entries)+k >= maxEntries {
+		fp &^= layout // layout bits, not part of the fingerprint
+		if j >= uint64(size) || fp&1 == 0 || w.slots[j].fp != 0 || len(w.entries)+k >= maxEntries {
 			d.err = errors.New("weight table damaged")
 			break
 		}
-		w.slots[j] = slot{fp: fp, run: uint32(len(w.entries))<<8 | uint32(k)}
+		run = run[:0]
 		for _, c := range cls[:k] {
 			d.raw(b[:2])
 			if int(c) >= classes {
 				d.err = fmt.Errorf("class %d of %d", c, classes)
 			}
-			w.entries = append(w.entries, packEntry(c, float32(int16(binary.LittleEndian.Uint16(b[:2])))*scale))
+			run = append(run, packEntry(c, float32(int16(binary.LittleEndian.Uint16(b[:2])))*scale))
 		}
+		w.place(j, fp, run)
 	}
 	return w
 }
@@ -344,13 +354,9 @@ func Load(r io.Reader) (*Model, error) {
 		m.tagger.classes = append(m.tagger.classes, tagClass{u, d.str()})
 	}
 	m.tagger.w = d.weights()
-	m.tagger.second = &tagger{classes: m.tagger.classes, clusters: m.tagger.clusters}
-	m.tagger.second.w = d.weights()
 	m.tagger.sure = d.classMap()
 	m.tagger.usual = d.classMap()
-	m.tagger.second.sure, m.tagger.second.usual = m.tagger.sure, m.tagger.usual
 	m.tagger.setFinite()
-	m.tagger.second.setFinite()
 	m.lemmas.forms = d.nested()
 	m.lemmas.exact = d.nested()
 	m.lemmas.rules = map[string]map[string][]rewrite{}
@@ -390,7 +396,6 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("reading syntax model: %w", d.err)
 	}
 	if len(m.tagger.classes) == 0 || len(m.parser.labels) == 0 || m.tagger.w.classes != len(m.tagger.classes) ||
-		m.tagger.second.w.classes != len(m.tagger.classes) ||
 		m.parser.w.classes != m.parser.classes() || len(m.lemmas.feats) != len(m.tagger.classes) {
 		return nil, errors.New("reading syntax model: inconsistent tables")
 	}

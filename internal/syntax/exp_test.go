@@ -22,13 +22,26 @@ func TestExpTagger(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cl, err = cluster.Train(c.Sentences, cluster.Options{})
+		ncl := 0
+		if e := os.Getenv("NCL"); e != "" {
+			fmt.Sscan(e, &ncl)
+		}
+		cl, err = cluster.Train(c.Sentences, cluster.Options{Clusters: ncl})
 		if err != nil {
 			t.Fatal(err)
 		}
 		fmt.Println("clusters", time.Since(t0))
 	}
-	tg, _ := trainTaggers(tr, TrainOptions{TaggerEpochs: 10, Folds: 5, Clusters: cl}, slog.Default())
+	var tg *tagger
+	epochs := 10
+	if e := os.Getenv("EPOCHS"); e != "" {
+		fmt.Sscan(e, &epochs)
+	}
+	if os.Getenv("ONE") != "" {
+		tg = trainTagger(tr, epochs, 0, cl)
+	} else {
+		tg, _ = trainTaggers(tr, TrainOptions{TaggerEpochs: 10, Folds: 5, Clusters: cl}, slog.Default())
+	}
 	classes := map[tagClass]int{}
 	for i, c := range tg.classes {
 		classes[c] = i

@@ -107,23 +107,32 @@ func (l *lemmatizer) lemma(form, upos string, class int, buf []byte) string {
 			return lem
 		}
 	}
-	// The longest ending with rules decides; among its rewrites, the
-	// first giving a known lemma wins, else the most frequent.
+	// The longest ending with a usable rewrite decides; among its rewrites,
+	// one giving a known lemma wins over the most frequent one that does
+	// not. A rewrite is usable for an ending only if it changes no more
+	// than that ending and adds little: "-ing" learnt from "fighting" must
+	// not strip the "egg" of an unseen verb, nor "Nov" teach "-ember".
 	rules := l.rules[upos]
 	for k := min(maxSuffix, len(low)); k >= 0; k-- {
 		if k > 0 && !utf8.RuneStart(low[len(low)-k]) {
 			continue
 		}
-		rs := rules[string(low[len(low)-k:])]
-		if len(rs) == 0 {
-			continue
-		}
-		for _, r := range rs[1:] {
-			if lem := r.apply(form); l.known[strings.ToLower(lem)] && !l.known[strings.ToLower(rs[0].apply(form))] {
+		first := ""
+		for _, r := range rules[string(low[len(low)-k:])] {
+			if r.Strip > k || len(r.Append) > r.Strip+2 {
+				continue
+			}
+			lem := r.apply(form)
+			if l.known[strings.ToLower(lem)] {
 				return lem
 			}
+			if first == "" {
+				first = lem
+			}
 		}
-		return rs[0].apply(form)
+		if first != "" {
+			return first
+		}
 	}
 	return strings.ToLower(form)
 }

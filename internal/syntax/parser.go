@@ -411,7 +411,7 @@ func parseFeatures(dst []feature, c *config, v *sentenceView) []feature {
 func (p *parser) parse(c *config, v *sentenceView, n int, sc *scratch) {
 	c.reset(n)
 	nl := len(p.labels)
-	scores := sc.parseScores[:p.classes()]
+	scores := sc.parseScores
 	for !c.done() {
 		if c.b > c.n {
 			c.apply(c.forced(nl), nl)
@@ -420,6 +420,7 @@ func (p *parser) parse(c *config, v *sentenceView, n int, sc *scratch) {
 		sc.feats = parseFeatures(sc.feats[:0], c, v)
 		p.w.score(sc.feats, scores)
 		best, bestScore := -1, float32(0)
+		scores := scores[:p.classes()]
 		consider := func(from, to int) {
 			for k := from; k < to; k++ {
 				if best < 0 || scores[k] > bestScore {
@@ -541,7 +542,7 @@ type parseExample struct {
 // trainParser learns the parser with a dynamic oracle: after the first
 // epoch it follows its own prediction nine times in ten, so that it learns
 // the best move from the states its mistakes lead to.
-func trainParser(ex []parseExample, labels []string, epochs int, seed uint64, progress func(epoch int)) *parser {
+func trainParser(ex []parseExample, labels []string, epochs int, seed uint64, prune float64, progress func(epoch int)) *parser {
 	p := &parser{labels: labels}
 	nl := len(labels)
 	tr := newTrainer(p.classes())
@@ -605,7 +606,7 @@ func trainParser(ex []parseExample, labels []string, epochs int, seed uint64, pr
 			progress(e + 1)
 		}
 	}
-	p.w = tr.freeze(0.05)
+	p.w = tr.freeze(prune)
 	return p
 }
 

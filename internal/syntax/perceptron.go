@@ -135,30 +135,45 @@ func (t *trainer) freeze(prune float64) *weights {
 	return b.build()
 }
 
-// weights is the frozen model: an open-addressing table from feature to a
-// run of (class, weight) entries, laid out to touch as little memory as a
-// lookup can, since parsing speed is bound by cache misses here. A slot is
-// 8 bytes: a 32-bit fingerprint of the feature (its high half; the low half
-// picked the slot, so the two are independent) and its run's start and
-// length. An entry is 4 bytes: a float32 weight whose 8 lowest mantissa
-// bits are replaced by the class (the weights are 16-bit quantised anyway).
-// Fingerprint 0 marks an empty slot.
+// weights is the frozen model: an open-addressing table from feature to
+// its (class, weight) entries, laid out to touch as little memory as a
+// lookup can, since parsing speed is bound by cache misses here. A slot is 8
+// bytes: a 32-bit fingerprint of the feature (its high half; the low half
+// picked the slot, so the two are independent) and either the feature's one
+// entry, which is all most features have after pruning, or where its
+// entries are. An entry is 4 bytes: a float32 weight whose 8 lowest
+// mantissa bits are replaced by the class (the weights are 16-bit quantised
+// anyway). Fingerprint 0 marks an empty slot.
 type weights struct {
 	classes int
 	mask    uint64
 	slots   []slot
+	// entries holds the runs of features with a few entries.
 	entries []uint32
+	// dense holds, for features with weights for many classes (those of
+	// tags and labels alone, read in every configuration), a whole vector
+	// of classes: adding a vector in order is several times faster than
+	// scattering as many (class, weight) pairs.
+	dense []float32
 }
 
+// slot is one feature: its fingerprint, whose layout bits say what e is
+// (the one entry; start<<8|count in entries; a start in dense).
 type slot struct {
-	fp  uint32
-	run uint32 // start<<8 | count
+	fp uint32
+	e  uint32
 }
+
+const (
+	outOfLine = 2
+	isDense   = 4
+	layout    = outOfLine | isDense
+)
 
 // maxEntries is the most entries a table can address with 24 bits.
 const maxEntries = 1 << 24
 
-func fingerprint(k feature) uint32 { return uint32(k>>32) | 1 }
+func fingerprint(k feature) uint32 { return (uint32(k>>32) | 1) &^ layout }
 
 func packEntry(cls uint8, w float32) uint32 {
 	return math.Float32bits(w)&^0xff | uint32(cls)
@@ -171,71 +186,167 @@ func unpackEntry(e uint32) (uint8, float32) {
 type weightsBuilder struct {
 	classes int
 	keys    []uint64
-	runs    []uint32
-	entries []uint32
+	runs    [][]uint32
 }
 
 func newWeightsBuilder(classes int) *weightsBuilder { return &weightsBuilder{classes: classes} }
 
 func (b *weightsBuilder) add(k feature, cls []uint8, ws []float32) {
-	b.keys = append(b.keys, k)
-	b.runs = append(b.runs, uint32(len(b.entries))<<8|uint32(len(cls)))
+	run := make([]uint32, len(cls))
 	for i, c := range cls {
-		b.entries = append(b.entries, packEntry(c, ws[i]))
+		run[i] = packEntry(c, ws[i])
 	}
+	b.keys = append(b.keys, k)
+	b.runs = append(b.runs, run)
 }
 
-// build lays the features out in a table at most half full.
+// build lays the features out in a table at most two-thirds full: linear
+// probing stays short at that load, and a smaller table misses the cache
+// less.
 func (b *weightsBuilder) build() *weights {
-	if len(b.entries) >= maxEntries {
-		panic(fmt.Sprintf("syntax: %d weights, more than a table addresses", len(b.entries)))
-	}
-	size := 1
-	for size < 2*len(b.keys)+2 {
-		size <<= 1
-	}
-	w := &weights{classes: b.classes, mask: uint64(size - 1), slots: make([]slot, size), entries: b.entries}
+	w := newWeights(b.classes, len(b.keys))
 	for i, k := range b.keys {
 		j := k & w.mask
 		for w.slots[j].fp != 0 {
 			j = (j + 1) & w.mask
 		}
-		w.slots[j] = slot{fp: fingerprint(k), run: b.runs[i]}
+		w.place(j, fingerprint(k), b.runs[i])
 	}
 	return w
 }
 
-// score sets scores (one per class) to the sum of the weights of feats.
-func (w *weights) score(feats []feature, scores []float32) {
-	for i := range scores {
-		scores[i] = 0
+// newWeights makes an empty table for n features.
+func newWeights(classes, n int) *weights {
+	size := 1
+	for 2*size < 3*n+2 {
+		size <<= 1
 	}
-	for _, f := range feats {
-		j := f & w.mask
-		fp := fingerprint(f)
-		for {
-			s := w.slots[j]
-			if s.fp == fp {
-				start := s.run >> 8
-				for _, e := range w.entries[start : start+s.run&0xff] {
-					scores[uint8(e)] += math.Float32frombits(e &^ 0xff)
-				}
-				break
-			}
-			if s.fp == 0 {
-				break
-			}
-			j = (j + 1) & w.mask
+	return &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size)}
+}
+
+// place puts a feature's entries in slot j.
+func (w *weights) place(j uint64, fp uint32, run []uint32) {
+	s := &w.slots[j]
+	s.fp = fp
+	switch {
+	case len(run) == 1:
+		s.e = run[0]
+	case 3*len(run) >= w.classes:
+		s.fp |= isDense
+		s.e = uint32(len(w.dense))
+		w.dense = append(w.dense, make([]float32, w.classes)...)
+		for _, e := range run {
+			c, v := unpackEntry(e)
+			w.dense[int(s.e)+int(c)] = v
 		}
+	default:
+		if len(w.entries)+len(run) >= maxEntries || len(run) > 255 {
+			panic(fmt.Sprintf("syntax: %d weights, more than a table addresses", len(w.entries)+len(run)))
+		}
+		s.fp |= outOfLine
+		s.e = uint32(len(w.entries))<<8 | uint32(len(run))
+		w.entries = append(w.entries, run...)
 	}
 }
 
-// each calls fn with every feature's slot index and run of entries.
-func (w *weights) each(fn func(j uint64, run []uint32)) {
+// score sets scores (one per class) to the sum of the weights of feats.
+// scores is at least 256 long; it is indexed through a fixed-size array so
+// that adding a weight needs no bounds check.
+//
+// The lookups run in two passes: the first reads each feature's home slot
+// (and the first entry it points to), loads that do not depend on each
+// other and so wait for memory together rather than one after the other;
+// the second finds and adds the weights, from lines by then in cache.
+func (w *weights) score(feats []feature, scores []float32) {
+	acc := (*[256]float32)(scores[:256])
+	for i := range acc[:w.classes] {
+		acc[i] = 0
+	}
+	var home [128]slot
+	var touched uint32
+	for len(feats) > 0 {
+		batch := feats[:min(len(feats), len(home))]
+		feats = feats[len(batch):]
+		for i, f := range batch {
+			h := w.slots[f&w.mask]
+			if h.fp&outOfLine != 0 {
+				touched += w.entries[h.e>>8]
+			}
+			home[i] = h
+		}
+		for i, f := range batch {
+			if home[i].fp == 0 {
+				continue
+			}
+			fp := fingerprint(f)
+			j := f & w.mask
+			s := home[i]
+			for s.fp&^layout != fp {
+				if s.fp == 0 {
+					break
+				}
+				j = (j + 1) & w.mask
+				s = w.slots[j]
+			}
+			switch {
+			case s.fp == 0:
+			case s.fp&layout == 0:
+				acc[uint8(s.e)] += math.Float32frombits(s.e &^ 0xff)
+			case s.fp&isDense != 0:
+				addDense(acc[:w.classes], w.dense[s.e:int(s.e)+w.classes])
+			default:
+				start := s.e >> 8
+				for _, e := range w.entries[start : start+s.e&0xff] {
+					acc[uint8(e)] += math.Float32frombits(e &^ 0xff)
+				}
+			}
+		}
+	}
+	// touched only keeps the first pass's loads of entries from being
+	// dropped as dead code; its value means nothing.
+	if touched == 1 && len(scores) == 0 {
+		panic("unreachable")
+	}
+}
+
+// addDense adds v to a (of the same length), four at a time: the four
+// adds are independent, so they overlap in the processor.
+func addDense(a, v []float32) {
+	v = v[:len(a)]
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		a0, a1, a2, a3 := a[i]+v[i], a[i+1]+v[i+1], a[i+2]+v[i+2], a[i+3]+v[i+3]
+		a[i], a[i+1], a[i+2], a[i+3] = a0, a1, a2, a3
+	}
+	for ; i < len(a); i++ {
+		a[i] += v[i]
+	}
+}
+
+// run is the entries of slot j.
+func (w *weights) run(j uint64) []uint32 {
+	s := w.slots[j]
+	switch {
+	case s.fp&isDense != 0:
+		var run []uint32
+		for c, v := range w.dense[s.e : int(s.e)+w.classes] {
+			if v != 0 {
+				run = append(run, packEntry(uint8(c), v))
+			}
+		}
+		return run
+	case s.fp&outOfLine != 0:
+		start := s.e >> 8
+		return w.entries[start : start+s.e&0xff]
+	}
+	return []uint32{s.e}
+}
+
+// each calls fn with every feature's slot index, fingerprint and entries.
+func (w *weights) each(fn func(j uint64, fp uint32, run []uint32)) {
 	for j, s := range w.slots {
 		if s.fp != 0 {
-			start := s.run >> 8
-			fn(uint64(j), w.entries[start:start+s.run&0xff])
+			fn(uint64(j), s.fp&^layout, w.run(uint64(j)))
 		}
 	}
 }
@@ -252,17 +363,20 @@ func (w *weights) features() int {
 }
 
 // pruned is a copy of w without the weights whose magnitude is under min.
-// Slots stay where they are (emptied runs keep probe chains intact).
+// Slots stay where they are (emptied ones keep probe chains intact).
 func (w *weights) pruned(min float32) *weights {
 	out := &weights{classes: w.classes, mask: w.mask, slots: make([]slot, len(w.slots))}
-	w.each(func(j uint64, run []uint32) {
-		start := len(out.entries)
+	w.each(func(j uint64, fp uint32, run []uint32) {
+		var kept []uint32
 		for _, e := range run {
 			if _, v := unpackEntry(e); v >= min || v <= -min {
-				out.entries = append(out.entries, e)
+				kept = append(kept, e)
 			}
 		}
-		out.slots[j] = slot{fp: w.slots[j].fp, run: uint32(start)<<8 | uint32(len(out.entries)-start)}
+		if len(kept) == 0 {
+			kept = []uint32{0} // keeps the slot, so probe chains stay whole
+		}
+		out.place(j, fp, kept)
 	})
 	return out
 }

@@ -24,9 +24,6 @@ type tagger struct {
 	clusters *cluster.Clusters
 	// finite marks the classes of finite verbs and modals.
 	finite []bool
-	// second, when set, is a second pass that reads this one's tags of
-	// the words ahead.
-	second *tagger
 	// usual maps a lower-cased word seen in training to its most frequent
 	// tag: the "ambiguity class" of the words ahead, which the left-to-right
 	// tagger has not tagged yet.
@@ -181,17 +178,8 @@ const (
 	tWm1Wp1
 	tFlagsm1Flags
 	tFlagsFlagsp1
-	tR1
-	tR12
-	tP1R1
-	tWR1
-	tP1R0R1
-	tR0
-	tSufR1
 	tVerbLeft
 	tVerbLeftP1
-	tVerbRight
-	tVerbLR
 	tC4
 	tC6
 	tC10
@@ -212,7 +200,7 @@ var none = hashString("\x00none", false)
 
 // tagFeatures appends the features of token i given the tags of the two
 // before it (classes, or -1 before the sentence).
-func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, right []int, verbLeft bool) []feature {
+func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, verbLeft bool) []feature {
 	w := &ws[i]
 	at := func(j int) *wordInfo {
 		if j < 0 || j >= len(ws) {
@@ -283,27 +271,6 @@ func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, ri
 		vl = 1
 	}
 	dst = append(dst, f2(tVerbLeft, vl, w.suf[1]), f3(tVerbLeftP1, vl, P1, w.suf[1]))
-	if right != nil {
-		vr := uint64(0)
-		for _, r := range right[i+1:] {
-			if t.finite[r] {
-				vr = 1
-				break
-			}
-		}
-		dst = append(dst, f2(tVerbRight, vr, w.suf[1]), f3(tVerbLR, vl, vr, w.suf[1]))
-		// The second pass reads the first pass's tags of the words ahead.
-		r1, r2 := uint64(1), uint64(1)
-		if i+1 < len(right) {
-			r1 = uint64(right[i+1] + 2)
-		}
-		if i+2 < len(right) {
-			r2 = uint64(right[i+2] + 2)
-		}
-		r0 := uint64(right[i] + 2)
-		dst = append(dst, f1(tR1, r1), f2(tR12, r1, r2), f2(tP1R1, P1, r1), f2(tWR1, w.lower, r1),
-			f3(tP1R0R1, P1, r0, r1), f2(tR0, r0, w.shape), f2(tSufR1, w.suf[2], r1))
-	}
 	if m1 != nil {
 		dst = append(dst, f1(tSufm1, m1.suf[2]), f1(tShapem1, m1.shape))
 	} else {
@@ -318,32 +285,18 @@ func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, ri
 }
 
 // tag sets tags[i] to the class of each word, reusing the scratch given.
-// With a second pass, the first pass's tags are read as right context.
 func (t *tagger) tag(ws []wordInfo, tags []int, sc *scratch) {
-	if t.second == nil {
-		t.pass(ws, tags, sc, nil)
-		return
-	}
-	if cap(sc.first) < len(ws) {
-		sc.first = make([]int, len(ws))
-	}
-	first := sc.first[:len(ws)]
-	t.pass(ws, first, sc, nil)
-	t.second.pass(ws, tags, sc, first)
-}
-
-func (t *tagger) pass(ws []wordInfo, tags []int, sc *scratch, right []int) {
 	p1, p2 := -1, -1
 	verbLeft := false
-	scores := sc.tagScores[:len(t.classes)]
+	scores := sc.tagScores
 	for i := range ws {
 		c, ok := t.sure[ws[i].lower]
 		if ok {
 			tags[i] = int(c)
 		} else {
-			sc.feats = t.tagFeatures(sc.feats[:0], ws, i, p1, p2, right, verbLeft)
+			sc.feats = t.tagFeatures(sc.feats[:0], ws, i, p1, p2, verbLeft)
 			t.w.score(sc.feats, scores)
-			tags[i] = argmax32(scores)
+			tags[i] = argmax32(scores[:len(t.classes)])
 		}
 		p2, p1 = p1, tags[i]
 		verbLeft = verbLeft || t.finite[tags[i]]
@@ -370,10 +323,8 @@ func argmax64(s []float64) int {
 	return best
 }
 
-// trainTagger learns a tagger from sentences; with right set (tags of
-// each sentence from a first pass that did not see it), a second-pass
-// tagger that reads them.
-func trainTagger(sents []Sentence, epochs int, seed uint64, right [][]int, cl *cluster.Clusters) *tagger {
+// trainTagger learns a tagger from sentences.
+func trainTagger(sents []Sentence, epochs int, seed uint64, cl *cluster.Clusters) *tagger {
 	t := &tagger{sure: map[uint64]uint8{}, usual: map[uint64]uint8{}, clusters: cl}
 	index := map[tagClass]int{}
 	type wc struct {
@@ -437,11 +388,7 @@ func trainTagger(sents []Sentence, epochs int, seed uint64, right [][]int, cl *c
 				if c, ok := t.sure[ws[i].lower]; ok {
 					guess = int(c)
 				} else {
-					var r []int
-					if right != nil {
-						r = right[si]
-					}
-					feats = t.tagFeatures(feats[:0], ws, i, p1, p2, r, verbLeft)
+					feats = t.tagFeatures(feats[:0], ws, i, p1, p2, verbLeft)
 					tr.score(feats, scores)
 					guess = argmax64(scores)
 					tr.update(feats, gold, guess)
