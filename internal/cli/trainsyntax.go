@@ -183,7 +183,7 @@ rebuild.`,
 	fl := cmd.Flags()
 	fl.StringVar(&dir, "ud", "", "the treebank folder, holding *-ud-train.conllu (and *-ud-dev.conllu to score)")
 	fl.StringVar(&out, "out", "", "the model file to write")
-	fl.IntVar(&opt.TaggerEpochs, "tagger-epochs", 0, "passes over the treebank for the tagger (0: the default, 10)")
+	fl.IntVar(&opt.TaggerEpochs, "tagger-epochs", 0, "passes over the treebank for the tagger (0: the default, 15)")
 	fl.IntVar(&opt.ParserEpochs, "parser-epochs", 0, "passes over the treebank for the parser (0: the default, 15)")
 	fl.IntVar(&opt.Folds, "folds", 0, "jackknife folds giving the parser predicted tags (0: the default, 5)")
 	fl.Uint64Var(&opt.Seed, "seed", 0, "shuffling seed; the same data and seed give the same model")
