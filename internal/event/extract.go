@@ -229,14 +229,19 @@ func (d *docState) rememberSource(s *sent) {
 
 // analyse annotates a sentence with its mentions and triggers.
 func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
-	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: s.Tokens, lex: x.lex, explain: x.explain}
+	// The extractor's word lists write hyphenated compounds as one word
+	// ("russian-made", "would-be", "denial-of-service"), so it reads the
+	// sentence with each compound joined; the lexicon reads the tokens as
+	// cut, and every mention is placed on these words by its byte span.
+	toks := text.Compounds(d.art.Text, s.Tokens)
+	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: toks, lex: x.lex, explain: x.explain}
 	st.para = paraOf(d.art, s.Start)
-	st.low = make([]string, len(s.Tokens))
-	for i, t := range s.Tokens {
+	st.low = make([]string, len(toks))
+	for i, t := range toks {
 		st.low[i] = strings.ToLower(t.Text)
 	}
-	st.ms = make([]mention, 0, len(s.Tokens)/3+4)
-	st.at = make([]int16, len(s.Tokens))
+	st.ms = make([]mention, 0, len(toks)/3+4)
+	st.at = make([]int16, len(toks))
 	for i := range st.at {
 		st.at[i] = -1
 	}

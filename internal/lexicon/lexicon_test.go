@@ -33,6 +33,8 @@ func TestFind(t *testing.T) {
 		{"Ukraine asked for help.", []string{"Ukraine=state:UKR#name"}},
 		{"The United States and the UK agreed.", []string{"United States=state:USA#name", "UK=state:GBR#short"}},
 		{"The U.S. and the U.K. agreed.", []string{"U.S.=state:USA#short", "U.K.=state:GBR#short"}},
+		// The sentence's full stop is cut off an abbreviation that ends it.
+		{"The aid came from the U.S.", []string{"U.S=state:USA#short"}},
 		{"America stood by its ally.", []string{"America=state:USA#short"}},
 		{"the United States of America", []string{"United States of America=state:USA#short"}},
 		{"Britain sent more.", []string{"Britain=state:GBR#short"}},

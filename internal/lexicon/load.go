@@ -221,7 +221,7 @@ func (l *Lexicon) alias(e *Entry, form, raw string, o aliasOpts) {
 			continue
 		}
 		p := &pattern{entry: e, form: form, given: given, surname: o.surname, ambiguous: ambiguous, alias: v, generated: i >= listed}
-		for _, t := range text.Tokenize(v, 0) {
+		for _, t := range text.TokenizePhrase(v) {
 			p.words = append(p.words, t.Text)
 			switch {
 			case exact:

@@ -39,8 +39,8 @@ func (n *node) child(tok string, scratch *[]byte) *node {
 }
 
 // raw is a trie hit before the rules: tokens [ti, tj), bytes [start, end)
-// (narrower than the token for a part of a hyphenated compound), and the
-// patterns that matched there.
+// (short of the last token's end when the sentence took an abbreviation's
+// full stop), and the patterns that matched there.
 type raw struct {
 	ti, tj     int
 	start, end int
@@ -49,39 +49,67 @@ type raw struct {
 }
 
 // scan walks the trie from every token, keeping the longest valid match.
+// A hyphenated compound ("Russian-made", "Guinea-Bissau") is matched whole
+// or by the compound rules, never by a part of it: a match starts and ends
+// on the compound's bounds.
 func (l *Lexicon) scan(src string, toks []text.Token) []raw {
 	raws := make([]raw, 0, len(toks)/4+1)
 	var scratch []byte
 	n := len(toks)
 	for i := 0; i < n; {
-		best := -1
+		end := text.CompoundEnd(toks, i)
+		best, bestEnd := -1, 0
 		var bestPats []*pattern
 		nd := l.root
 		for j := i; j < n; j++ {
 			if j > i && blankBetween(src, toks[j-1].End, toks[j].Start) {
 				break
 			}
-			nd = nd.child(toks[j].Text, &scratch)
+			next := nd.child(toks[j].Text, &scratch)
+			if next == nil && j+1 < n && finalStop(toks, j) {
+				// "from the U.S.": the sentence took the abbreviation's
+				// full stop; the name is still "U.S.".
+				if next = nd.childDotted(toks[j].Text, &scratch); next != nil && len(next.outs) > 0 && !text.IsHyphen(toks, j+1) {
+					if ps := validPatterns(next.outs, toks[i:j+1]); len(ps) > 0 {
+						best, bestEnd, bestPats = j+1, toks[j].End, ps
+					}
+				}
+				break
+			}
+			nd = next
 			if nd == nil {
 				break
 			}
-			if len(nd.outs) > 0 {
+			if len(nd.outs) > 0 && !text.IsHyphen(toks, j+1) {
 				if ps := validPatterns(nd.outs, toks[i:j+1]); len(ps) > 0 {
-					best, bestPats = j+1, ps
+					best, bestEnd, bestPats = j+1, toks[j].End, ps
 				}
 			}
 		}
 		if best > 0 {
-			raws = append(raws, raw{ti: i, tj: best, start: toks[i].Start, end: toks[best-1].End, pats: bestPats})
+			raws = append(raws, raw{ti: i, tj: best, start: toks[i].Start, end: bestEnd, pats: bestPats})
 			i = best
 			continue
 		}
-		if strings.IndexByte(toks[i].Text, '-') > 0 {
-			raws, scratch = l.compound(raws, scratch, toks[i], i)
+		if end > i+1 {
+			raws, scratch = l.compound(raws, scratch, src, toks, i, end)
 		}
-		i++
+		i = end
 	}
 	return raws
+}
+
+// finalStop reports whether token j is followed by the full stop that the
+// tokeniser cut off an abbreviation ending a sentence ("U.S" ".").
+func finalStop(toks []text.Token, j int) bool {
+	return toks[j+1].Text == "." && toks[j+1].Gap == text.GapNone && toks[j].Kind == text.KindWord
+}
+
+// childDotted steps along a token with the full stop the sentence took
+// from it put back.
+func (n *node) childDotted(tok string, scratch *[]byte) *node {
+	*scratch = append(fold((*scratch)[:0], tok), '.')
+	return n.next[string(*scratch)]
 }
 
 // blankBetween reports whether the white space between two tokens holds a
@@ -144,39 +172,35 @@ var compoundSuffixes = map[string]bool{
 	"imposed": true, "brokered": true, "linked": true, "affiliated": true, "trained": true,
 }
 
-// compound matches a hyphenated token that the trie did not know whole:
-// "Russian-made" (a state with an origin suffix) or "Russia-Ukraine" (two
-// names, each matched on its own part).
-func (l *Lexicon) compound(raws []raw, scratch []byte, t text.Token, i int) ([]raw, []byte) {
-	s := t.Text
-	h := strings.LastIndexByte(s, '-')
-	suffix := strings.ToLower(s[h+1:])
+// compound matches a hyphenated compound, tokens [i, end), that the trie
+// did not know whole: "Russian-made" (a state with an origin suffix) or
+// "Russia-Ukraine" (two names, each matched on its own part).
+func (l *Lexicon) compound(raws []raw, scratch []byte, src string, toks []text.Token, i, end int) ([]raw, []byte) {
+	last := end - 1 // the part after the last hyphen
+	suffix := strings.ToLower(toks[last].Text)
 	if originSuffixes[suffix] || compoundSuffixes[suffix] {
 		var ps []*pattern
-		ps, scratch = l.singleName(scratch, s[:h])
+		ps, scratch = l.singleName(scratch, src[toks[i].Start:toks[last-1].Start])
 		if len(ps) > 0 {
 			form := FormCompound
 			if originSuffixes[suffix] {
 				form = FormOrigin
 			}
-			return append(raws, raw{ti: i, tj: i + 1, start: t.Start, end: t.End, pats: ps, form: form}), scratch
+			return append(raws, raw{ti: i, tj: end, start: toks[i].Start, end: toks[last].End, pats: ps, form: form}), scratch
 		}
 		return raws, scratch
 	}
-	parts := strings.Split(s, "-")
-	if len(parts) < 2 || len(parts) > 4 {
+	if parts := (end - i + 1) / 2; parts > 4 {
 		return raws, scratch
 	}
 	mark := len(raws)
-	off := t.Start
-	for _, p := range parts {
+	for k := i; k < end; k += 2 {
 		var ps []*pattern
-		ps, scratch = l.singleName(scratch, p)
+		ps, scratch = l.singleName(scratch, toks[k].Text)
 		if len(ps) == 0 {
 			return raws[:mark], scratch
 		}
-		raws = append(raws, raw{ti: i, tj: i + 1, start: off, end: off + len(p), pats: ps})
-		off += len(p) + 1
+		raws = append(raws, raw{ti: k, tj: k + 1, start: toks[k].Start, end: toks[k].End, pats: ps})
 	}
 	return raws, scratch
 }
@@ -448,15 +472,21 @@ func absorbable(e *Entry) bool {
 // onlyModifiers reports whether the tokens [from, to) are at most two
 // lower-case hyphenated modifiers ("truck-mounted", "shoulder-fired").
 func onlyModifiers(toks []text.Token, from, to int) bool {
-	if to-from > 2 {
-		return false
-	}
-	for _, t := range toks[from:to] {
-		if !strings.Contains(t.Text, "-") || !isLowerWord(strings.ReplaceAll(t.Text, "-", "")) {
+	n := 0
+	for k := from; k < to; {
+		end := text.CompoundEnd(toks, k)
+		if end == k+1 || end > to {
 			return false
 		}
+		for p := k; p < end; p += 2 {
+			if !isLowerWord(toks[p].Text) {
+				return false
+			}
+		}
+		n++
+		k = end
 	}
-	return true
+	return n <= 2
 }
 
 // roleModifiers may stand between a qualifier and a role head: "Russia's

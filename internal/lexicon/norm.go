@@ -148,6 +148,10 @@ func caseOK(rule uint8, tok, word string) bool {
 		if tok == word {
 			return true
 		}
+		// "U.S" whose full stop ended the sentence is still "U.S.".
+		if len(word) == len(tok)+1 && word[len(tok)] == '.' && word[:len(tok)] == tok {
+			return true
+		}
 		// Typographic apostrophes and hyphens do not change the word.
 		return strings.ContainsAny(tok, "’‘‐‑") && foldString(tok) == foldString(word) && sameCase(tok, word)
 	}

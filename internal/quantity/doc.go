@@ -49,10 +49,22 @@
 // of that size with a thousands separator, so the bare form is nearly
 // always a year.
 //
+// # Tokens
+//
+// The parse reads the tokens of package text, the tokeniser every stage
+// shares, so that a mention's span is a run of whole tokens to the lexicon,
+// the time-expression finder and the event extractor alike. Those tokens
+// keep a number's separators ("2,000", "10:30", "27/06/2022") and split off
+// the letters glued to it ("155" "mm", "$" "350" "m"); the parse reads the
+// shape of a number token and the glue between tokens (text.Token.Gap)
+// where the figure's kind depends on them.
+//
 // # Speed
 //
-// Find scans the text once, looking only at digits and at the first letter
-// and length of each word; only a word in the number lexicon or a digit
-// starts the slower local parse, which reads a few tokens either side with
-// no regular expressions and no allocation beyond the result.
+// Find streams through the text with text.Tokenizer into one small buffer,
+// looking only at number tokens, at words with digits and at the first
+// letter and length of other words; only a word in the number lexicon or a
+// digit starts the slower local parse, which reads a few tokens either side
+// with no regular expressions and no allocation beyond the result.
+// FindTokens reads tokens a caller already holds, such as a sentence's.
 package quantity

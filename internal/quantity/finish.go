@@ -1,5 +1,7 @@
 package quantity
 
+import "github.com/sitrep-project/sitrep/internal/text"
+
 // phrase is a figure with what is written right against it: a currency
 // sign or code before it, a unit, currency name or percent sign after.
 type phrase struct {
@@ -32,11 +34,11 @@ func (w *win) phrase(c core, floor int, inMoney bool) phrase {
 		if !million {
 			_, _, million = w.curAfter(e, true, false)
 		}
-		if !million && c.mAmbig && w.has(e) && w.t[e].sp {
+		if !million && c.mAmbig && w.has(e) && w.sp(e) {
 			if _, _, ok := w.unitAt(e); ok {
 				million = true
 			} else if w.lowerWord(e) {
-				_, metre := lookup(metreFollowers, w.str(e))
+				_, metre := lookup(metreFollowers, w.wstr(e))
 				million = !metre
 			}
 		}
@@ -61,19 +63,29 @@ func (w *win) phrase(c core, floor int, inMoney bool) phrase {
 		p.kind, p.cur, p.e, p.tailed = KindMoney, code, ce, true
 		return p
 	}
-	if c.num && !c.hasMag && w.word(e) && w.glued(e) {
+	if c.plural {
+		// "1990s", "the 40s"; other plural figures name: "747s".
+		if c.plain && (c.ndig == 4 || c.ndig == 2) {
+			return w.decadePhrase(p, e)
+		}
+		j := e
+		for w.glued(j) && (w.word(j) && !w.clitic(j) || w.num(j)) {
+			j++
+		}
+		p.kind, p.e = KindID, j
+		return p
+	}
+	if c.num && !c.hasMag && w.word(e) && w.glued(e) && !w.clitic(e) {
 		switch s := w.str(e); {
 		case s == "am" || s == "pm" || s == "AM" || s == "PM":
 			return w.timePhrase(p, e)
-		case s == "s" && c.plain && (c.ndig == 4 || c.ndig == 2):
-			return w.decadePhrase(p, e)
 		}
 		if u, n, ok := w.unitAt(e); ok {
 			return w.unitPhrase(p, u, e, n, false)
 		}
 		// Other letters glued to the digits make a name: "5G", "3D".
 		j := e + 1
-		for w.glued(j) && (w.word(j) || w.num(j)) {
+		for w.glued(j) && (w.word(j) && !w.clitic(j) || w.num(j)) {
 			j++
 		}
 		p.kind, p.e = KindID, j
@@ -108,8 +120,8 @@ func (w *win) phrase(c core, floor int, inMoney bool) phrase {
 	if !c.hasMag && !c.vague && c.lo > 0 && c.lo < 13 && w.meridiemAt(e) {
 		return w.timePhrase(p, e)
 	}
-	if w.isw(e, "o") && (w.sym(e+1, "'") || w.sym(e+1, "’")) && w.isw(e+2, "clock") && !c.hasMag && c.lo <= 12 {
-		p.kind, p.e = KindTime, e+3
+	if (w.isw(e, "o'clock") || w.isw(e, "o’clock")) && !c.hasMag && c.lo <= 12 {
+		p.kind, p.e = KindTime, e+1
 		return p
 	}
 	return p
@@ -140,7 +152,7 @@ func (w *win) timeZone(i int) bool {
 	if !w.word(i) {
 		return false
 	}
-	s := w.str(i)
+	s := w.wstr(i)
 	if _, ok := timeZones[s]; ok {
 		return true
 	}
@@ -164,7 +176,7 @@ func (w *win) meridiemAt(e int) bool {
 	if w.isw(e, "pm") || (w.isw(e, "am") && w.str(e) != "Am") {
 		return true
 	}
-	return (w.isw(e, "p") || w.isw(e, "a")) && w.sym(e+1, ".") && w.glued(e+1) && w.isw(e+2, "m") && w.glued(e+2)
+	return w.isw(e, "p.m") || w.isw(e, "a.m")
 }
 
 // timePhrase makes a clock time of a figure followed by am or pm.
@@ -181,15 +193,16 @@ func (w *win) timePhrase(p phrase, e int) phrase {
 	return p
 }
 
-// decadePhrase reads "1990s" as a decade and "his 40s" as an age band.
+// decadePhrase reads "1990s" (one token) as a decade and "his 40s" as an
+// age band; e is the token after it.
 func (w *win) decadePhrase(p phrase, e int) phrase {
 	c := p.c
 	v := c.lo
+	p.e = e
 	if int(v)%10 != 0 {
-		p.kind, p.e = KindID, e+1
+		p.kind = KindID
 		return p
 	}
-	p.e = e + 1
 	if c.ndig == 2 {
 		switch {
 		case w.isw(c.i-1, "his") || w.isw(c.i-1, "her") || w.isw(c.i-1, "their") || w.isw(c.i-1, "my") || w.isw(c.i-1, "your"):
@@ -208,7 +221,7 @@ func (w *win) unitAt(k int) (unitInfo, int, bool) {
 	if !w.word(k) {
 		return unitInfo{}, 0, false
 	}
-	s := w.str(k)
+	s := w.wstr(k)
 	switch {
 	case eqFold(s, "metric"):
 		if u, ok := wlookup(w, unitWords, k+1); ok && u.unit == "tonne" {
@@ -238,7 +251,12 @@ func (w *win) unitAt(k int) (unitInfo, int, bool) {
 		}
 		return unitInfo{}, 0, false
 	}
-	if a, ok := unitAbbr[s]; ok && (!a.glued || !w.t[k].sp) {
+	if s == "km2" || s == "m2" && !w.sp(k) {
+		// "km2" is one token: the letters and the digit of a square.
+		a := unitAbbr[s[:len(s)-1]]
+		return unitInfo{KindMeasure, "square " + a.unit}, 1, true
+	}
+	if a, ok := unitAbbr[s]; ok && (!a.glued || !w.sp(k)) {
 		if (s == "km" || s == "m") && w.glued(k+1) && (w.str(k+1) == "2" || w.str(k+1) == "²") {
 			return unitInfo{KindMeasure, "square " + a.unit}, 2, true
 		}
@@ -247,7 +265,7 @@ func (w *win) unitAt(k int) (unitInfo, int, bool) {
 		}
 		return a.unitInfo, 1, true
 	}
-	if s == "m" && !w.t[k].sp {
+	if s == "m" && !w.sp(k) {
 		return unitInfo{KindMeasure, "metre"}, 1, true
 	}
 	if u, ok := lookup(unitWords, s); ok {
@@ -286,9 +304,9 @@ func (w *win) curBefore(i, floor int) (string, int, bool) {
 	if j < floor || j < 0 || !w.has(j) {
 		return "", 0, false
 	}
-	s := w.str(j)
-	switch w.t[j].k {
-	case tSym:
+	s := w.wstr(j)
+	switch w.t[j].Kind {
+	case text.KindPunct, text.KindSymbol:
 		code, ok := currencySigns[s]
 		if !ok {
 			if s == "." && w.glued(j) && w.isw(j-1, "rs") && j-1 >= floor {
@@ -302,13 +320,13 @@ func (w *win) curBefore(i, floor int) (string, int, bool) {
 				if pc, ok := dollarPrefix[w.str(j-1)]; ok {
 					code, st = pc, j-1
 				}
-			} else if w.sym(j-1, ".") && w.isw(j-2, "s") && w.sym(j-3, ".") && w.isw(j-4, "u") && j-4 >= floor {
-				code, st = "USD", j-4
+			} else if w.isw(j-1, "u.s.") && j-1 >= floor {
+				code, st = "USD", j-1
 			}
 		}
 		return code, st, true
-	case tWord:
-		if _, ok := isoCodes[s]; ok && w.t[i].sp {
+	case text.KindWord:
+		if _, ok := isoCodes[s]; ok && w.sp(i) {
 			if a, ok := isoAlias[s]; ok {
 				return a, j, true
 			}
@@ -331,16 +349,16 @@ func (w *win) curAfter(e int, hasMag, vague bool) (string, int, bool) {
 	if !w.has(k) {
 		return "", 0, false
 	}
-	s := w.str(k)
-	switch w.t[k].k {
-	case tWord:
+	s := w.wstr(k)
+	switch w.t[k].Kind {
+	case text.KindWord:
 		if _, ok := isoCodes[s]; ok {
 			if a, ok := isoAlias[s]; ok {
 				return a, k + 1, true
 			}
 			return s, k + 1, true
 		}
-	case tSym:
+	case text.KindPunct, text.KindSymbol:
 		if code, ok := currencySigns[s]; ok && s != "$" {
 			return code, k + 1, true
 		}
@@ -495,7 +513,7 @@ func (w *win) rangeAfter(p phrase, between bool) (span2, bool) {
 // currency sign if it has one.
 func (w *win) coreAfter(k int) (core, bool) {
 	j := k
-	if w.has(j) && w.t[j].k == tSym {
+	if w.has(j) && w.isSym(j) {
 		if _, ok := currencySigns[w.str(j)]; ok {
 			j++
 		}
@@ -520,12 +538,17 @@ func (w *win) coreAfter(k int) (core, bool) {
 	return core{}, false
 }
 
-// monthAt reports whether token i is a capitalised month name.
+// monthAt reports whether token i is a capitalised month name, or its
+// abbreviation with the full stop the tokeniser keeps on it ("Sept.").
 func (w *win) monthAt(i int) bool {
 	if !w.upperInitial(i) {
 		return false
 	}
-	_, ok := lookup(months, w.str(i))
+	s := w.str(i)
+	if len(s) > 3 && s[len(s)-1] == '.' {
+		s = s[:len(s)-1]
+	}
+	_, ok := lookup(months, s)
 	return ok
 }
 
@@ -533,7 +556,7 @@ func (w *win) monthAt(i int) bool {
 // so that a point after it belongs to it.
 func (w *win) abbrevMonth(i int) bool {
 	s := w.str(i)
-	return len(s) <= 4 && !eqFold(s, "may") && !eqFold(s, "june") && !eqFold(s, "july")
+	return len(s) <= 4 && s[len(s)-1] != '.' && !eqFold(s, "may") && !eqFold(s, "june") && !eqFold(s, "july")
 }
 
 // dateAround makes a day figure into a date when a month name is next to
@@ -579,26 +602,26 @@ func (w *win) dateAround(r res, c core) (res, bool) {
 // hedgeBefore finds the longest hedge that ends right before token i.
 func (w *win) hedgeBefore(i int) (int, hclass) {
 	j := i - 1
-	if j < 0 {
+	if !w.has(j) {
 		return 0, hNone
 	}
 	var ix []int
-	switch w.t[j].k {
-	case tWord:
+	switch w.t[j].Kind {
+	case text.KindWord:
 		ix, _ = lookup(hedgeByLast, w.str(j))
-	case tSym:
+	case text.KindPunct, text.KindSymbol:
 		ix = hedgeByLast[w.str(j)]
 	}
 	for _, h := range ix {
 		words := hedges[h].words
 		st := j - len(words) + 1
-		if st < 0 {
+		if st < w.lo {
 			continue
 		}
 		ok := true
 		for q, hw := range words {
 			t := st + q
-			if w.t[t].k == tSym {
+			if w.isSym(t) {
 				ok = w.str(t) == hw
 			} else {
 				ok = eqFold(w.str(t), hw)
@@ -747,6 +770,10 @@ func (w *win) nameBefore(i int) (Kind, int, bool) {
 	if w.sym(j, ".") && w.glued(j) && (w.isw(j-1, "no") || w.isw(j-1, "nos") || w.isw(j-1, "art") || w.isw(j-1, "vol") || w.isw(j-1, "p") || w.isw(j-1, "pp")) {
 		return KindID, j - 1, true
 	}
+	// The tokeniser keeps the full stop of these abbreviations: "No." "Art."
+	if w.isw(j, "no.") || w.isw(j, "nos.") || w.isw(j, "art.") || w.isw(j, "vol.") || w.isw(j, "pp.") {
+		return KindID, j, true
+	}
 	if !w.word(j) {
 		return "", 0, false
 	}
@@ -791,7 +818,7 @@ func (w *win) yearContext(c core, r res) bool {
 	if w.monthAt(c.i-1) || w.sym(c.i-1, ",") && w.num(c.i-2) {
 		return true
 	}
-	if w.word(e) && w.glued(e+1) && (w.num(e+1) || (w.dash(e+1) && w.num(e+2))) {
+	if w.word(e) && (hasDigit(w.str(e)) || w.glued(e+1) && (w.num(e+1) || (w.dash(e+1) && w.num(e+2)))) {
 		return false // "4500 M72 launchers"
 	}
 	if r.hedgeE > r.hedgeS && w.lowerWord(e) {

@@ -1,6 +1,11 @@
 package quantity
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/internal/text"
+)
 
 // core is a bare figure: digits with their scale word ("1.2 million",
 // "$350m" without the sign) or number words ("twenty-one", "a dozen",
@@ -21,6 +26,7 @@ type core struct {
 	spelled bool
 	vague   bool
 	ord     bool
+	plural  bool // digits with a plural s: "1990s", "the 40s"
 	mAmbig  bool // a glued "m": million or metres
 	bAmbig  bool // a glued "b": billion only next to a currency
 }
@@ -45,16 +51,22 @@ type numFmt struct {
 	ndig                    int
 }
 
-// parseDigits reads a digit token: "2,000", "1.5", "1.000.000".
+// parseDigits reads a digit token: "2,000", "1.5", "1.000.000". Anything
+// but digits and their separators fails it.
 func parseDigits(s string) (mant float64, dexp int, f numFmt) {
 	dots, commas := 0, 0
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '.':
+		switch c := s[i]; {
+		case c == '.':
 			dots++
-		case ',':
+		case c == ',':
 			commas++
+		case !isDigit(c):
+			return 0, 0, f
 		}
+	}
+	if s == "" || !isDigit(s[0]) || !isDigit(s[len(s)-1]) {
+		return 0, 0, f
 	}
 	f.plain = dots == 0 && commas == 0
 	if f.plain {
@@ -102,16 +114,32 @@ func parseDigits(s string) (mant float64, dexp int, f numFmt) {
 	return mant, dexp, f
 }
 
-// digitCore reads the figure at token i, a digit token.
+// digitCore reads the figure at token i, a digit token, which may end in
+// an ordinal or plural suffix ("3rd", "1990s").
 func (w *win) digitCore(i int) (core, bool) {
-	mant, dexp, f := parseDigits(w.str(i))
+	digits, suffix := splitSuffix(w.str(i))
+	mant, dexp, f := parseDigits(digits)
 	if !f.ok {
 		return core{}, false
 	}
 	c := core{i: i, j: i + 1, mag: 1, num: true, plain: f.plain, ndig: f.ndig, lead0: f.lead0, frac3: f.frac3}
+	switch suffix {
+	case "":
+	case "s", "S":
+		c.plural = true
+		c.mant, c.base, c.lo, c.hi = mant, mant, mant, mant
+		return c, true
+	default:
+		if dexp > 0 {
+			return core{}, false
+		}
+		c.ord = true
+		c.mant, c.base, c.lo, c.hi = mant, mant, mant, mant
+		return c, true
+	}
 	// Thousands grouped by spaces: "10 000", "1 200 000".
 	if f.plain && f.ndig <= 3 && !f.lead0 && !w.monthAt(i-1) {
-		for w.num(c.j) && w.t[c.j].sp && w.thinGap(c.j) {
+		for w.num(c.j) && w.sp(c.j) && w.thinGap(c.j) {
 			g := w.str(c.j)
 			if len(g) != 3 || !allDigits(g) || (w.glued(c.j+1) && !w.word(c.j+1) && !w.sym(c.j+1, "%")) {
 				break
@@ -123,7 +151,7 @@ func (w *win) digitCore(i int) (core, bool) {
 	}
 	mag := 1.0
 	if w.word(c.j) {
-		s := w.str(c.j)
+		s := w.wstr(c.j)
 		if w.glued(c.j) {
 			switch s {
 			case "k", "K":
@@ -161,7 +189,7 @@ func (w *win) digitCore(i int) (core, bool) {
 			c.j++
 			c.hasMag = true
 			if mag == 100 {
-				if inf, ok := wlookup(w, numWords, c.j); ok && inf.c == wScale && w.t[c.j].sp {
+				if inf, ok := wlookup(w, numWords, c.j); ok && inf.c == wScale && w.sp(c.j) {
 					mag *= inf.v
 					c.j++
 				}
@@ -175,14 +203,18 @@ func (w *win) digitCore(i int) (core, bool) {
 	if c.hasMag {
 		c.plain = false
 	}
-	if !c.hasMag && dexp == 0 && w.glued(c.j) && w.word(c.j) {
-		switch strings.ToLower(w.str(c.j)) {
-		case "st", "nd", "rd", "th":
-			c.ord = true
-			c.j++
-		}
-	}
 	return c, true
+}
+
+// splitSuffix cuts the letters off the end of a digit token: "3rd" is "3"
+// and "rd", "1990s" is "1990" and "s". The tokeniser keeps only ordinal and
+// plural suffixes on a number.
+func splitSuffix(s string) (string, string) {
+	k := len(s)
+	for k > 0 && isLetter(s[k-1]) {
+		k--
+	}
+	return s[:k], s[k:]
 }
 
 func allDigits(s string) bool {
@@ -197,7 +229,7 @@ func allDigits(s string) bool {
 // thinGap reports whether token i is set off from the one before by a
 // single space, as digit groups are.
 func (w *win) thinGap(i int) bool {
-	g := w.text[w.t[i-1].e:w.t[i].s]
+	g := w.text[w.t[i-1].End:w.t[i].Start]
 	return g == " " || g == "\u00a0" || g == "\u202f" || g == "\u2009"
 }
 
@@ -362,9 +394,9 @@ loop:
 		k--
 	}
 	v := total + cur
-	if scale == 0 && w.word(k) && w.t[k].sp {
+	if scale == 0 && w.word(k) && w.sp(k) {
 		// Wire style: "four mln", "two bn".
-		switch w.str(k) {
+		switch w.wstr(k) {
 		case "mln", "mn":
 			v, c.mag = v*1e6, 1e6
 			k++
@@ -436,13 +468,15 @@ func (w *win) fewCore(c core, k int, inf wordInfo) (core, bool) {
 	return c, true
 }
 
-// parseAt parses the mention whose first token starts at byte at, taking
-// nothing before floor.
-func parseAt(w *win, text string, at, floor int) (res, bool) {
-	w.reset(text, at, floor)
-	a := w.a
-	if w.t[a].k == tWord {
-		if w.glued(a+1) && (w.num(a+1) || (w.dash(a+1) && w.glued(a+2) && w.num(a+2))) {
+// parseAt parses the mention whose first token is a, taking no token
+// before floor.
+func parseAt(w *win, src string, toks []text.Token, a, floor int) (res, bool) {
+	w.reset(src, toks, a, floor)
+	if w.word(a) {
+		if hasDigit(w.str(a)) {
+			return w.digitWord(a)
+		}
+		if w.gluedDigits(a) {
 			if w.modelWord(a) {
 				return w.chain(a), true
 			}
@@ -453,9 +487,47 @@ func parseAt(w *win, text string, at, floor int) (res, bool) {
 	return w.digitsAt(a)
 }
 
+// digitWord reads a word with digits in it: a designation ("M777", "TB2",
+// "G7", "covid19") or a year with a prefix ("mid-2022", "pre-2014",
+// "mid-1990s"), which the tokeniser keeps whole.
+func (w *win) digitWord(a int) (res, bool) {
+	s := w.str(a)
+	h := strings.IndexByte(s, '-')
+	if h <= 0 || h+1 >= len(s) || !isDigit(s[h+1]) {
+		return w.chain(a), true
+	}
+	// The mention is the figure after the prefix, as it is when the prefix
+	// stands apart ("early-2014"): a year or a count after a year prefix,
+	// else a name ("over-55s", "post-9/11").
+	r := res{kind: KindID, s: a, e: a + 1, skip: h + 1}
+	if _, ok := yearPrefixes[s[:h]]; !ok {
+		return r, true
+	}
+	digits, suffix := splitSuffix(s[h+1:])
+	y, _, f := parseDigits(digits)
+	switch {
+	case !f.plain:
+		return r, true
+	case suffix == "" && (f.ndig != 4 || y < 1800 || y > 2100):
+		// "post-18 education", "the mid-30s": a figure, not a year.
+		r.kind, r.lo, r.hi, r.hasLo, r.hasHi = KindCount, y, y, true, true
+		return r, true
+	case suffix == "" && f.ndig == 4 && y >= 1800 && y <= 2100:
+		r.lo, r.hi = y, y
+	case suffix == "s" && f.ndig == 4 && int(y)%10 == 0:
+		r.lo, r.hi = y, y+9
+	case suffix == "s" && f.ndig == 2 && int(y)%10 == 0:
+		r.lo, r.hi = 1900+y, 1909+y
+	default:
+		return r, true
+	}
+	r.kind, r.hasLo, r.hasHi = KindYear, true, true
+	return r, true
+}
+
 // modelWord reports whether the word at i, glued to digits, starts a
-// designation: short ("T-72", "Mi-17", "TB2"), all capitals ("HIMARS"),
-// a known family ("Zuzana-2") or a lower-case code ("covid19").
+// designation: short ("T-72", "Mi-17"), all capitals ("HIMARS-1"), a known
+// family ("Zuzana-2") or a lower-case code.
 func (w *win) modelWord(i int) bool {
 	s := w.str(i)
 	if _, ok := idPrefixes[s]; ok {
@@ -483,7 +555,7 @@ func allUpper(s string) bool {
 // hyphens starting at token i: "Su-25SM", "2S19", "PAC-3", "S-300s".
 func (w *win) chain(i int) res {
 	s := i
-	if w.word(i-1) && w.t[i].sp {
+	if w.word(i-1) && w.sp(i) {
 		if _, ok := modelFamilies[w.str(i-1)]; ok {
 			s = i - 1
 		}
@@ -491,9 +563,9 @@ func (w *win) chain(i int) res {
 	j := i + 1
 	for w.glued(j) {
 		switch {
-		case w.num(j) || w.word(j):
+		case w.num(j) || w.word(j) && !w.clitic(j):
 			j++
-		case w.dash(j) && w.glued(j+1) && (w.num(j+1) || (w.word(j+1) && w.upperInitial(j+1) && w.t[j+1].e-w.t[j+1].s <= 4)):
+		case w.dash(j) && w.glued(j+1) && (w.num(j+1) || (w.word(j+1) && w.upperInitial(j+1) && len(leadingLetters(w.str(j+1))) <= 4)):
 			j += 2
 		default:
 			goto done
@@ -502,7 +574,9 @@ func (w *win) chain(i int) res {
 done:
 	kind := KindModel
 	if w.word(i) {
-		if _, ok := idPrefixes[w.str(i)]; ok || w.lowerWord(i) {
+		// The letters before the digits say what it is: "G7" and
+		// "COVID-19" name, "M777" models.
+		if _, ok := idPrefixes[leadingLetters(w.str(i))]; ok || w.lowerWord(i) {
 			kind = KindID
 		}
 	}
@@ -569,28 +643,49 @@ func (w *win) spelledAt(a int) (res, bool) {
 
 // digitsAt parses a mention that starts with a digit token.
 func (w *win) digitsAt(a int) (res, bool) {
+	s := w.str(a)
+	if s[0] == '\'' {
+		// '90s: a decade with its apostrophe.
+		if v, ok := decade(s[1:3]); ok {
+			return res{kind: KindYear, s: a, e: a + 1, lo: 1900 + v, hi: 1909 + v, hasLo: true, hasHi: true}, true
+		}
+		return res{}, false
+	}
 	if w.glued(a) && a > 0 {
 		switch {
 		case w.sym(a-1, "+") && !w.num(a-2):
 			return w.phone(a - 1), true
 		case w.sym(a-1, "#"):
 			return res{kind: KindID, s: a - 1, e: a + 1}, true
-		case (w.sym(a-1, "'") || w.sym(a-1, "’")) && w.t[a].e-w.t[a].s == 2 && w.isw(a+1, "s") && w.glued(a+1):
-			if v, ok := decade(w.str(a)); ok {
-				return res{kind: KindYear, s: a - 1, e: a + 2, lo: 1900 + v, hi: 1909 + v, hasLo: true, hasHi: true}, true
-			}
 		}
 	}
-	if w.glued(a + 1) {
-		switch {
-		case w.sym(a+1, ":") && w.glued(a+2) && w.num(a+2):
+	// The tokeniser keeps clock times, slashed and hyphenated digit groups
+	// and codes such as "2S19" whole; what joins them says what they are.
+	for k := 0; k < len(s); k++ {
+		switch c := s[k]; {
+		case c == ':':
 			return w.clock(a), true
-		case w.sym(a+1, "/") && w.glued(a+2) && w.num(a+2):
+		case c == '/':
 			return w.slashed(a), true
-		case w.dash(a+1) && w.glued(a+2) && w.num(a+2) && w.dash(a+3) && w.glued(a+3) && w.glued(a+4) && w.num(a+4):
+		case c == '-' || c >= utf8.RuneSelf:
 			return w.dashed(a), true
-		case w.word(a+1) && w.t[a+1].e-w.t[a+1].s <= 3 && allUpper(w.str(a+1)) && w.glued(a+2) && w.num(a+2):
-			return w.chain(a), true
+		case isLetter(c):
+			if _, suffix := splitSuffix(s); len(suffix) < len(s)-k {
+				// Up to three capitals between digits make a model
+				// ("2S19"); other letters a name ("7f37fd83").
+				l := k
+				for l < len(s) && isLetter(s[l]) {
+					l++
+				}
+				if l-k <= 3 && allUpper(s[k:l]) {
+					return w.chain(a), true
+				}
+				j := a + 1
+				for w.glued(j) && (w.word(j) && !w.clitic(j) || w.num(j)) {
+					j++
+				}
+				return res{kind: KindID, s: a, e: j}, true
+			}
 		}
 	}
 	c, ok := w.digitCore(a)
@@ -601,7 +696,7 @@ func (w *win) digitsAt(a int) (res, bool) {
 }
 
 func decade(s string) (float64, bool) {
-	if len(s) != 2 || s[1] != '0' {
+	if len(s) != 2 || s[1] != '0' || !isDigit(s[0]) {
 		return 0, false
 	}
 	return float64(s[0]-'0') * 10, true
@@ -625,21 +720,42 @@ func (w *win) phone(i int) res {
 	return res{kind: KindID, s: i, e: j}
 }
 
+// parts cuts a digit token at sep into at most len(out) numbers and
+// returns how many parts there were and whether each read as digits.
+func parts(s string, sep func(byte) bool, out []float64, plain []bool, ndig []int) (n int, ok bool) {
+	ok = true
+	start := 0
+	for k := 0; k <= len(s); k++ {
+		if k < len(s) && !sep(s[k]) {
+			continue
+		}
+		v, _, f := parseDigits(s[start:k])
+		if !f.ok {
+			ok = false
+		}
+		if n < len(out) {
+			out[n], plain[n], ndig[n] = v, f.plain, f.ndig
+		}
+		n++
+		start = k + 1
+	}
+	return n, ok
+}
+
 // clock reads "10:30", "1:06:00", "21:00 GMT", "9:15 p.m.".
 func (w *win) clock(a int) res {
-	h, _, fh := parseDigits(w.str(a))
-	m, _, fm := parseDigits(w.str(a + 2))
-	e := a + 3
-	if w.sym(e, ":") && w.glued(e) && w.num(e+1) && w.glued(e+1) {
-		e += 2
+	var v [3]float64
+	var plain [3]bool
+	var nd [3]int
+	n, ok := parts(w.str(a), func(c byte) bool { return c == ':' }, v[:], plain[:], nd[:])
+	h, m := v[0], v[1]
+	if !ok || n < 2 || n > 3 || !plain[0] || !plain[1] || nd[1] != 2 || h > 24 || m > 59 {
+		return res{kind: KindID, s: a, e: a + 1}
 	}
-	if !fh.plain || !fm.plain || fm.ndig != 2 || h > 24 || m > 59 {
-		return res{kind: KindID, s: a, e: e}
-	}
-	v := h + m/60
-	r := res{kind: KindTime, s: a, e: e}
-	r.e, v = w.meridiem(e, v)
-	r.lo, r.hi, r.hasLo, r.hasHi = v, v, true, true
+	t := h + m/60
+	r := res{kind: KindTime, s: a, e: a + 1}
+	r.e, t = w.meridiem(a+1, t)
+	r.lo, r.hi, r.hasLo, r.hasHi = t, t, true, true
 	return r
 }
 
@@ -647,19 +763,12 @@ func (w *win) clock(a int) res {
 func (w *win) meridiem(e int, v float64) (int, float64) {
 	pm, am := false, false
 	switch {
-	case w.isw(e, "pm"):
+	case w.isw(e, "pm") || w.isw(e, "p.m"):
 		pm = true
 		e++
-	case w.isw(e, "am"):
+	case w.isw(e, "am") || w.isw(e, "a.m"):
 		am = true
 		e++
-	case (w.isw(e, "p") || w.isw(e, "a")) && w.sym(e+1, ".") && w.glued(e+1) && w.isw(e+2, "m") && w.glued(e+2):
-		pm = w.isw(e, "p")
-		am = !pm
-		e += 3
-		if w.sym(e, ".") && w.glued(e) {
-			e++
-		}
 	}
 	if pm && v < 12 {
 		v += 12
@@ -675,33 +784,23 @@ func (w *win) meridiem(e int, v float64) (int, float64) {
 
 // slashed reads "27/06/2022" as a date and "24/7" or "9/11" as a name.
 func (w *win) slashed(a int) res {
-	parts := [3]float64{}
-	n := 0
-	j := a
-	for {
-		if n < 3 {
-			v, _, _ := parseDigits(w.str(j))
-			parts[n] = v
-		}
-		n++
-		j++
-		if w.sym(j, "/") && w.glued(j) && w.glued(j+1) && w.num(j+1) {
-			j++
-			continue
-		}
-		break
-	}
-	if n == 2 && len(w.str(a)) == 4 && parts[0] >= 1800 && parts[0] <= 2100 {
+	var p [3]float64
+	var plain [3]bool
+	var nd [3]int
+	s := w.str(a)
+	n, _ := parts(s, func(c byte) bool { return c == '/' }, p[:], plain[:], nd[:])
+	j := a + 1
+	if n == 2 && nd[0] == 4 && p[0] >= 1800 && p[0] <= 2100 {
 		// "the 2022/23 budget", "2022/2023": a span of two years.
-		next := parts[0] + 1
-		if parts[1] == next || parts[1] == float64(int(next)%100) {
-			return res{kind: KindYear, s: a, e: j, lo: parts[0], hi: next, hasLo: true, hasHi: true}
+		next := p[0] + 1
+		if p[1] == next || p[1] == float64(int(next)%100) {
+			return res{kind: KindYear, s: a, e: j, lo: p[0], hi: next, hasLo: true, hasHi: true}
 		}
 	}
-	if n == 3 && parts[0] >= 1 && parts[1] >= 1 && parts[0] <= 31 && parts[1] <= 31 && (parts[0] <= 12 || parts[1] <= 12) {
-		day := parts[0]
-		if day <= 12 && parts[1] > 12 {
-			day = parts[1]
+	if n == 3 && p[0] >= 1 && p[1] >= 1 && p[0] <= 31 && p[1] <= 31 && (p[0] <= 12 || p[1] <= 12) {
+		day := p[0]
+		if day <= 12 && p[1] > 12 {
+			day = p[1]
 		}
 		return res{kind: KindDate, s: a, e: j, lo: day, hi: day, hasLo: true, hasHi: true}
 	}
@@ -711,21 +810,23 @@ func (w *win) slashed(a int) res {
 // dashed reads "2022-06-27" as a date and other hyphenated digit groups
 // ("044-256-1234") as a name.
 func (w *win) dashed(a int) res {
-	n := 1
-	j := a + 1
-	for w.dash(j) && w.glued(j) && w.glued(j+1) && w.num(j+1) {
-		n++
-		j += 2
+	var p [3]float64
+	var plain [3]bool
+	var nd [3]int
+	s := w.str(a)
+	// U+2010 and U+2011 are three bytes each; any byte above ASCII in a
+	// digit token is part of one.
+	if t := strings.IndexByte(s, 'T'); t > 0 {
+		s = s[:t] // a timestamp: 2022-03-16T19:40:00Z
 	}
-	if n == 3 && len(w.str(a)) == 4 {
-		y, _, _ := parseDigits(w.str(a))
-		m, _, _ := parseDigits(w.str(a + 2))
-		d, _, _ := parseDigits(w.str(a + 4))
+	n, _ := parts(s, func(c byte) bool { return c == '-' || c >= utf8.RuneSelf }, p[:], plain[:], nd[:])
+	if n == 3 && nd[0] == 4 {
+		y, m, d := p[0], p[1], p[2]
 		if y >= 1800 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
-			return res{kind: KindDate, s: a, e: j, lo: d, hi: d, hasLo: true, hasHi: true}
+			return res{kind: KindDate, s: a, e: a + 1, lo: d, hi: d, hasLo: true, hasHi: true}
 		}
 	}
-	return res{kind: KindID, s: a, e: j}
+	return res{kind: KindID, s: a, e: a + 1}
 }
 
 // dotted reads "27.06.2022" as a date; other dotted digit runs are names.

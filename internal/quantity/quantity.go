@@ -1,10 +1,10 @@
 package quantity
 
 import (
-	"unicode"
-	"unicode/utf8"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 // Kind says what a number-like mention is, so that later stages can take
@@ -111,79 +111,140 @@ func (m Mention) Money() (model.Money, bool) {
 	return model.Money{Amount: amt, Currency: m.Currency, Approx: m.Approx || (m.Min == nil) != (m.Max == nil), Text: m.Text, Span: &sp}, true
 }
 
-// Find returns every number-like mention in text, in order and without
+// Find returns every number-like mention in src, in order and without
 // overlaps.
-func Find(text string) []Mention {
+func Find(src string) []Mention {
 	// One mention per couple of hundred bytes is typical of news text;
 	// sizing for it saves most of the slice growth.
-	out := make([]Mention, 0, len(text)/256+4)
-	var w win
+	out := make([]Mention, 0, len(src)/256+4)
 	var pool floatPool
-	last := 0
-	n := len(text)
-	i := 0
-	for i < n {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if isDigit(c) {
-				if r, ok := parseAt(&w, text, i, last); ok {
-					m := r.mention(text, &w, &pool)
-					if m.End > i {
-						out = append(out, m)
-						last, i = m.End, m.End
-						continue
-					}
-				}
-				i = numEnd(text, i)
-				continue
-			}
-			if !isLetter(c) {
-				i++
-				continue
-			}
-		} else {
-			r, sz := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) {
-				i += sz
-				continue
+	// The text is read through one buffer of tokens: a paragraph at a time
+	// (figures never run across a blank line), and a long paragraph in
+	// pieces that overlap by as much as a parse may read either side.
+	bp := tokenBufs.Get().(*[]text.Token)
+	toks := (*bp)[:0]
+	size, used := cap(toks), 0
+	defer func() {
+		clear(toks[:used]) // drop the references into src
+		tokenBufs.Put(bp)
+	}()
+	from, floor := 0, 0 // where the scan goes on, and the previous mention's end
+	seen := 1           // tokens after the first already checked for a paragraph break
+	var tz text.Tokenizer
+	tz.Reset(src, 0)
+	for {
+		n := len(toks)
+		if n < size {
+			toks = tz.Append(toks, size-n)
+			used = max(used, len(toks))
+		}
+		if len(toks) == n {
+			out, _, _ = scanMentions(out, src, toks, from, len(toks), floor, &pool)
+			return out
+		}
+		para := len(toks)
+		for k := max(seen, 1); k < len(toks); k++ {
+			if toks[k].Gap == text.GapPara {
+				para = k
+				break
 			}
 		}
-		j := wordEnd(text, i)
-		if wordStarts(text, i, j) {
-			if r, ok := parseAt(&w, text, i, last); ok {
-				m := r.mention(text, &w, &pool)
-				if m.End > i {
-					out = append(out, m)
-					last, i = m.End, m.End
-					continue
-				}
-			}
+		if para < len(toks) {
+			out, _, _ = scanMentions(out, src, toks[:para], from, para, floor, &pool)
+			toks = toks[:copy(toks, toks[para:])]
+			from, floor, seen = 0, 0, 1
+			continue
 		}
-		i = j
+		seen = len(toks)
+		if len(toks) == size {
+			out, from, floor = scanMentions(out, src, toks, from, len(toks)-maxTok, floor, &pool)
+			cut := max(from-maxBack, 0)
+			toks = toks[:copy(toks, toks[cut:])]
+			from, floor, seen = from-cut, max(floor-cut, 0), seen-cut
+		}
 	}
+}
+
+// tokenBufs holds the token buffers of Find, reused between calls so that
+// a call on a sentence costs no more than the sentence.
+var tokenBufs = sync.Pool{New: func() any {
+	b := make([]text.Token, 0, 512)
+	return &b
+}}
+
+// FindTokens is Find on tokens already cut from src by package text (with
+// offsets into src, as text.Sentences and text.Tokenize with base 0 give
+// them), so that a caller holding a sentence's tokens does not cut the text
+// again. Mentions never take a token outside toks.
+func FindTokens(src string, toks []text.Token) []Mention {
+	if len(toks) == 0 {
+		return nil
+	}
+	// One mention per fifty tokens is typical of news text; sizing for it
+	// saves most of the slice growth.
+	var pool floatPool
+	out, _, _ := scanMentions(make([]Mention, 0, len(toks)/50+4), src, toks, 0, len(toks), 0, &pool)
 	return out
 }
 
-// wordStarts is the cheap test run on every word: a word glued to digits
-// ("T-72", "G7") or one in the number lexicon starts a parse.
-func wordStarts(text string, i, j int) bool {
-	if j < len(text) {
-		c := text[j]
-		if isDigit(c) || (c == '-' && j+1 < len(text) && isDigit(text[j+1])) {
-			// A year prefix ("post-2014") is read from the digits instead.
-			_, pre := yearPrefixes[text[i:j]]
+// scanMentions appends to out the mentions that start at tokens [from, to)
+// of toks, none taking a token before floor, and returns where the scan
+// and the floor stand after them.
+func scanMentions(out []Mention, src string, toks []text.Token, from, to, floor int, pool *floatPool) ([]Mention, int, int) {
+	var w win
+	i := from
+	for ; i < to; i++ {
+		if !startsMention(toks, i) {
+			continue
+		}
+		if r, ok := parseAt(&w, src, toks, i, floor); ok {
+			m := r.mention(src, &w, pool)
+			if m.End > toks[i].Start {
+				out = append(out, m)
+				floor = r.e
+				i = r.e - 1
+			}
+		}
+	}
+	return out, i, floor
+}
+
+// startsMention is the cheap test run on every token: digits, a word with
+// digits in it or glued to them ("M777", "T-72", "G7"), or a word in the
+// number lexicon start a parse.
+func startsMention(toks []text.Token, i int) bool {
+	t := &toks[i]
+	switch t.Kind {
+	case text.KindNumber:
+		return true
+	case text.KindWord:
+	default:
+		return false
+	}
+	s := t.Text
+	if c := s[0]; c == '@' || c == '#' {
+		return false // a handle or hashtag names an account
+	}
+	if hasDigit(s) {
+		return true
+	}
+	if i+1 < len(toks) && toks[i+1].Glued() && s[len(s)-1] != '.' {
+		n := &toks[i+1]
+		if n.Kind == text.KindNumber || n.Text == "-" && i+2 < len(toks) && toks[i+2].Glued() && toks[i+2].Kind == text.KindNumber {
+			// A year prefix ("early-2014") is read from the digits instead.
+			_, pre := yearPrefixes[s]
 			return !pre
 		}
 	}
-	l := j - i
+	l := len(s)
 	if l < 3 || l > 11 {
 		return false
 	}
-	f := text[i] | 0x20
+	f := s[0] | 0x20
 	if f >= 'a' && f <= 'z' && anchorFirst&(1<<(f-'a')) == 0 {
 		return false
 	}
-	inf, ok := lookup(numWords, text[i:j])
+	inf, ok := lookup(numWords, s)
 	return ok && inf.c != wLink
 }
 
@@ -207,17 +268,18 @@ type res struct {
 	hasLo    bool
 	hasHi    bool
 	approx   bool
+	skip     int // bytes of the first token left out: "post-" of "post-2014"
 	hedgeS   int // token span of the hedge, hedgeE > hedgeS when present
 	hedgeE   int
 	currency string
 	unit     string
 }
 
-func (r *res) mention(text string, w *win, pool *floatPool) Mention {
+func (r *res) mention(src string, w *win, pool *floatPool) Mention {
 	m := Mention{Kind: r.kind, Approx: r.approx, Currency: r.currency, Unit: r.unit}
-	m.Start = w.t[r.s].s
-	m.End = w.t[r.e-1].e
-	m.Text = text[m.Start:m.End]
+	m.Start = w.t[r.s].Start + r.skip
+	m.End = w.t[r.e-1].End
+	m.Text = src[m.Start:m.End]
 	if r.hasLo {
 		m.Min = pool.ptr(r.lo)
 	}
@@ -225,7 +287,7 @@ func (r *res) mention(text string, w *win, pool *floatPool) Mention {
 		m.Max = pool.ptr(r.hi)
 	}
 	if r.hedgeE > r.hedgeS {
-		m.Hedge = text[w.t[r.hedgeS].s:w.t[r.hedgeE-1].e]
+		m.Hedge = src[w.t[r.hedgeS].Start:w.t[r.hedgeE-1].End]
 	}
 	return m
 }

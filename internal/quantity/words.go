@@ -144,7 +144,7 @@ var hedges = []hedge{
 	{[]string{"approximately"}, hApprox}, {[]string{"approx"}, hApprox}, {[]string{"approx", "."}, hApprox},
 	{[]string{"roughly"}, hApprox}, {[]string{"an", "estimated"}, hApprox}, {[]string{"estimated"}, hApprox},
 	{[]string{"close", "to"}, hApprox}, {[]string{"circa"}, hApprox}, {[]string{"c", "."}, hApprox},
-	{[]string{"ca", "."}, hApprox}, {[]string{"~"}, hApprox}, {[]string{"an", "approximate"}, hApprox},
+	{[]string{"ca", "."}, hApprox}, {[]string{"ca."}, hApprox}, {[]string{"approx."}, hApprox}, {[]string{"~"}, hApprox}, {[]string{"an", "approximate"}, hApprox},
 	{[]string{"approximate"}, hApprox}, {[]string{"in", "the", "region", "of"}, hApprox},
 	{[]string{"in", "the", "order", "of"}, hApprox}, {[]string{"on", "the", "order", "of"}, hApprox},
 	{[]string{"of", "the", "order", "of"}, hApprox}, {[]string{"something", "like"}, hApprox},
@@ -252,7 +252,7 @@ var currencyAdj = map[string]string{
 	"mexican": "MXN", "argentine": "ARS", "argentinian": "ARS", "brazilian": "BRL", "chilean": "CLP",
 	"colombian": "COP", "philippine": "PHP", "saudi": "SAR", "qatari": "QAR", "emirati": "AED",
 	"uae": "AED", "moroccan": "MAD", "kuwaiti": "KWD", "jordanian": "JOD", "iraqi": "IQD",
-	"egyptian": "EGP", "israeli": "ILS", "south": "", "new": "", "hong": "", "u": "", "s": "",
+	"egyptian": "EGP", "israeli": "ILS", "south": "", "new": "", "hong": "", "u": "", "s": "", "u.s": "",
 }
 
 type unitInfo struct {

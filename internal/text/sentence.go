@@ -27,37 +27,109 @@ type Sentence struct {
 // word that typically opens a sentence ("the U.S. The talks"), and never after
 // a title (Mr., Gen.) or before a number (No. 10, Feb. 24).
 func Sentences(text string) []Sentence {
-	toks := appendTokens(make([]Token, 0, len(text)/5+8), text, 0)
-	if len(toks) == 0 {
-		return nil
-	}
-	lay := scanLayout(text)
-	out := make([]Sentence, 0, len(toks)/16+1)
-	start := 0
-	emit := func(last int) {
-		out = append(out, Sentence{
-			Start:  toks[start].Start,
-			End:    toks[last].End,
-			Tokens: toks[start : last+1 : last+1],
-		})
-		start = last + 1
-	}
-	n := len(toks)
-	for i := 0; i < n-1; i++ {
-		if k, cut := terminalCut(toks, i); cut {
-			emit(k)
-			i = k
-			continue
+	sc := Scanner{keep: true, toks: make([]Token, 0, len(text)/5+8)}
+	sc.Reset(text)
+	var out []Sentence
+	for sc.Next() {
+		if out == nil {
+			out = make([]Sentence, 0, cap(sc.toks)/16+1)
 		}
-		if gapCut(text, toks[i], toks[i+1], lay) {
-			emit(i)
-		}
-	}
-	if start < n {
-		emit(n - 1)
+		out = append(out, sc.Sentence())
 	}
 	return out
 }
+
+// A Scanner cuts a text into the sentences of Sentences one at a time, into
+// a buffer of tokens it reuses, so that a stage that reads each sentence
+// once need not hold the tokens of the whole text. The zero Scanner holds no
+// text; Reset gives it one.
+type Scanner struct {
+	tz   Tokenizer
+	src  string
+	lay  layout
+	toks []Token // tokens read: the current sentence's from off, then more
+	off  int     // the current sentence's first token
+	n    int     // tokens of the current sentence
+	keep bool    // Sentences: hand out every token, never reuse the buffer
+}
+
+// Reset starts the scanner on text.
+func (sc *Scanner) Reset(text string) {
+	sc.tz.Reset(text, 0)
+	sc.src = text
+	sc.lay = scanLayout(text)
+	sc.toks = sc.toks[:0]
+	sc.off, sc.n = 0, 0
+	if sc.keep {
+		// Sentences keeps every token anyway: cut them all in one pass.
+		sc.toks = AppendTokens(sc.toks, text, 0)
+		sc.tz.Reset("", 0)
+	}
+}
+
+// Sentence returns the sentence Next found. Its tokens are valid until the
+// next call of Next or Reset.
+func (sc *Scanner) Sentence() Sentence {
+	t := sc.toks[sc.off : sc.off+sc.n : sc.off+sc.n]
+	return Sentence{Start: t[0].Start, End: t[sc.n-1].End, Tokens: t}
+}
+
+// Next finds the next sentence and reports whether there is one.
+func (sc *Scanner) Next() bool {
+	sc.off += sc.n
+	sc.n = 0
+	if !sc.fill(1) {
+		return false
+	}
+	for i := 0; ; i++ {
+		t := sc.toks[sc.off:]
+		if i+2 > len(t) {
+			if !sc.fill(i + 2) {
+				sc.n = len(sc.toks) - sc.off // the text's end closes the last sentence
+				return true
+			}
+			t = sc.toks[sc.off:]
+		}
+		if w := t[i].Text; mayEnd(w) && terminalKind(w) != 0 {
+			// Read past the closing quotes and brackets after the mark to
+			// the token that decides.
+			k := i
+			for sc.fill(k+2) && sc.toks[sc.off+k+1].Start == sc.toks[sc.off+k].End && isCloser(sc.toks[sc.off+k+1].Text) {
+				k++
+			}
+			t = sc.toks[sc.off:]
+			if k, cut := terminalCut(t, i); cut {
+				sc.n = k + 1
+				return true
+			}
+		}
+		if t[i+1].Gap >= GapLine && gapCut(sc.src, &t[i], &t[i+1], sc.lay) {
+			sc.n = i + 1
+			return true
+		}
+	}
+}
+
+// fill reads tokens until n lie from the current sentence's first on, and
+// reports whether they do. The buffer is compacted only when full, so that
+// most tokens are written once.
+func (sc *Scanner) fill(n int) bool {
+	for len(sc.toks)-sc.off < n {
+		if !sc.keep && cap(sc.toks)-len(sc.toks) < fillChunk && sc.off > 0 {
+			sc.toks = sc.toks[:copy(sc.toks, sc.toks[sc.off:])]
+			sc.off = 0
+		}
+		m := len(sc.toks)
+		sc.toks = sc.tz.Append(sc.toks, fillChunk)
+		if len(sc.toks) == m {
+			return false
+		}
+	}
+	return true
+}
+
+// fillChunk is how many tokens the scanner reads at a time.
+const fillChunk = 64
 
 // layout is what Sentences learns about the shape of the whole text before
 // cutting: whether its lines are hard-wrapped and how long its longest is.
@@ -76,10 +148,10 @@ func scanLayout(s string) layout {
 	for pos < len(s) {
 		nl := strings.IndexByte(s[pos:], '\n')
 		if nl < 0 {
-			lay.maxLine = max(lay.maxLine, len(strings.TrimRight(s[pos:], " \t\r")))
+			lay.maxLine = max(lay.maxLine, len(trimLine(s[pos:])))
 			break
 		}
-		line := strings.TrimRight(s[pos:pos+nl], " \t\r")
+		line := trimLine(s[pos : pos+nl])
 		lay.maxLine = max(lay.maxLine, len(line))
 		pos += nl + 1
 		if line == "" {
@@ -101,6 +173,15 @@ func scanLayout(s string) layout {
 	return lay
 }
 
+// trimLine cuts the spaces, tabs and carriage returns off the end of a line.
+func trimLine(l string) string {
+	n := len(l)
+	for n > 0 && (l[n-1] == ' ' || l[n-1] == '\t' || l[n-1] == '\r') {
+		n--
+	}
+	return l[:n]
+}
+
 // endsClause reports whether a line ends with punctuation that can close a
 // sentence or clause, so that a lower-case next line is no sign of wrapping.
 func endsClause(line string) bool {
@@ -115,7 +196,10 @@ func endsClause(line string) bool {
 // gapCut decides whether the white space between two tokens ends a sentence
 // by itself: a blank line always does, a single line break as the layout and
 // the two lines say.
-func gapCut(s string, a, b Token, lay layout) bool {
+func gapCut(s string, a, b *Token, lay layout) bool {
+	if b.Gap < GapLine {
+		return false // no line or paragraph break between them
+	}
 	gap := s[a.End:b.Start]
 	if len(gap) == 1 && gap[0] == ' ' {
 		return false
@@ -129,7 +213,7 @@ func gapCut(s string, a, b Token, lay layout) bool {
 		return true
 	}
 	first, _ := utf8.DecodeRuneInString(b.Text)
-	if unicode.IsLower(first) {
+	if unicode.IsLower(first) || runsOn[a.Text] {
 		return false
 	}
 	if !lay.wrapped {
@@ -182,7 +266,18 @@ const (
 	termAbbrevMonth
 )
 
+// mayEnd is the quick test before terminalKind: most tokens neither start
+// nor end with a mark (a word, a number, a comma), and only the others can
+// end a sentence.
+func mayEnd(t string) bool {
+	c := t[0]
+	return c == '.' || c == '!' || c == '?' || c == 0xE2 || t[len(t)-1] == '.'
+}
+
 func terminalKind(t string) int {
+	if !mayEnd(t) {
+		return 0
+	}
 	switch t {
 	case ".":
 		return termStop
@@ -191,7 +286,7 @@ func terminalKind(t string) int {
 	case "…":
 		return termEllipsis
 	}
-	if len(t) >= 3 && strings.Trim(t, ".") == "" {
+	if len(t) >= 2 && strings.Trim(t, ".") == "" {
 		return termEllipsis
 	}
 	if len(t) < 2 || t[len(t)-1] != '.' {
@@ -238,6 +333,20 @@ func isCloser(t string) bool {
 		return true
 	}
 	return false
+}
+
+// runsOn are words that do not end a sentence or a headline: a line that
+// ends in one goes on in the next ("after July\n23, 1981", "in\n1987"),
+// whatever the next line starts with.
+var runsOn = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`the a an of to in on at by for from with into onto over under after
+		before since until between during and or nor but than as per via about against among
+		January February March April June July August September October November December
+		Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`) {
+		runsOn[w] = true
+	}
 }
 
 // starters are capitalised words that typically open a sentence and rarely

@@ -2,6 +2,18 @@
 // keep byte offsets into the original, so that every later stage can point
 // back at the exact words it read and show them highlighted.
 //
+// It is the only tokeniser of the pipeline: the lexicon, the number and
+// time-expression finders, the event extractor and the parser all read the
+// same tokens, so that a span one stage reports is a run of whole tokens to
+// every other.
+//
+// The tokens follow the conventions of Universal Dependencies English (the
+// English Web Treebank), because a tagger and parser trained on that
+// treebank read them: clitics are split off ("do" "n't", "Ukraine" "'s"),
+// numbers are split from the units glued to them ("155" "mm", "$" "350"
+// "m"), and most hyphenated compounds are split at the hyphen ("Russian" "-"
+// "made") while prefixed words stay whole ("anti-tank", "mid-March").
+//
 // The splitter is hand-written rather than trained: news prose has a small,
 // well-known set of traps (abbreviations, initials, decimals, quotes after the
 // full stop, headline lines without one) that a few rules handle correctly
@@ -9,9 +21,49 @@
 package text
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
+)
+
+// Kind says what sort of token a token is, so that the stages reading
+// tokens need not look at its characters again.
+type Kind uint8
+
+// The kinds of token.
+const (
+	// KindWord starts with a letter: "Kyiv", "M777", "U.S.", "anti-tank",
+	// and the split-off clitics "'s", "n't", "'re", "'ll", "'ve", "'d", "'m"
+	// (whose first character is an apostrophe), handles and hashtags.
+	KindWord Kind = iota + 1
+	// KindNumber starts with a digit: "2,000", "1.5", "10:30", "27/06/2022",
+	// "2022-02-24", "3rd", "1990s", and "'90s".
+	KindNumber
+	// KindPunct is a punctuation mark: ".", ",", "-", "—", "“", "(", "...".
+	KindPunct
+	// KindSymbol is a currency sign, a mathematical or other symbol, or one
+	// of % ‰ # @ standing alone: "$", "€", "%", "+", "°".
+	KindSymbol
+	// KindLink is a web address or an e-mail address, kept whole.
+	KindLink
+)
+
+// Gap says what separates a token from the one before it. Stages that
+// glue tokens back together ("155" "mm" is one calibre, "Russian" "-" "made"
+// one compound) test for GapNone; sentence and paragraph logic looks for
+// line breaks.
+type Gap uint8
+
+// The gaps between tokens, from none to a paragraph break.
+const (
+	// GapNone: the token touches the one before it.
+	GapNone Gap = iota
+	// GapSpace: white space without a line break.
+	GapSpace
+	// GapLine: white space with one line break (or U+2028).
+	GapLine
+	// GapPara: a blank line (or U+2029). The first token of a text counts
+	// as following one, since nothing before it can join it.
+	GapPara
 )
 
 // Token is one word, number or punctuation mark. Start and End are byte
@@ -20,72 +72,163 @@ import (
 type Token struct {
 	Start, End int
 	Text       string
+	Kind       Kind
+	// Gap is what lies between the token and the one before it.
+	Gap Gap
 }
+
+// Glued reports whether the token touches the one before it, as the parts of
+// "155mm" and "Russian-made" do.
+func (t Token) Glued() bool { return t.Gap == GapNone }
 
 // Tokenize cuts a fragment of text into tokens whose offsets are shifted by
 // base, so that a caller holding a paragraph at offset base of an article
 // gets offsets into the article.
 //
-// Words keep internal hyphens and apostrophes (Russian-made, O'Brien) but a
-// final possessive 's is its own token, so that the name before it can be
-// looked up as written. Numbers keep their separators (2,000; 1.5; 155mm),
-// dotted abbreviations keep their dots (U.S., a.m., Mr.), currency symbols and
-// other punctuation stand alone, and an ellipsis of full stops is one token.
+// The rules follow the English Web Treebank:
+//
+//   - Clitics are their own tokens: "Ukraine's" is "Ukraine" "'s", "don't"
+//     "do" "n't", "can't" "ca" "n't", "won't" "wo" "n't", "they're" "they"
+//     "'re", and likewise 'll, 've, 'd, 'm (with ' or ’); "cannot" is "can"
+//     "not" and "gonna" "gon" "na". A plural possessive's apostrophe
+//     ("states'") stands alone.
+//   - Numbers keep their separators ("2,000", "1.5", "10:30", "27/06/2022";
+//     a digit group with two or more hyphens, "2022-02-24", is one token),
+//     an ordinal or plural suffix ("3rd", "1990s") and a leading apostrophe
+//     ("'90s"); other letters glued after digits are split off ("155" "mm",
+//     "5" "pm", "1.2" "bn") unless more digits follow ("2S19").
+//   - Hyphenated compounds are split at the hyphen ("Russian" "-" "made",
+//     "T" "-" "72", "20" "-" "30") unless the first part is a prefix such as
+//     anti, non, pre, post, mid, co or ex ("anti-tank", "mid-March").
+//   - Dotted abbreviations keep their dots ("U.S.", "a.m.", "Mr.", "Gen.");
+//     "U.S.-led" is "U.S." "-" "led".
+//   - Currency signs, dashes, quotes and brackets stand alone; an ellipsis
+//     of full stops, "--" and runs of ! and ? are one token; web and e-mail
+//     addresses, handles and hashtags are kept whole.
 func Tokenize(text string, base int) []Token {
-	return appendTokens(make([]Token, 0, len(text)/5+4), text, base)
+	// A token per five bytes is what news prose needs; text dense in
+	// figures grows the slice once.
+	return AppendTokens(make([]Token, 0, len(text)/5+4), text, base)
 }
 
-// appendTokens is Tokenize into a caller's slice, so that Sentences can cut a
-// whole article with one allocation.
-func appendTokens(dst []Token, s string, base int) []Token {
-	i := 0
-	for i < len(s) {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if asciiSpace[c] {
-				i++
-				continue
-			}
-			if asciiWord[c] {
-				j := scanToken(s, i)
-				dst = append(dst, Token{Start: base + i, End: base + j, Text: s[i:j]})
-				i = j
-				continue
-			}
-			j := scanPunct(s, i)
-			dst = append(dst, Token{Start: base + i, End: base + j, Text: s[i:j]})
-			i = j
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case isSpaceRune(r):
-			i += n
-		case isWordRune(r):
-			j := scanToken(s, i)
-			dst = append(dst, Token{Start: base + i, End: base + j, Text: s[i:j]})
-			i = j
-		default:
-			j := i + n
-			if (r == '’' || r == '‘') && possessiveAt(s, i, n) {
-				j = i + n + 1
-			}
-			dst = append(dst, Token{Start: base + i, End: base + j, Text: s[i:j]})
-			i = j
-		}
-	}
+// AppendTokens is Tokenize into a caller's slice, so that a stage with a
+// buffer of its own cuts a text without allocating.
+func AppendTokens(dst []Token, text string, base int) []Token {
+	dst, _, _ = appendTokens(dst, text, base, 0, GapPara, len(text)+1)
 	return dst
 }
 
+// A Tokenizer cuts a text into the tokens of Tokenize one at a time, for a
+// stage that streams through a text without keeping all its tokens. The
+// zero Tokenizer holds no text; Reset gives it one.
+type Tokenizer struct {
+	src  string
+	base int
+	pos  int // where cutting goes on
+	gap  Gap // the gap passed over before pos
+	buf  [32]Token
+	n, k int // buf holds n tokens, of which k have been handed out
+}
+
+// Reset starts the tokenizer on text, with offsets shifted by base.
+func (tz *Tokenizer) Reset(text string, base int) {
+	tz.src, tz.base, tz.pos, tz.gap, tz.n, tz.k = text, base, 0, GapPara, 0, 0
+}
+
+// Next returns the next token, and false at the end of the text.
+func (tz *Tokenizer) Next() (Token, bool) {
+	if tz.k == tz.n {
+		// Tokens are cut a few dozen at a time by the loop Tokenize uses,
+		// which keeps the cost of a token the same either way.
+		tz.n, tz.k = len(tz.Append(tz.buf[:0], len(tz.buf))), 0
+		if tz.n == 0 {
+			return Token{}, false
+		}
+	}
+	tz.k++
+	return tz.buf[tz.k-1], true
+}
+
+// Append appends at most max of the next tokens to dst, which gets none at
+// the end of the text, so that a stage streaming into a buffer of its own
+// writes each token once. It must not be mixed with Next on one text.
+func (tz *Tokenizer) Append(dst []Token, max int) []Token {
+	dst, tz.pos, tz.gap = appendTokens(dst, tz.src, tz.base, tz.pos, tz.gap, max)
+	return dst
+}
+
+// appendTokens appends to dst at most max tokens of s cut from byte i on,
+// given the gap already passed over before i, and returns where it stopped
+// and the gap passed over since its last token.
+func appendTokens(dst []Token, s string, base, i int, gap Gap, max int) ([]Token, int, Gap) {
+	for n := 0; i < len(s) && n < max; {
+		c := s[i]
+		var j int
+		var kind Kind
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiSpace[c]:
+				// The gap grows with what it holds: space, then a line
+				// break, then a blank line.
+				if c == '\n' {
+					if gap >= GapLine {
+						gap = GapPara
+					} else {
+						gap = GapLine
+					}
+				} else if gap == GapNone {
+					gap = GapSpace
+				}
+				i++
+				continue
+			case asciiWord[c]:
+				j, kind = scanToken(s, i)
+			default:
+				j, kind = scanPunct(s, i)
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case isSpaceRune(r):
+				switch {
+				case r == '\u2029':
+					gap = GapPara
+				case r == '\u2028' && gap < GapLine:
+					gap = GapLine
+				case gap == GapNone:
+					gap = GapSpace
+				}
+				i += size
+				continue
+			case isWordRune(r):
+				j, kind = scanToken(s, i)
+			default:
+				j, kind = i+size, runeKind(r)
+				if r == '’' {
+					if k := cliticAt(s, i, size); k > 0 {
+						j, kind = k, KindWord
+					}
+				}
+			}
+		}
+		dst = append(dst, Token{Start: base + i, End: base + j, Text: s[i:j], Kind: kind, Gap: gap})
+		n++
+		gap = GapNone
+		i = j
+	}
+	return dst, i, gap
+}
+
 // asciiSpace and asciiWord classify ASCII bytes without a function call in
-// the tokenizer's hot loop.
-var asciiSpace, asciiWord [utf8.RuneSelf]bool
+// the tokenizer's hot loop. They span every byte value, false above ASCII,
+// so that any byte of the text may index them.
+var asciiSpace, asciiWord [256]bool
 
 func init() {
 	for _, c := range " \t\n\r\v\f" {
 		asciiSpace[c] = true
 	}
-	for c := 0; c < utf8.RuneSelf; c++ {
+	for c := 0; c < 256; c++ {
 		b := byte(c)
 		asciiWord[c] = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
 	}
@@ -109,332 +252,14 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
-// wordAt reports whether a word rune starts at byte i of s.
-func wordAt(s string, i int) bool {
-	if i >= len(s) {
-		return false
+// runeKind is the kind of a one-rune token that is neither word nor number.
+func runeKind(r rune) Kind {
+	switch r {
+	case '%', '‰', '#', '@':
+		return KindSymbol
 	}
-	if c := s[i]; c < utf8.RuneSelf {
-		return asciiWord[c]
+	if unicode.In(r, unicode.Sc, unicode.Sm, unicode.Sk, unicode.So) {
+		return KindSymbol
 	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return isWordRune(r)
-}
-
-func digitAt(s string, i int) bool { return i < len(s) && s[i] >= '0' && s[i] <= '9' }
-
-func letterAt(s string, i int) bool {
-	if i >= len(s) {
-		return false
-	}
-	if c := s[i]; c < utf8.RuneSelf {
-		return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-	}
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	return unicode.IsLetter(r)
-}
-
-func upperAt(s string, i int) bool { return i < len(s) && s[i] >= 'A' && s[i] <= 'Z' }
-
-// possessiveAt reports whether the apostrophe of n bytes at i is followed by
-// an s that ends the word: "Ukraine's", "Kyiv’s".
-func possessiveAt(s string, i, n int) bool {
-	k := i + n
-	return k < len(s) && (s[k] == 's' || s[k] == 'S') && !wordAt(s, k+1)
-}
-
-// scanToken returns the end of the word or number that starts at i.
-func scanToken(s string, i int) int {
-	if j, ok := scanURL(s, i); ok {
-		return j
-	}
-	j := i
-	for {
-		j = scanWordCore(s, i, j)
-		if j >= len(s) || s[j] != '.' {
-			return j
-		}
-		if !keepsDot(s, i, j) {
-			return j
-		}
-		j++ // the dot belongs to the abbreviation
-		// "U.S.-made", "U.K.-based": the compound goes on after the dot.
-		if j+1 < len(s) && s[j] == '-' && letterAt(s, j+1) {
-			j++
-			continue
-		}
-		return j
-	}
-}
-
-// scanWordCore extends the word begun at start from position j over word
-// runes and the joiners that may sit inside a word or number.
-func scanWordCore(s string, start, j int) int {
-	for j < len(s) {
-		c := s[j]
-		if c < utf8.RuneSelf {
-			if asciiWord[c] {
-				j++
-				continue
-			}
-			switch c {
-			case '-':
-				if wordAt(s, j+1) {
-					j++
-					continue
-				}
-			case '\'':
-				if wordAt(s, j+1) && !possessiveAt(s, j, 1) {
-					j++
-					continue
-				}
-			case '.':
-				if digitAt(s, j-1) && digitAt(s, j+1) {
-					j++
-					continue
-				}
-				// Dotted abbreviations: U.S, e.g, a.m, U.A.V.s; only after a
-				// single letter or an earlier dot, so "Kyiv.The" still splits.
-				if letterAt(s, j+1) && dottedSoFar(s[start:j]) {
-					j++
-					continue
-				}
-			case ',':
-				if digitAt(s, j-1) && thousandsAt(s, j+1) {
-					j++
-					continue
-				}
-			case '/', ':':
-				if digitAt(s, j-1) && digitAt(s, j+1) {
-					j++
-					continue
-				}
-			case '&':
-				if upperAt(s, j-1) && upperAt(s, j+1) {
-					j++
-					continue
-				}
-			}
-			return j
-		}
-		r, n := utf8.DecodeRuneInString(s[j:])
-		switch {
-		case isWordRune(r):
-			j += n
-			continue
-		case r == '’':
-			if wordAt(s, j+n) && !possessiveAt(s, j, n) {
-				j += n
-				continue
-			}
-		case r == '‐' || r == '‑':
-			if wordAt(s, j+n) {
-				j += n
-				continue
-			}
-		}
-		return j
-	}
-	return j
-}
-
-// thousandsAt reports whether exactly three digits start at i, as after the
-// comma of 2,000 (and not the comma of "in 2022, 15 people").
-func thousandsAt(s string, i int) bool {
-	return digitAt(s, i) && digitAt(s, i+1) && digitAt(s, i+2) && !digitAt(s, i+3)
-}
-
-// dottedSoFar reports whether w is a single letter or a dotted
-// abbreviation so far: the shapes that continue into one (U.S, e.g, a.m).
-func dottedSoFar(w string) bool {
-	if len(w) == 1 {
-		return letterAt(w, 0)
-	}
-	return isDotted(w)
-}
-
-// isDotted reports whether w is letters in groups of one to three joined by
-// dots (U.S, U.A.V.s, Ph.D), which tells an abbreviation from 5.30am.
-func isDotted(w string) bool {
-	dots, run := 0, 0
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		switch {
-		case c == '.':
-			if run == 0 {
-				return false
-			}
-			dots++
-			run = 0
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			run++
-			if run > 3 {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return dots > 0 && run > 0
-}
-
-// keepsDot decides whether the full stop at j ends an abbreviation begun at
-// start (and so belongs to its token) rather than being punctuation.
-func keepsDot(s string, start, j int) bool {
-	w := s[start:j]
-	last := w[len(w)-1]
-	switch {
-	case last >= '0' && last <= '9':
-		return false
-	case isDotted(w):
-		return true // U.S. a.m. e.g.
-	case len(w) == 1:
-		return w[0] >= 'A' && w[0] <= 'Z' // an initial: J. Smith
-	}
-	kind := abbrevKind(w)
-	if kind == 0 {
-		return false
-	}
-	if kind == abbrNumber {
-		// "No. 10" but not "the answer was no."
-		k := j + 1
-		for k < len(s) && s[k] == ' ' {
-			k++
-		}
-		return digitAt(s, k)
-	}
-	return true
-}
-
-// abbrevKind looks w up among the abbreviations, and failing that its part
-// after the last hyphen, so that "Lt.-Gen" is a title like "Gen".
-func abbrevKind(w string) int {
-	if k, ok := abbreviations[w]; ok {
-		return k
-	}
-	if h := strings.LastIndexByte(w, '-'); h >= 0 {
-		return abbreviations[w[h+1:]]
-	}
-	return 0
-}
-
-// scanURL takes a web address or a social handle as one token, so that its
-// dots and slashes do not turn into sentence ends or stray punctuation.
-func scanURL(s string, i int) (int, bool) {
-	rest := s[i:]
-	if !(hasPrefixFold(rest, "http://") || hasPrefixFold(rest, "https://") || hasPrefixFold(rest, "www.")) {
-		return 0, false
-	}
-	j := i
-	for j < len(s) {
-		c := s[j]
-		if asciiSpace[c] || c == '"' || c == '<' || c == '>' {
-			break
-		}
-		if c >= utf8.RuneSelf {
-			r, _ := utf8.DecodeRuneInString(s[j:])
-			if isSpaceRune(r) || r == '”' || r == '’' {
-				break
-			}
-		}
-		j++
-	}
-	// Trailing punctuation belongs to the sentence, not the address.
-	for j > i {
-		switch s[j-1] {
-		case '.', ',', ';', ':', '!', '?', ')', ']', '\'':
-			j--
-			continue
-		}
-		break
-	}
-	if s[i] == 'w' || s[i] == 'W' {
-		return j, j > i+4
-	}
-	return j, j > i+8
-}
-
-func hasPrefixFold(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for k := 0; k < len(prefix); k++ {
-		c := s[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[k] {
-			return false
-		}
-	}
-	return true
-}
-
-// scanPunct returns the end of the ASCII punctuation token that starts at i.
-func scanPunct(s string, i int) int {
-	c := s[i]
-	switch c {
-	case '.':
-		j := i + 1
-		for j < len(s) && s[j] == '.' {
-			j++
-		}
-		if j-i >= 3 {
-			return j // an ellipsis
-		}
-		return i + 1
-	case '-':
-		if i+1 < len(s) && s[i+1] == '-' {
-			return i + 2 // a typed dash
-		}
-	case '\'':
-		if possessiveAt(s, i, 1) {
-			return i + 2
-		}
-	case '@', '#':
-		if wordAt(s, i+1) {
-			return scanWordCore(s, i+1, i+1)
-		}
-	case '!', '?':
-		j := i + 1
-		for j < len(s) && (s[j] == '!' || s[j] == '?') {
-			j++
-		}
-		return j
-	}
-	return i + 1
-}
-
-// Abbreviation kinds decide what a full stop after them may mean.
-const (
-	abbrTitle  = iota + 1 // always followed by a name: never ends a sentence
-	abbrNever             // e.g., vs.: never ends a sentence
-	abbrNumber            // No. before a number
-	abbrMonth             // Feb. 24: ends a sentence only before a sentence opener
-	abbrMaybe             // Inc., Ltd., etc.: ends a sentence before a sentence opener
-)
-
-// abbreviations are the news abbreviations whose full stop is part of the
-// word. Case matters: "Gen." is a rank, "gen." is nothing we know.
-var abbreviations = map[string]int{
-	"Mr": abbrTitle, "Mrs": abbrTitle, "Ms": abbrTitle, "Messrs": abbrTitle, "Mme": abbrTitle,
-	"Dr": abbrTitle, "Prof": abbrTitle, "Gen": abbrTitle, "Gens": abbrTitle, "Lt": abbrTitle,
-	"Col": abbrTitle, "Maj": abbrTitle, "Capt": abbrTitle, "Sgt": abbrTitle, "Cpl": abbrTitle,
-	"Pvt": abbrTitle, "Adm": abbrTitle, "Cmdr": abbrTitle, "Cdr": abbrTitle, "Brig": abbrTitle,
-	"Sen": abbrTitle, "Sens": abbrTitle, "Rep": abbrTitle, "Reps": abbrTitle, "Gov": abbrTitle,
-	"Govs": abbrTitle, "St": abbrTitle, "Ste": abbrTitle, "Rev": abbrTitle, "Hon": abbrTitle,
-	"Pres": abbrTitle, "Amb": abbrTitle, "Supt": abbrTitle, "Insp": abbrTitle, "Det": abbrTitle,
-	"Mt": abbrTitle, "Ft": abbrTitle, "Fr": abbrTitle, "Sec": abbrTitle, "Secs": abbrTitle,
-	"vs": abbrNever, "v": abbrNever, "cf": abbrNever, "approx": abbrNever, "ca": abbrNever,
-	"viz": abbrNever, "Fig": abbrNever, "fig": abbrNever, "Vol": abbrNever, "vol": abbrNever,
-	"pp": abbrNever, "est": abbrNever, "Nr": abbrNever, "Art": abbrNever,
-	"No": abbrNumber, "Nos": abbrNumber, "no": abbrNumber, "nos": abbrNumber,
-	"Jan": abbrMonth, "Feb": abbrMonth, "Mar": abbrMonth, "Apr": abbrMonth, "Jun": abbrMonth,
-	"Jul": abbrMonth, "Aug": abbrMonth, "Sep": abbrMonth, "Sept": abbrMonth, "Oct": abbrMonth,
-	"Nov": abbrMonth, "Dec": abbrMonth,
-	"Inc": abbrMaybe, "Ltd": abbrMaybe, "Co": abbrMaybe, "Cos": abbrMaybe, "Corp": abbrMaybe,
-	"Bros": abbrMaybe, "Plc": abbrMaybe, "plc": abbrMaybe, "Jr": abbrMaybe, "Sr": abbrMaybe,
-	"etc": abbrMaybe, "Dept": abbrMaybe, "Univ": abbrMaybe, "Assn": abbrMaybe, "Ave": abbrMaybe,
-	"Blvd": abbrMaybe, "Rd": abbrMaybe, "Sq": abbrMaybe, "Mln": abbrMaybe, "mln": abbrMaybe,
-	"Bln": abbrMaybe, "bln": abbrMaybe, "pct": abbrMaybe,
+	return KindPunct
 }

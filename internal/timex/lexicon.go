@@ -223,6 +223,7 @@ const (
 	wShall
 	wLl
 	wWon
+	wWo
 	wGoing
 	wExpected
 	wSet
@@ -501,6 +502,8 @@ func init() {
 	def("shall", wShall, kCue, tenseFuture, false)
 	def("ll", wLl, kCue, tenseFuture, false)
 	def("won", wWon, kCue, tensePast, false)
+	// "won't" is "wo" "n't" to the tokeniser.
+	def("wo", wWo, kCue, tenseFuture, false)
 	def("going", wGoing, kCue, 0, false)
 	def("expected", wExpected, kCue, tenseFuture, false)
 	def("set", wSet, kCue, 0, false)

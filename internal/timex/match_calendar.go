@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Calendar dates, clock times, and month and day names.
 
 // monthAt returns the month named by token k (a capitalised month name,
@@ -24,14 +26,14 @@ func (f *finder) monthAt(k int) (int, int) {
 // dayNumAt returns the day of the month written by token k (3, 03, 3rd).
 func (f *finder) dayNumAt(k int) int {
 	t := f.tk(k)
-	if t.kind != tNum || t.nd > 2 || t.flags&(fGroup|fPluralS) != 0 {
+	if t.kind != tNum || t.nd > 2 || t.flags&(fGroup|fPluralS|fApos) != 0 {
 		return 0
 	}
 	if t.flags&fGlued != 0 && t.flags&fOrd == 0 {
 		return 0
 	}
-	if f.isPunct(k+1, ':') && f.glued(k+1) || f.isPunct(k+1, '.') && f.glued(k+1) && f.tk(k+2).kind == tNum && f.glued(k+2) {
-		return 0 // a clock time or a decimal
+	if t.shape != shPlain {
+		return 0 // a clock time, a decimal or a numeric date
 	}
 	if t.val < 1 || t.val > 31 {
 		return 0
@@ -43,7 +45,7 @@ func (f *finder) dayNumAt(k int) int {
 // number that may be a year, else 0.
 func (f *finder) yearAt(k int) int {
 	t := f.tk(k)
-	if t.kind != tNum || t.nd != 4 || t.flags&(fGlued|fGroup|fOrd|fPluralS) != 0 {
+	if t.kind != tNum || t.nd != 4 || t.flags&(fGlued|fGroup|fOrd|fPluralS|fApos) != 0 || t.shape != shPlain {
 		return 0
 	}
 	if t.val < 1000 || t.val > 2199 {
@@ -138,8 +140,11 @@ func (f *finder) matchNumber(i int) int {
 		}
 		return 0
 	}
-	if n := f.matchNumericDate(i); n > 0 {
-		return n
+	switch t.shape {
+	case shSlash, shDash:
+		return f.matchNumericDate(i)
+	case shDotted, shCode:
+		return 0
 	}
 	if n := f.matchClock(i); n > 0 {
 		return n
@@ -156,19 +161,19 @@ func (f *finder) matchNumber(i int) int {
 	if t.flags&fOrd != 0 {
 		return f.matchOrdinal(i, i)
 	}
-	if t.flags&fGroup == 0 {
+	if t.flags&fGroup == 0 && (t.shape == shPlain || t.shape == shDecimal) {
 		q := float64(t.val)
-		k := i + 1
-		if f.isPunct(k, '.') && f.glued(k) && f.tk(k+1).kind == tNum && f.glued(k+1) {
-			frac := f.tk(k + 1)
-			div := 1.0
-			for d := 0; d < int(frac.nd); d++ {
+		if t.shape == shDecimal {
+			// 1.5 hours: the digits after the point.
+			frac := f.text[int(t.s)+int(t.nd)+1 : t.e]
+			v, div := 0, 1.0
+			for d := 0; d < len(frac) && d < 9; d++ {
+				v = v*10 + int(frac[d]-'0')
 				div *= 10
 			}
-			q += float64(frac.val) / div
-			k += 2
+			q += float64(v) / div
 		}
-		if n := f.matchQuantity(i, k, q, false); n > 0 {
+		if n := f.matchQuantity(i, i+1, q, false); n > 0 {
 			return n
 		}
 	}
@@ -190,29 +195,46 @@ func (f *finder) matchNumber(i int) int {
 }
 
 // matchNumericDate reads 2022-03-03 and 03/03/2022 (month first, as in
-// American usage, unless the first number cannot be a month).
+// American usage, unless the first number cannot be a month), which the
+// tokeniser keeps as one token.
 func (f *finder) matchNumericDate(i int) int {
 	t := &f.toks[i]
-	a, b := f.tk(i+2), f.tk(i+4)
-	if !(f.glued(i+1) && f.glued(i+2) && f.glued(i+3) && f.glued(i+4)) {
-		return 0
+	sep := byte('/')
+	if t.shape == shDash {
+		sep = '-'
 	}
-	if a.kind != tNum || b.kind != tNum || f.glued(i+5) && f.tk(i+5).kind != tPunct {
-		return 0
+	var v, nd [3]int
+	str := f.text[t.s:t.e]
+	clock := ""
+	if k := strings.IndexByte(str, 'T'); k > 0 && sep == '-' {
+		// A timestamp: 2022-03-16T19:40:00Z.
+		str, clock = str[:k], str[k+1:]
 	}
-	if a.flags&(fGroup|fGlued|fOrd|fPluralS) != 0 || b.flags&(fGroup|fOrd|fPluralS) != 0 {
+	n, ok := numParts(str, sep, v[:], nd[:])
+	if ok && n == 2 && sep == '/' && nd[0] == 4 && v[0] >= 1000 && v[0] <= 2199 {
+		// A span of years, as in fiscal 1986/87: the first year, running
+		// to the second when it is the next.
+		a := cal{g: gYear, y: v[0]}
+		if v[1] == v[0]+1 || nd[1] == 2 && v[1] == (v[0]+1)%100 {
+			f.emitRange(i, i+1, a, cal{g: gYear, y: v[0] + 1})
+		} else {
+			f.emitDate(i, i+1, a, "")
+		}
+		return 1
+	}
+	if !ok || n != 3 {
 		return 0
 	}
 	var y, m, d int
 	switch {
-	case t.nd == 4 && f.isDash(i+1) && f.isDash(i+3) && a.nd <= 2 && b.nd <= 2:
-		y, m, d = int(t.val), int(a.val), int(b.val)
-	case f.isPunct(i+1, '/') && f.isPunct(i+3, '/') && t.nd <= 2 && a.nd <= 2 && (b.nd == 4 || b.nd == 2):
-		m, d, y = int(t.val), int(a.val), int(b.val)
+	case sep == '-' && nd[0] == 4 && nd[1] <= 2 && nd[2] <= 2:
+		y, m, d = v[0], v[1], v[2]
+	case sep == '/' && nd[0] <= 2 && nd[1] <= 2 && (nd[2] == 4 || nd[2] == 2):
+		m, d, y = v[0], v[1], v[2]
 		if m > 12 {
 			m, d = d, m
 		}
-		if b.nd == 2 {
+		if nd[2] == 2 {
 			if y < 70 {
 				y += 2000
 			} else {
@@ -225,8 +247,27 @@ func (f *finder) matchNumericDate(i int) int {
 	if !validDay(y, m, d) || y < 1000 {
 		return 0
 	}
-	f.emitDate(i, i+5, cal{g: gDay, y: y, m: m, d: d}, "")
-	return 5
+	day := cal{g: gDay, y: y, m: m, d: d}
+	if clock != "" {
+		zone := ""
+		if strings.HasSuffix(clock, "Z") {
+			clock, zone = clock[:len(clock)-1], "Z"
+		}
+		var cv, cnd [3]int
+		if cn, ok := numParts(clock, ':', cv[:], cnd[:]); !ok || cn < 2 || cn > 3 || cnd[0] != 2 || cnd[1] != 2 || cv[0] > 24 || cv[1] > 59 {
+			return 0
+		}
+		var buf [16]byte
+		b := append(buf[:0], 'T')
+		b = appendPad(b, cv[0], 2)
+		b = append(b, ':')
+		b = appendPad(b, cv[1], 2)
+		b = append(b, zone...)
+		f.emitTimeBytes(i, i+1, day, b, true)
+		return 1
+	}
+	f.emitDate(i, i+1, day, "")
+	return 1
 }
 
 // ampmAt reads am, pm, a.m. or p.m. at k; it returns 0 or 12 for the hour
@@ -260,16 +301,26 @@ func (f *finder) matchClock(i int) int {
 	k := i + 1
 	hasMin := false
 	switch {
-	case t.nd <= 2 && (f.isPunct(k, ':') || f.isPunct(k, '.')) && f.glued(k) && f.tk(k+1).kind == tNum && f.glued(k+1) && f.tk(k+1).nd == 2:
-		m = int(f.tk(k + 1).val)
-		k += 2
+	case t.nd <= 2 && (t.shape == shClock || t.shape == shDecimal):
+		// 10:30, 1:06:00, and 10.30 with am or pm after it.
+		sep := byte(':')
+		if t.shape == shDecimal {
+			sep = '.'
+		}
+		var v, nd [3]int
+		n, ok := numParts(f.text[t.s:t.e], sep, v[:], nd[:])
+		if !ok || n > 3 || nd[1] != 2 || n == 3 && sep == '.' {
+			return 0
+		}
+		m = v[1]
 		hasMin = true
-		if f.isPunct(i+1, '.') {
-			// 10.30 is a time only with am or pm after it
+		if sep == '.' {
 			if off, _ := f.ampmAt(k); off < 0 {
 				return 0
 			}
 		}
+	case t.shape != shPlain:
+		return 0
 	case t.nd == 4 && t.flags&fGroup == 0:
 		h, m = int(t.val)/100, int(t.val)%100
 		z := f.tk(k)
@@ -512,7 +563,7 @@ func (f *finder) matchDecade(i int) int {
 		switch f.idAt(i - 1) {
 		case wThe, wEarly, wLate, wAnd, wOr, wTo, wIn, wSince, wFrom, wThrough, wDuring, wBy, wOf:
 		default:
-			if !f.isApos(i-1) && !f.isDash(i-1) {
+			if t.flags&fApos == 0 && !f.isApos(i-1) && !f.isDash(i-1) {
 				return 0
 			}
 		}
@@ -575,7 +626,9 @@ func (f *finder) matchMonth(i int) int {
 func (f *finder) bareMonthOK(i int) bool {
 	t := &f.toks[i]
 	p := f.tk(i - 1)
-	if p.kind == tWord && p.flags&fCap != 0 && i-1 > 0 {
+	// An abbreviation before the month ("the U.S. January figures") is no
+	// part of a name.
+	if p.kind == tWord && p.flags&fCap != 0 && i-1 > 0 && f.text[p.e-1] != '.' {
 		switch p.wk {
 		case kSignal, kMod, kMonth, kCue:
 		default:

@@ -495,18 +495,17 @@ func (f *finder) finishPart(from, k int, g uint8, n int) int {
 // matchPeriodCode reads Q1, Q3 2022, H1 2023.
 func (f *finder) matchPeriodCode(i int) int {
 	t := &f.toks[i]
-	n := f.tk(i + 1)
-	if t.flags&fCap == 0 || n.kind != tNum || !f.glued(i+1) || n.nd != 1 {
+	if t.flags&fCode == 0 {
 		return 0
 	}
 	g, max := gQuarter, 4
 	if t.id == wH {
 		g, max = gHalf, 2
 	}
-	if n.val < 1 || int(n.val) > max {
+	if t.val < 1 || int(t.val) > max {
 		return 0
 	}
-	return f.finishPart(i, i+2, g, int(n.val))
+	return f.finishPart(i, i+1, g, int(t.val))
 }
 
 // matchSeason reads a season name at k: "spring", "winter 2022", "the

@@ -36,14 +36,15 @@ func (f *finder) cue(k int) int {
 		return tenseNone
 	}
 	switch t.id {
-	case wWon:
-		// won't
-		if f.isApos(k+1) && f.idAt(k+2) == wT {
+	case wWo:
+		// won't, cut by the tokeniser into "wo" and "n't"
+		if f.tk(k+1).kind == tWord && f.text[f.tk(k+1).s] == 'n' {
 			return tenseFuture
 		}
-		return tensePast
+		return tenseNone
 	case wLl:
-		if f.isApos(k - 1) {
+		// 'll, cut off the word before it
+		if t.flags&fClitic != 0 || f.isApos(k-1) {
 			return tenseFuture
 		}
 		return tenseNone

@@ -6,9 +6,10 @@
 // scored against TimeML corpora and read by anyone who knows them; the
 // resolved calendar range is what the rest of sitrep uses.
 //
-// The finder runs in one pass: a tokenizer looks each word up in a small
-// lexicon (month and weekday names, units, trigger words, tense cues), and
-// only tokens that can start a time expression are matched further. Day
+// The finder reads the sentences and tokens of package text, looking each
+// word up once in a small lexicon (month and weekday names, units, trigger
+// words, tense cues); only tokens that can start a time expression are
+// matched further. Day
 // names, month names without a year and similar underspecified expressions
 // are resolved by the tense of their clause: past verbs point back from
 // the article's date, "will", "plans to" and "scheduled" point forward.
@@ -20,6 +21,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/text"
 )
 
 // TIMEX3 types.
@@ -76,16 +78,46 @@ type Expr struct {
 	Signal string
 }
 
-// Find returns the time expressions of text in order, without overlaps,
+// Find returns the time expressions of src in order, without overlaps,
 // resolved against ref (the article's date; its clock time is ignored).
 // With a zero ref, expressions that need it keep an unresolved value
 // (XXXX-XX-XX) and no range.
-func Find(text string, ref time.Time) []Expr {
+func Find(src string, ref time.Time) []Expr {
 	f := pool.Get().(*finder)
-	f.reset(text, ref)
-	for f.nextSentence() {
-		f.sentence()
+	f.reset(src, ref)
+	// The sentences are read one at a time into the pooled scanner's
+	// buffer, so that a call holds no more tokens than one sentence's.
+	f.sc.Reset(src)
+	for f.sc.Next() {
+		f.read(f.sc.Sentence())
 	}
+	return f.finish()
+}
+
+// FindSentences is Find on the sentences package text cut from src, so
+// that a caller holding them does not cut the text again. An expression
+// never runs across sentences.
+func FindSentences(src string, sents []text.Sentence, ref time.Time) []Expr {
+	f := pool.Get().(*finder)
+	f.reset(src, ref)
+	for _, st := range sents {
+		f.read(st)
+	}
+	return f.finish()
+}
+
+// read matches the expressions of one sentence.
+func (f *finder) read(st text.Sentence) {
+	for toks := st.Tokens; len(toks) > 0; {
+		n := min(len(toks), maxSentence)
+		f.annotate(toks[:n])
+		f.sentence()
+		toks = toks[n:]
+	}
+}
+
+// finish copies the expressions out and puts the finder back in the pool.
+func (f *finder) finish() []Expr {
 	// The expressions are gathered in the pooled buffer and copied out
 	// once, so a call allocates its result in one piece.
 	var out []Expr
@@ -95,21 +127,27 @@ func Find(text string, ref time.Time) []Expr {
 	}
 	clear(f.out)
 	f.out = f.out[:0]
+	clear(f.parts)
+	f.parts = f.parts[:0]
+	f.sc.Reset("")
 	f.text = ""
 	pool.Put(f)
 	return out
 }
 
-var pool = sync.Pool{New: func() any { return &finder{toks: make([]token, 0, 128), out: make([]Expr, 0, 16)} }}
+var pool = sync.Pool{New: func() any {
+	return &finder{toks: make([]token, 0, 128), parts: make([]text.Token, 0, 128), out: make([]Expr, 0, 16)}
+}}
 
 // finder holds the state of one call of Find; it is pooled so that the
 // token buffer is reused between calls.
 type finder struct {
 	text  string
-	pos   int
 	ref   time.Time // the reference day at UTC midnight
 	noRef bool
 	toks  []token
+	parts []text.Token // the sentence's tokens with prefixed words split
+	sc    text.Scanner
 	out   []Expr
 
 	// anchor is the last day named in the text, which "the same day" and
@@ -125,9 +163,8 @@ type finder struct {
 }
 
 // reset prepares the finder for a new text.
-func (f *finder) reset(text string, ref time.Time) {
-	f.text = text
-	f.pos = 0
+func (f *finder) reset(src string, ref time.Time) {
+	f.text = src
 	f.noRef = ref.IsZero()
 	if f.noRef {
 		f.ref = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)

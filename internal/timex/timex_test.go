@@ -128,6 +128,15 @@ var findCases = []findCase{
 
 	// Clock times, given the day the sentence names.
 	{thu, "The strike hit at 10:30 on Tuesday.", []want{tm("10:30", "2022-03-01T10:30").signal("at"), d("Tuesday", "2022-03-01")}},
+	// Tokens the tokeniser keeps whole: clock times with seconds,
+	// timestamps, spans of fiscal years.
+	{thu, "The first alert came at 04:12:30 on Tuesday.", []want{tm("04:12:30", "2022-03-01T04:12").signal("at"), d("Tuesday", "2022-03-01")}},
+	{thu, "The feed was updated 2022-03-02T19:40:00Z.", []want{tm("2022-03-02T19:40:00Z", "2022-03-02T19:40Z")}},
+	{thu, "Spending rose in fiscal 2021/22.", []want{dr("2021/22", "2021", "2021-01-01", "2022-12-31")}},
+	// Contractions, cut into their words: "wo" "n't", "they" "'ll".
+	{thu, "The envoy won't travel on Sunday.", []want{d("Sunday", "2022-03-06")}},
+	{thu, "They'll meet on Sunday.", []want{d("Sunday", "2022-03-06")}},
+	{thu, "The team won on Sunday.", []want{d("Sunday", "2022-02-27")}},
 	{thu, "The curfew starts at 22:00 local time.", []want{tm("22:00", "2022-03-03T22:00")}},
 	{thu, "Sirens sounded at 5.30am.", []want{tm("5.30am", "2022-03-03T05:30")}},
 	{thu, "The explosion occurred at 3 p.m. local time.", []want{tm("3 p.m.", "2022-03-03T15:00")}},

@@ -3,7 +3,13 @@ package timex
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/internal/text"
 )
+
+// The matcher reads the tokens of package text, one sentence at a time,
+// each annotated once: its kind, the lexicon id of a word and the value
+// and shape of a number, so that patterns compare small integers.
 
 // Token kinds.
 const (
@@ -24,9 +30,24 @@ const (
 	fNonASCII                     // a word with non-ASCII letters
 	fSentStart                    // first token of its sentence
 	fNewline                      // a line break precedes the token
+	fClitic                       // a clitic cut off the word before ('ll, 's)
+	fApos                         // a decade written with its apostrophe ('90s)
+	fCode                         // a period code: Q1, H2; val is the digit
 )
 
-// token is one word, digit run or punctuation mark of a sentence.
+// Shapes of a number token, which the tokeniser keeps whole with its
+// separators.
+const (
+	shPlain   uint8 = iota // digits, with thousands separators or a suffix
+	shClock                // 10:30, 1:06:00
+	shSlash                // 03/03/2022, 24/7
+	shDash                 // 2022-03-03, 044-256-1234
+	shDecimal              // 1.5, 10.30
+	shDotted               // 27.06.2022, 1.000.000
+	shCode                 // digits and letters mixed: 2S19
+)
+
+// token is one token of a sentence as the matcher reads it.
 type token struct {
 	s, e  int32  // byte offsets into the text
 	val   int32  // the number of a digit run, or the lexicon value of a word
@@ -35,215 +56,165 @@ type token struct {
 	kind  uint8
 	wk    wkind // lexicon kind of a word
 	nd    uint8 // digits in a digit run
+	shape uint8 // shape of a number
 }
 
-// Character classes for ASCII bytes.
-const (
-	cOther uint8 = iota
-	cSpace
-	cNL
-	cLower
-	cUpper
-	cDigit
-	cHigh // a byte of a multi-byte UTF-8 sequence
-)
-
-var class [256]uint8
-
-// init fills the character class table.
-func init() {
-	for c := 0; c < 256; c++ {
-		switch {
-		case c == '\n':
-			class[c] = cNL
-		case c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
-			class[c] = cSpace
-		case c >= 'a' && c <= 'z':
-			class[c] = cLower
-		case c >= 'A' && c <= 'Z':
-			class[c] = cUpper
-		case c >= '0' && c <= '9':
-			class[c] = cDigit
-		case c >= 0x80:
-			class[c] = cHigh
-		}
-	}
-}
-
-// maxSentence bounds a sentence so that the tense search and the token
-// buffer stay small on text without full stops.
+// maxSentence bounds the tokens matched at once, so that the tense search
+// and the token buffer stay small on text without full stops; a longer
+// sentence is read in pieces.
 const maxSentence = 400
 
-// nextSentence fills f.toks with the tokens of the next sentence, starting
-// at f.pos, and reports whether there was one. A sentence ends after a
-// full stop, question or exclamation mark followed by white space and a
-// capital, digit or quote, and at a blank line. Single line breaks do not
-// end a sentence, so hard-wrapped text is read as running text.
-func (f *finder) nextSentence() bool {
-	text := f.text
-	n := len(text)
-	p := f.pos
-	toks := f.toks[:0]
-	space := true
-	nls := 0
-	for p < n {
-		c := text[p]
-		cl := class[c]
-		switch cl {
-		case cSpace:
-			p++
-			space = true
-			continue
-		case cNL:
-			p++
-			space = true
-			nls++
-			continue
+// annotate fills f.toks from the tokens of one sentence (or piece of one).
+// A word formed with a prefix ("mid-March") is read as its parts, since
+// the grammar reads "mid" as a modifier of what follows it.
+func (f *finder) annotate(toks []text.Token) {
+	out := f.toks[:0]
+	for k := range toks {
+		t := &toks[k]
+		var a token
+		a.s, a.e = int32(t.Start), int32(t.End)
+		if t.Gap != text.GapNone {
+			a.flags |= fSpace
 		}
-		if nls >= 2 && len(toks) > 0 || len(toks) >= maxSentence {
-			break
+		if t.Gap >= text.GapLine {
+			a.flags |= fNewline
 		}
-		var t token
-		t.s = int32(p)
-		if space {
-			t.flags |= fSpace
+		if k == 0 {
+			a.flags |= fSentStart
 		}
-		if nls > 0 {
-			t.flags |= fNewline
-		}
-		space = false
-		nls = 0
-		switch cl {
-		case cLower, cUpper:
-			p = f.scanWord(p, &t)
-		case cDigit:
-			p = scanNumber(text, p, &t)
-		case cHigh:
-			r, size := utf8.DecodeRuneInString(text[p:])
-			if unicode.IsSpace(r) {
-				p += size
-				space = true
-				if r == '\u2028' || r == '\u2029' {
-					nls = 2
-				}
+		switch t.Kind {
+		case text.KindWord:
+			if f.annotateWord(&a, t.Text) {
+				out = f.annotateParts(out, *t, a.flags&(fSpace|fNewline|fSentStart))
 				continue
 			}
-			if unicode.IsLetter(r) {
-				p = f.scanWord(p, &t)
-			} else {
-				p += size
-				t.e = int32(p)
-				t.kind = tPunct
+		case text.KindNumber:
+			annotateNumber(&a, t.Text)
+			// Digits touching letters: 155mm, 5pm.
+			if k > 0 && t.Gap == text.GapNone && endsInLetter(toks[k-1]) ||
+				k+1 < len(toks) && toks[k+1].Gap == text.GapNone && startsWithLetter(toks[k+1]) {
+				a.flags |= fGlued
 			}
 		default:
-			p++
-			t.e = int32(p)
-			t.kind = tPunct
+			a.kind = tPunct
 		}
-		if len(toks) == 0 {
-			t.flags |= fSentStart
-		}
-		toks = append(toks, t)
-		if t.kind == tPunct && (c == '.' || c == '!' || c == '?') && endsSentence(text, p, toks) {
-			break
-		}
+		out = append(out, a)
 	}
-	f.pos = p
-	f.toks = toks
-	return len(toks) > 0
+	f.toks = out
 }
 
-// endsSentence tells whether the mark just read (ending at p) closes the
-// sentence: it must be followed by white space and then a capital, a digit,
-// a quote or the end of the text, and a full stop must not follow an
-// initial or a known abbreviation (Gen., Jan.).
-func endsSentence(text string, p int, toks []token) bool {
-	q := p
-	for q < len(text) && (class[text[q]] == cSpace || class[text[q]] == cNL) {
-		q++
+// annotateParts appends the parts of a word kept whole across hyphens, the
+// first with the given flags.
+func (f *finder) annotateParts(out []token, t text.Token, flags uint16) []token {
+	f.parts = text.SplitHyphens(f.parts[:0], t)
+	for k := range f.parts {
+		p := &f.parts[k]
+		a := token{s: int32(p.Start), e: int32(p.End)}
+		if k == 0 {
+			a.flags = flags
+		}
+		switch p.Kind {
+		case text.KindWord:
+			f.annotateWord(&a, p.Text)
+		case text.KindNumber:
+			annotateNumber(&a, p.Text)
+		default:
+			a.kind = tPunct
+		}
+		out = append(out, a)
 	}
-	if q == len(text) {
-		return true
-	}
-	if q == p {
-		return false
-	}
-	c := text[q]
-	switch {
-	case class[c] == cUpper || class[c] == cDigit || c == '"' || c == '\'' || c == '(':
-	case c == 0xE2: // curly quotes and dashes start with 0xE2
-	default:
-		return false
-	}
-	if text[p-1] != '.' || len(toks) < 2 {
-		return true
-	}
-	prev := &toks[len(toks)-2]
-	if prev.kind != tWord || prev.e != toks[len(toks)-1].s {
-		return true
-	}
-	if prev.e-prev.s == 1 {
-		return false // an initial: U.S., J. Smith
-	}
-	switch prev.wk {
-	case kAbbr, kMonthAbbr:
-		return false
-	}
-	return true
+	return out
 }
 
-// scanWord reads a run of letters starting at p and looks it up.
-func (f *finder) scanWord(p int, t *token) int {
-	text := f.text
-	start := p
-	upper, lower := 0, 0
-	ascii := true
-	for p < len(text) {
-		c := text[p]
-		switch class[c] {
-		case cLower:
+func endsInLetter(t text.Token) bool {
+	if t.Kind != text.KindWord {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t.Text)
+	return unicode.IsLetter(r)
+}
+
+func startsWithLetter(t text.Token) bool {
+	if t.Kind != text.KindWord {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsLetter(r)
+}
+
+// annotateWord looks a word up. The lexicon lists words lower-cased and
+// without the dots of abbreviations ("a.m." is "am", "Sept." "sept"); a
+// clitic ("'ll") is looked up without its apostrophe. It reports whether
+// the word holds a hyphen, as one formed with a prefix does, so that the
+// caller reads it in parts instead.
+func (f *finder) annotateWord(t *token, w string) (hyphen bool) {
+	t.kind = tWord
+	if w[0] == '\'' {
+		w = w[1:]
+		t.flags |= fClitic
+	} else if len(w) > 3 && w[:3] == "’" {
+		w = w[3:]
+		t.flags |= fClitic
+	}
+	if w == "" {
+		return false
+	}
+	c0 := w[0]
+	upper, lower, ascii := 0, 0, true
+	var buf [maxWordLen]byte
+	l := 0
+	h := uint32(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case c >= 'a' && c <= 'z':
 			lower++
-			p++
-			continue
-		case cUpper:
+		case c >= 'A' && c <= 'Z':
 			upper++
-			p++
+			c += 'a' - 'A'
+		case c == '.':
 			continue
-		case cHigh:
-			r, size := utf8.DecodeRuneInString(text[p:])
-			if unicode.IsLetter(r) {
-				ascii = false
-				p += size
-				continue
+		case c == '-':
+			hyphen = true
+		case c >= utf8.RuneSelf:
+			ascii = false
+			if c == 0xE2 && text.HasHyphen(text.Token{Kind: text.KindWord, Text: w}) {
+				hyphen = true
 			}
 		}
-		break
+		if l < maxWordLen {
+			buf[l] = c
+		}
+		l++
+		h = (h ^ uint32(c)) * fnvPrime
 	}
-	t.e = int32(p)
-	t.kind = tWord
-	if class[text[start]] == cUpper {
+	if c0 >= 'A' && c0 <= 'Z' || c0 >= utf8.RuneSelf && startsUpper(w) {
 		t.flags |= fCap
 		if lower == 0 && upper > 1 {
 			t.flags |= fUpper
 		}
 	}
+	if hyphen {
+		return true
+	}
 	if !ascii {
 		t.flags |= fNonASCII
-		return p
+		return false
 	}
-	l := p - start
 	if l > maxWordLen {
-		return p
+		return false
 	}
-	var buf [maxWordLen]byte
-	h := uint32(fnvOffset)
-	for i := 0; i < l; i++ {
-		c := text[start+i]
-		if class[c] == cUpper {
-			c += 'a' - 'A'
+	// Q1 to Q4, H1 and H2: a period code in one token.
+	if l == 2 && (c0 == 'Q' || c0 == 'H') && w[1] >= '1' && w[1] <= '9' {
+		t.flags |= fCode
+		t.val = int32(w[1] - '0')
+		if c0 == 'Q' {
+			t.id = wQ
+		} else {
+			t.id = wH
 		}
-		buf[i] = c
-		h = (h ^ uint32(c)) * fnvPrime
+		t.wk = infos[t.id].kind
+		return false
 	}
 	if id := lookup(h, buf[:l]); id != 0 {
 		t.id = id
@@ -251,52 +222,73 @@ func (f *finder) scanWord(p int, t *token) int {
 		t.wk = in.kind
 		t.val = int32(in.val)
 	}
-	return p
+	return false
 }
 
-// scanNumber reads a run of digits starting at p, with thousands
-// separators (1,000), an ordinal suffix (3rd) or a plural s (1990s).
-func scanNumber(text string, p int, t *token) int {
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// annotateNumber reads a number token: the value of its leading digits
+// (with thousands separators, 1,000), a suffix (3rd, 1990s) and its shape.
+func annotateNumber(t *token, s string) {
+	t.kind = tNum
+	p := 0
+	if s[0] == '\'' {
+		t.flags |= fApos // '90s
+		p = 1
+	}
 	start := p
 	var v int64
 	nd := 0
-	for p < len(text) && class[text[p]] == cDigit {
-		v = v*10 + int64(text[p]-'0')
+	for p < len(s) && isDigit(s[p]) {
+		v = v*10 + int64(s[p]-'0')
 		nd++
 		p++
 	}
-	if nd <= 3 {
-		for p+3 < len(text) && text[p] == ',' && class[text[p+1]] == cDigit &&
-			class[text[p+2]] == cDigit && class[text[p+3]] == cDigit &&
-			(p+4 == len(text) || class[text[p+4]] != cDigit) {
-			v = v*1000 + int64(text[p+1]-'0')*100 + int64(text[p+2]-'0')*10 + int64(text[p+3]-'0')
+	if nd <= 3 && p > start {
+		for p+3 < len(s) && s[p] == ',' && isDigit(s[p+1]) && isDigit(s[p+2]) && isDigit(s[p+3]) &&
+			(p+4 == len(s) || !isDigit(s[p+4])) {
+			v = v*1000 + int64(s[p+1]-'0')*100 + int64(s[p+2]-'0')*10 + int64(s[p+3]-'0')
 			nd += 3
 			p += 4
 			t.flags |= fGroup
 		}
 	}
-	if start > 0 {
-		if cl := class[text[start-1]]; cl == cLower || cl == cUpper {
-			t.flags |= fGlued
-		}
-	}
-	if p < len(text) {
-		if cl := class[text[p]]; cl == cLower || cl == cUpper {
+	if p < len(s) {
+		switch c := s[p]; {
+		case c == ':':
+			t.shape = shClock
+		case c == '/':
+			t.shape = shSlash
+		case c == '-' || c >= utf8.RuneSelf:
+			t.shape = shDash
+		case c == '.':
+			t.shape = shDecimal
+			for q := p + 1; q < len(s); q++ {
+				if s[q] == '.' {
+					t.shape = shDotted
+				}
+			}
+		case isLetter(c):
 			q := p
-			for q < len(text) && (class[text[q]] == cLower || class[text[q]] == cUpper) {
+			for q < len(s) && isLetter(s[q]) {
 				q++
 			}
-			end := q == len(text) || class[text[q]] != cDigit
-			switch suf := lowerASCII2(text[p:q]); {
-			case end && (suf == "st" || suf == "nd" || suf == "rd" || suf == "th"):
+			switch suf := lowerASCII2(s[p:q]); {
+			case q < len(s):
+				t.shape = shCode
+				t.flags |= fGlued
+			case suf == "st" || suf == "nd" || suf == "rd" || suf == "th":
 				t.flags |= fOrd
-				p = q
-			case end && suf == "s" && t.flags&fGroup == 0:
+			case suf == "s" && t.flags&fGroup == 0:
 				t.flags |= fPluralS
-				p = q
 			default:
 				t.flags |= fGlued
 			}
+		default:
+			t.shape = shCode
 		}
 	}
 	if v > 1<<30 {
@@ -307,9 +299,37 @@ func scanNumber(text string, p int, t *token) int {
 		nd = 255
 	}
 	t.nd = uint8(nd)
-	t.kind = tNum
-	t.e = int32(p)
-	return p
+}
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// numParts reads the digit groups of a number token cut at sep (at most
+// len(out)), and returns how many there were, with each group's digit
+// count; ok is false when a group is not plain digits.
+func numParts(s string, sep byte, out, nd []int) (n int, ok bool) {
+	ok = true
+	v, d := 0, 0
+	for k := 0; k <= len(s); k++ {
+		if k == len(s) || s[k] == sep {
+			if d == 0 {
+				ok = false
+			}
+			if n < len(out) {
+				out[n], nd[n] = v, d
+			}
+			n++
+			v, d = 0, 0
+			continue
+		}
+		if !isDigit(s[k]) || d >= 9 {
+			ok = false
+			continue
+		}
+		v = v*10 + int(s[k]-'0')
+		d++
+	}
+	return n, ok
 }
 
 // lowerASCII2 lowers a suffix of at most two letters without allocating;
