@@ -295,9 +295,9 @@ func spanText(s *sent, t0, t1 int) string {
 	return s.text[s.toks[t0].Start:s.toks[t1-1].End]
 }
 
-// speakerActs are the event types whose reporter is often their actor:
-// "Moldova's president said during a visit to Ukraine", "Germany announced
-// it would send".
+// speakerActs are the event types whose reporter is often their actor: a
+// leader who "told reporters on a trip to Warsaw", a ministry that
+// "announced it would send".
 var speakerActs = setOf(model.TypeAid, model.TypeVisit, model.TypeMeet, model.TypeTalks, model.TypeSanction)
 
 // inIncluding reports whether token t lies in an "including ..."

@@ -337,7 +337,7 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			prev = x.antecedent(d, c)
 		}
 		if prev != nil {
-			// "the strike, in Nova Kakhovka, instead hit a warehouse": the
+			// "the raid, near Melitopol, struck a fuel depot instead": the
 			// verb of a definite subject tells of the same attack.
 			prev.absorbRef(c)
 			if s.refTo == nil {
@@ -674,8 +674,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			}
 		case model.TypeSanction, model.TypeAccuse:
 			if p := d.last[typ]; typ == model.TypeSanction && len(c.actors) == 0 && len(c.targets) > 0 && p != nil && len(p.actors) > 0 && p.s.idx >= s.idx-5 {
-				// "The latest £1.7bn sanctions on Russia and Belarus": the
-				// sanctions the article is telling of.
+				// A sanctions noun with a target and no actor ("the fresh
+				// round of measures against Minsk"): the sanctions the
+				// article is telling of.
 				c.actors, c.actorT = p.actors, p.actorT
 				c.explain("actor", "none named: the sanctions told just before, %s", strings.Join(c.actors, " "))
 			}
@@ -814,8 +815,8 @@ func (c *cand) aidMode() {
 }
 
 // donor is the state an article about aid names most, other than the
-// recipient: the donor of aid whose sentence names none ("500 million CAD
-// were dedicated to Ukraine in the Canadian budget").
+// recipient: the donor of aid whose sentence names none ("a further €40
+// million for Kyiv was set aside in this year's spending plan").
 func (d *docState) donor(c *cand) string {
 	best, n := "", 0
 	for code, k := range d.allCodes {
@@ -1178,8 +1179,8 @@ func selfDenials(s *sent, cs []*cand) []*cand {
 			continue
 		}
 		if c.l > 0 && relative[s.low[c.l-1]] || c.l > 0 && s.low[c.l-1] == "that" {
-			// "targets which we have not yet been hitting" describes, it
-			// does not deny.
+			// A relative clause ("depots that our units have not struck
+			// so far") describes, it does not deny.
 			continue
 		}
 		yet := false

@@ -295,7 +295,7 @@ var peopleNouns = map[string]string{
 // killed and seven wounded. The people noun also gives the victims and,
 // through a national adjective ("Russian soldiers"), the side that
 // suffered. With no number, people named one by one are counted: "a
-// 21-year-old woman and a 57-year-old woman died".
+// 34-year-old man and a 68-year-old woman died".
 func (c *cand) findCount() (victimSide string) {
 	s := c.s
 	best := -1
@@ -437,7 +437,7 @@ var singularPeople = map[string]string{
 }
 
 // countPeople counts the people a clause names one by one ("a wounded
-// girl", "a 21-year-old woman and a 57-year-old woman"), each with an
+// boy", "a 34-year-old man and a 68-year-old woman"), each with an
 // article or possessive before it and no number; the head of a
 // possessive ("the girl's father") is the one counted.
 func (c *cand) countPeople() (int, string) {
@@ -557,9 +557,9 @@ func (c *cand) findTime() {
 		c.explain("time", "%q -> %s", m.tx.Text, m.tx.Value)
 		return
 	}
-	// "At least 19 people were killed on Monday after two missiles hit a
-	// shopping centre": a clause of time or cause shares the main
-	// clause's date.
+	// "Eleven people died on Thursday when a rocket struck a bus
+	// depot": a clause of time or cause shares the main clause's
+	// date.
 	if c.l > 0 && timeClause[s.low[c.l-1]] || c.r < len(s.low) && timeClause[s.low[c.r]] {
 		if m := pick(0, len(s.low)); m != nil && m.tx.Signal != "since" {
 			c.tx = m.tx

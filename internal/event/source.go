@@ -114,10 +114,10 @@ func pronounBefore(s *sent, v int) int {
 }
 
 // appositionHead finds the subject of a reporting verb that follows an
-// apposition: "Petro Andryushchenko, an adviser to the mayor, said", "Pavlo
-// Kyrylenko, the governor of the Donetsk region, reported". The subject
-// is a person opening the sentence or a clause, followed by a comma, and
-// the verb comes right after the closing comma.
+// apposition: "Olena Marchuk, a spokeswoman for the city council, said",
+// "Ihor Danyliuk, head of the Sumy regional administration, reported". The
+// subject is a person opening the sentence or a clause, followed by a
+// comma, and the verb comes right after the closing comma.
 func appositionHead(s *sent, v int) *mention {
 	if v < 2 || s.low[v-1] != "," {
 		return nil

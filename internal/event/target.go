@@ -84,7 +84,7 @@ func (c *cand) findTargets(d *docState) {
 		}
 	}
 	if v := agentOf(s, c.hit); v >= 0 && (c.f.typ == model.TypeAttack || c.f.typ == model.TypeCyberattack) {
-		// "institutions in Lithuania have been hit by a denial-of-service
+		// "banks and schools in Estonia were hit by a denial-of-service
 		// attack": the noun is the agent of a passive verb.
 		if m := passiveSubject(s, v, 0); m != nil {
 			c.addTargets(s, m, "subject of the passive verb the attack is the agent of")
