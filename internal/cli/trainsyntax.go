@@ -185,6 +185,7 @@ rebuild.`,
 	fl.StringVar(&out, "out", "", "the model file to write")
 	fl.IntVar(&opt.TaggerEpochs, "tagger-epochs", 0, "passes over the treebank for the tagger (0: the default, 15)")
 	fl.IntVar(&opt.ParserEpochs, "parser-epochs", 0, "passes over the treebank for the parser (0: the default, 15)")
+	fl.Float64Var(&opt.Prune, "prune", 0, "drop parser weights under this magnitude (0: the default, 0.5); higher is smaller and faster, lower more accurate")
 	fl.IntVar(&opt.Folds, "folds", 0, "jackknife folds giving the parser predicted tags (0: the default, 5)")
 	fl.Uint64Var(&opt.Seed, "seed", 0, "shuffling seed; the same data and seed give the same model")
 	fl.StringVar(&treebank, "treebank", "", "the treebank's name to record (default: from DIR)")

@@ -83,9 +83,10 @@ func newDoc(a *model.Article) *docState {
 // the article is about.
 func (x *Extractor) sentences(d *docState) []*sent {
 	a := d.art
-	d.times = timex.Find(a.Text, a.Date)
+	all := text.Sentences(a.Text)
+	d.times = timex.FindSentences(a.Text, all, a.Date)
 	var sents []*sent
-	for _, s := range text.Sentences(a.Text) {
+	for _, s := range all {
 		if !inBody(a, s.Start) {
 			continue
 		}
@@ -281,10 +282,7 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		}
 		st.add(mention{kind: mTime, t0: t0, t1: t1, tx: e})
 	}
-	for _, q := range quantity.Find(src[s.Start:s.End]) {
-		q := q
-		q.Start += s.Start
-		q.End += s.Start
+	for _, q := range quantity.FindTokens(src, s.Tokens) {
 		t0, t1 := st.tokRange(q.Start, q.End)
 		if t0 >= t1 {
 			continue
