@@ -413,12 +413,16 @@ func (p *parser) parse(c *config, v *sentenceView, n int, sc *scratch) {
 	nl := len(p.labels)
 	scores := sc.parseScores
 	for !c.done() {
-		if c.b > c.n {
-			c.apply(c.forced(nl), nl)
+		if mv, ok := c.forced(nl); ok {
+			c.apply(mv, nl)
 			continue
 		}
 		sc.feats = parseFeatures(sc.feats[:0], c, v)
-		p.w.score(sc.feats, scores)
+		if c.canLeft() {
+			p.w.score(sc.feats, scores)
+		} else {
+			p.w.scoreSkipping(sc.feats, scores, moveLeft, moveLeft+nl)
+		}
 		best, bestScore := -1, float32(0)
 		scores := scores[:p.classes()]
 		consider := func(from, to int) {
@@ -444,13 +448,21 @@ func (p *parser) parse(c *config, v *sentenceView, n int, sc *scratch) {
 	}
 }
 
-// forced is the only move once the root is next: REDUCE a word that has
-// its head, ROOT one that has none.
-func (c *config) forced(nl int) int {
-	if c.canReduce() {
-		return moveReduce
+// forced gives the move when there is only one, which needs no scoring:
+// SHIFT when the stack is empty, and once the root is next, REDUCE a word
+// that has its head and ROOT one that has none. Both happen often (the
+// stack empties whenever the words read so far all hang on words ahead).
+func (c *config) forced(nl int) (int, bool) {
+	switch {
+	case len(c.stack) == 0 && c.b <= c.n:
+		return moveShift, true
+	case c.b <= c.n:
+		return 0, false
+	case c.canReduce():
+		return moveReduce, true
+	default:
+		return moveLeft + 2*nl, true
 	}
-	return moveLeft + 2*nl
 }
 
 // oracle gives the cost of each valid move from c towards the gold tree
@@ -562,8 +574,11 @@ func trainParser(ex []parseExample, labels []string, epochs int, seed uint64, pr
 			n := len(x.heads) - 2
 			c.reset(n)
 			for !c.done() {
-				if c.b > c.n {
-					c.apply(c.forced(nl), nl)
+				// Training scores the empty-stack SHIFT too: it only counts
+				// a step for averaging, but that keeps the models it gives
+				// what they were when they were shipped.
+				if mv, ok := c.forced(nl); ok && c.b > c.n {
+					c.apply(mv, nl)
 					continue
 				}
 				feats = parseFeatures(feats[:0], &c, &x.view)

@@ -258,6 +258,15 @@ func (w *weights) place(j uint64, fp uint32, run []uint32) {
 // other and so wait for memory together rather than one after the other;
 // the second finds and adds the weights, from lines by then in cache.
 func (w *weights) score(feats []feature, scores []float32) {
+	w.scoreSkipping(feats, scores, 0, 0)
+}
+
+// scoreSkipping is score for a caller that ignores the scores of classes
+// [skipFrom, skipTo): dense vectors are not added there (those classes'
+// scores are left meaningless), which saves much of the work when a whole
+// block of classes cannot be chosen, as the parser's LEFT moves when the
+// stack's top already has its head.
+func (w *weights) scoreSkipping(feats []feature, scores []float32, skipFrom, skipTo int) {
 	acc := (*[256]float32)(scores[:256])
 	for i := range acc[:w.classes] {
 		acc[i] = 0
@@ -293,7 +302,13 @@ func (w *weights) score(feats []feature, scores []float32) {
 			case s.fp&layout == 0:
 				acc[uint8(s.e)] += math.Float32frombits(s.e &^ 0xff)
 			case s.fp&isDense != 0:
-				addDense(acc[:w.classes], w.dense[s.e:int(s.e)+w.classes])
+				v := w.dense[s.e : int(s.e)+w.classes]
+				if skipTo > skipFrom {
+					addDense(acc[:skipFrom], v[:skipFrom])
+					addDense(acc[skipTo:w.classes], v[skipTo:])
+				} else {
+					addDense(acc[:w.classes], v)
+				}
 			default:
 				start := s.e >> 8
 				for _, e := range w.entries[start : start+s.e&0xff] {
