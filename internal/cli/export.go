@@ -20,12 +20,13 @@ func init() { addCommand(newExportCmd) }
 // takes.
 type eventFilterFlags struct {
 	f   store.EventFilter
+	typ string
 	all bool
 }
 
 func (e *eventFilterFlags) register(cmd *cobra.Command) {
 	fl := cmd.Flags()
-	fl.StringVar(&e.f.Type, "type", "", "only events of this type (aid, casualties, attack, ...)")
+	fl.StringVar(&e.typ, "type", "", "only events of this type (aid, casualties, attack, ...)")
 	fl.StringVar(&e.f.Actor, "actor", "", "only events whose actor has this code (USA, RUS, EU, ...)")
 	fl.StringVar(&e.f.Target, "target", "", "only events with this target code")
 	fl.StringVar(&e.f.Doc, "doc", "", "only events of this article (doc name or id)")
@@ -42,6 +43,11 @@ func (e *eventFilterFlags) filter() (store.EventFilter, error) {
 	}
 	if f.To, err = dateFlag("to", f.To); err != nil {
 		return f, err
+	}
+	if e.typ != "" {
+		if f.Type, err = model.ParseEventType(e.typ); err != nil {
+			return f, fmt.Errorf("--type: %w", err)
+		}
 	}
 	f.Actor = strings.ToUpper(f.Actor)
 	f.Target = strings.ToUpper(f.Target)
@@ -147,7 +153,7 @@ func writeEventsCSV(w io.Writer, evs []model.Event) error {
 		if e.Source != nil {
 			src, srcKind = e.Source.Name, e.Source.Kind
 		}
-		row = append(row, e.ID, e.Doc, e.Article, e.Date, e.Type, e.Status, e.Mode, e.Modality, actor, actorName,
+		row = append(row, e.ID, e.Doc, e.Article, e.Date, string(e.Type), e.Status, e.Mode, e.Modality, actor, actorName,
 			strings.Join(targets, "; "), strings.Join(items, "; "), amount, currency, cmin, cmax, approx, e.Victims, e.Outcome,
 			ts, te, tp, strings.Join(places, "; "), src, srcKind, e.Evidence.Sentence, strconv.Itoa(e.Evidence.Start),
 			strconv.Itoa(e.Evidence.End), strconv.FormatFloat(e.Confidence, 'f', 2, 64), e.Extractor)

@@ -3,7 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -67,10 +67,8 @@ func (r *recordFlags) filter() (store.RecordFilter, error) {
 		return f, err
 	}
 	f.Party = strings.ToUpper(f.Party)
-	if r.types != "" {
-		for _, t := range strings.Split(r.types, ",") {
-			f.Types = append(f.Types, strings.TrimSpace(strings.ToLower(t)))
-		}
+	if f.Types, err = model.ParseEventTypes(r.types); err != nil {
+		return f, fmt.Errorf("--type: %w", err)
 	}
 	return f, nil
 }
@@ -78,7 +76,7 @@ func (r *recordFlags) filter() (store.RecordFilter, error) {
 func recordsTable(recs []*model.Record) *table {
 	t := &table{header: []string{"day", "precision", "type", "status", "event", "reports", "sources", "id"}}
 	for _, r := range recs {
-		t.add(r.Day, query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), strconv.Itoa(len(r.Mentions)),
+		t.add(r.Day, query.Precision(r), string(r.Type), orDash(r.Status), query.Summary(r), strconv.Itoa(len(r.Mentions)),
 			truncate(strings.Join(query.Sources(r), "; "), 50), r.ID)
 	}
 	return t
@@ -325,17 +323,35 @@ func unitsText(m map[string]float64) string {
 }
 
 // joinSorted writes a map as "key value" parts in key order.
-func joinSorted[V any](m map[string]V, part func(string, V) string) string {
-	keys := make([]string, 0, len(m))
+func joinSorted[K ~string, V any](m map[K]V, part func(K, V) string) string {
+	keys := make([]K, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	slices.Sort(keys)
 	parts := make([]string, 0, len(keys))
 	for _, k := range keys {
 		parts = append(parts, part(k, m[k]))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// figureTypesHelp lists the types --type of figures takes, from the
+// registry, so the help cannot fall behind it.
+func figureTypesHelp() string {
+	ts := model.FigureTypes()
+	var b strings.Builder
+	for i, t := range ts {
+		switch {
+		case i == 0:
+		case i == len(ts)-1:
+			b.WriteString(" or ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(string(t))
+	}
+	return b.String() + " (default: all)"
 }
 
 func newFiguresCmd(app *App) *cobra.Command {
@@ -352,8 +368,12 @@ side; running totals are marked cumulative.`,
   sitrep figures --type displacement --csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			t, err := query.FigureType(typ)
+			if err != nil {
+				return fmt.Errorf("--type: %w", err)
+			}
 			return app.withResolved(cmd.Context(), func(st store.Store) error {
-				series, err := query.Figures(cmd.Context(), st, typ, strings.ToUpper(party))
+				series, err := query.Figures(cmd.Context(), st, t, strings.ToUpper(party))
 				if err != nil {
 					return err
 				}
@@ -370,7 +390,7 @@ side; running totals are marked cumulative.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&typ, "type", "", "casualties, displacement or mobilize (default: all)")
+	cmd.Flags().StringVar(&typ, "type", "", figureTypesHelp())
 	cmd.Flags().StringVar(&party, "actor", "", "only figures this actor takes part in")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV instead of a table")
 	return cmd
@@ -425,8 +445,8 @@ the person's office and the events in which they are named as actor or source.`,
 	return cmd
 }
 
-func countsText(m map[string]int) string {
-	return orDash(joinSorted(m, func(k string, v int) string { return fmt.Sprintf("%s %d", k, v) }))
+func countsText(m map[model.EventType]int) string {
+	return orDash(joinSorted(m, func(k model.EventType, v int) string { return fmt.Sprintf("%s %d", k, v) }))
 }
 
 func newDigestCmd(app *App) *cobra.Command {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -17,27 +18,27 @@ import (
 // layout of the gold files (see the gold README): the keys that identify it
 // (doc, type, actor, target, item) and the slots scored once it is matched.
 type GoldFact struct {
-	Doc       string   `json:"doc"`
-	Type      string   `json:"type"`
-	Actor     string   `json:"actor,omitempty"`
-	Target    string   `json:"target,omitempty"`
-	Status    string   `json:"status,omitempty"`
-	Mode      string   `json:"mode,omitempty"`
-	Item      string   `json:"item,omitempty"`
-	QtyMin    *float64 `json:"qty_min,omitempty"`
-	QtyMax    *float64 `json:"qty_max,omitempty"`
-	CountMin  *float64 `json:"count_min,omitempty"`
-	CountMax  *float64 `json:"count_max,omitempty"`
-	Victims   string   `json:"victims,omitempty"`
-	Outcome   string   `json:"outcome,omitempty"`
-	Amount    *float64 `json:"amount,omitempty"`
-	Currency  string   `json:"currency,omitempty"`
-	Approx    *bool    `json:"approx,omitempty"`
-	DateStart string   `json:"date_start,omitempty"`
-	DateEnd   string   `json:"date_end,omitempty"`
-	Source    string   `json:"source,omitempty"`
-	Optional  bool     `json:"optional,omitempty"`
-	Note      string   `json:"note,omitempty"`
+	Doc       string          `json:"doc"`
+	Type      model.EventType `json:"type"`
+	Actor     string          `json:"actor,omitempty"`
+	Target    string          `json:"target,omitempty"`
+	Status    string          `json:"status,omitempty"`
+	Mode      string          `json:"mode,omitempty"`
+	Item      string          `json:"item,omitempty"`
+	QtyMin    *float64        `json:"qty_min,omitempty"`
+	QtyMax    *float64        `json:"qty_max,omitempty"`
+	CountMin  *float64        `json:"count_min,omitempty"`
+	CountMax  *float64        `json:"count_max,omitempty"`
+	Victims   string          `json:"victims,omitempty"`
+	Outcome   string          `json:"outcome,omitempty"`
+	Amount    *float64        `json:"amount,omitempty"`
+	Currency  string          `json:"currency,omitempty"`
+	Approx    *bool           `json:"approx,omitempty"`
+	DateStart string          `json:"date_start,omitempty"`
+	DateEnd   string          `json:"date_end,omitempty"`
+	Source    string          `json:"source,omitempty"`
+	Optional  bool            `json:"optional,omitempty"`
+	Note      string          `json:"note,omitempty"`
 }
 
 // LoadGold reads a gold JSONL file.
@@ -55,6 +56,13 @@ func ReadGold(r io.Reader, name string) ([]GoldFact, error) {
 	return readJSONL(r, name, func(g *GoldFact) error {
 		if g.Doc == "" || g.Type == "" {
 			return fmt.Errorf("a gold fact needs doc and type")
+		}
+		// A misspelt type would score as a fact no extractor can find.
+		if !g.Type.Known() {
+			if _, err := model.ParseEventType(string(g.Type)); err != nil {
+				return err
+			}
+			return fmt.Errorf("event type %q: write it in lower case", g.Type)
 		}
 		return nil
 	})
@@ -93,9 +101,11 @@ func readJSONL[T any](r io.Reader, name string, valid func(*T) error) ([]T, erro
 // Tuple is one flattened event: an event with two items and three targets
 // gives six tuples, each scored on its own.
 type Tuple struct {
-	Doc, Type, Actor, Target, Item string
-	Qty, Count                     *[2]*float64
-	Money                          *struct {
+	Doc                 string
+	Type                model.EventType
+	Actor, Target, Item string
+	Qty, Count          *[2]*float64
+	Money               *struct {
 		Amount   float64
 		Currency string
 	}
@@ -267,22 +277,22 @@ func prf(tp, fp, fn int) PRF {
 
 // FactKey identifies a missed or spurious fact in a report.
 type FactKey struct {
-	Doc    string `json:"doc"`
-	Type   string `json:"type"`
-	Actor  string `json:"actor,omitempty"`
-	Target string `json:"target,omitempty"`
-	Item   string `json:"item,omitempty"`
-	Note   string `json:"note,omitempty"`
+	Doc    string          `json:"doc"`
+	Type   model.EventType `json:"type"`
+	Actor  string          `json:"actor,omitempty"`
+	Target string          `json:"target,omitempty"`
+	Item   string          `json:"item,omitempty"`
+	Note   string          `json:"note,omitempty"`
 }
 
 // Score is the result of scoring events against gold facts.
 type Score struct {
-	Overall    PRF                `json:"overall"`
-	PerType    map[string]PRF     `json:"per_type"`
-	Slots      map[string]float64 `json:"slots"`
-	ExactShare float64            `json:"exact_share"`
-	Missed     []FactKey          `json:"missed"`
-	Spurious   []FactKey          `json:"spurious"`
+	Overall    PRF                     `json:"overall"`
+	PerType    map[model.EventType]PRF `json:"per_type"`
+	Slots      map[string]float64      `json:"slots"`
+	ExactShare float64                 `json:"exact_share"`
+	Missed     []FactKey               `json:"missed"`
+	Spurious   []FactKey               `json:"spurious"`
 	// WrongSlots lists matched facts with a slot wrong, for error analysis.
 	WrongSlots []SlotError `json:"wrong_slots,omitempty"`
 }
@@ -299,14 +309,18 @@ type SlotError struct {
 // greedily, the pairs with most slots right first.
 func ScoreEvents(gold []GoldFact, events []model.Event) Score {
 	docs := map[string]bool{}
-	scope := map[[2]string]bool{}
+	type docType struct {
+		doc string
+		typ model.EventType
+	}
+	scope := map[docType]bool{}
 	for _, g := range gold {
 		docs[g.Doc] = true
-		scope[[2]string{g.Doc, g.Type}] = true
+		scope[docType{g.Doc, g.Type}] = true
 	}
 	var tuples []Tuple
 	for _, t := range Flatten(events) {
-		if docs[t.Doc] && scope[[2]string{t.Doc, t.Type}] {
+		if docs[t.Doc] && scope[docType{t.Doc, t.Type}] {
 			tuples = append(tuples, t)
 		}
 	}
@@ -351,15 +365,15 @@ func ScoreEvents(gold []GoldFact, events []model.Event) Score {
 		tmatch[p.ti] = true
 	}
 	type counts struct{ tp, fp, fn int }
-	per := map[string]*counts{}
-	get := func(t string) *counts {
+	per := map[model.EventType]*counts{}
+	get := func(t model.EventType) *counts {
 		if per[t] == nil {
 			per[t] = &counts{}
 		}
 		return per[t]
 	}
 	slotRight := map[string][2]int{}
-	s := Score{PerType: map[string]PRF{}, Slots: map[string]float64{}, Missed: []FactKey{}, Spurious: []FactKey{}}
+	s := Score{PerType: map[model.EventType]PRF{}, Slots: map[string]float64{}, Missed: []FactKey{}, Spurious: []FactKey{}}
 	exact, required := 0, 0
 	for gi, g := range gold {
 		if g.Optional {
@@ -423,11 +437,11 @@ func ScoreEvents(gold []GoldFact, events []model.Event) Score {
 // String renders the score as the table a person reads.
 func (s Score) String() string {
 	var sb strings.Builder
-	types := make([]string, 0, len(s.PerType))
+	types := make([]model.EventType, 0, len(s.PerType))
 	for k := range s.PerType {
 		types = append(types, k)
 	}
-	sort.Strings(types)
+	slices.Sort(types)
 	fmt.Fprintf(&sb, "%-14s %6s %6s %6s %5s %5s %5s\n", "type", "P", "R", "F1", "tp", "fp", "fn")
 	for _, k := range types {
 		v := s.PerType[k]

@@ -106,7 +106,7 @@ func TestAid(t *testing.T) {
 		{name: "repeat-merged",
 			text: "Denmark will send 2,700 anti-tank weapons to Ukraine. The 2,700 anti-tank weapons will leave Denmark on Friday, the defence minister said.",
 			want: []ev{{typ: "aid", actor: "DNK", targets: []string{"UKR"}, items: []string{"anti-tank weapon"}, qty: exactly(2700)}},
-			only: []string{"aid"}},
+			only: []model.EventType{"aid"}},
 		{name: "troops-are-not-aid",
 			text: "Russia has sent more troops to its border with Ukraine.",
 			not:  []string{"aid"}},

@@ -341,7 +341,7 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			// verb of a definite subject tells of the same attack.
 			prev.absorbRef(c)
 			if s.refTo == nil {
-				s.refTo = map[string]*cand{}
+				s.refTo = map[model.EventType]*cand{}
 			}
 			s.refTo[typ], s.refL, s.refR = prev, c.hit.t1, c.r
 			if typ == model.TypeAttack {
@@ -1157,13 +1157,13 @@ var (
 	visitFrame = frameOf(model.TypeVisit)
 )
 
-func frameOf(typ string) *frame {
+func frameOf(typ model.EventType) *frame {
 	for i := range frames {
 		if frames[i].typ == typ {
 			return &frames[i]
 		}
 	}
-	panic("no frame " + typ)
+	panic("no frame " + string(typ))
 }
 
 // selfDenials reads a negated attack that a side says of itself as that

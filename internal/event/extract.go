@@ -75,8 +75,8 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 }
 
 func newDoc(a *model.Article) *docState {
-	return &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[string]*cand{},
-		done: map[string][]*cand{}, surnames: map[string]string{}}
+	return &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[model.EventType]*cand{},
+		done: map[model.EventType][]*cand{}, surnames: map[string]string{}}
 }
 
 // sentences annotates every body sentence of the article and counts who
@@ -167,7 +167,7 @@ type sent struct {
 	bnd        []int8 // per token: 1 ends a clause, -1 does not, 0 not yet known
 	// refTo is, per event type, the earlier event a definite mention in
 	// this sentence pointed back at, for the clause [refL, refR).
-	refTo      map[string]*cand
+	refTo      map[model.EventType]*cand
 	refL, refR int
 }
 
@@ -196,10 +196,10 @@ type docState struct {
 	lastAttack *cand
 	// lastAttackIdx is the sentence that last told of lastAttack.
 	lastAttackIdx int
-	last          map[string]*cand // the last event of each type
+	last          map[model.EventType]*cand // the last event of each type
 	lastItem      *itemArg
-	allCodes      map[string]int     // how often each state is named
-	done          map[string][]*cand // the factual events so far, by type
+	allCodes      map[string]int              // how often each state is named
+	done          map[model.EventType][]*cand // the factual events so far, by type
 }
 
 func (d *docState) remember(s *sent) {
@@ -463,8 +463,8 @@ var stopCaps = setOf("the", "a", "an", "in", "on", "at", "but", "and", "as", "it
 	"minister", "secretary", "general", "chancellor", "according", "after", "before", "since", "when", "there", "we",
 	"i", "our", "his", "her", "their", "previously", "earlier", "later", "also", "if", "for", "with", "by", "from")
 
-func setOf(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
+func setOf[T comparable](ws ...T) map[T]bool {
+	m := make(map[T]bool, len(ws))
 	for _, w := range ws {
 		m[w] = true
 	}

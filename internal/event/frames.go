@@ -49,7 +49,7 @@ type trigger struct {
 // here, so that --explain can name the declaration that fired and a reader
 // can see at a glance what sitrep looks for.
 type frame struct {
-	typ      string
+	typ      model.EventType
 	triggers []trigger
 	// needs says what a nominal trigger requires in its clause before it
 	// fires: "item", "figure" (a count or money), "actor" or "" for nothing.

@@ -19,7 +19,7 @@ var refDate = time.Date(2022, 3, 3, 0, 0, 0, 0, time.UTC)
 // ev is what a case expects of one event. Zero fields are not checked;
 // slices and pointers are checked when set.
 type ev struct {
-	typ     string
+	typ     model.EventType
 	actor   string   // actor code; "-" for none
 	targets []string // the exact set of target codes
 	items   []string // item names the event must hold
@@ -69,7 +69,7 @@ type caseT struct {
 	noFacts bool
 	// only lists types of which exactly the wanted events are facts: a
 	// repeat merged into one event gives one, not two.
-	only []string
+	only []model.EventType
 }
 
 func extractCase(tc caseT) []model.Event {
@@ -312,7 +312,7 @@ func hasItems(e model.Event, names []string) bool {
 // "type:ACTOR>TARGET".
 func matchesNeg(e model.Event, n string) bool {
 	typ, rest, _ := strings.Cut(n, ":")
-	if e.Type != typ {
+	if string(e.Type) != typ {
 		return false
 	}
 	if rest == "" {

@@ -1,6 +1,10 @@
 package event
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // TestInferences covers the events sitrep reads from the shape of a
 // sentence rather than from one trigger word.
@@ -78,7 +82,7 @@ func TestInferences(t *testing.T) {
 		{name: "generic-words-stay-with-the-value",
 			text: "The EU will provide 450 million euros in weapons to Ukraine.",
 			want: []ev{{typ: "aid", actor: "EU", targets: []string{"UKR"}, money: &money{450e6, "EUR"}, mode: "military"}},
-			only: []string{"aid"}},
+			only: []model.EventType{"aid"}},
 		{name: "small-arms-by-kind",
 			text: "Canada will send pistols, carbines and sniper rifles to Ukraine.",
 			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}, items: []string{"pistol", "carbine", "sniper rifle"}}}},

@@ -136,7 +136,7 @@ func TestSpeechActs(t *testing.T) {
 				{typ: "accuse", actor: "UN", targets: []string{"RUS"}},
 				{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-02-26"},
 			},
-			only: []string{"attack"}},
+			only: []model.EventType{"attack"}},
 		{name: "accuse-deliberately-said",
 			text: "Kharkiv's governor said Russian forces were deliberately firing at civilians.",
 			want: []ev{{typ: "accuse", actor: "UKR", targets: []string{"RUS"}}}},

@@ -1,24 +1,5 @@
 package model
 
-// Event types, as the gold files and the export schema name them.
-const (
-	TypeAid          = "aid"
-	TypeCasualties   = "casualties"
-	TypeDisplacement = "displacement"
-	TypeMobilize     = "mobilize"
-	TypeAttack       = "attack"
-	TypeCyberattack  = "cyberattack"
-	TypeVisit        = "visit"
-	TypeMeet         = "meet"
-	TypeTalks        = "talks"
-	TypeStatement    = "statement"
-	TypeThreaten     = "threaten"
-	TypeDemand       = "demand"
-	TypeAccuse       = "accuse"
-	TypeDeny         = "deny"
-	TypeSanction     = "sanction"
-)
-
 // Statuses of an event in its life; aid moves from pledged to delivered.
 const (
 	StatusPledged    = "pledged"
@@ -139,27 +120,27 @@ type Evidence struct {
 
 // Event is one frame read from one article: the export schema's unit.
 type Event struct {
-	ID         string   `json:"id,omitempty"`
-	Doc        string   `json:"doc"`
-	Article    string   `json:"article"`
-	Date       string   `json:"date,omitempty"`   // the article's date
-	Outlet     string   `json:"outlet,omitempty"` // the article's outlet
-	Type       string   `json:"type"`
-	Status     string   `json:"status,omitempty"`
-	Mode       string   `json:"mode,omitempty"`
-	Actor      *Actor   `json:"actor,omitempty"`
-	Targets    []Actor  `json:"targets,omitempty"`
-	Items      []Item   `json:"items,omitempty"`
-	Money      *Money   `json:"money,omitempty"`
-	Count      *Range   `json:"count,omitempty"`
-	Victims    string   `json:"victims,omitempty"`
-	Outcome    string   `json:"outcome,omitempty"`
-	Time       *Time    `json:"time,omitempty"`
-	Places     []Place  `json:"places,omitempty"`
-	Source     *Source  `json:"source,omitempty"`
-	Modality   string   `json:"modality"`
-	Evidence   Evidence `json:"evidence"`
-	Confidence float64  `json:"confidence"`
+	ID         string    `json:"id,omitempty"`
+	Doc        string    `json:"doc"`
+	Article    string    `json:"article"`
+	Date       string    `json:"date,omitempty"`   // the article's date
+	Outlet     string    `json:"outlet,omitempty"` // the article's outlet
+	Type       EventType `json:"type"`
+	Status     string    `json:"status,omitempty"`
+	Mode       string    `json:"mode,omitempty"`
+	Actor      *Actor    `json:"actor,omitempty"`
+	Targets    []Actor   `json:"targets,omitempty"`
+	Items      []Item    `json:"items,omitempty"`
+	Money      *Money    `json:"money,omitempty"`
+	Count      *Range    `json:"count,omitempty"`
+	Victims    string    `json:"victims,omitempty"`
+	Outcome    string    `json:"outcome,omitempty"`
+	Time       *Time     `json:"time,omitempty"`
+	Places     []Place   `json:"places,omitempty"`
+	Source     *Source   `json:"source,omitempty"`
+	Modality   string    `json:"modality"`
+	Evidence   Evidence  `json:"evidence"`
+	Confidence float64   `json:"confidence"`
 	// Extractor names the extractor version that produced the event, so
 	// reextract can tell stale events from current ones.
 	Extractor string `json:"extractor,omitempty"`

@@ -4,17 +4,17 @@ package model
 // it: the merged slots, each report kept as a mention, the steps of its
 // status, and the slots on which the reports disagree.
 type Record struct {
-	ID      string  `json:"id"`
-	Type    string  `json:"type"`
-	Status  string  `json:"status,omitempty"` // the furthest step reached (aid: pledged, authorized, delivered)
-	Mode    string  `json:"mode,omitempty"`
-	Actor   *Actor  `json:"actor,omitempty"`
-	Targets []Actor `json:"targets,omitempty"`
-	Items   []Item  `json:"items,omitempty"`
-	Money   *Money  `json:"money,omitempty"`
-	Count   *Range  `json:"count,omitempty"`
-	Victims string  `json:"victims,omitempty"`
-	Outcome string  `json:"outcome,omitempty"`
+	ID      string    `json:"id"`
+	Type    EventType `json:"type"`
+	Status  string    `json:"status,omitempty"` // the furthest step reached (aid: pledged, authorized, delivered)
+	Mode    string    `json:"mode,omitempty"`
+	Actor   *Actor    `json:"actor,omitempty"`
+	Targets []Actor   `json:"targets,omitempty"`
+	Items   []Item    `json:"items,omitempty"`
+	Money   *Money    `json:"money,omitempty"`
+	Count   *Range    `json:"count,omitempty"`
+	Victims string    `json:"victims,omitempty"`
+	Outcome string    `json:"outcome,omitempty"`
 	// Time is the most precise time any report gives; Day is the date the
 	// record is filed under on a timeline: Time's start, or the first
 	// report's date when no report dates the event.
@@ -75,11 +75,11 @@ type Claim struct {
 // Series is a figure tracked over time: how many people killed, wounded,
 // displaced or massed, for one side, as each source claims it.
 type Series struct {
-	Key     string `json:"key"` // type/target/victims/outcome, e.g. "casualties/UKR/civilians/killed"
-	Type    string `json:"type"`
-	Target  string `json:"target,omitempty"`
-	Victims string `json:"victims,omitempty"`
-	Outcome string `json:"outcome,omitempty"`
+	Key     string    `json:"key"` // type/target/victims/outcome, e.g. "casualties/UKR/civilians/killed"
+	Type    EventType `json:"type"`
+	Target  string    `json:"target,omitempty"`
+	Victims string    `json:"victims,omitempty"`
+	Outcome string    `json:"outcome,omitempty"`
 	// Cumulative is set when the figures are running totals ("so far",
 	// "since February 24", a toll that only grows), which are compared
 	// as such rather than summed.

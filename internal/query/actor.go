@@ -16,16 +16,16 @@ import (
 // records are those of the state or organisation they speak for in which
 // they are named as actor or source.
 type Actor struct {
-	Code      string          `json:"code"`
-	Name      string          `json:"name"`
-	Kind      string          `json:"kind"`              // state, org, group or person
-	Role      string          `json:"role,omitempty"`    // a person's office
-	Country   string          `json:"country,omitempty"` // the state or organisation a person speaks for
-	NamesSeen []NameCount     `json:"names_seen"`
-	People    []Person        `json:"people"`
-	AsActor   map[string]int  `json:"as_actor"` // records by type where it acts
-	AsTarget  map[string]int  `json:"as_target"`
-	Records   []*model.Record `json:"records"`
+	Code      string                  `json:"code"`
+	Name      string                  `json:"name"`
+	Kind      string                  `json:"kind"`              // state, org, group or person
+	Role      string                  `json:"role,omitempty"`    // a person's office
+	Country   string                  `json:"country,omitempty"` // the state or organisation a person speaks for
+	NamesSeen []NameCount             `json:"names_seen"`
+	People    []Person                `json:"people"`
+	AsActor   map[model.EventType]int `json:"as_actor"` // records by type where it acts
+	AsTarget  map[model.EventType]int `json:"as_target"`
+	Records   []*model.Record         `json:"records"`
 }
 
 // NameCount is a name an actor was reported under, with how often.
@@ -52,7 +52,7 @@ func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, erro
 	} else {
 		code = person.Country
 	}
-	a := &Actor{Code: code, AsActor: map[string]int{}, AsTarget: map[string]int{}, NamesSeen: []NameCount{}, People: []Person{}}
+	a := &Actor{Code: code, AsActor: map[model.EventType]int{}, AsTarget: map[model.EventType]int{}, NamesSeen: []NameCount{}, People: []Person{}}
 	for _, k := range []lexicon.Kind{lexicon.KindState, lexicon.KindOrg, lexicon.KindGroup} {
 		if e := lex.Get(k, code); e != nil {
 			a.Name, a.Kind = e.Name, string(k)

@@ -2,6 +2,7 @@ package query
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 
@@ -9,19 +10,47 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// figureTypes are the event types whose counts form series.
-var figureTypes = []string{model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize}
-
 // cumulativeCues mark a figure as a running total.
 var cumulativeCues = []string{"so far", "since", "in total", "total", "toll", "to date", "as of", "overall", "altogether", "in all"}
 
+// FigureType reads the type a request for figures names: "" for all of
+// them, else a type the registry marks Figure. Another type is an error
+// that names the figure types, so that asking for aid figures is told
+// rather than answered with nothing.
+func FigureType(s string) (model.EventType, error) {
+	if strings.TrimSpace(s) == "" {
+		return "", nil
+	}
+	t, err := model.ParseEventType(s)
+	if err != nil {
+		return "", err
+	}
+	if !t.Info().Figure {
+		return "", fmt.Errorf("figures are kept for %s, not %s", andList(model.FigureTypes()), t)
+	}
+	return t, nil
+}
+
+// andList writes types as "a, b and c".
+func andList(ts []model.EventType) string {
+	parts := make([]string, len(ts))
+	for i, t := range ts {
+		parts[i] = string(t)
+	}
+	if len(parts) < 2 {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
 // Figures builds the series of counted figures: one series per type,
 // side, victims and outcome, one point per record and claimant. Claims of
-// different sources stand side by side; nothing is averaged.
-func Figures(ctx context.Context, st store.Store, typ, party string) ([]model.Series, error) {
-	types := figureTypes
+// different sources stand side by side; nothing is averaged. An empty typ
+// selects every type the registry marks Figure.
+func Figures(ctx context.Context, st store.Store, typ model.EventType, party string) ([]model.Series, error) {
+	types := model.FigureTypes()
 	if typ != "" {
-		types = []string{typ}
+		types = []model.EventType{typ}
 	}
 	recs, err := st.Records(ctx, store.RecordFilter{Types: types, Party: party})
 	if err != nil {
@@ -37,7 +66,7 @@ func Figures(ctx context.Context, st store.Store, typ, party string) ([]model.Se
 		if len(r.Targets) > 0 {
 			target = r.Targets[0].Code
 		}
-		key := strings.Join([]string{r.Type, target, r.Victims, r.Outcome}, "/")
+		key := strings.Join([]string{string(r.Type), target, r.Victims, r.Outcome}, "/")
 		s := byKey[key]
 		if s == nil {
 			s = &model.Series{Key: key, Type: r.Type, Target: target, Victims: r.Victims, Outcome: r.Outcome}

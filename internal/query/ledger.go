@@ -62,7 +62,7 @@ type LedgerFilter struct {
 
 // AidLedger builds the ledger from the aid records.
 func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, error) {
-	recs, err := st.Records(ctx, store.RecordFilter{Types: []string{model.TypeAid}, Actor: f.Donor, Target: f.Recipient, From: f.From, To: f.To})
+	recs, err := st.Records(ctx, store.RecordFilter{Types: []model.EventType{model.TypeAid}, Actor: f.Donor, Target: f.Recipient, From: f.From, To: f.To})
 	if err != nil {
 		return nil, err
 	}

@@ -8,24 +8,20 @@ import (
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// windows bound, per type, how many days apart two reports of one event
-// may be filed: an aid package is announced, approved and delivered over
-// weeks; a strike or a day's toll is told within a day or two.
-var windows = map[string]int{
-	model.TypeAid: 45, model.TypeVisit: 14, model.TypeMeet: 7, model.TypeTalks: 7,
-	model.TypeSanction: 1, model.TypeMobilize: 10, model.TypeCasualties: 2, model.TypeDisplacement: 2,
-	model.TypeAttack: 2, model.TypeCyberattack: 5,
-}
-
 // weakAidWindow bounds aid reports that share only parties and money, not
 // a named item: a package is re-reported within weeks, while a delivery of
 // named items may follow its pledge by a month or more.
 const weakAidWindow = 21
 
+// defaultWindow is the merge window of a type the registry does not
+// declare, which only a store written by another version can hold.
 const defaultWindow = 3
 
-func window(typ string) int {
-	if w, ok := windows[typ]; ok {
+// window bounds how many days apart two reports of one event of typ may
+// be filed: the registry's Window (model.TypeInfo), which says why each
+// type's differs.
+func window(typ model.EventType) int {
+	if w := typ.Info().Window; w > 0 {
 		return w
 	}
 	return defaultWindow

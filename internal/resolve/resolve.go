@@ -31,7 +31,7 @@ type Store interface {
 	// Candidates returns the records of a type whose day lies in
 	// [from, to], with the given actor or none (for "", only those with
 	// none).
-	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
+	Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error)
 	// Record returns one whole record by id.
 	Record(ctx context.Context, id string) (*model.Record, error)
 	// Dirty returns up to limit records some of whose events were removed
@@ -161,8 +161,8 @@ type pool struct {
 // type's window of the day. An event without an actor is compared only
 // with records without one: against every actor's records it would cost
 // a scan of the window and rarely find its record.
-func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
-	k := typ + "|" + actor
+func (p *pool) get(typ model.EventType, actor, day string) ([]*model.Record, error) {
+	k := string(typ) + "|" + actor
 	if err := p.load(k, typ, actor); err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
 	}
 	collect(k)
 	if actor != "" {
-		collect(typ + "|")
+		collect(string(typ) + "|")
 	}
 	// Map order must not decide between equally good candidates.
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
@@ -189,7 +189,7 @@ func (p *pool) get(typ, actor, day string) ([]*model.Record, error) {
 
 // load reads the candidates of a type and actor for the batch's days
 // widened by the type's window, less the days already read.
-func (p *pool) load(k, typ, actor string) error {
+func (p *pool) load(k string, typ model.EventType, actor string) error {
 	w := window(typ)
 	lo, _ := dayNum(shiftDay(p.lo, -w))
 	hi, _ := dayNum(shiftDay(p.hi, w))
@@ -269,7 +269,7 @@ func (p *pool) add(r *model.Record) bool {
 
 // file puts a record in its day's bucket.
 func (p *pool) file(r *model.Record) {
-	k := r.Type + "|" + actorCode(r.Actor)
+	k := string(r.Type) + "|" + actorCode(r.Actor)
 	if p.byKey[k] == nil {
 		p.byKey[k] = map[int][]*model.Record{}
 	}
@@ -338,12 +338,12 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 			stats.Created++
 		}
 		stats.Events++
-		oldKey := best.Type + "|" + actorCode(best.Actor)
+		oldKey := string(best.Type) + "|" + actorCode(best.Actor)
 		oldDay, _ := dayNum(best.Day)
 		best.Mentions = append(best.Mentions, mentionOf(ev))
 		if len(best.Mentions) <= rebuildEach {
 			Rebuild(best)
-			if newDay, _ := dayNum(best.Day); newDay != oldDay || best.Type+"|"+actorCode(best.Actor) != oldKey {
+			if newDay, _ := dayNum(best.Day); newDay != oldDay || string(best.Type)+"|"+actorCode(best.Actor) != oldKey {
 				p.refile(best, oldKey, oldDay)
 			}
 		} else {
@@ -414,10 +414,10 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		start = end
 	}
 	for _, r := range stale {
-		oldKey := r.Type + "|" + actorCode(r.Actor)
+		oldKey := string(r.Type) + "|" + actorCode(r.Actor)
 		oldDay, _ := dayNum(r.Day)
 		Rebuild(r)
-		if newDay, _ := dayNum(r.Day); newDay != oldDay || r.Type+"|"+actorCode(r.Actor) != oldKey {
+		if newDay, _ := dayNum(r.Day); newDay != oldDay || string(r.Type)+"|"+actorCode(r.Actor) != oldKey {
 			p.refile(r, oldKey, oldDay)
 		}
 	}
@@ -469,15 +469,15 @@ func eventDay(ev *model.Event) string {
 }
 
 // dayOf is the day a type of event with a time, reported on a date, is
-// filed under. A figure ("2,000 killed since February 24") describes the
-// end of its period; anything else happened at the start of its time,
-// which for a planned visit or talks may lie after the report.
-func dayOf(typ string, t *model.Time, reported string) string {
+// filed under. A figure ("2,000 killed since February 24": a type the
+// registry marks Figure) describes the end of its period; anything else
+// happened at the start of its time, which for a planned visit or talks
+// may lie after the report.
+func dayOf(typ model.EventType, t *model.Time, reported string) string {
 	if t == nil || t.Start == "" {
 		return reported
 	}
-	switch typ {
-	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
+	if typ.Info().Figure {
 		if t.End != "" && t.End <= reported {
 			return t.End
 		}

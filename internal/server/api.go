@@ -1,17 +1,54 @@
 package server
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/json"
 	"net/http"
 	"sort"
 	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// openAPI is the hand-written description of the API, served as is; a
-// test checks that it names every route registered here.
+// openAPISource is the hand-written description of the API; a test
+// checks that it names every route registered here.
 //
 //go:embed openapi.json
-var openAPI []byte
+var openAPISource []byte
+
+// openAPI is the description as served: openAPISource with the enums of
+// the EventType and FigureType schemas filled from the type registry, so
+// that the document lists the types the server accepts and a new type
+// needs no edit here.
+var openAPI = withTypeEnums(openAPISource)
+
+// withTypeEnums adds the registry's type names to the EventType and
+// FigureType schemas of an OpenAPI document. The document is embedded, so
+// a failure is a build mistake, and the tests meet it first.
+func withTypeEnums(src []byte) []byte {
+	var doc map[string]any
+	if err := json.Unmarshal(src, &doc); err != nil {
+		panic("openapi.json: " + err.Error())
+	}
+	components, _ := doc["components"].(map[string]any)
+	schemas, _ := components["schemas"].(map[string]any)
+	for name, types := range map[string][]model.EventType{"EventType": model.TypeNames(), "FigureType": model.FigureTypes()} {
+		schema, ok := schemas[name].(map[string]any)
+		if !ok {
+			panic("openapi.json: no schema " + name)
+		}
+		schema["enum"] = types
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		panic("openapi.json: " + err.Error())
+	}
+	return buf.Bytes()
+}
 
 // apiFunc computes an API response; the wrapper writes it as JSON, or the
 // error as {"status":N,"error":"..."}.

@@ -50,7 +50,7 @@ func (s *Server) apiLedger(r *http.Request) (any, error) {
 	return LedgerPage{Page: slicePage(r, l.Rows, p), Totals: l.Totals, Rates: l.Rates}, nil
 }
 
-func figuresParams(q url.Values) (typ, actor string, err error) {
+func figuresParams(q url.Values) (typ model.EventType, actor string, err error) {
 	types, err := typeParam(q, "type")
 	if err != nil {
 		return "", "", err
@@ -58,9 +58,8 @@ func figuresParams(q url.Values) (typ, actor string, err error) {
 	switch len(types) {
 	case 0:
 	case 1:
-		typ = types[0]
-		if typ != model.TypeCasualties && typ != model.TypeDisplacement && typ != model.TypeMobilize {
-			return "", "", badRequest("type: figures are kept for casualties, displacement and mobilize, not %s", typ)
+		if typ, err = query.FigureType(string(types[0])); err != nil {
+			return "", "", badRequest("type: %v", err)
 		}
 	default:
 		return "", "", badRequest("type: one type at a time")
@@ -89,15 +88,15 @@ func (s *Server) apiFigures(r *http.Request) (any, error) {
 
 // ActorJSON is one actor with a page of the records it takes part in.
 type ActorJSON struct {
-	Code      string              `json:"code"`
-	Name      string              `json:"name"`
-	Kind      string              `json:"kind"`
-	NamesSeen []query.NameCount   `json:"names_seen"`
-	People    []query.Person      `json:"people"`
-	AsActor   map[string]int      `json:"as_actor"`
-	AsTarget  map[string]int      `json:"as_target"`
-	Records   Page[*model.Record] `json:"records"`
-	Figures   []model.Series      `json:"figures"`
+	Code      string                  `json:"code"`
+	Name      string                  `json:"name"`
+	Kind      string                  `json:"kind"`
+	NamesSeen []query.NameCount       `json:"names_seen"`
+	People    []query.Person          `json:"people"`
+	AsActor   map[model.EventType]int `json:"as_actor"`
+	AsTarget  map[model.EventType]int `json:"as_target"`
+	Records   Page[*model.Record]     `json:"records"`
+	Figures   []model.Series          `json:"figures"`
 }
 
 // apiActor is GET /api/v1/actors/{code}.

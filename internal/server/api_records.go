@@ -89,19 +89,19 @@ type TimelineItem struct {
 	// Day is the date the record is filed under; Start and End the range
 	// it may have happened in, as precise as Precision says ("reported"
 	// when only the report's date is known).
-	Day           string   `json:"day"`
-	Start         string   `json:"start"`
-	End           string   `json:"end"`
-	Precision     string   `json:"precision"`
-	Type          string   `json:"type"`
-	Status        string   `json:"status,omitempty"`
-	Summary       string   `json:"summary"`
-	Actor         string   `json:"actor,omitempty"`
-	Targets       []string `json:"targets"`
-	Places        []string `json:"places"`
-	Reports       int      `json:"reports"`
-	FirstReported string   `json:"first_reported"`
-	Confidence    float64  `json:"confidence"`
+	Day           string          `json:"day"`
+	Start         string          `json:"start"`
+	End           string          `json:"end"`
+	Precision     string          `json:"precision"`
+	Type          model.EventType `json:"type"`
+	Status        string          `json:"status,omitempty"`
+	Summary       string          `json:"summary"`
+	Actor         string          `json:"actor,omitempty"`
+	Targets       []string        `json:"targets"`
+	Places        []string        `json:"places"`
+	Reports       int             `json:"reports"`
+	FirstReported string          `json:"first_reported"`
+	Confidence    float64         `json:"confidence"`
 }
 
 func timelineItem(r *model.Record) TimelineItem {

@@ -213,7 +213,7 @@ func TestAPISearchByEventTypeAndActor(t *testing.T) {
 	}
 }
 
-func hasEvent(evs []model.Event, typ, code string) bool {
+func hasEvent(evs []model.Event, typ model.EventType, code string) bool {
 	for _, e := range evs {
 		if e.Type != typ || !e.IsFact() {
 			continue

@@ -16,6 +16,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // The browser tests drive a real headless Chromium over the pages, as a
@@ -237,6 +239,17 @@ func TestBrowserWalkthrough(t *testing.T) {
 	}
 	if !strings.Contains(strings.ToLower(firstTitle), "stinger") || !strings.EqualFold(strings.TrimSuffix(mark, "s"), "stinger") {
 		t.Errorf("search: first title %q, marked %q", firstTitle, mark)
+	}
+
+	// The chips take their type's colour from the registry, through the
+	// style sheet the server makes of it.
+	var chipClass, chipColour string
+	run("type colours",
+		chromedp.Evaluate(`document.querySelector("li.hit a.chip").className`, &chipClass),
+		chromedp.Evaluate(`getComputedStyle(document.querySelector("li.hit a.chip")).getPropertyValue("--tc").trim()`, &chipColour),
+	)
+	if typ, ok := strings.CutPrefix(strings.Fields(chipClass + " ?")[1], "t-"); !ok || !strings.EqualFold(chipColour, model.EventType(typ).Info().Colour) {
+		t.Errorf("chip %q has colour %q", chipClass, chipColour)
 	}
 
 	// Follow the first result's first event to the event page.

@@ -26,7 +26,7 @@ type textBlock struct {
 type textRun struct {
 	Text   string // plain text when Events is empty
 	Events []string
-	Type   string // the first event's type, for the colour
+	Type   model.EventType // the first event's type, for the colour
 	Parts  []slotPart
 	Region int // the region's number, for its element id
 }

@@ -31,7 +31,7 @@ func (s *Server) eventPage(r *http.Request) (string, *view, error) {
 		outlets[m.Outlet] = true
 	}
 	v.Outlets = len(outlets)
-	return "event", &view{Title: rec.Type + " · " + v.Summary, Nav: "timeline", Data: v}, nil
+	return "event", &view{Title: string(rec.Type) + " · " + v.Summary, Nav: "timeline", Data: v}, nil
 }
 
 // eventSummary is a one-line account of one article's event, like

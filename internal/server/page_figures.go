@@ -11,6 +11,7 @@ import (
 // figuresView is the figures page's data.
 type figuresView struct {
 	Type, Actor string
+	Kinds       []model.EventType // the figure types, for the menu
 	Series      []seriesView
 	Problem     string
 }
@@ -37,7 +38,7 @@ const maxSeriesShown = 40
 
 func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	q := r.URL.Query()
-	v := &figuresView{Type: q.Get("type"), Actor: q.Get("actor")}
+	v := &figuresView{Type: q.Get("type"), Actor: q.Get("actor"), Kinds: model.FigureTypes()}
 	typ, actor, err := figuresParams(q)
 	var ae *apiError
 	switch {
@@ -92,18 +93,10 @@ func seriesViews(series []model.Series, limit int) []seriesView {
 	return out
 }
 
-// seriesTitle reads a series key as a heading: "Casualties in UKR:
-// civilians killed".
+// seriesTitle reads a series key as a heading: "Casualties · UKR ·
+// civilians killed", the type by its registry label.
 func seriesTitle(s model.Series) string {
-	t := s.Type
-	switch s.Type {
-	case model.TypeCasualties:
-		t = "Casualties"
-	case model.TypeDisplacement:
-		t = "Displaced"
-	case model.TypeMobilize:
-		t = "Troops massed"
-	}
+	t := s.Type.Info().Label
 	if s.Target != "" {
 		t += " · " + s.Target
 	}

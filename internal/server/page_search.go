@@ -13,7 +13,7 @@ import (
 // searchView is the search page's data.
 type searchView struct {
 	Q, From, To, Outlet, Type, Actor string
-	Types                            []string
+	Types                            []model.EventType
 	Outlets                          []store.Count
 	Stats                            *store.Stats
 	Result                           *SearchPage
@@ -35,7 +35,8 @@ type hitView struct {
 
 // eventChip is a small link to an event read from an article.
 type eventChip struct {
-	Type, Label, Href string
+	Type        model.EventType
+	Label, Href string
 }
 
 // maxChips bounds the events listed under one search result.
@@ -44,7 +45,7 @@ const maxChips = 5
 func (s *Server) searchPage(r *http.Request) (string, *view, error) {
 	q := r.URL.Query()
 	v := &searchView{Q: q.Get("q"), From: q.Get("from"), To: q.Get("to"), Outlet: q.Get("outlet"), Type: q.Get("type"),
-		Actor: q.Get("actor"), Types: eventTypes}
+		Actor: q.Get("actor"), Types: model.TypeNames()}
 	ctx := r.Context()
 	stats, err := s.st.Stats(ctx)
 	if err != nil {

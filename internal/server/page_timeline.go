@@ -3,14 +3,16 @@ package server
 import (
 	"errors"
 	"net/http"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // timelineView is the timeline page's data.
 type timelineView struct {
 	Type, Actor, Place, From, To string
-	Types                        []string
+	Types                        []model.EventType
 	Items                        []TimelineItem
-	Present                      []string // types on this page, for the legend
+	Present                      []model.EventType // types on this page, for the legend
 	Prev, Next                   string
 	First, Last                  int
 	Problem                      string
@@ -21,7 +23,7 @@ const timelinePageLimit = 400
 
 func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	q := r.URL.Query()
-	v := &timelineView{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to"), Types: eventTypes}
+	v := &timelineView{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to"), Types: model.TypeNames()}
 	f, p, err := recordParams(q, timelinePageLimit)
 	var ae *apiError
 	switch {
@@ -35,12 +37,12 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	seen := map[string]bool{}
+	seen := map[model.EventType]bool{}
 	for _, rec := range recs {
 		v.Items = append(v.Items, timelineItem(rec))
 		seen[rec.Type] = true
 	}
-	for _, t := range eventTypes {
+	for _, t := range model.TypeNames() {
 		if seen[t] {
 			v.Present = append(v.Present, t)
 		}

@@ -81,6 +81,7 @@ func (s *Server) registerPages() {
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)
 	}))
+	s.mux.HandleFunc("GET /static/"+typesCSSName, serveTypesCSS)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.render(w, http.StatusNotFound, "error", &view{Title: "Not found", Data: errorView{Status: 404, Message: "There is no page at this address."}})
 	})
@@ -153,6 +154,8 @@ var assetVersions = func() map[string]string {
 		}
 		return nil
 	})
+	sum := sha256.Sum256(typesCSS)
+	out[typesCSSName] = hex.EncodeToString(sum[:6])
 	return out
 }()
 
@@ -208,22 +211,25 @@ var templateFuncs = template.FuncMap{
 	"pct":     func(f float64) string { return fmt.Sprintf("%.0f%%", f*100) },
 }
 
-// typeClass names the CSS class that colours an event type; unknown
-// types (never expected) share one neutral class.
-func typeClass(t string) string {
-	if knownType(t) {
-		return "t-" + t
+// typeClass names the CSS class that colours an event type (typesCSS
+// declares one per registered type); unknown types (never expected)
+// share one neutral class.
+func typeClass(t model.EventType) string {
+	if t.Known() {
+		return "t-" + string(t)
 	}
 	return "t-other"
 }
 
 // link builds a same-site URL from a path and key/value pairs, leaving
-// out empty values so that filter links stay short.
-func link(path string, kv ...string) string {
+// out empty values so that filter links stay short. Values are strings
+// or string types with a String method, such as model.EventType, which
+// pages pass as they hold them.
+func link(path string, kv ...any) string {
 	q := url.Values{}
 	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i+1] != "" {
-			q.Set(kv[i], kv[i+1])
+		if v := fmt.Sprint(kv[i+1]); v != "" {
+			q.Set(fmt.Sprint(kv[i]), v)
 		}
 	}
 	if len(q) == 0 {

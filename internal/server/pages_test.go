@@ -161,16 +161,17 @@ func TestPageLinksResolve(t *testing.T) {
 func TestLink(t *testing.T) {
 	cases := []struct {
 		path string
-		kv   []string
+		kv   []any
 		want string
 	}{
 		{"/timeline", nil, "/timeline"},
-		{"/timeline", []string{"type", "aid", "actor", ""}, "/timeline?type=aid"},
-		{"/search", []string{"q", `"anti-tank" & more`}, "/search?q=%22anti-tank%22+%26+more"},
+		{"/timeline", []any{"type", "aid", "actor", ""}, "/timeline?type=aid"},
+		{"/timeline", []any{"type", model.TypeCasualties}, "/timeline?type=casualties"},
+		{"/search", []any{"q", `"anti-tank" & more`}, "/search?q=%22anti-tank%22+%26+more"},
 	}
 	for _, c := range cases {
 		if got := link(c.path, c.kv...); got != c.want {
-			t.Errorf("link(%q, %q) = %q, want %q", c.path, c.kv, got, c.want)
+			t.Errorf("link(%q, %v) = %q, want %q", c.path, c.kv, got, c.want)
 		}
 	}
 	if got, _ := url.Parse(link("/x", "q", "a b")); got.Query().Get("q") != "a b" {

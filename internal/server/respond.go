@@ -140,22 +140,12 @@ func checkCode(name, v string) (string, error) {
 	return v, nil
 }
 
-// typeParam reads an event type, or several separated by commas.
-func typeParam(q url.Values, name string) ([]string, error) {
-	v := strings.TrimSpace(q.Get(name))
-	if v == "" {
-		return nil, nil
-	}
-	var out []string
-	for _, t := range strings.Split(v, ",") {
-		t = strings.ToLower(strings.TrimSpace(t))
-		if t == "" {
-			continue
-		}
-		if !knownType(t) {
-			return nil, badRequest("%s: unknown event type %q (types: %s)", name, t, strings.Join(eventTypes, ", "))
-		}
-		out = append(out, t)
+// typeParam reads an event type, or several separated by commas; a type
+// the registry does not declare is a bad request that lists those it does.
+func typeParam(q url.Values, name string) ([]model.EventType, error) {
+	out, err := model.ParseEventTypes(q.Get(name))
+	if err != nil {
+		return nil, badRequest("%s: %v", name, err)
 	}
 	return out, nil
 }
@@ -167,20 +157,6 @@ func textParam(q url.Values, name string, max int) (string, error) {
 		return "", badRequest("%s: longer than %d bytes", name, max)
 	}
 	return v, nil
-}
-
-// eventTypes lists the event types in the order pages show them.
-var eventTypes = []string{model.TypeAid, model.TypeAttack, model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize,
-	model.TypeCyberattack, model.TypeSanction, model.TypeVisit, model.TypeMeet, model.TypeTalks, model.TypeStatement,
-	model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny}
-
-func knownType(t string) bool {
-	for _, k := range eventTypes {
-		if k == t {
-			return true
-		}
-	}
-	return false
 }
 
 // paging is the limit and offset of a list request.

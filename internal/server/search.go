@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -23,7 +24,7 @@ const (
 // searchParams are the filters of an article search.
 type searchParams struct {
 	q, from, to, outlet string
-	types               []string
+	types               []model.EventType
 	actor               string
 	page                paging
 }
@@ -150,9 +151,9 @@ func (s *Server) search(ctx context.Context, sp searchParams) (*SearchPage, erro
 // articlesWith returns the ids of articles holding a fact event of one of
 // the types in which actor acts or is targeted, and whether the lookup
 // stopped at its bound.
-func (s *Server) articlesWith(ctx context.Context, types []string, actor, from, to string) (map[string]bool, bool, error) {
+func (s *Server) articlesWith(ctx context.Context, types []model.EventType, actor, from, to string) (map[string]bool, bool, error) {
 	if len(types) == 0 {
-		types = []string{""}
+		types = []model.EventType{""}
 	}
 	ids := map[string]bool{}
 	partial := false

@@ -111,7 +111,7 @@ type RecordStore interface {
 	// none: an event without an actor is compared with its like), as
 	// summaries: every slot, but mentions with only their article, which
 	// is all that matching needs and a fraction of the reading.
-	Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error)
+	Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error)
 	// Dirty returns up to limit records some of whose events were removed,
 	// with those mentions dropped.
 	Dirty(ctx context.Context, limit int) ([]*model.Record, error)
@@ -127,12 +127,12 @@ type RecordStore interface {
 
 // RecordFilter selects records; empty fields select everything.
 type RecordFilter struct {
-	Types    []string // any of these types
-	Actor    string   // actor code
-	Target   string   // target code
-	Party    string   // actor or target code
-	Place    string   // a place name the record is tied to
-	From, To string   // the record's day, inclusive
+	Types    []model.EventType // any of these types
+	Actor    string            // actor code
+	Target   string            // target code
+	Party    string            // actor or target code
+	Place    string            // a place name the record is tied to
+	From, To string            // the record's day, inclusive
 	// ReportedOn selects records with a mention in an article of that day.
 	ReportedOn string
 	Limit      int
@@ -141,13 +141,13 @@ type RecordFilter struct {
 
 // EventFilter selects stored events; empty fields select everything.
 type EventFilter struct {
-	Type   string // event type
-	Actor  string // actor code
-	Target string // target code
-	Doc    string // article doc name or id
-	From   string // article date on or after (DateLayout)
-	To     string // article date on or before
-	Facts  bool   // only facts: events held true or planned (model.Event.IsFact)
+	Type   model.EventType // event type
+	Actor  string          // actor code
+	Target string          // target code
+	Doc    string          // article doc name or id
+	From   string          // article date on or after (DateLayout)
+	To     string          // article date on or before
+	Facts  bool            // only facts: events held true or planned (model.Event.IsFact)
 	Limit  int
 	Offset int
 }

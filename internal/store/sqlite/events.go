@@ -100,7 +100,7 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 		if !ev.IsFact() {
 			resolved = 1
 		}
-		if _, err := w.ins.ExecContext(w.ctx, ev.ID, articleID, i, ev.Doc, ev.Date, ev.Type, ev.Status, ev.Modality, actor,
+		if _, err := w.ins.ExecContext(w.ctx, ev.ID, articleID, i, ev.Doc, ev.Date, string(ev.Type), ev.Status, ev.Modality, actor,
 			strings.Join(targets, " "), ts, te, extractor, resolved, string(data)); err != nil {
 			return fmt.Errorf("storing event of %s: %w", articleID, err)
 		}
@@ -144,7 +144,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 		args = append(args, v)
 	}
 	if f.Type != "" {
-		add("e.type = ?", f.Type)
+		add("e.type = ?", string(f.Type))
 	}
 	if f.Actor != "" {
 		add("e.actor = ?", f.Actor)

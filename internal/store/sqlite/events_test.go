@@ -8,7 +8,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-func ev(doc, typ, actor, modality string, start int) model.Event {
+func ev(doc string, typ model.EventType, actor, modality string, start int) model.Event {
 	return model.Event{Doc: doc, Type: typ, Actor: &model.Actor{Code: actor}, Targets: []model.Actor{{Code: "UKR"}},
 		Modality: modality, Evidence: model.Evidence{Start: start, End: start + 10}}
 }

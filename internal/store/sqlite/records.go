@@ -96,9 +96,9 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 }
 
 // Candidates returns records of a type and actor near a period.
-func (s *DB) Candidates(ctx context.Context, typ, actor, from, to string) ([]*model.Record, error) {
+func (s *DB) Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error) {
 	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ? AND actor IN (?, '')`
-	args := []any{typ, from, to, actor}
+	args := []any{string(typ), from, to, actor}
 	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("reading candidate records: %w", err)
@@ -211,7 +211,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		for _, p := range r.Places {
 			places = append(places, p.Name)
 		}
-		if _, err := up.ExecContext(ctx, r.ID, r.Type, actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
+		if _, err := up.ExecContext(ctx, r.ID, string(r.Type), actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
 			r.FirstReported, r.LastReported, len(r.Mentions), string(data), string(summary)); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
 		}
@@ -328,10 +328,12 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	return recs, s.withMentions(ctx, recs)
 }
 
-func toAny(ss []string) []any {
+// toAny passes strings, or string types such as model.EventType, as SQL
+// arguments; they go as plain strings, which every driver takes.
+func toAny[S ~string](ss []S) []any {
 	out := make([]any, len(ss))
 	for i, s := range ss {
-		out[i] = s
+		out[i] = string(s)
 	}
 	return out
 }
