@@ -231,7 +231,7 @@ func (w *weights) place(j uint64, fp uint32, run []uint32) {
 	switch {
 	case len(run) == 1:
 		s.e = run[0]
-	case 3*len(run) >= w.classes:
+	case denseMin*len(run) >= w.classes:
 		s.fp |= isDense
 		s.e = uint32(len(w.dense))
 		w.dense = append(w.dense, make([]float32, w.classes)...)
@@ -324,9 +324,10 @@ func (w *weights) scoreSkipping(feats []feature, scores []float32, skipFrom, ski
 	}
 }
 
-// addDense adds v to a (of the same length), four at a time: the four
-// adds are independent, so they overlap in the processor.
-func addDense(a, v []float32) {
+// addDenseGo adds v to a (of the same length), four at a time: the four
+// adds are independent, so they overlap in the processor. It is addDense
+// where no vector instructions serve.
+func addDenseGo(a, v []float32) {
 	v = v[:len(a)]
 	i := 0
 	for ; i+4 <= len(a); i += 4 {
@@ -395,3 +396,9 @@ func (w *weights) pruned(min float32) *weights {
 	})
 	return out
 }
+
+// denseMin sets when a feature's weights are kept as a whole vector: when
+// it has weights for at least one class in denseMin. Adding a vector takes
+// a few vector instructions where scattering its entries one by one takes
+// several instructions each.
+const denseMin = 3
