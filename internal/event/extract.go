@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +24,9 @@ type Extractor struct {
 	lex     *lexicon.Lexicon
 	trig    *trie
 	explain bool
+	// noScope keeps events outside the world sitrep tracks: the rule tests
+	// read one-sentence articles that carry no context.
+	noScope bool
 	// dyad pairs the sides of the conflict the corpus covers: with no
 	// target in the text, an attack or talks by one side involve the other.
 	dyad map[string]string
@@ -71,7 +75,30 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 		evs = append(evs, x.sentenceEvents(d, st)...)
 		d.remember(st)
 	}
-	return x.finish(d, evs)
+	if x.noScope {
+		return x.finish(d, evs)
+	}
+	return inScope(a, x.finish(d, evs))
+}
+
+// inScope keeps the events that belong to the world sitrep tracks (see
+// scope.go).
+func inScope(a *model.Article, evs []model.Event) []model.Event {
+	if len(evs) == 0 {
+		return evs
+	}
+	sd, err := loadScope()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded scope data: %v", err)) // a build error, caught by the tests
+	}
+	conflict := sd.conflictWeight(a) >= scopeThreshold
+	out := evs[:0]
+	for i := range evs {
+		if sd.inScope(&evs[i], conflict) {
+			out = append(out, evs[i])
+		}
+	}
+	return out
 }
 
 func newDoc(a *model.Article) *docState {

@@ -78,8 +78,13 @@ func extractCase(tc caseT) []model.Event {
 		d = refDate
 	}
 	a := &model.Article{ID: "t-" + tc.name, Doc: tc.name, Date: d, Text: tc.text}
-	return New(WithExplain(true)).Extract(a)
+	return New(WithExplain(true), withoutScope()).Extract(a)
 }
+
+// withoutScope keeps events outside the world sitrep tracks, for the rule
+// tests, whose one-sentence articles carry none of the context that places
+// a real article; scope_test.go tests scope on whole articles.
+func withoutScope() Option { return func(x *Extractor) { x.noScope = true } }
 
 func runCases(t *testing.T, cases []caseT) {
 	t.Helper()
