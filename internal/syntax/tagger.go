@@ -236,6 +236,7 @@ func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, ve
 		return x.flags
 	}
 	m1, m2, q1, q2 := at(i-1), at(i-2), at(i+1), at(i+2)
+	u1, u2 := usual(q1), usual(q2)
 	P1, P2 := uint64(p1+2), uint64(p2+2)
 	dst = append(dst,
 		f1(tBias, 0),
@@ -248,8 +249,8 @@ func (t *tagger) tagFeatures(dst []feature, ws []wordInfo, i int, p1, p2 int, ve
 		f1(tP1, P1), f1(tP2, P2), f2(tP12, P1, P2), f2(tP1W, P1, w.lower),
 		f1(tWm1, lower(m1)), f1(tWm2, lower(m2)), f1(tWp1, lower(q1)), f1(tWp2, lower(q2)),
 		f2(tWm1W, lower(m1), w.lower), f2(tWWp1, w.lower, lower(q1)),
-		f1(tUsualp1, usual(q1)), f1(tUsualp2, usual(q2)), f2(tUsualp12, usual(q1), usual(q2)),
-		f2(tP1Usualp1, P1, usual(q1)), f2(tWUsualp1, w.lower, usual(q1)),
+		f1(tUsualp1, u1), f1(tUsualp2, u2), f2(tUsualp12, u1, u2),
+		f2(tP1Usualp1, P1, u1), f2(tWUsualp1, w.lower, u1),
 		f2(tFlagsSuf3, w.flags, w.suf[2]),
 		f2(tP1Suf3, P1, w.suf[2]), f2(tWm1Wp1, lower(m1), lower(q1)),
 		f2(tShapem1Shape, shape(m1), w.shape), f2(tShapeShapep1, w.shape, shape(q1)),
