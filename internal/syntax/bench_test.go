@@ -37,3 +37,45 @@ func BenchmarkAnnotate(b *testing.B) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
 	b.ReportMetric(0, "ns/op")
 }
+
+// BenchmarkTagParse is BenchmarkAnnotate without the lemmas and features:
+// tagging (the words' features and the tagger) and parsing alone, on one
+// core, in words per second.
+func BenchmarkTagParse(b *testing.B) {
+	dev, err := readFile(filepath.Join(testshared.Dir(b, "ud", "en-ewt"), "en_ewt-ud-dev.conllu"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m, err := Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, s := range dev {
+		n += len(s.Words)
+	}
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	var tags []int
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, s := range dev {
+			sc.ws = sc.ws[:0]
+			for i := range s.Words {
+				sc.ws = append(sc.ws, describe(s.Words[i].Form, i == 0, m.tagger.clusters))
+			}
+			tags = append(tags[:0], make([]int, len(s.Words))...)
+			m.tagger.tag(sc.ws, tags, sc)
+			v := &sc.view
+			v.reset()
+			for i := range sc.ws {
+				v.add(&sc.ws[i], tags[i])
+			}
+			v.addRoot()
+			m.parser.parse(&sc.cfg, v, len(s.Words), sc)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "words/s")
+	b.ReportMetric(0, "ns/op")
+}
