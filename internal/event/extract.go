@@ -27,8 +27,9 @@ type Extractor struct {
 	// noScope keeps events outside the world sitrep tracks: the rule tests
 	// read one-sentence articles that carry no context.
 	noScope bool
-	// dyad pairs the sides of the conflict the corpus covers: with no
-	// target in the text, an attack or talks by one side involve the other.
+	// dyad pairs the sides of the conflicts followed (data/parties.tsv):
+	// with no target in the text, an attack or talks by one side involve
+	// the other.
 	dyad map[string]string
 }
 
@@ -44,7 +45,11 @@ func WithLexicon(l *lexicon.Lexicon) Option { return func(x *Extractor) { x.lex 
 
 // New returns an Extractor with the built-in frames and lexicon.
 func New(opts ...Option) *Extractor {
-	x := &Extractor{dyad: map[string]string{"RUS": "UKR", "UKR": "RUS"}}
+	sd, err := loadScope()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded scope data: %v", err)) // a build error, caught by the tests
+	}
+	x := &Extractor{dyad: sd.parties}
 	for _, o := range opts {
 		o(x)
 	}

@@ -31,8 +31,9 @@ const scopeThreshold = 4
 // scopeData is the parsed scope.tsv and parties.tsv.
 type scopeData struct {
 	// cues maps a cue's first token to the cues that start with it.
-	cues    map[string][]scopeCue
-	parties map[string]bool
+	cues map[string][]scopeCue
+	// parties maps each party to the side it fights.
+	parties map[string]string
 	// commerce holds the first words of data/commerce.tsv's phrases.
 	commerce map[string][][]string
 }
@@ -51,7 +52,7 @@ var (
 // loadScope reads the embedded scope data once.
 func loadScope() (*scopeData, error) {
 	scopeOnce.Do(func() {
-		d := &scopeData{cues: map[string][]scopeCue{}, parties: map[string]bool{}, commerce: map[string][][]string{}}
+		d := &scopeData{cues: map[string][]scopeCue{}, parties: map[string]string{}, commerce: map[string][][]string{}}
 		err := readTSV("data/scope.tsv", []string{"cue", "weight"}, func(line int, f []string) error {
 			w, err := strconv.Atoi(f[1])
 			if err != nil || w < 1 || w > 2 {
@@ -75,8 +76,8 @@ func loadScope() (*scopeData, error) {
 			})
 		}
 		if err == nil {
-			err = readTSV("data/parties.tsv", []string{"code", "conflict"}, func(line int, f []string) error {
-				d.parties[f[0]] = true
+			err = readTSV("data/parties.tsv", []string{"code", "opponent", "conflict"}, func(line int, f []string) error {
+				d.parties[f[0]] = f[1]
 				return nil
 			})
 		}
@@ -162,13 +163,13 @@ func (d *scopeData) inScope(e *model.Event, conflictArticle bool) bool {
 	}
 	targets := func() bool {
 		for _, t := range e.Targets {
-			if d.parties[t.Code] {
+			if d.parties[t.Code] != "" {
 				return true
 			}
 		}
 		return false
 	}
-	actor := e.Actor != nil && d.parties[e.Actor.Code]
+	actor := e.Actor != nil && d.parties[e.Actor.Code] != ""
 	switch e.Type {
 	case model.TypeAttack, model.TypeCyberattack:
 		return actor

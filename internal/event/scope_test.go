@@ -70,9 +70,8 @@ func TestScope(t *testing.T) {
 	}
 }
 
-// TestScopeData checks the embedded scope data: it loads, every cue and
-// party is there once, and the parties are the conflict dyad the extractor
-// infers sides from.
+// TestScopeData checks the embedded scope data: it loads, every cue is
+// there once, and every party's opponent is a party that fights it back.
 func TestScopeData(t *testing.T) {
 	d, err := loadScope()
 	if err != nil {
@@ -91,10 +90,9 @@ func TestScopeData(t *testing.T) {
 	if len(seen) < 50 {
 		t.Errorf("only %d cues", len(seen))
 	}
-	x := New()
-	for code := range d.parties {
-		if _, ok := x.dyad[code]; !ok {
-			t.Errorf("party %s has no other side in the extractor's dyad", code)
+	for code, opp := range d.parties {
+		if d.parties[opp] != code {
+			t.Errorf("party %s fights %s, which does not fight it back", code, opp)
 		}
 	}
 }
