@@ -2,6 +2,7 @@ package event
 
 import (
 	"fmt"
+	"github.com/sitrep-project/sitrep/internal/syntax"
 	"sort"
 	"strings"
 	"time"
@@ -27,6 +28,8 @@ type Extractor struct {
 	// noScope keeps events outside the world sitrep tracks: the rule tests
 	// read one-sentence articles that carry no context.
 	noScope bool
+	// syn tags the sentences that hold a trigger (package syntax).
+	syn *syntax.Model
 	// dyad pairs the sides of the conflicts followed (data/parties.tsv):
 	// with no target in the text, an attack or talks by one side involve
 	// the other.
@@ -49,7 +52,11 @@ func New(opts ...Option) *Extractor {
 	if err != nil {
 		panic(fmt.Sprintf("event: embedded scope data: %v", err)) // a build error, caught by the tests
 	}
-	x := &Extractor{dyad: sd.parties}
+	syn, err := syntax.Default()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
+	}
+	x := &Extractor{dyad: sd.parties, syn: syn}
 	for _, o := range opts {
 		o(x)
 	}
@@ -342,6 +349,12 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	}
 	x.resolveEntities(d, st)
 	st.trigs = x.trig.find(st)
+	for _, h := range st.trigs {
+		if isCap(st.toks[h.t0].Text) && !titleCase(st) {
+			st.trigs = x.properNounsDoNotTrigger(s, st)
+			break
+		}
+	}
 	return st
 }
 
@@ -501,4 +514,56 @@ func setOf[T comparable](ws ...T) map[T]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// titleCase reports whether most words of a sentence are capitalised, as
+// in a headline ("Russia Shells Kharkiv Again"): there capitals do not
+// mark names, and the tagger, trained on sentence case, reads too many.
+func titleCase(st *sent) bool {
+	words, caps := 0, 0
+	for _, t := range st.toks {
+		if t.Kind != text.KindWord {
+			continue
+		}
+		words++
+		if isCap(t.Text) {
+			caps++
+		}
+	}
+	return words >= 3 && 5*caps >= 3*words
+}
+
+// properNounsDoNotTrigger drops the trigger hits whose first word the tagger
+// reads as a proper noun: a yacht named "Shellest", a company called
+// "Strike Capital" or an operation's name are names, not events. Only the
+// sentences that hold a capitalised trigger are tagged (a trigger is a
+// common word: written in lower case it is no name), which keeps the cost
+// of the grammar layer to the sentences that need it.
+func (x *Extractor) properNounsDoNotTrigger(s text.Sentence, st *sent) []trigHit {
+	if x.syn == nil {
+		return st.trigs
+	}
+	words := make([]syntax.Word, len(s.Tokens))
+	for i, t := range s.Tokens {
+		words[i] = syntax.Word{Form: t.Text, Start: t.Start, End: t.End}
+	}
+	x.syn.Tag(words)
+	// The extractor's tokens join hyphenated compounds; a compound takes
+	// the tag of its first word, found by byte offset.
+	upos := func(t int) string {
+		start := st.toks[t].Start
+		i := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
+		if i < len(words) && words[i].Start == start {
+			return words[i].UPOS
+		}
+		return ""
+	}
+	out := st.trigs[:0]
+	for _, h := range st.trigs {
+		if upos(h.t0) == "PROPN" {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }

@@ -109,3 +109,20 @@ func TestInferences(t *testing.T) {
 			want: []ev{{typ: "demand", actor: "UKR", targets: []string{"RUS"}}}},
 	})
 }
+
+// TestNamesDoNotTrigger: a trigger word written as part of a name (a ship,
+// a firm, an operation) is no event, while the same word in a headline's
+// title case still is.
+func TestNamesDoNotTrigger(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "ship-named-strike",
+			text: "The Russian ship Strike was seen off the coast of Crimea on Monday.",
+			want: nil, only: []model.EventType{model.TypeAttack}},
+		{name: "firm-named-shelling",
+			text: "Shelling Systems, a Ukrainian engineering firm, said on Monday it had moved its staff to Lviv.",
+			want: nil, only: []model.EventType{model.TypeAttack}},
+		{name: "headline-title-case",
+			text: "Russia Shells Kharkiv Again as Talks Stall",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}

@@ -237,3 +237,25 @@ func TestRewrite(t *testing.T) {
 		}
 	}
 }
+
+// TestTagMatchesAnnotate checks that Tag gives the tags and lemmas that
+// Annotate gives.
+func TestTagMatchesAnnotate(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Russian forces shelled the city of Kharkiv overnight.", "The yacht Shellest was seized in Gibraltar."} {
+		a := m.ParseText(s)[0].Words
+		b := make([]Word, len(a))
+		for i := range a {
+			b[i] = Word{Form: a[i].Form}
+		}
+		m.Tag(b)
+		for i := range a {
+			if a[i].UPOS != b[i].UPOS || a[i].Lemma != b[i].Lemma || a[i].Feats != b[i].Feats {
+				t.Errorf("%q word %d: Tag gives %s %s, Annotate %s %s", s, i+1, b[i].UPOS, b[i].Lemma, a[i].UPOS, a[i].Lemma)
+			}
+		}
+	}
+}
