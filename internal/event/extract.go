@@ -28,8 +28,6 @@ type Extractor struct {
 	// noScope keeps events outside the world sitrep tracks: the rule tests
 	// read one-sentence articles that carry no context.
 	noScope bool
-	// syn tags the sentences that hold a trigger (package syntax).
-	syn *syntax.Model
 	// dyad pairs the sides of the conflicts followed (data/parties.tsv):
 	// with no target in the text, an attack or talks by one side involve
 	// the other.
@@ -52,11 +50,7 @@ func New(opts ...Option) *Extractor {
 	if err != nil {
 		panic(fmt.Sprintf("event: embedded scope data: %v", err)) // a build error, caught by the tests
 	}
-	syn, err := syntax.Default()
-	if err != nil {
-		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
-	}
-	x := &Extractor{dyad: sd.parties, syn: syn}
+	x := &Extractor{dyad: sd.parties}
 	for _, o := range opts {
 		o(x)
 	}
@@ -540,14 +534,17 @@ func titleCase(st *sent) bool {
 // common word: written in lower case it is no name), which keeps the cost
 // of the grammar layer to the sentences that need it.
 func (x *Extractor) properNounsDoNotTrigger(s text.Sentence, st *sent) []trigHit {
-	if x.syn == nil {
-		return st.trigs
+	// The model is loaded on first use, so that commands and articles
+	// that never need it do not pay for loading it.
+	syn, err := syntax.Default()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
 	}
 	words := make([]syntax.Word, len(s.Tokens))
 	for i, t := range s.Tokens {
 		words[i] = syntax.Word{Form: t.Text, Start: t.Start, End: t.End}
 	}
-	x.syn.Tag(words)
+	syn.Tag(words)
 	// The extractor's tokens join hyphenated compounds; a compound takes
 	// the tag of its first word, found by byte offset.
 	upos := func(t int) string {
