@@ -9,7 +9,9 @@ import (
 
 // BenchmarkAnnotate tags, lemmatises and parses the EWT dev sentences (gold
 // tokens) on one core with the shipped model, and reports words per second.
-func BenchmarkAnnotate(b *testing.B) {
+// benchSetup reads the EWT dev split and the shipped model.
+func benchSetup(b *testing.B) ([]Sentence, *Model) {
+	b.Helper()
 	dev, err := readFile(filepath.Join(testshared.Dir(b, "ud", "en-ewt"), "en_ewt-ud-dev.conllu"))
 	if err != nil {
 		b.Fatal(err)
@@ -18,6 +20,11 @@ func BenchmarkAnnotate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	return dev, m
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	dev, m := benchSetup(b)
 	words := make([][]Word, len(dev))
 	n := 0
 	for i, s := range dev {
@@ -42,14 +49,7 @@ func BenchmarkAnnotate(b *testing.B) {
 // tagging (the words' features and the tagger) and parsing alone, on one
 // core, in words per second.
 func BenchmarkTagParse(b *testing.B) {
-	dev, err := readFile(filepath.Join(testshared.Dir(b, "ud", "en-ewt"), "en_ewt-ud-dev.conllu"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	m, err := Default()
-	if err != nil {
-		b.Fatal(err)
-	}
+	dev, m := benchSetup(b)
 	n := 0
 	for _, s := range dev {
 		n += len(s.Words)

@@ -85,23 +85,10 @@ func (m *Model) Annotate(words []Word) {
 	}
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
-	sc.ws = sc.ws[:0]
-	for i := range words {
-		sc.ws = append(sc.ws, describe(words[i].Form, i == 0, m.tagger.clusters))
-	}
-	if cap(sc.tags) < n {
-		sc.tags = make([]int, n)
-	}
-	tags := sc.tags[:n]
-	m.tagger.tag(sc.ws, tags, sc)
+	tags := m.tagInto(words, sc)
 	v := &sc.view
 	v.reset()
 	for i := range words {
-		w := &words[i]
-		c := m.tagger.classes[tags[i]]
-		w.UPOS, w.XPOS = c.UPOS, c.XPOS
-		w.Lemma = m.lemmas.lemma(w.Form, c.UPOS, tags[i], sc.buf)
-		w.Feats = m.lemmas.features(w.Form, tags[i], sc.buf)
 		v.add(&sc.ws[i], tags[i])
 	}
 	v.addRoot()
@@ -318,12 +305,18 @@ func trainTaggers(sents []Sentence, opt TrainOptions, log *slog.Logger) (*tagger
 // word needs its Form; UPOS, XPOS, Lemma and Feats are set. It costs a
 // fifth of Annotate, for a caller that needs the words' classes alone.
 func (m *Model) Tag(words []Word) {
-	n := len(words)
-	if n == 0 {
+	if len(words) == 0 {
 		return
 	}
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
+	m.tagInto(words, sc)
+}
+
+// tagInto tags and lemmatises words with the scratch given, leaving the
+// words' descriptions in sc.ws, and returns their tag classes.
+func (m *Model) tagInto(words []Word, sc *scratch) []int {
+	n := len(words)
 	sc.ws = sc.ws[:0]
 	for i := range words {
 		sc.ws = append(sc.ws, describe(words[i].Form, i == 0, m.tagger.clusters))
@@ -340,4 +333,5 @@ func (m *Model) Tag(words []Word) {
 		w.Lemma = m.lemmas.lemma(w.Form, c.UPOS, tags[i], sc.buf)
 		w.Feats = m.lemmas.features(w.Form, tags[i], sc.buf)
 	}
+	return tags
 }
