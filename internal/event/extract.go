@@ -17,7 +17,7 @@ import (
 // Version names the extractor's rules. It is stored with every event, so
 // that reextract can tell events made by older rules; change it whenever a
 // change to the rules or lexicons changes what is extracted.
-const Version = "sitrep-extract/11"
+const Version = "sitrep-extract/12"
 
 // Extractor reads events from articles. It holds only read-only tables, so
 // one Extractor may serve many goroutines.
@@ -81,10 +81,12 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 		evs = append(evs, x.sentenceEvents(d, st)...)
 		d.remember(st)
 	}
+	out := x.finish(d, evs)
+	markRunningTotals(a, out)
 	if x.noScope {
-		return x.finish(d, evs)
+		return out
 	}
-	return inScope(a, x.finish(d, evs))
+	return inScope(a, out)
 }
 
 // inScope keeps the events that belong to the world sitrep tracks (see

@@ -120,27 +120,31 @@ type Evidence struct {
 
 // Event is one frame read from one article: the export schema's unit.
 type Event struct {
-	ID         string    `json:"id,omitempty"`
-	Doc        string    `json:"doc"`
-	Article    string    `json:"article"`
-	Date       string    `json:"date,omitempty"`   // the article's date
-	Outlet     string    `json:"outlet,omitempty"` // the article's outlet
-	Type       EventType `json:"type"`
-	Status     string    `json:"status,omitempty"`
-	Mode       string    `json:"mode,omitempty"`
-	Actor      *Actor    `json:"actor,omitempty"`
-	Targets    []Actor   `json:"targets,omitempty"`
-	Items      []Item    `json:"items,omitempty"`
-	Money      *Money    `json:"money,omitempty"`
-	Count      *Range    `json:"count,omitempty"`
-	Victims    string    `json:"victims,omitempty"`
-	Outcome    string    `json:"outcome,omitempty"`
-	Time       *Time     `json:"time,omitempty"`
-	Places     []Place   `json:"places,omitempty"`
-	Source     *Source   `json:"source,omitempty"`
-	Modality   string    `json:"modality"`
-	Evidence   Evidence  `json:"evidence"`
-	Confidence float64   `json:"confidence"`
+	ID       string    `json:"id,omitempty"`
+	Doc      string    `json:"doc"`
+	Article  string    `json:"article"`
+	Date     string    `json:"date,omitempty"`   // the article's date
+	Outlet   string    `json:"outlet,omitempty"` // the article's outlet
+	Type     EventType `json:"type"`
+	Status   string    `json:"status,omitempty"`
+	Mode     string    `json:"mode,omitempty"`
+	Actor    *Actor    `json:"actor,omitempty"`
+	Targets  []Actor   `json:"targets,omitempty"`
+	Items    []Item    `json:"items,omitempty"`
+	Money    *Money    `json:"money,omitempty"`
+	Count    *Range    `json:"count,omitempty"`
+	Victims  string    `json:"victims,omitempty"`
+	Outcome  string    `json:"outcome,omitempty"`
+	Time     *Time     `json:"time,omitempty"`
+	Places   []Place   `json:"places,omitempty"`
+	Source   *Source   `json:"source,omitempty"`
+	Modality string    `json:"modality"`
+	// Cumulative marks a running total ("bringing its aid to $3bn so
+	// far"): a figure that sums earlier events, never a new package or
+	// incident of its own.
+	Cumulative bool     `json:"cumulative,omitempty"`
+	Evidence   Evidence `json:"evidence"`
+	Confidence float64  `json:"confidence"`
 	// Extractor names the extractor version that produced the event, so
 	// reextract can tell stale events from current ones.
 	Extractor string `json:"extractor,omitempty"`

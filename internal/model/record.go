@@ -31,6 +31,18 @@ type Record struct {
 	Confidence    float64        `json:"confidence"`
 }
 
+// RunningTotal reports whether every report of the record gives a running
+// total (model.Event.Cumulative) rather than a package or incident of its
+// own.
+func (r *Record) RunningTotal() bool {
+	for _, m := range r.Mentions {
+		if m.Slots == nil || !m.Slots.Cumulative {
+			return false
+		}
+	}
+	return len(r.Mentions) > 0
+}
+
 // Mention is one article's report of a record: the event read from it,
 // with what the record needs to show and re-merge it.
 type Mention struct {

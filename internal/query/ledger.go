@@ -32,6 +32,9 @@ type LedgerRow struct {
 	Sources   []string     `json:"sources"`
 	Docs      []string     `json:"docs"`
 	Disagreed bool         `json:"disagreed,omitempty"` // reports disagree on a figure of the row
+	// RunningTotal marks a row that sums earlier aid ("$3bn so far"): it is
+	// listed, and left out of the donor's totals so no aid counts twice.
+	RunningTotal bool `json:"running_total,omitempty"`
 }
 
 // DonorTotal sums one donor's ledger.
@@ -69,7 +72,7 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 	l := &Ledger{Rows: []LedgerRow{}, Totals: []DonorTotal{}, Rates: RatesSource}
 	totals := map[string]*DonorTotal{}
 	for _, r := range recs {
-		base := LedgerRow{Record: r.ID, Announced: r.FirstReported, Status: r.Status, Mode: r.Mode, Sources: Sources(r), Docs: Docs(r)}
+		base := LedgerRow{Record: r.ID, Announced: r.FirstReported, Status: r.Status, Mode: r.Mode, Sources: Sources(r), Docs: Docs(r), RunningTotal: r.RunningTotal()}
 		if r.Actor != nil {
 			base.Donor, base.DonorName = r.Actor.Code, r.Actor.Name
 		}
@@ -90,9 +93,14 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 			t = &DonorTotal{Donor: base.Donor, DonorName: base.DonorName, Pledged: map[string]float64{}, UnitsDelivered: map[string]float64{}}
 			totals[base.Donor] = t
 		}
-		t.Records++
-		if r.Status == model.StatusDelivered {
-			t.Delivered++
+		// A running total is listed but not summed: the packages it sums
+		// are rows of their own.
+		sum := !base.RunningTotal
+		if sum {
+			t.Records++
+			if r.Status == model.StatusDelivered {
+				t.Delivered++
+			}
 		}
 		if r.Money != nil {
 			row := base
@@ -104,8 +112,10 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 			}
 			if eur, usd, ok := Convert(m.Amount, m.Currency, r.FirstReported); ok {
 				row.EUR, row.USD = round2(eur), round2(usd)
-				t.EUR += eur
-				t.USD += usd
+				if sum {
+					t.EUR += eur
+					t.USD += usd
+				}
 			}
 			row.Disagreed = disputed["money"]
 			l.Rows = append(l.Rows, row)
@@ -116,6 +126,8 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 			if it.Qty != nil {
 				q := *it.Qty
 				row.Units = &q
+			}
+			if it.Qty != nil && sum {
 				n := unitsOf(it.Qty)
 				cat := it.Category
 				if cat == "" {

@@ -214,3 +214,31 @@ func TestActorPerson(t *testing.T) {
 		t.Errorf("USA has %d records, want 2", len(us.Records))
 	}
 }
+
+// TestLedgerRunningTotals: a running total ("$2.4bn so far") is its own
+// row, marked as such, never merged into a package, and left out of its
+// donor's totals, so no aid counts twice.
+func TestLedgerRunningTotals(t *testing.T) {
+	total := aid("USA", "pledged", &model.Money{Amount: 2.4e9, Currency: "USD"})
+	total.Cumulative = true
+	st := setup(t,
+		doc("a", "2022-03-16", "Wire", aid("USA", "pledged", &model.Money{Amount: 800e6, Currency: "USD"})),
+		doc("b", "2022-03-17", "Paper", total),
+	)
+	l, err := query.AidLedger(context.Background(), st, query.LedgerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Rows) != 2 {
+		t.Fatalf("%d rows, want the package and the running total apart: %+v", len(l.Rows), l.Rows)
+	}
+	for _, r := range l.Rows {
+		if r.RunningTotal != (r.Money.Amount == 2.4e9) {
+			t.Errorf("row of %v: running total %v", r.Money.Amount, r.RunningTotal)
+		}
+	}
+	eur, _, _ := query.Convert(800e6, "USD", "2022-03-16")
+	if len(l.Totals) != 1 || math.Abs(l.Totals[0].EUR-eur) > 1 || l.Totals[0].Records != 1 {
+		t.Errorf("totals %+v, want the package's EUR %.0f alone", l.Totals, eur)
+	}
+}

@@ -48,6 +48,10 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	if rec.Type != ev.Type {
 		return 0, "different types"
 	}
+	// A running total sums packages; it is never one of them.
+	if rec.RunningTotal() != ev.Cumulative {
+		return 0, "a running total and a package of its own"
+	}
 	// Extraction already merged the repeats inside one article; two events
 	// it kept apart there are two events, unless they are two steps of one
 	// life ("announced last week ... delivered on Tuesday").

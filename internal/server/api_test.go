@@ -416,10 +416,13 @@ func TestAPILedger(t *testing.T) {
 	}
 	eur := map[string]float64{}
 	for _, r := range l.Items {
-		eur[r.Donor] += r.EUR
+		if !r.RunningTotal {
+			eur[r.Donor] += r.EUR
+		}
 	}
 	for _, d := range l.Totals {
-		// Money rows carry the converted value; the totals sum them.
+		// Money rows carry the converted value; the totals sum them, less
+		// the running totals, which sum packages listed on their own.
 		if math.Abs(d.EUR-eur[d.Donor]) > 0.05*float64(d.Records)+0.01 {
 			t.Errorf("%s: total EUR %.2f, rows sum to %.2f", d.Donor, d.EUR, eur[d.Donor])
 		}

@@ -1,0 +1,133 @@
+package event
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// Running totals. News counts aid and losses both as they happen and as
+// sums ("bringing its military aid to $3bn", "40 tanks so far"); a sum is
+// no new package, and booking it as one counts the same aid twice. The cues
+// of data/totals.tsv mark a figure as a running total when they stand just
+// before or after it.
+
+// totalWindow is how many tokens from a figure a cue may stand.
+const totalWindow = 5
+
+type totalsData struct {
+	before, after map[string][][]string // first word -> cue phrases
+}
+
+var (
+	totalsOnce sync.Once
+	totalsDef  *totalsData
+	totalsErr  error
+)
+
+func loadTotals() (*totalsData, error) {
+	totalsOnce.Do(func() {
+		d := &totalsData{before: map[string][][]string{}, after: map[string][][]string{}}
+		totalsErr = readTSV("data/totals.tsv", []string{"cue", "side"}, func(line int, f []string) error {
+			words := strings.Fields(f[0])
+			if len(words) == 0 || strings.ToLower(f[0]) != f[0] {
+				return fmt.Errorf("cue %q is not a lower-case phrase", f[0])
+			}
+			switch f[1] {
+			case "before":
+				d.before[words[0]] = append(d.before[words[0]], words)
+			case "after":
+				d.after[words[0]] = append(d.after[words[0]], words)
+			default:
+				return fmt.Errorf("side %q is not before or after", f[1])
+			}
+			return nil
+		})
+		totalsDef = d
+	})
+	return totalsDef, totalsErr
+}
+
+// markRunningTotals sets Cumulative on the aid events whose money or item
+// counts are running totals.
+func markRunningTotals(a *model.Article, evs []model.Event) {
+	d, err := loadTotals()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded totals data: %v", err)) // a build error, caught by the tests
+	}
+	for i := range evs {
+		e := &evs[i]
+		if e.Type != model.TypeAid {
+			continue
+		}
+		var spans []*model.Span
+		if e.Money != nil && e.Money.Span != nil {
+			spans = append(spans, e.Money.Span)
+		}
+		for _, it := range e.Items {
+			if it.Qty != nil && it.Span != nil {
+				spans = append(spans, it.Span)
+			}
+		}
+		if len(spans) == 0 {
+			continue
+		}
+		ev := e.Evidence
+		if ev.Start < 0 || ev.End > len(a.Text) || ev.Start >= ev.End {
+			continue
+		}
+		toks := text.Tokenize(a.Text[ev.Start:ev.End], ev.Start)
+		for _, sp := range spans {
+			if d.near(toks, sp.Start, sp.End) {
+				e.Cumulative = true
+				break
+			}
+		}
+	}
+}
+
+// near reports whether a cue stands within totalWindow tokens before the
+// figure at [start, end) or after it.
+func (d *totalsData) near(toks []text.Token, start, end int) bool {
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Start >= start && t.End <= end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	match := func(i int, words []string) bool {
+		if i < 0 || i+len(words) > len(toks) {
+			return false
+		}
+		for j, w := range words {
+			if !strings.EqualFold(toks[i+j].Text, w) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := max(0, first-totalWindow); i < first; i++ {
+		for _, words := range d.before[strings.ToLower(toks[i].Text)] {
+			if i+len(words) <= first && match(i, words) {
+				return true
+			}
+		}
+	}
+	for i := last + 1; i <= last+totalWindow && i < len(toks); i++ {
+		for _, words := range d.after[strings.ToLower(toks[i].Text)] {
+			if match(i, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
