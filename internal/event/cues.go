@@ -16,11 +16,17 @@ var (
 	predHedges = setOf("possible", "likely", "imminent", "expected", "feared", "unlikely", "planned", "probable", "inevitable")
 	// nounHedges are the hedges that modify a noun rather than a clause.
 	nounHedges = setOf("possible", "potential", "imminent", "would-be", "risk", "threat", "fears", "feared")
-	plans      = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "considering", "considers", "consider", "preparing", "prepares", "scheduled", "aims", "aim", "weighing", "mulling", "proposed", "proposes", "discussing", "due", "set", "seeking", "seeks", "wants")
-	pledges    = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
-	allow      = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
-	alleged    = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
-	pasts      = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
+	plans      = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "preparing", "prepares", "scheduled", "aims", "aim", "proposed", "proposes", "due", "set", "seeking", "seeks", "wants")
+	// weighs: an event only weighed is not yet even a plan ("is considering
+	// sending jets").
+	weighs = setOf("considering", "considers", "consider", "weighing", "weighs", "mulling", "mulls", "discussing", "debating", "contemplating")
+	// delays: what is delayed or put off has not happened ("has delayed the
+	// delivery of tanks", "postponed the visit").
+	delays  = setOf("delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "postponing", "deferred", "stalled", "withheld", "withholding", "blocked", "blocking")
+	pledges = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
+	allow   = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
+	alleged = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
+	pasts   = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
 	// speech acts are asserted when said, whatever their content's mood.
 	speech = setOf(model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny, model.TypeStatement)
 )
@@ -83,6 +89,8 @@ func (c *cand) readCues() {
 		switch {
 		case plans[t]:
 			plan = true
+		case weighs[t], delays[t]:
+			hypo = true
 		case pledges[t]:
 			pledge = true
 		case allow[t]:
@@ -255,6 +263,13 @@ var demandVerbs = setOf("urged", "urges", "urge", "urging", "asked", "asks", "as
 // demandedBefore reports a trigger that is the infinitive complement of a
 // demand verb earlier in its sentence: "urged ... to impose".
 func demandedBefore(s *sent, c *cand) bool {
+	// "called for talks", "appealed for new sanctions": a demand verb
+	// right before "for" and the event.
+	for k := c.hit.t0 - 1; k >= 1 && k >= c.hit.t0-3; k-- {
+		if s.low[k] == "for" && demandVerbs[s.low[k-1]] {
+			return true
+		}
+	}
 	// "to send", "to impose new sanctions": "to" within a few words.
 	to := -1
 	for k := c.hit.t0 - 1; k >= 0 && k >= c.hit.t0-3; k-- {

@@ -126,3 +126,28 @@ func TestNamesDoNotTrigger(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestDelayedWeighedAndCalledFor: what is delayed, only weighed, or called
+// for has not happened; the call itself is the demand.
+func TestDelayedWeighedAndCalledFor(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "delayed-delivery",
+			text: "Berlin has delayed the delivery of 14 tanks to Ukraine, officials said on Monday.",
+			want: nil, only: []model.EventType{model.TypeAid}},
+		{name: "postponed-shipment",
+			text: "Spain postponed the shipment of anti-aircraft missiles to Ukraine until the spring.",
+			want: nil, only: []model.EventType{model.TypeAid}},
+		{name: "withheld-aid",
+			text: "Hungary withheld the transfer of €500 million in EU aid to Ukraine on Friday.",
+			want: nil, only: []model.EventType{model.TypeAid}},
+		{name: "weighing-jets",
+			text: "The Netherlands is weighing sending F-16 fighter jets to Ukraine.",
+			want: nil, only: []model.EventType{model.TypeAid}},
+		{name: "called-for-talks",
+			text: "Turkey called for talks between Russia and Ukraine on Monday.",
+			want: []ev{{typ: "demand", actor: "TUR"}}, only: []model.EventType{model.TypeTalks, model.TypeDemand}},
+		{name: "appealed-for-ceasefire-talks",
+			text: "The Vatican appealed for peace talks on Sunday.",
+			want: nil, only: []model.EventType{model.TypeTalks}},
+	})
+}
