@@ -53,7 +53,7 @@ func agentive(s *sent, m *mention) bool {
 
 // actorOK reports whether an entity mention may be the actor of c.
 func (c *cand) actorOK(m *mention) bool {
-	if (m.kind != mEntity && m.kind != mSource) || len(m.codes) == 0 {
+	if (m.kind != mEntity && m.kind != mSource) || len(m.codes) == 0 || m.dateline {
 		return false
 	}
 	s := c.s

@@ -572,6 +572,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		if len(c.targets) == 0 {
 			c.findTargets(d)
 		}
+		if (typ == model.TypeAttack || typ == model.TypeCasualties) && len(c.targets) == 0 {
+			c.datelineTarget()
+		}
 		if typ == model.TypeAccuse && len(c.targets) == 0 {
 			x.condemnedEvent(d, c)
 		}
@@ -1555,4 +1558,22 @@ func (x *Extractor) dyadPair() (string, string) {
 		}
 	}
 	return a, b
+}
+
+// datelineTarget makes the state of the sentence's dateline the target of
+// an attack or of losses that name none: "KHARKIV, Ukraine — Missiles hit a
+// school" happened in Ukraine, whoever fired them.
+func (c *cand) datelineTarget() {
+	for i := range c.s.ms {
+		m := &c.s.ms[i]
+		if !m.dateline || m.kind != mEntity || len(m.codes) != 1 || m.entry == nil || m.entry.Kind != lexicon.KindState {
+			continue
+		}
+		if contains(c.actors, m.codes[0]) {
+			continue
+		}
+		c.targets = []codeText{{code: m.codes[0], text: spanText(c.s, m.t0, m.t1)}}
+		c.explain("targets", "where the dateline places the story: %s", m.codes[0])
+		return
+	}
 }

@@ -179,6 +179,9 @@ type mention struct {
 	tx     *timex.Expr
 	name   string // for mName and generic items: the words
 	plural bool   // a pronoun or phrase that points back at several actors
+	// dateline marks a mention in the sentence's dateline ("KYIV,
+	// Ukraine —"): where the story was filed, never an actor.
+	dateline bool
 	// codes are the actor codes the mention stands for, after resolving
 	// groups and pronouns.
 	codes []string
@@ -334,6 +337,16 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	}
 	st.names(d)
 	d.noteHolders(st)
+	if end := datelineEnd(st); end > 0 {
+		// "KHARKIV, Ukraine — Missiles hit a school": the dateline says
+		// where the story was filed, not who acted: its states may locate
+		// the events, never act in them.
+		for i := range st.ms {
+			if st.ms[i].t1 <= end {
+				st.ms[i].dateline = true
+			}
+		}
+	}
 	sort.Slice(st.ms, func(i, j int) bool { return st.ms[i].t0 < st.ms[j].t0 })
 	for i := range st.at {
 		st.at[i] = -1
@@ -565,4 +578,39 @@ func (x *Extractor) properNounsDoNotTrigger(s text.Sentence, st *sent) []trigHit
 		out = append(out, h)
 	}
 	return out
+}
+
+// datelineEnd returns the index of the first token after a dateline that
+// opens the sentence ("KYIV, Ukraine —", "ODESA (Wire Agency) -",
+// "WASHINGTON --"), or 0 when there is none. A dateline starts with a
+// place in capitals and ends with a dash within a dozen tokens, with only
+// names, commas and a bracketed agency before it.
+func datelineEnd(st *sent) int {
+	if len(st.toks) < 3 {
+		return 0
+	}
+	first := st.toks[0].Text
+	if len(first) < 3 || strings.ToUpper(first) != first || strings.ToLower(first) == first {
+		return 0
+	}
+	depth := 0
+	for i := 1; i < len(st.toks) && i < 12; i++ {
+		t := st.toks[i].Text
+		switch {
+		case t == "(":
+			depth++
+		case t == ")":
+			depth--
+		case depth > 0 || t == ",":
+		case t == "—" || t == "–" || t == "--" || t == "-":
+			if depth == 0 && i+1 < len(st.toks) {
+				return i + 1
+			}
+			return 0
+		case st.toks[i].Kind == text.KindWord && (isCap(t) || t == "of"):
+		default:
+			return 0
+		}
+	}
+	return 0
 }

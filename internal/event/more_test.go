@@ -151,3 +151,46 @@ func TestDelayedWeighedAndCalledFor(t *testing.T) {
 			want: nil, only: []model.EventType{model.TypeTalks}},
 	})
 }
+
+// TestDatelines: the state of a dateline locates the story and never acts
+// in it.
+func TestDatelines(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "dateline-country-is-no-attacker",
+			text: "KHARKIV, Ukraine — Missiles hit a school in the city centre on Tuesday, killing two teachers.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "dateline-with-agency",
+			text: "ODESA, Ukraine (Harbour Wire) — Drones struck the port overnight, the regional governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "dateline-of-the-actor",
+			text: "WARSAW — Poland sent 60 tanks to Ukraine on Friday, the defence ministry said.",
+			want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}}}},
+	})
+}
+
+func TestDatelineEnd(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // the first word after the dateline; "" for none
+	}{
+		{"KYIV, Ukraine — Shelling resumed.", "Shelling"},
+		{"BRUSSELS (Harbour Wire) - Ministers met.", "Ministers"},
+		{"WASHINGTON -- The Pentagon said.", "The"},
+		{"NATO said on Monday — in a statement — that it would act.", ""},
+		{"Kyiv, Ukraine — Shelling resumed.", ""},
+		{"UN officials — speaking anonymously — said so.", ""},
+	} {
+		a := &model.Article{Text: tc.text, Date: refDate}
+		x := New()
+		d := newDoc(a)
+		st := x.sentences(d)[0]
+		end := datelineEnd(st)
+		got := ""
+		if end > 0 {
+			got = st.toks[end].Text
+		}
+		if got != tc.want {
+			t.Errorf("%q: dateline ends before %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
