@@ -30,6 +30,11 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		}
 	}
 	for _, h := range order {
+		if h.tr.class == classNoun && inApposition(s, h) {
+			// "Viktor Orban, a critic of EU sanctions on Russia, said":
+			// the noun describes the person, it tells no event.
+			continue
+		}
 		c := &cand{f: h.f, hit: h, s: s, conf: 0.9}
 		c.l, c.r = clause(s, h.t0, h.t1)
 		c.explain("trigger", "%s frame, %q (%s)", h.f.typ, textOf(s, h.t0, h.t1), className(h.tr.class))
@@ -1576,4 +1581,37 @@ func (c *cand) datelineTarget() {
 		c.explain("targets", "where the dateline places the story: %s", m.codes[0])
 		return
 	}
+}
+
+// appositionOpeners open a noun phrase that describes the name before it.
+var appositionOpeners = setOf("a", "an", "the", "one", "another")
+
+// inApposition reports whether a trigger lies in an apposition: between a
+// comma that follows a named person or body and opens a description ("a
+// critic of", "the architect of", "an advocate of") and the comma that
+// closes it.
+func inApposition(s *sent, h trigHit) bool {
+	open := -1
+	for k := h.t0 - 1; k >= 1 && k >= h.t0-10; k-- {
+		if s.low[k] == "," {
+			open = k
+			break
+		}
+	}
+	if open < 1 || open+1 >= h.t0 || !appositionOpeners[s.low[open+1]] {
+		return false
+	}
+	m := s.mentionAt(open - 1)
+	if m == nil || (m.kind != mEntity && m.kind != mName && m.kind != mSource) {
+		return false
+	}
+	for k := h.t1; k < len(s.low) && k <= h.t1+10; k++ {
+		if s.low[k] == "," {
+			return true
+		}
+		if s.low[k] == "." || s.low[k] == ";" {
+			return false
+		}
+	}
+	return false
 }

@@ -194,3 +194,20 @@ func TestDatelineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestAppositionDescribes: an event noun in a description of a person or
+// body ("a critic of EU sanctions") tells no event; the same noun in the
+// clause does.
+func TestAppositionDescribes(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "critic-of-sanctions",
+			text: "Viktor Orban, a critic of EU sanctions on Russia, said on Monday that Hungary would block the new package.",
+			want: nil, only: []model.EventType{model.TypeSanction}},
+		{name: "architect-of-the-offensive",
+			text: "Valery Gerasimov, the architect of the offensive on Kyiv, was seen in Moscow on Friday.",
+			want: nil, only: []model.EventType{model.TypeAttack}},
+		{name: "sanctions-in-the-clause",
+			text: "The European Union, meeting in Brussels, imposed new sanctions on Russia on Monday.",
+			want: []ev{{typ: "sanction", actor: "EU", targets: []string{"RUS"}}}},
+	})
+}
