@@ -30,7 +30,7 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		}
 	}
 	for _, h := range order {
-		if h.tr.class == classNoun && inApposition(s, h) {
+		if inApposition(s, h) {
 			// "Viktor Orban, a critic of EU sanctions on Russia, said":
 			// the noun describes the person, it tells no event.
 			continue
@@ -1586,6 +1586,9 @@ func (c *cand) datelineTarget() {
 // appositionOpeners open a noun phrase that describes the name before it.
 var appositionOpeners = setOf("a", "an", "the", "one", "another")
 
+// relativeWords open a relative clause.
+var relativeWords = setOf("who", "whom", "whose", "which", "that")
+
 // inApposition reports whether a trigger lies in an apposition: between a
 // comma that follows a named person or body and opens a description ("a
 // critic of", "the architect of", "an advocate of") and the comma that
@@ -1600,6 +1603,13 @@ func inApposition(s *sent, h trigHit) bool {
 	}
 	if open < 1 || open+1 >= h.t0 || !appositionOpeners[s.low[open+1]] {
 		return false
+	}
+	// "the minister who visited Kyiv": a relative clause inside the
+	// description tells an event of its own.
+	for k := open + 1; k < h.t0; k++ {
+		if relativeWords[s.low[k]] {
+			return false
+		}
 	}
 	m := s.mentionAt(open - 1)
 	if m == nil || (m.kind != mEntity && m.kind != mName && m.kind != mSource) {
