@@ -58,18 +58,18 @@ func loadScope() (*scopeData, error) {
 			if err != nil || w < 1 || w > 2 {
 				return fmt.Errorf("weight %q is not 1 or 2", f[1])
 			}
-			words := strings.Fields(f[0])
-			if len(words) == 0 || strings.ToLower(f[0]) != f[0] {
-				return fmt.Errorf("cue %q is not a lower-case phrase", f[0])
+			words, err := cuePhrase(f[0])
+			if err != nil {
+				return err
 			}
 			d.cues[words[0]] = append(d.cues[words[0]], scopeCue{words, w})
 			return nil
 		})
 		if err == nil {
 			err = readTSV("data/commerce.tsv", []string{"cue"}, func(line int, f []string) error {
-				words := strings.Fields(f[0])
-				if len(words) == 0 || strings.ToLower(f[0]) != f[0] {
-					return fmt.Errorf("cue %q is not a lower-case phrase", f[0])
+				words, err := cuePhrase(f[0])
+				if err != nil {
+					return err
 				}
 				d.commerce[words[0]] = append(d.commerce[words[0]], words)
 				return nil
@@ -120,6 +120,30 @@ func readTSV(name string, header []string, row func(line int, fields []string) e
 	return sc.Err()
 }
 
+// cuePhrase splits a cue of a data file into its words, which must be
+// lower case, as the tokeniser cuts them.
+func cuePhrase(cue string) ([]string, error) {
+	words := strings.Fields(cue)
+	if len(words) == 0 || strings.ToLower(cue) != cue {
+		return nil, fmt.Errorf("cue %q is not a lower-case phrase", cue)
+	}
+	return words, nil
+}
+
+// phraseAt reports whether the words of a cue stand, case aside, at token
+// i of toks.
+func phraseAt(toks []text.Token, i int, words []string) bool {
+	if i < 0 || i+len(words) > len(toks) {
+		return false
+	}
+	for j, w := range words {
+		if !strings.EqualFold(toks[i+j].Text, w) {
+			return false
+		}
+	}
+	return true
+}
+
 // conflictWeight is the summed weight of the distinct scope cues of an
 // article's title and text.
 func (d *scopeData) conflictWeight(a *model.Article) int {
@@ -131,14 +155,7 @@ func (d *scopeData) conflictWeight(a *model.Article) int {
 			cs := d.cues[strings.ToLower(toks[i].Text)]
 			for k := range cs {
 				c := &cs[k]
-				if seen[c] || i+len(c.words) > len(toks) {
-					continue
-				}
-				ok := true
-				for j := 1; j < len(c.words) && ok; j++ {
-					ok = strings.EqualFold(toks[i+j].Text, c.words[j])
-				}
-				if ok {
+				if !seen[c] && phraseAt(toks, i, c.words) {
 					seen[c] = true
 					total += c.weight
 				}
@@ -213,14 +230,7 @@ func (d *scopeData) commercial(sentence string) bool {
 	toks := text.Tokenize(sentence, 0)
 	for i := range toks {
 		for _, words := range d.commerce[strings.ToLower(toks[i].Text)] {
-			if i+len(words) > len(toks) {
-				continue
-			}
-			ok := true
-			for j := 1; j < len(words) && ok; j++ {
-				ok = strings.EqualFold(toks[i+j].Text, words[j])
-			}
-			if ok {
+			if phraseAt(toks, i, words) {
 				return true
 			}
 		}

@@ -32,9 +32,9 @@ func loadTotals() (*totalsData, error) {
 	totalsOnce.Do(func() {
 		d := &totalsData{before: map[string][][]string{}, after: map[string][][]string{}}
 		totalsErr = readTSV("data/totals.tsv", []string{"cue", "side"}, func(line int, f []string) error {
-			words := strings.Fields(f[0])
-			if len(words) == 0 || strings.ToLower(f[0]) != f[0] {
-				return fmt.Errorf("cue %q is not a lower-case phrase", f[0])
+			words, err := cuePhrase(f[0])
+			if err != nil {
+				return err
 			}
 			switch f[1] {
 			case "before":
@@ -104,27 +104,16 @@ func (d *totalsData) near(toks []text.Token, start, end int) bool {
 	if first < 0 {
 		return false
 	}
-	match := func(i int, words []string) bool {
-		if i < 0 || i+len(words) > len(toks) {
-			return false
-		}
-		for j, w := range words {
-			if !strings.EqualFold(toks[i+j].Text, w) {
-				return false
-			}
-		}
-		return true
-	}
 	for i := max(0, first-totalWindow); i < first; i++ {
 		for _, words := range d.before[strings.ToLower(toks[i].Text)] {
-			if i+len(words) <= first && match(i, words) {
+			if i+len(words) <= first && phraseAt(toks, i, words) {
 				return true
 			}
 		}
 	}
 	for i := last + 1; i <= last+totalWindow && i < len(toks); i++ {
 		for _, words := range d.after[strings.ToLower(toks[i].Text)] {
-			if match(i, words) {
+			if phraseAt(toks, i, words) {
 				return true
 			}
 		}

@@ -245,12 +245,6 @@ func rootLast(heads []int) []int {
 	return out
 }
 
-// Sizes reports the number of features each perceptron keeps.
-func (m *Model) Sizes() string {
-	return fmt.Sprintf("tagger %d features, parser %d features (%d weights)",
-		m.tagger.w.features(), m.parser.w.features(), len(m.parser.w.entries))
-}
-
 // trainTaggers learns the tagger on all sentences, and jackknife taggers,
 // each on all folds but one, which tag the fold they did not see. Those
 // tags are what the parser learns from, since they make the mistakes a

@@ -378,25 +378,6 @@ func (w *weights) features() int {
 	return n
 }
 
-// pruned is a copy of w without the weights whose magnitude is under min.
-// Slots stay where they are (emptied ones keep probe chains intact).
-func (w *weights) pruned(min float32) *weights {
-	out := &weights{classes: w.classes, mask: w.mask, slots: make([]slot, len(w.slots))}
-	w.each(func(j uint64, fp uint32, run []uint32) {
-		var kept []uint32
-		for _, e := range run {
-			if _, v := unpackEntry(e); v >= min || v <= -min {
-				kept = append(kept, e)
-			}
-		}
-		if len(kept) == 0 {
-			kept = []uint32{0} // keeps the slot, so probe chains stay whole
-		}
-		out.place(j, fp, kept)
-	})
-	return out
-}
-
 // denseMin sets when a feature's weights are kept as a whole vector: when
 // it has weights for at least one class in denseMin. Adding a vector takes
 // a few vector instructions where scattering its entries one by one takes
