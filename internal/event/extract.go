@@ -2,7 +2,6 @@ package event
 
 import (
 	"fmt"
-	"github.com/sitrep-project/sitrep/internal/syntax"
 	"sort"
 	"strings"
 	"time"
@@ -86,20 +85,17 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 	if x.noScope {
 		return out
 	}
-	return inScope(a, out)
+	return inScope(d, out)
 }
 
 // inScope keeps the events that belong to the world sitrep tracks (see
 // scope.go).
-func inScope(a *model.Article, evs []model.Event) []model.Event {
+func inScope(d *docState, evs []model.Event) []model.Event {
 	if len(evs) == 0 {
 		return evs
 	}
-	sd, err := loadScope()
-	if err != nil {
-		panic(fmt.Sprintf("event: embedded scope data: %v", err)) // a build error, caught by the tests
-	}
-	conflict := sd.conflictWeight(a) >= scopeThreshold
+	sd := mustScope()
+	conflict := d.conflict()
 	out := evs[:0]
 	for i := range evs {
 		if sd.inScope(&evs[i], conflict) {
@@ -207,15 +203,21 @@ type sent struct {
 	// this sentence pointed back at, for the clause [refL, refR).
 	refTo      map[model.EventType]*cand
 	refL, refR int
+	// tr is the sentence's dependency analysis, made only for sentences
+	// that hold a trigger; nil elsewhere.
+	tr *tree
 }
 
 // docState carries what one sentence tells the next: the last actors,
 // outlet, person and events, for pronouns, "the report" and continuations.
 type docState struct {
-	art     *model.Article
-	ref     time.Time
-	times   []timex.Expr
-	sentIdx int
+	art *model.Article
+	// conflictKnown is 1 when the article is about armed conflict, -1
+	// when it is not, 0 before it is known (see conflict).
+	conflictKnown int8
+	ref           time.Time
+	times         []timex.Expr
+	sentIdx       int
 
 	lastActors  []string // codes of the last subject actors
 	lastPlural  []string // the last group or list of several actors
@@ -358,10 +360,13 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	}
 	x.resolveEntities(d, st)
 	st.trigs = x.trig.find(st)
-	for _, h := range st.trigs {
-		if isCap(st.toks[h.t0].Text) && !titleCase(st) {
-			st.trigs = x.properNounsDoNotTrigger(s, st)
-			break
+	if len(st.trigs) > 0 && x.mayMatter(d, st) {
+		// Only the sentences that hold a trigger and may give an event in
+		// scope are parsed, which keeps the cost of the grammar layer to
+		// the sentences that need it.
+		st.tr = parseSentence(s, st)
+		if !titleCase(st) {
+			st.trigs = properNounsDoNotTrigger(st)
 		}
 	}
 	return st
@@ -542,37 +547,42 @@ func titleCase(st *sent) bool {
 	return words >= 3 && 5*caps >= 3*words
 }
 
+// mayMatter reports whether a sentence's triggers may give an event that
+// scope keeps (see scope.go): in an article about armed conflict any may;
+// elsewhere only an event with a party to the conflict named in the
+// sentence. Those sentences, and those with a capitalised trigger that may
+// be a name, are worth a parse; the others keep the word-order rules
+// alone: their events are dropped, or are aid with no recipient named,
+// which needs no grammar to find.
+func (x *Extractor) mayMatter(d *docState, st *sent) bool {
+	if x.noScope || d.conflict() {
+		return true
+	}
+	for _, h := range st.trigs {
+		if isCap(st.toks[h.t0].Text) {
+			return true
+		}
+	}
+	sd := mustScope()
+	for i := range st.ms {
+		for _, c := range st.ms[i].codes {
+			if sd.parties[c] != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // properNounsDoNotTrigger drops the trigger hits whose first word the tagger
 // reads as a proper noun: a yacht named "Shellest", a company called
-// "Strike Capital" or an operation's name are names, not events. Only the
-// sentences that hold a capitalised trigger are tagged (a trigger is a
-// common word: written in lower case it is no name), which keeps the cost
-// of the grammar layer to the sentences that need it.
-func (x *Extractor) properNounsDoNotTrigger(s text.Sentence, st *sent) []trigHit {
-	// The model is loaded on first use, so that commands and articles
-	// that never need it do not pay for loading it.
-	syn, err := syntax.Default()
-	if err != nil {
-		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
-	}
-	words := make([]syntax.Word, len(s.Tokens))
-	for i, t := range s.Tokens {
-		words[i] = syntax.Word{Form: t.Text, Start: t.Start, End: t.End}
-	}
-	syn.Tag(words)
-	// The extractor's tokens join hyphenated compounds; a compound takes
-	// the tag of its first word, found by byte offset.
-	upos := func(t int) string {
-		start := st.toks[t].Start
-		i := sort.Search(len(words), func(i int) bool { return words[i].Start >= start })
-		if i < len(words) && words[i].Start == start {
-			return words[i].UPOS
-		}
-		return ""
-	}
+// "Strike Capital" or an operation's name are names, not events. Headlines
+// in title case are exempt: there capitals do not mark names, and the
+// tagger, trained on sentence case, reads too many.
+func properNounsDoNotTrigger(st *sent) []trigHit {
 	out := st.trigs[:0]
 	for _, h := range st.trigs {
-		if upos(h.t0) == "PROPN" {
+		if w := st.tr.head[h.t0]; w >= 0 && isCap(st.toks[h.t0].Text) && st.tr.w[w].UPOS == "PROPN" {
 			continue
 		}
 		out = append(out, h)

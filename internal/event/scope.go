@@ -144,6 +144,28 @@ func phraseAt(toks []text.Token, i int, words []string) bool {
 	return true
 }
 
+// mustScope returns the embedded scope data; a failure to read it is a
+// build error, caught by the tests.
+func mustScope() *scopeData {
+	sd, err := loadScope()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded scope data: %v", err))
+	}
+	return sd
+}
+
+// conflict reports whether the article is about armed conflict, deciding
+// once per article.
+func (d *docState) conflict() bool {
+	if d.conflictKnown == 0 {
+		d.conflictKnown = -1
+		if mustScope().conflictWeight(d.art) >= scopeThreshold {
+			d.conflictKnown = 1
+		}
+	}
+	return d.conflictKnown > 0
+}
+
 // conflictWeight is the summed weight of the distinct scope cues of an
 // article's title and text.
 func (d *scopeData) conflictWeight(a *model.Article) int {

@@ -1,0 +1,114 @@
+package event
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/sitrep-project/sitrep/internal/syntax"
+	"github.com/sitrep-project/sitrep/internal/text"
+)
+
+// tree is the syntax stage's analysis of one sentence, read in the
+// extractor's tokens. The two tokenisations differ only where the
+// extractor joins a hyphenated compound ("Russian-made", one extractor
+// token, is three words): each extractor token maps to its head word, the
+// one word of the token whose own head lies outside it.
+type tree struct {
+	w []syntax.Word
+	// tok maps a word to the extractor token that holds it.
+	tok []int
+	// head maps an extractor token to its head word, or -1.
+	head []int
+}
+
+// parseSentence analyses a sentence with the embedded model. The model is
+// loaded on first use, so that commands and articles that never need it
+// do not pay for loading it.
+func parseSentence(s text.Sentence, st *sent) *tree {
+	syn, err := syntax.Default()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
+	}
+	words := make([]syntax.Word, len(s.Tokens))
+	for i, t := range s.Tokens {
+		words[i] = syntax.Word{Form: t.Text, Start: t.Start, End: t.End}
+	}
+	syn.Annotate(words)
+	t := &tree{w: words, tok: make([]int, len(words)), head: make([]int, len(st.toks))}
+	for i, w := range words {
+		k := sort.Search(len(st.toks), func(k int) bool { return st.toks[k].End > w.Start })
+		if k >= len(st.toks) {
+			k = len(st.toks) - 1
+		}
+		t.tok[i] = k
+	}
+	for k := range t.head {
+		t.head[k] = -1
+	}
+	for i, w := range words {
+		k := t.tok[i]
+		outside := w.Head == 0 || w.Head-1 >= len(words) || t.tok[w.Head-1] != k
+		if outside && t.head[k] < 0 {
+			t.head[k] = i
+		}
+	}
+	return t
+}
+
+// parent is the head word of word i, or -1 for the root.
+func (t *tree) parent(i int) int { return t.w[i].Head - 1 }
+
+// rel is the relation of word i to its head.
+func (t *tree) rel(i int) string { return t.w[i].Deprel }
+
+// children returns the dependents of word i whose relation is one of rels
+// (all of them when rels is empty), in sentence order.
+func (t *tree) children(i int, rels ...string) []int {
+	var out []int
+	for j := range t.w {
+		if t.w[j].Head-1 != i {
+			continue
+		}
+		if len(rels) == 0 || containsStr(rels, t.w[j].Deprel) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// child returns the first dependent of word i with one of rels, or -1.
+func (t *tree) child(i int, rels ...string) int {
+	for j := range t.w {
+		if t.w[j].Head-1 == i && containsStr(rels, t.w[j].Deprel) {
+			return j
+		}
+	}
+	return -1
+}
+
+// caseOf returns the lower-cased preposition (case marker) of word i, or "".
+func (t *tree) caseOf(i int, low []string) string {
+	for _, c := range t.children(i, "case") {
+		return low[t.tok[c]]
+	}
+	return ""
+}
+
+// passiveVerb reports whether verb v is passive: it has a passive
+// auxiliary or subject, or it is a past participle modifying a noun
+// ("a school hit by missiles").
+func (t *tree) passiveVerb(v int) bool {
+	if t.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0 {
+		return true
+	}
+	return t.w[v].XPOS == "VBN" && (t.rel(v) == "acl" || t.rel(v) == "amod") && t.child(v, "aux") < 0
+}
+
+func containsStr(xs []string, x string) bool {
+	for _, y := range xs {
+		if x == y {
+			return true
+		}
+	}
+	return false
+}
