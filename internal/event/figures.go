@@ -103,79 +103,184 @@ var unitNouns = setOf("pairs", "pair", "sets", "set", "units", "unit", "pieces",
 	"tonnes", "tons", "litres", "liters", "kilograms", "kg", "truckloads", "lorries", "trucks", "containers", "pallets",
 	"rounds", "batches", "doses", "crates", "cases", "bags")
 
+// itemSpan is a run of tokens [l, r) where the items of an aid frame are
+// looked for; counted marks a parenthesis, whose items count only with a
+// number ("medical supplies (500 family tents, 2,300 blankets)"), since a
+// bare noun there describes rather than gives ("(protective clothing,
+// hoses)").
+type itemSpan struct {
+	l, r    int
+	counted bool
+}
+
+// itemSpans returns where the items of c are looked for: its clause and,
+// for aid, the clause's list carried on across a long parenthesis that
+// ends or opens it. A parenthesis long enough to end a clause (see
+// boundaryAt) often sits in the middle of a list of what is given:
+// "blankets, tents and medical supplies (500 family tents, 2,300
+// blankets)", "two ambulances (worth EUR 80,000 each) and 200
+// stretchers", "71 tonnes of firefighting equipment (hoses, chainsaws),
+// 11 tonnes of medicines ... was sent".
+func (c *cand) itemSpans() []itemSpan {
+	s := c.s
+	spans := []itemSpan{{l: c.l, r: c.r}}
+	if c.f.typ != model.TypeAid {
+		return spans
+	}
+	// Rightwards: "( ... )" then, after "," or "and", the list goes on.
+	for r := c.r; r < len(s.low) && s.low[r] == "("; {
+		j := closeParen(s, r)
+		if j < 0 {
+			break
+		}
+		spans = append(spans, itemSpan{l: r + 1, r: j, counted: true})
+		k := j + 1
+		if k >= len(s.low) || s.low[k] != "," && s.low[k] != "and" {
+			break
+		}
+		e := k
+		for e < len(s.low) && !isBoundary(s, e) {
+			e++
+		}
+		spans = append(spans, itemSpan{l: k, r: e})
+		r = e
+	}
+	// Leftwards: the clause opens right after ")": the list began before
+	// the parenthesis.
+	for l := c.l; l > 0 && s.low[l-1] == ")"; {
+		j := openParen(s, l-1)
+		if j < 0 {
+			break
+		}
+		spans = append(spans, itemSpan{l: j + 1, r: l - 1, counted: true})
+		b := j
+		for b > 0 && !isBoundary(s, b-1) {
+			b--
+		}
+		if b == j {
+			break
+		}
+		spans = append(spans, itemSpan{l: b, r: j})
+		l = b
+	}
+	return spans
+}
+
+// closeParen returns the ")" that closes the "(" at token i, or -1.
+func closeParen(s *sent, i int) int {
+	for k := i + 1; k < len(s.low); k++ {
+		switch s.low[k] {
+		case ")":
+			return k
+		case "(":
+			return -1
+		}
+	}
+	return -1
+}
+
+// openParen returns the "(" that the ")" at token i closes, or -1.
+func openParen(s *sent, i int) int {
+	for k := i - 1; k >= 0; k-- {
+		switch s.low[k] {
+		case "(":
+			return k
+		case ")":
+			return -1
+		}
+	}
+	return -1
+}
+
 // findItems fills the items of an aid or mobilisation frame: catalogue
 // items in the clause with the numbers before them, and, for numbers that
 // count something the catalogue lacks, the noun phrase after the number.
 func (c *cand) findItems(d *docState) {
 	s := c.s
 	used := map[*mention]bool{}
-	for i := c.l; i < c.r; i++ {
-		m := s.mentionAt(i)
-		if m == nil {
-			continue
+	spans := c.itemSpans()
+	for _, sp := range spans {
+		for i := sp.l; i < sp.r; i++ {
+			m := s.mentionAt(i)
+			if m == nil {
+				continue
+			}
+			i = m.t1 - 1
+			if m.kind != mItem {
+				continue
+			}
+			if m.t1 < len(s.low) && itemModifies[s.low[m.t1]] {
+				// "food prices", "arms exports": the item names something
+				// else.
+				continue
+			}
+			if describesPrevious(s, m) {
+				// "Himars truck-mounted multiple-launch rocket systems": a
+				// generic noun right after a named system describes it.
+				continue
+			}
+			it := itemArg{name: m.entry.Name, category: m.entry.Category, mode: m.entry.Mode, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}
+			if definiteGeneric(s, m) && d.lastItem != nil {
+				// "over 200 of the surface-to-air projectiles": a generic
+				// noun after "of the" points back at the item named before.
+				it.name, it.category, it.mode = d.lastItem.name, d.lastItem.category, d.lastItem.mode
+				c.explain("items", "%q points back to %s", it.text, it.name)
+			}
+			if q := qtyBefore(s, m.t0); q != nil {
+				it.qty = q.num
+				used[q] = true
+			}
+			if sp.counted && it.qty == nil {
+				continue
+			}
+			c.addItem(it, "catalogue item "+m.entry.Name)
 		}
-		i = m.t1 - 1
-		if m.kind != mItem {
-			continue
-		}
-		if m.t1 < len(s.low) && itemModifies[s.low[m.t1]] {
-			// "food prices", "arms exports": the item names something
-			// else.
-			continue
-		}
-		if describesPrevious(s, m) {
-			// "Himars truck-mounted multiple-launch rocket systems": a
-			// generic noun right after a named system describes it.
-			continue
-		}
-		it := itemArg{name: m.entry.Name, category: m.entry.Category, mode: m.entry.Mode, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}
-		if definiteGeneric(s, m) && d.lastItem != nil {
-			// "over 200 of the surface-to-air projectiles": a generic
-			// noun after "of the" points back at the item named before.
-			it.name, it.category, it.mode = d.lastItem.name, d.lastItem.category, d.lastItem.mode
-			c.explain("items", "%q points back to %s", it.text, it.name)
-		}
-		if q := qtyBefore(s, m.t0); q != nil {
-			it.qty = q.num
-			used[q] = true
-		}
-		c.addItem(it, "catalogue item "+m.entry.Name)
 	}
 	if c.f.typ != model.TypeAid {
 		return
 	}
 	// Numbers that count an item the catalogue does not know.
-	for i := c.l; i < c.r; i++ {
-		m := s.mentionAt(i)
-		if m == nil || m.kind != mNum {
-			continue
+	for _, sp := range spans {
+		for i := sp.l; i < sp.r; i++ {
+			m := s.mentionAt(i)
+			if m == nil || m.kind != mNum {
+				continue
+			}
+			i = m.t1 - 1
+			if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" {
+				continue
+			}
+			name, t0, t1, anaphoric := nounPhrase(s, m.t1)
+			if anaphoric && d.lastItem != nil {
+				it := *d.lastItem
+				it.qty = m.num
+				it.text = textOf(s, m.t0, t1)
+				it.span = s.span(m.t0, t1)
+				c.addItem(it, "\"of the\" points back to "+it.name)
+				continue
+			}
+			if name == "" {
+				continue
+			}
+			c.addItem(itemArg{name: name, text: textOf(s, t0, t1), span: s.span(t0, t1), qty: m.num}, "noun phrase after a number")
 		}
-		i = m.t1 - 1
-		if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" {
-			continue
-		}
-		name, t0, t1, anaphoric := nounPhrase(s, m.t1)
-		if anaphoric && d.lastItem != nil {
-			it := *d.lastItem
-			it.qty = m.num
-			it.text = textOf(s, m.t0, t1)
-			it.span = s.span(m.t0, t1)
-			c.addItem(it, "\"of the\" points back to "+it.name)
-			continue
-		}
-		if name == "" {
-			continue
-		}
-		c.addItem(itemArg{name: name, text: textOf(s, t0, t1), span: s.span(t0, t1), qty: m.num}, "noun phrase after a number")
 	}
 }
 
+// addItem adds it to the items of c. A second mention of an item already
+// there adds nothing but a count the first lacked, except where both are
+// counted, differently, in different words: "240 family tents and 18
+// general purpose tents" are two lots of tents, each with its count.
 func (c *cand) addItem(it itemArg, how string) {
 	for i := range c.items {
-		if strings.EqualFold(c.items[i].name, it.name) {
-			if c.items[i].qty == nil {
-				c.items[i].qty = it.qty
-			}
+		if !strings.EqualFold(c.items[i].name, it.name) {
+			continue
+		}
+		if c.items[i].qty == nil {
+			c.items[i].qty = it.qty
+			return
+		}
+		if it.qty == nil || sameQty(c.items[i].qty, it.qty) || strings.EqualFold(c.items[i].text, it.text) {
 			return
 		}
 	}
@@ -187,6 +292,12 @@ func (c *cand) addItem(it itemArg, how string) {
 	c.explain("items", "%s: %q%s", how, it.text, q)
 }
 
+// sameQty reports whether two counts give the same range.
+func sameQty(a, b *quantity.Mention) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(a.Min, b.Min) && eq(a.Max, b.Max)
+}
+
 // nounPhrase reads the noun phrase after a number at token t: its lower-
 // case words up to a comma, "and" before another number, a preposition or
 // a verb-like word. It reports an anaphoric "of the ..." separately.
@@ -194,6 +305,10 @@ func nounPhrase(s *sent, t int) (name string, t0, t1 int, anaphoric bool) {
 	i := t
 	if i < len(s.low) && unitNouns[s.low[i]] && i+1 < len(s.low) && s.low[i+1] == "of" {
 		i += 2
+	} else if i+1 < len(s.low) && s.low[i] == "of" && t > 0 && measureBefore(s, t) {
+		// "9,000 litres of surface disinfectant": the unit is part of
+		// the number's mention, and the item follows "of".
+		i++
 	}
 	if i+1 < len(s.low) && s.low[i] == "of" && (s.low[i+1] == "the" || s.low[i+1] == "these" || s.low[i+1] == "those") {
 		return "", 0, 0, true
@@ -232,6 +347,13 @@ func nounPhrase(s *sent, t int) (name string, t0, t1 int, anaphoric bool) {
 	}
 	words[len(words)-1] = singular(head)
 	return strings.Join(words, " "), t0, i, false
+}
+
+// measureBefore reports whether the mention that ends at token t is a
+// measure with its unit ("50 tonnes", "9,000 litres").
+func measureBefore(s *sent, t int) bool {
+	m := s.mentionAt(t - 1)
+	return m != nil && m.kind == mNum && m.num.Kind == quantity.KindMeasure && m.num.Unit != ""
 }
 
 // notItems are heads of noun phrases after a number that are never aid.
@@ -500,23 +622,47 @@ func abs(x int) int {
 	return x
 }
 
-// findMoney fills the first amount of money in the clause.
+// findMoney fills the amount of money in the clause: the first one that
+// is not a running total or the level a fund grew to, else the first. A
+// package is often told beside the whole it belongs to ("as part of a total
+// package of 1 billion SEK, Sweden will provide 100 million SEK", "raised
+// the facility to €1.5bn with a tranche of €500m"), and the package is the
+// event.
 func (c *cand) findMoney() {
 	s := c.s
+	var first *mention
 	for i := c.l; i < c.r; i++ {
 		m := s.mentionAt(i)
 		if m == nil {
 			continue
 		}
 		i = m.t1 - 1
-		if m.kind == mNum && m.num.Kind == quantity.KindMoney {
-			if _, ok := m.num.Money(); ok {
-				c.money = m.num
-				c.explain("money", "%q", m.num.Text)
-				return
-			}
+		if m.kind != mNum || m.num.Kind != quantity.KindMoney {
+			continue
+		}
+		if _, ok := m.num.Money(); !ok {
+			continue
+		}
+		if first == nil {
+			first = m
+		}
+		if !c.wholeAmount(m) {
+			c.money = m.num
+			c.explain("money", "%q", m.num.Text)
+			return
 		}
 	}
+	if first != nil {
+		c.money = first.num
+		c.explain("money", "%q, though a running total", first.num.Text)
+	}
+}
+
+// wholeAmount reports whether the money m is a running total or the level
+// something grew to, by the cues of data/totals.tsv.
+func (c *cand) wholeAmount(m *mention) bool {
+	d := mustTotals()
+	return d.nearTokens(c.s.toks, m.t0, m.t1-1) || d.levelAt(c.s.toks, c.l, m.t0)
 }
 
 // findPlaces adds the places named in the clause.

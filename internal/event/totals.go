@@ -18,8 +18,15 @@ import (
 // totalWindow is how many tokens from a figure a cue may stand.
 const totalWindow = 5
 
+// levelWindow is how many tokens before a figure a verb of growth may
+// stand to make it the new level of what grew.
+const levelWindow = 12
+
 type totalsData struct {
 	before, after map[string][][]string // first word -> cue phrases
+	// level holds the verbs of growth ("increased", "doubled"): the
+	// figure after a later "to" in their clause is a level, not a package.
+	level map[string][][]string
 }
 
 var (
@@ -30,7 +37,7 @@ var (
 
 func loadTotals() (*totalsData, error) {
 	totalsOnce.Do(func() {
-		d := &totalsData{before: map[string][][]string{}, after: map[string][][]string{}}
+		d := &totalsData{before: map[string][][]string{}, after: map[string][][]string{}, level: map[string][][]string{}}
 		totalsErr = readTSV("data/totals.tsv", []string{"cue", "side"}, func(line int, f []string) error {
 			words, err := cuePhrase(f[0])
 			if err != nil {
@@ -41,8 +48,10 @@ func loadTotals() (*totalsData, error) {
 				d.before[words[0]] = append(d.before[words[0]], words)
 			case "after":
 				d.after[words[0]] = append(d.after[words[0]], words)
+			case "level":
+				d.level[words[0]] = append(d.level[words[0]], words)
 			default:
-				return fmt.Errorf("side %q is not before or after", f[1])
+				return fmt.Errorf("side %q is not before, after or level", f[1])
 			}
 			return nil
 		})
@@ -104,6 +113,11 @@ func (d *totalsData) near(toks []text.Token, start, end int) bool {
 	if first < 0 {
 		return false
 	}
+	return d.nearTokens(toks, first, last)
+}
+
+// nearTokens is near for the figure of tokens first to last.
+func (d *totalsData) nearTokens(toks []text.Token, first, last int) bool {
 	for i := max(0, first-totalWindow); i < first; i++ {
 		for _, words := range d.before[strings.ToLower(toks[i].Text)] {
 			if i+len(words) <= first && phraseAt(toks, i, words) {
@@ -119,4 +133,32 @@ func (d *totalsData) near(toks []text.Token, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// levelAt reports whether the figure starting at token first, after "to",
+// is the level something grew to: a verb of growth stands before it, no
+// further back than from, within levelWindow tokens ("increased the total
+// resources of the facility to €1.5bn").
+func (d *totalsData) levelAt(toks []text.Token, from, first int) bool {
+	if first < 1 || !strings.EqualFold(toks[first-1].Text, "to") {
+		return false
+	}
+	for i := max(from, first-levelWindow); i < first-1; i++ {
+		for _, words := range d.level[strings.ToLower(toks[i].Text)] {
+			if i+len(words) < first && phraseAt(toks, i, words) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mustTotals returns the embedded totals data; a failure to read it is a
+// build error, caught by the tests.
+func mustTotals() *totalsData {
+	d, err := loadTotals()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded totals data: %v", err))
+	}
+	return d
 }

@@ -1,0 +1,135 @@
+package event
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// counted is an item and the count an aid event must give it.
+type counted struct {
+	item string
+	n    float64
+}
+
+// aidFigures returns, over the aid events extracted from text, every item
+// with its lower count ("name=n", or "name" uncounted) and every amount
+// of money ("12000000 EUR").
+func aidFigures(text string) (items, amounts []string) {
+	a := &model.Article{ID: "t-items", Doc: "items", Date: refDate, Text: text}
+	for _, e := range New(withoutScope()).Extract(a) {
+		if e.Type != model.TypeAid {
+			continue
+		}
+		for _, it := range e.Items {
+			if it.Qty != nil && it.Qty.Min != nil {
+				items = append(items, fmt.Sprintf("%s=%g", strings.ToLower(it.Name), *it.Qty.Min))
+			} else {
+				items = append(items, strings.ToLower(it.Name))
+			}
+		}
+		if e.Money != nil {
+			amounts = append(amounts, fmt.Sprintf("%.0f %s", math.Round(e.Money.Amount), e.Money.Currency))
+		}
+	}
+	return items, amounts
+}
+
+func has(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TestItemCounts: the numbers of aid records and news count the items
+// they stand before, through units, parentheses and lists, and nothing
+// else.
+func TestItemCounts(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []counted
+		// notN are counts no item may carry.
+		notN []float64
+	}{
+		// A measure counts the item after "of".
+		{"litres-of", "The second consignment contained 4,000 litres of wound antiseptic and 300 stretchers.",
+			[]counted{{"wound antiseptic", 4000}, {"stretcher", 300}}, nil},
+		{"tonnes-of-catalogue", "Poland delivered 35 tonnes of medicines to Ukraine on Monday.",
+			[]counted{{"medicines", 35}}, nil},
+		{"kilograms-of", "Moldova sent 800 kilograms of baby formula to Lviv on Sunday.",
+			[]counted{{"baby formula", 800}}, nil},
+		{"pairs-of", "Slovakia donated 12,000 pairs of boots to Ukraine.",
+			[]counted{{"boot", 12000}}, nil},
+		// A parenthesis long enough to end a clause still belongs to its
+		// list of items.
+		{"paren-gives-counts", "The first shipment was sent on Monday and held blankets, tents and medical supplies (350 family tents, 1,200 blankets, 600 hygiene kits and 90 camp beds).",
+			[]counted{{"tent", 350}, {"blanket", 1200}, {"hygiene kit", 600}, {"camp bed", 90}}, nil},
+		{"list-goes-on-after-paren", "The government decided to donate three ambulances (each one fitted out by the health ministry last year) and 150 stretchers to a hospital in Kyiv.",
+			[]counted{{"ambulance", 3}, {"stretcher", 150}}, nil},
+		{"list-goes-on-after-remark", "Belgium is going to provide fuel (the amount is not yet known to the ministry) and furthermore, 12 ambulances to Ukraine.",
+			[]counted{{"ambulance", 12}}, nil},
+		{"list-begins-before-paren", "A first consignment comprising 40 tonnes of rescue equipment (pumps, protective suits, chainsaws and hoses), 8 tonnes of medicines and 20 generators was sent on Tuesday.",
+			[]counted{{"equipment", 40}, {"medicines", 8}, {"generator", 20}}, nil},
+		// A number in a parenthesis that describes each item counts
+		// nothing.
+		{"capacity-each", "The shipment included 6 generators and 30 water tanks (with a volume of 2,000 litres each) for Ukraine.",
+			[]counted{{"generator", 6}}, []float64{2000}},
+		// Two lots of one kind of item keep their own counts.
+		{"two-lots-of-tents", "Turkey sent a convoy to Ukraine carrying 300 family tents, 900 blankets and 25 general purpose tents.",
+			[]counted{{"tent", 300}, {"tent", 25}, {"blanket", 900}}, nil},
+		{"same-lot-twice", "Canada will send 20 armoured vehicles to Ukraine; the 20 armoured vehicles will arrive in May.",
+			[]counted{{"armoured vehicle", 20}}, nil},
+	} {
+		items, _ := aidFigures(tc.text)
+		for _, w := range tc.want {
+			if !has(items, fmt.Sprintf("%s=%g", w.item, w.n)) {
+				t.Errorf("%s: no %s counted %g in %v", tc.name, w.item, w.n, items)
+			}
+		}
+		for _, n := range tc.notN {
+			for _, it := range items {
+				if strings.HasSuffix(it, fmt.Sprintf("=%g", n)) {
+					t.Errorf("%s: %s counts %g", tc.name, it, n)
+				}
+			}
+		}
+	}
+}
+
+// TestPackageMoney: where a sentence gives a package beside the whole it
+// belongs to, or the level a fund grew to, the package's value is the
+// event's money.
+func TestPackageMoney(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       string
+		not        string
+	}{
+		{"part-of-total-package", "As part of a total package of 2 billion NOK, Norway will also give 300 million NOK in humanitarian aid to Ukraine.",
+			"300000000 NOK", "2000000000 NOK"},
+		{"fund-raised-to-with-tranche", "The EU raised the overall budget of its defence fund for Ukraine to 3 billion EUR with a new tranche worth 750 million EUR.",
+			"750000000 EUR", "3000000000 EUR"},
+		{"aid-doubled-to-with-addition", "Australia doubled its military aid to Ukraine to 200 million AUD, adding a package of 100 million AUD on Friday.",
+			"100000000 AUD", "200000000 AUD"},
+		{"so-far-beside-new", "Denmark has given 1 billion DKK in aid so far and will send another 150 million DKK to Ukraine.",
+			"150000000 DKK", ""},
+		{"first-of-two-packages", "Japan pledged $100 million in aid to Ukraine and a further $200 million for refugees in Poland.",
+			"100000000 USD", ""},
+		{"only-a-level", "Britain increased its humanitarian aid to Ukraine to £220 million on Monday.",
+			"220000000 GBP", ""},
+	} {
+		_, amounts := aidFigures(tc.text)
+		if !has(amounts, tc.want) {
+			t.Errorf("%s: no aid of %s in %v", tc.name, tc.want, amounts)
+		}
+		if tc.not != "" && has(amounts, tc.not) {
+			t.Errorf("%s: aid of %s, a whole, in %v", tc.name, tc.not, amounts)
+		}
+	}
+}
