@@ -84,12 +84,28 @@ func (c *cand) actorOK(m *mention) bool {
 	return true
 }
 
+// treeActorOK reports whether a mention the tree gives as actor may be
+// one: a national adjective gives aid only as its owner ("Germany's aid"),
+// never as an adjective, which names where things come from ("American
+// weapons").
+func (c *cand) treeActorOK(m *mention) bool {
+	if c.f.typ == model.TypeAid && isAdjectival(m) {
+		return false
+	}
+	return c.hit.tr.class == classAct || c.hit.tr.class == classPledge || c.hit.tr.class == classNoun
+}
+
 // findActor fills the actor: the passive agent after the trigger, else the
 // nearest entity before the trigger in its clause (a list counts whole),
 // else a pronoun resolved back, else the nearest such entity earlier in
 // the sentence.
 func (x *Extractor) findActor(d *docState, c *cand) {
 	s := c.s
+	if m, how := c.treeActor(); m != nil && c.treeActorOK(m) {
+		c.passive = passive(s, c.hit)
+		c.setActor(s, m, how)
+		return
+	}
 	// Passive: "were sent by Germany", "Kyiv was hit", "Kropyvnytskyi hit by
 	// 13 missiles". The agent comes only after "by"; the subject before the
 	// verb is what the act was done to.

@@ -66,6 +66,10 @@ type frame struct {
 	// counts: the frame takes a count of people (casualties, displacement,
 	// mobilisation) rather than item quantities.
 	counts bool
+	// ofPatient: the "of" phrase of the frame's event nouns is what the
+	// event was done to ("the shelling of Kharkiv", "the siege of
+	// Mariupol"), as "of" after a verb's noun is its object.
+	ofPatient bool
 }
 
 func act(words ...string) []trigger       { return mk(classAct, words) }
@@ -174,6 +178,7 @@ var frames = []frame{
 		targetPreps:  []string{"on", "against", "at", "in"},
 		objectTarget: true,
 		dyad:         true,
+		ofPatient:    true,
 	},
 	{
 		typ:          model.TypeCyberattack,

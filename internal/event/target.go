@@ -13,6 +13,10 @@ import (
 // for the state they lie in.
 func (c *cand) findTargets(d *docState) {
 	s := c.s
+	if m, how := c.treeTargets(); m != nil && c.hit.tr.class != classReceive {
+		c.addTargets(s, m, how)
+		return
+	}
 	r := c.r
 	if c.f.typ == model.TypeThreaten {
 		// "warned of counteractions if NATO rejects": the threatened party

@@ -98,10 +98,15 @@ func (t *tree) caseOf(i int, low []string) string {
 // auxiliary or subject, or it is a past participle modifying a noun
 // ("a school hit by missiles").
 func (t *tree) passiveVerb(v int) bool {
+	if t.w[v].XPOS != "VBN" {
+		// Only a past participle is passive; a passive relation on
+		// another form is a misparse.
+		return false
+	}
 	if t.child(v, "aux:pass", "nsubj:pass", "csubj:pass") >= 0 {
 		return true
 	}
-	return t.w[v].XPOS == "VBN" && (t.rel(v) == "acl" || t.rel(v) == "amod") && t.child(v, "aux") < 0
+	return (t.rel(v) == "acl" || t.rel(v) == "amod") && t.child(v, "aux") < 0
 }
 
 func containsStr(xs []string, x string) bool {

@@ -1,0 +1,263 @@
+package event
+
+import (
+	"github.com/sitrep-project/sitrep/internal/lexicon"
+)
+
+// Roles from the dependency tree. A verb's actor is its subject, or the
+// agent of a passive; its target the object or an oblique with one of the
+// frame's prepositions. An event noun's actor is its possessor or national
+// adjective ("Russia's attack", "Russian strikes") or the phrase after
+// "by"; its target the noun phrase after one of the frame's prepositions
+// ("strikes on Kharkiv"). The rules here answer only where the tree names
+// an entity; where it does not, the word-order rules of args.go and
+// target.go still look.
+
+// trigWord returns the head word of the trigger's tokens: for a phrase
+// ("hand over", "carried out strikes") the word whose head lies outside
+// it. It is -1 when the sentence was not parsed.
+func (c *cand) trigWord() int {
+	t := c.s.tr
+	if t == nil {
+		return -1
+	}
+	for k := c.hit.t0; k < c.hit.t1; k++ {
+		w := t.head[k]
+		if w < 0 {
+			continue
+		}
+		p := t.parent(w)
+		if p < 0 || t.tok[p] < c.hit.t0 || t.tok[p] >= c.hit.t1 {
+			return w
+		}
+	}
+	return t.head[c.hit.t0]
+}
+
+// verbal reports whether word w is used as a verb (a participle used as
+// an adjective counts).
+func (t *tree) verbal(w int) bool {
+	switch t.w[w].UPOS {
+	case "VERB", "AUX":
+		return true
+	}
+	return false
+}
+
+// modifierRels are the relations by which a word names who a phrase
+// belongs to or comes from: "Russian forces", "Russia's army", "the
+// Kremlin spokesman Dmitry Peskov". An "of" phrase is left out: "members
+// of NATO" and "leaders of the G7" are not NATO and the G7.
+var modifierRels = []string{"nmod:poss", "amod", "compound", "flat"}
+
+// entityOf returns the entity mention word w stands for: the mention that
+// covers it, or else that of a modifier naming its owner ("Russian
+// forces": forces stand for Russia). It returns nil when the phrase names
+// no party.
+func (c *cand) entityOf(w int) *mention {
+	s, t := c.s, c.s.tr
+	if m := s.mentionAt(t.tok[w]); m != nil {
+		if partyMention(m) {
+			return m
+		}
+		if m.kind != mName && m.kind != mItem {
+			return nil
+		}
+	}
+	for _, k := range t.children(w, modifierRels...) {
+		m := s.mentionAt(t.tok[k])
+		if m == nil || !partyMention(m) {
+			continue
+		}
+		if t.rel(k) == "amod" && originForm(m) {
+			// "Russian-made tanks" come from Russia; they are not its.
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// partyMention reports whether m names a state, organisation, group or
+// person who can act.
+func partyMention(m *mention) bool {
+	return (m.kind == mEntity || m.kind == mSource) && len(m.codes) > 0 && !m.dateline
+}
+
+// subjectWord returns the subject word of verb v, looking through
+// coordination ("Russia shelled Kharkiv and struck Odesa"), control
+// ("Germany agreed to send", "urged Berlin to send"), relative clauses
+// ("Russia, which shelled ...") and participle clauses ("..., killing
+// five"). It returns -1 where the clause has none.
+func (t *tree) subjectWord(v int) int {
+	for hops := 0; v >= 0 && hops < 4; hops++ {
+		if s := t.child(v, "nsubj"); s >= 0 {
+			if p := t.parent(v); t.rel(v) == "acl:relcl" && p >= 0 && t.w[s].UPOS == "PRON" {
+				// "which", "who", "that": the noun the clause describes.
+				return p
+			}
+			return s
+		}
+		if t.child(v, "nsubj:pass", "aux:pass") >= 0 {
+			return -1
+		}
+		p := t.parent(v)
+		switch t.rel(v) {
+		case "conj":
+			if j := t.nominalConjBetween(p, v); j >= 0 {
+				// "troops massed ... and Russian bombers struck", parsed
+				// with the bombers as a conjunct of the first verb: they
+				// are the second clause's subject, which the parser
+				// missed.
+				return j
+			}
+			v = p
+		case "xcomp":
+			if o := t.child(p, "obj"); o >= 0 {
+				return o
+			}
+			v = p
+		case "advcl":
+			if t.w[v].XPOS != "VBG" {
+				return -1
+			}
+			v = p
+		case "acl:relcl":
+			return p
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// nominalConjBetween returns the last noun joined to verb p that lies
+// between it and its joined verb v, or -1: such a noun is v's own subject,
+// misread as a conjunct of p.
+func (t *tree) nominalConjBetween(p, v int) int {
+	last := -1
+	for j := p + 1; j < v; j++ {
+		if t.parent(j) == p && t.rel(j) == "conj" {
+			switch t.w[j].UPOS {
+			case "NOUN", "PROPN", "PRON":
+				last = j
+			}
+		}
+	}
+	return last
+}
+
+// agentWord returns the agent of a passive verb or of an event noun: an
+// oblique or nominal modifier marked by "by".
+func (t *tree) agentWord(v int, low []string) int {
+	for _, k := range t.children(v, "obl:agent", "obl", "nmod", "nmod:agent") {
+		if t.caseOf(k, low) == "by" {
+			return k
+		}
+	}
+	return -1
+}
+
+// treeActor returns the actor mention the tree gives the trigger, with the
+// rule that found it, or nil.
+func (c *cand) treeActor() (*mention, string) {
+	v := c.trigWord()
+	if v < 0 {
+		return nil, ""
+	}
+	t, s := c.s.tr, c.s
+	switch {
+	case t.verbal(v) && t.passiveVerb(v):
+		if a := t.agentWord(v, s.low); a >= 0 {
+			if m := c.entityOf(a); m != nil {
+				return m, "tree: agent of the passive verb"
+			}
+		}
+	case t.verbal(v):
+		if w := t.subjectWord(v); w >= 0 {
+			if m := c.entityOf(w); m != nil {
+				return m, "tree: subject of the verb"
+			}
+		}
+	case t.w[v].UPOS == "NOUN":
+		if a := t.agentWord(v, s.low); a >= 0 {
+			if m := c.entityOf(a); m != nil {
+				return m, "tree: \"by\" after the event noun"
+			}
+		}
+		for _, k := range t.children(v, "nmod:poss", "amod", "compound") {
+			m := s.mentionAt(t.tok[k])
+			if m == nil || !partyMention(m) || originForm(m) {
+				continue
+			}
+			if m.entry.Kind == lexicon.KindPerson && t.rel(k) != "nmod:poss" {
+				continue
+			}
+			return m, "tree: owner of the event noun"
+		}
+	}
+	return nil, ""
+}
+
+// treeTargets returns the target mention the tree gives the trigger, with
+// the rule that found it, or nil: the object of a verb (for frames that
+// take one), the passive subject (for frames whose patient it is), or a
+// phrase after one of the frame's prepositions.
+func (c *cand) treeTargets() (*mention, string) {
+	v := c.trigWord()
+	if v < 0 {
+		return nil, ""
+	}
+	t, s := c.s.tr, c.s
+	isTarget := func(m *mention) bool {
+		if m == nil {
+			return false
+		}
+		codes := targetCodes(m)
+		return len(codes) > 0 && !(len(codes) == 1 && contains(c.actors, codes[0]) && !c.selfOK())
+	}
+	if t.verbal(v) {
+		if t.passiveVerb(v) && patientFrames[c.f.typ] {
+			for _, k := range t.children(v, "nsubj:pass") {
+				if m := c.placeOrEntity(k); isTarget(m) {
+					return m, "tree: subject of the passive verb"
+				}
+			}
+		}
+		if c.f.objectTarget && c.hit.tr.class != classNoun {
+			for _, k := range t.children(v, "obj", "iobj") {
+				if m := c.placeOrEntity(k); isTarget(m) {
+					return m, "tree: object of the verb"
+				}
+			}
+		}
+	}
+	rels := []string{"obl", "nmod"}
+	if !t.verbal(v) {
+		rels = []string{"nmod"}
+	}
+	for _, k := range t.children(v, rels...) {
+		prep := t.caseOf(k, s.low)
+		of := prep == "of" && c.f.ofPatient && !t.verbal(v)
+		if prep == "" || !contains(c.f.targetPreps, prep) && !of {
+			continue
+		}
+		if m := c.placeOrEntity(k); isTarget(m) {
+			return m, "tree: after \"" + prep + "\""
+		}
+	}
+	return nil, ""
+}
+
+// selfOK reports whether an event may have its actor as its target: a
+// visit to one's own country is still a visit.
+func (c *cand) selfOK() bool { return c.f.typ == "visit" }
+
+// placeOrEntity returns the place or party word w names (see entityOf),
+// or nil.
+func (c *cand) placeOrEntity(w int) *mention {
+	if m := c.s.mentionAt(c.s.tr.tok[w]); m != nil && m.kind == mPlace && !m.dateline {
+		return m
+	}
+	return c.entityOf(w)
+}

@@ -1,0 +1,55 @@
+package event
+
+import "testing"
+
+// TestTreeRoles checks the roles read from the dependency tree (roles.go)
+// on sentences whose word order misleads: subjects far from their verb,
+// passives, control and relative clauses, event nouns with their owner,
+// agent and patient. The sentences are written for the test.
+func TestTreeRoles(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "subject-shared-by-joined-verbs",
+			text: "Russian artillery shelled the outskirts of Izium, where Ukrainian troops were dug in, and then struck Lviv on Thursday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-03-03"}},
+			not:  []string{"attack:UKR"}},
+		{name: "subject-before-long-participle-phrase",
+			text: "Poland, facing pressure from allies anxious about stocks in Germany and France, sent 60 tanks to Ukraine on Friday.",
+			want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}}},
+			not:  []string{"aid:DEU", "aid:FRA"}},
+		{name: "control-verb-gives-its-subject",
+			text: "Norway agreed on Monday to send air defence systems to Ukraine.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}}}},
+		{name: "object-of-urging-verb-is-the-actor",
+			text: "Kyiv urged Berlin to deliver more howitzers to Ukraine.",
+			not:  []string{"aid:UKR"}},
+		{name: "relative-clause-subject",
+			text: "Officials said the Netherlands, which had already sent howitzers, would supply 20 more armoured vehicles to Ukraine.",
+			want: []ev{{typ: "aid", actor: "NLD", targets: []string{"UKR"}}}},
+		{name: "passive-agent-far-after-the-verb",
+			text: "The rail depot in Lviv was struck early on Sunday, according to the regional administration, by Russian cruise missiles.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "passive-subject-is-the-target",
+			text: "A Russian ammunition depot near Melitopol was destroyed by Ukrainian artillery overnight.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}},
+			not:  []string{"attack:RUS"}},
+		{name: "event-noun-possessor",
+			text: "Russia's bombardment of Mykolaiv continued for a third day on Wednesday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "event-noun-agent-after-by",
+			text: "The bombardment of Kharkiv by Russian forces intensified on Tuesday, local officials said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:UKR"}},
+		{name: "event-noun-demonym-and-on",
+			text: "Ukrainian drone strikes on Belgorod damaged a fuel depot overnight, the Russian governor said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "verb-object-target",
+			text: "Moldova accused Russia on Thursday of violating its airspace.",
+			want: []ev{{typ: "accuse", actor: "MDA", targets: []string{"RUS"}}}},
+		{name: "oblique-target-after-to",
+			text: "After weeks of debate, Canada finally delivered eight armoured vehicles to Ukraine this week.",
+			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}}}},
+		{name: "demonym-made-is-no-donor",
+			text: "American-made rocket launchers arrived in Ukraine from Poland on Monday.",
+			not:  []string{"aid:USA"}},
+	})
+}
