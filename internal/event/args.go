@@ -206,16 +206,6 @@ var determiners = setOf("the", "a", "an")
 // passive.
 var beAux = setOf("be", "been", "being", "was", "were", "is", "are", "am", "get", "gets", "got", "'s", "’s")
 
-// patientFrames are the frames whose passive subject is the target rather
-// than the actor: "Kyiv was shelled", "Russia was sanctioned", "Moscow was
-// accused".
-var patientFrames = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeSanction, model.TypeAccuse,
-	model.TypeThreaten, model.TypeVisit, model.TypeDemand, model.TypeCasualties)
-
-// reducedPassive are the frames whose verbs are transitive enough that
-// "X hit by Y" is a passive; "travelled by train" is not.
-var reducedPassive = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeSanction, model.TypeAccuse)
-
 // passive reports whether a verbal trigger is a passive participle: after a
 // form of "be" (with adverbs between), or followed by "by" with no
 // auxiliary ("Kropyvnytskyi hit by 13 missiles").
@@ -310,11 +300,6 @@ func textOf(s *sent, t0, t1 int) string {
 func spanText(s *sent, t0, t1 int) string {
 	return s.text[s.toks[t0].Start:s.toks[t1-1].End]
 }
-
-// speakerActs are the event types whose reporter is often their actor: a
-// leader who "told reporters on a trip to Warsaw", a ministry that
-// "announced it would send".
-var speakerActs = setOf(model.TypeAid, model.TypeVisit, model.TypeMeet, model.TypeTalks, model.TypeSanction)
 
 // inIncluding reports whether token t lies in an "including ..."
 // parenthesis after the subject: "G7 leaders, including Boris Johnson and

@@ -27,8 +27,6 @@ var (
 	allow   = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
 	alleged = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
 	pasts   = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
-	// speech acts are asserted when said, whatever their content's mood.
-	speech = setOf(model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeDeny, model.TypeStatement)
 )
 
 // forecastOnly are the event types that are facts only once they have

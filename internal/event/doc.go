@@ -5,11 +5,14 @@
 // tokens), lexicon (entities, items, places, sources), quantity (counts and
 // money) and timex (dates).
 //
-// Extraction is rule-based. The frames in frames.go declare, for each event
-// type, the words that trigger it, the class of each trigger (a verb of
-// doing, of promising, of claiming, a noun, a charge such as "war
+// Extraction is rule-based. The frames, declared as data in
+// data/frames.tsv and data/triggers.tsv (read by frames.go), give for each
+// event type the words that trigger it, the class of each trigger (a verb
+// of doing, of promising, of claiming, a noun, a charge such as "war
 // criminal", a modal of obligation) and the arguments it takes; the rest of
-// the package finds those arguments around a trigger, reads status and
+// the package finds those arguments around a trigger: in the dependency
+// tree of the syntax stage where it names them (roles.go), else by word
+// order, reads status and
 // modality from the words of its clause, carries actors and sources across
 // sentences, and merges repeats of one event inside an article. Every slot
 // records where it came from, for --explain.

@@ -1,6 +1,11 @@
 package event
 
-import "github.com/sitrep-project/sitrep/internal/model"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // A trigger class says how a trigger's words bear on the event's status.
 type class uint8
@@ -70,203 +75,125 @@ type frame struct {
 	// event was done to ("the shelling of Kharkiv", "the siege of
 	// Mariupol"), as "of" after a verb's noun is its object.
 	ofPatient bool
+	// passivePatient: the subject of the frame's passive verbs is the
+	// target, not the actor ("Kyiv was shelled", "Moscow was accused").
+	passivePatient bool
+	// reducedPassive: the frame's verbs are transitive enough that "X hit
+	// by Y" is a passive; "travelled by train" is not.
+	reducedPassive bool
+	// speech: the event is a speech act (a threat, a demand, an
+	// accusation, a denial, a statement), whose speaker is its actor.
+	speech bool
+	// speakerActs: whoever reports the event is often its actor: a
+	// leader who "told reporters on a trip to Warsaw", a ministry that
+	// "announced it would send".
+	speakerActs bool
+	// asBody: a group named after an organisation acts as that body: a
+	// meeting with the G7 leaders is with the G7.
+	asBody bool
 }
 
-func act(words ...string) []trigger       { return mk(classAct, words) }
-func pledge(words ...string) []trigger    { return mk(classPledge, words) }
-func authorize(words ...string) []trigger { return mk(classAuthorize, words) }
-func noun(words ...string) []trigger      { return mk(classNoun, words) }
-func cont(words ...string) []trigger      { return mk(classContinue, words) }
-func claim(words ...string) []trigger     { return mk(classClaim, words) }
-func charge(words ...string) []trigger    { return mk(classCharge, words) }
-func modal(words ...string) []trigger     { return mk(classModal, words) }
-func receive(words ...string) []trigger   { return mk(classReceive, words) }
+// frames is the declaration of every event type sitrep extracts, read
+// from data/frames.tsv and data/triggers.tsv (see data/README.md).
+var frames = mustFrames()
 
-func mk(c class, words []string) []trigger {
-	out := make([]trigger, len(words))
-	for i, w := range words {
-		out[i] = trigger{phrase: w, class: c}
+// The sets of types with a trait, for the rules that ask of a type rather
+// than of a frame at hand.
+var (
+	patientFrames  = typesWith(func(f *frame) bool { return f.passivePatient })
+	reducedPassive = typesWith(func(f *frame) bool { return f.reducedPassive })
+	speech         = typesWith(func(f *frame) bool { return f.speech })
+	speakerActs    = typesWith(func(f *frame) bool { return f.speakerActs })
+	asBody         = typesWith(func(f *frame) bool { return f.asBody })
+)
+
+func typesWith(has func(*frame) bool) map[model.EventType]bool {
+	out := map[model.EventType]bool{}
+	for i := range frames {
+		if has(&frames[i]) {
+			out[frames[i].typ] = true
+		}
 	}
 	return out
 }
 
-func outcome(o string, ts []trigger) []trigger {
-	for i := range ts {
-		ts[i].outcome = o
-	}
-	return ts
+// classNames are the trigger classes as triggers.tsv names them.
+var classNames = map[string]class{
+	"act": classAct, "pledge": classPledge, "authorize": classAuthorize, "noun": classNoun, "continue": classContinue,
+	"claim": classClaim, "charge": classCharge, "modal": classModal, "receive": classReceive,
 }
 
-func join(tss ...[]trigger) []trigger {
-	var out []trigger
-	for _, ts := range tss {
-		out = append(out, ts...)
+// mustFrames reads the frame declarations; the data is embedded, so an
+// error is a build error, caught by the tests.
+func mustFrames() []frame {
+	fs, err := loadFrames()
+	if err != nil {
+		panic(fmt.Sprintf("event: embedded frame data: %v", err))
 	}
-	return out
+	return fs
 }
 
-// frames is the declaration of every event type sitrep extracts.
-var frames = []frame{
-	{
-		typ: model.TypeAid,
-		triggers: join(
-			act("send", "sends", "sent", "sending", "deliver*", "supply", "supplies", "supplied", "supplying",
-				"provide*", "providing", "give", "gives", "gave", "given", "giving", "donate*", "donating",
-				"ship", "ships", "shipped", "shipping", "dispatch*", "transfer*", "hand over", "handed over",
-				"hands over", "handing over", "contribute*", "contributing", "redirect*", "airlift*", "equip*",
-				"arrived", "arrive", "arrives", "arriving", "allocate*", "allocating", "earmark*", "release*", "grant*",
-				"finance*", "fund", "funded", "funds", "funding"),
-			pledge("pledge*", "pledging", "promise*", "promising", "commit", "commits", "committed", "committing",
-				"offer", "offers", "offered", "offering", "vow*", "approve*", "approving", "unveil*", "announce*", "announcing"),
-			authorize("permit*", "permitting", "allow*", "authori*", "authorising", "authorizing", "cleared the way", "clear the way",
-				"green light", "green-light*", "greenlit"),
-			noun("aid", "assistance", "package", "packages", "delivery", "deliveries", "shipment", "shipments",
-				"consignment", "consignments", "donation", "donations", "support", "weapons", "arms", "tranche",
-				"worth", "valued", "value", "total", "provision", "purchase", "purchases", "contribution", "contributions",
-				"loan", "loans", "grant", "grants", "budget support", "funding", "equipment"),
-			cont("include", "includes", "included", "including", "comprise*", "comprising", "consist*", "contain*"),
-			receive("received", "receives", "receive", "receiving", "took delivery of", "has taken delivery of"),
-		),
-		needs:        "item|figure",
-		targetPreps:  []string{"to", "for", "into"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeCasualties,
-		triggers: join(
-			outcome("killed", act("killed", "kill", "kills", "killing", "died", "die", "dies", "dead", "deaths", "death", "death toll", "lost",
-				"lost their lives", "lost his life", "lost her life", "perished", "fatalities", "slain", "executed", "murdered", "massacred")),
-			outcome("wounded", act("wounded", "injured", "injuring", "wounding", "hurt", "injuries", "injury", "maimed", "maiming")),
-			outcome("", noun("casualties", "casualty", "victims")),
-		),
-		needs:  "figure|victims",
-		counts: true,
-	},
-	{
-		typ: model.TypeDisplacement,
-		triggers: join(
-			act("fled", "flee", "flees", "fleeing", "displaced", "evacuated", "evacuate*", "crossed into", "sought refuge",
-				"left the country", "have left", "escaped"),
-			noun("refugees", "refugee", "exodus", "displacement", "evacuees", "internally displaced"),
-		),
-		needs:       "figure",
-		targetPreps: []string{"from"},
-		counts:      true,
-	},
-	{
-		typ: model.TypeMobilize,
-		triggers: join(
-			act("amass*", "massed", "massing", "mass", "deploy*", "deploying", "mobilized", "mobilised", "mobilize", "mobilise",
-				"mobilizing", "mobilising", "stationed", "gathered", "concentrated", "moved", "inched closer", "positioned",
-				"moving", "brought into", "surrounded", "surrounding", "ordered", "activated", "sent in", "reinforce*"),
-			noun("build-up", "buildup", "troop build-up", "mobilisation", "mobilization", "deployment"),
-		),
-		needs:  "troops",
-		counts: true,
-	},
-	{
-		typ: model.TypeAttack,
-		triggers: join(
-			act("shell*", "struck", "strike", "strikes", "striking", "hit", "hits", "hitting", "bomb", "bombed", "bombing", "bombings",
-				"bombard*", "attack*", "fired", "fire on", "fired on", "fired at", "fires", "firing", "pounded", "pounding",
-				"targeted", "targeting", "sank", "sunk", "destroyed", "invade*", "invading", "raid*", "counterattack*",
-				"counter-attack*", "stormed", "besieged", "blasted", "launched"),
-			noun("airstrike", "airstrikes", "air strike", "air strikes", "missile strike", "missile strikes", "offensive",
-				"barrage", "assault", "explosions", "explosion", "incursion", "artillery fire", "rocket fire"),
-		),
-		needs:        "",
-		targetPreps:  []string{"on", "against", "at", "in"},
-		objectTarget: true,
-		dyad:         true,
-		ofPatient:    true,
-	},
-	{
-		typ:          model.TypeCyberattack,
-		triggers:     noun("cyberattack", "cyberattacks", "cyber-attack", "cyber-attacks", "cyber attack", "cyber attacks", "hack", "hacked", "hacking", "denial-of-service", "ddos", "malware", "ransomware"),
-		targetPreps:  []string{"on", "against", "in"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeVisit,
-		triggers: join(
-			act("visit", "visits", "visited", "visiting", "travel*", "trip", "trips", "tour", "toured", "touring", "arrived in", "arrives in", "arrive in",
-				"arrived at", "arrives at", "arriving in", "flew to", "flies to", "fly to", "was in", "were in", "is in", "are in",
-				"was also in", "were also in", "is also in", "was already in", "is already in"),
-		),
-		targetPreps:  []string{"to", "in"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeMeet,
-		triggers: join(
-			act("met", "meet", "meets", "meeting", "meetings", "video call", "video conference", "videoconference", "virtual summit",
-				"summit", "hosted", "hosts", "host", "sat down with", "sitting down with", "held talks with", "holds talks with", "hold talks with"),
-		),
-		targetPreps:  []string{"with"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeTalks,
-		triggers: join(
-			noun("talks", "negotiations", "negotiate*", "negotiating", "peace talks", "round of talks", "ceasefire talks"),
-			act("phone call", "phone calls", "telephone call", "telephone calls", "held calls", "held a call", "holds calls",
-				"spoke by phone", "spoke by telephone", "spoke on the phone", "talked by phone", "spoke with", "spoke to"),
-		),
-		targetPreps: []string{"with"},
-		dyad:        true,
-	},
-	{
-		typ: model.TypeThreaten,
-		triggers: act("threaten*", "threat", "threats", "warn", "warned", "warns", "warning", "vowed to retaliate", "retaliate", "ultimatum",
-			"would respond", "will respond", "would retaliate", "will retaliate"),
-		targetPreps:  []string{"against", "to"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeDemand,
-		triggers: join(
-			act("demand*", "demanding", "called on", "calls on", "call on", "calling on", "urge*", "urging", "appeal*", "appealing",
-				"called for", "calls for", "asked for", "asking for", "asked", "pleaded", "pressed for", "pressing for"),
-			modal("should", "must", "ought to", "needs to", "need to", "has to", "have to"),
-		),
-		targetPreps:  []string{"to"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeAccuse,
-		triggers: join(
-			act("accuse*", "accusing", "blame*", "blaming", "had proof", "has proof", "alleg*", "condemn*", "condemning", "charged",
-				"denounce*", "denouncing"),
-			charge("deliberately", "war criminal", "war criminals", "war crimes", "war crime", "nuclear terror", "terrorist state",
-				"weaponise", "weaponises", "weaponising", "weaponize", "weaponizes", "weaponizing", "genocide", "atrocities",
-				"appalling", "outrageous", "barbaric", "unwarranted", "unprovoked", "heinous", "abhorrent", "despicable", "atrocity"),
-			claim("claimed", "claims", "claim", "claiming", "insisted", "insists", "suggested", "argued", "asserted"),
-		),
-		targetPreps:  []string{"on"},
-		objectTarget: true,
-	},
-	{
-		typ: model.TypeDeny,
-		triggers: act("denied", "deny", "denies", "denying", "rejected claims", "rejects claims", "dismissed claims", "refuted", "refutes",
-			"false claims", "rejected the claim", "rejected the claims", "rejects the claim", "rejected the accusation", "rejected the accusations",
-			"rejected the allegation", "rejected the allegations", "dismissed the claim", "dismissed the claims", "dismissed reports",
-			"dismissed the reports", "dismissed the accusations", "dismissed the allegations", "were false", "was false", "are false",
-			"is false", "were fake", "was fake", "nothing to do with", "as lies", "as a lie", "as disinformation", "as fake", "as propaganda",
-			"preposterous", "baseless", "groundless", "as fabricated", "disputed the claim", "disputed the claims"),
-	},
-	{
-		typ: model.TypeSanction,
-		triggers: join(
-			act("sanction*", "sanctioning", "blacklist*", "froze", "frozen", "freeze", "banned", "ban", "bans", "banning",
-				"close its airspace", "closed its airspace", "closes its airspace", "shut its airspace", "closed their airspace",
-				"close their airspace", "expel*", "cut off from"),
-			noun("export bans", "export ban", "asset freeze", "asset freezes", "tariffs", "embargo"),
-		),
-		targetPreps:  []string{"on", "against", "to", "from"},
-		objectTarget: true,
-	},
-	{
-		typ:      model.TypeStatement,
-		triggers: act("stated", "said in a statement", "issued a statement", "tweeted"),
-	},
+func loadFrames() ([]frame, error) {
+	var fs []frame
+	index := map[model.EventType]int{}
+	err := readTSV("data/frames.tsv", []string{"type", "needs", "target_preps", "traits"}, func(line int, f []string) error {
+		info, ok := model.LookupType(f[0])
+		if !ok {
+			return fmt.Errorf("unknown event type %q", f[0])
+		}
+		if _, dup := index[info.Type]; dup {
+			return fmt.Errorf("type %q declared twice", f[0])
+		}
+		fr := frame{typ: info.Type, needs: dash(f[1])}
+		if p := dash(f[2]); p != "" {
+			fr.targetPreps = strings.Split(p, ",")
+		}
+		if t := dash(f[3]); t != "" {
+			for _, trait := range strings.Split(t, ",") {
+				flag, ok := map[string]*bool{
+					"object-target": &fr.objectTarget, "dyad": &fr.dyad, "counts": &fr.counts, "of-patient": &fr.ofPatient,
+					"passive-patient": &fr.passivePatient, "reduced-passive": &fr.reducedPassive, "speech": &fr.speech,
+					"speaker-acts": &fr.speakerActs, "as-body": &fr.asBody,
+				}[trait]
+				if !ok {
+					return fmt.Errorf("unknown trait %q", trait)
+				}
+				*flag = true
+			}
+		}
+		index[info.Type] = len(fs)
+		fs = append(fs, fr)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readTSV("data/triggers.tsv", []string{"type", "class", "phrase", "outcome"}, func(line int, f []string) error {
+		i, ok := index[model.EventType(f[0])]
+		if !ok {
+			return fmt.Errorf("type %q has no row in frames.tsv", f[0])
+		}
+		c, ok := classNames[f[1]]
+		if !ok {
+			return fmt.Errorf("unknown trigger class %q", f[1])
+		}
+		if _, err := cuePhrase(strings.TrimSuffix(f[2], "*")); err != nil {
+			return err
+		}
+		o := dash(f[3])
+		if o != "" && o != "killed" && o != "wounded" {
+			return fmt.Errorf("outcome %q is not killed, wounded or -", o)
+		}
+		fs[i].triggers = append(fs[i].triggers, trigger{phrase: f[2], class: c, outcome: o})
+		return nil
+	})
+	return fs, err
+}
+
+// dash reads a data column where "-" stands for nothing.
+func dash(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
 }

@@ -231,10 +231,6 @@ func originForm(m *mention) bool {
 	return m.kind == mEntity && (m.form == lexicon.FormOrigin || m.form == lexicon.FormCompound)
 }
 
-// asBody are the event types whose parties are named as a group acts as
-// one body: a meeting with the G7 leaders is with the G7.
-var asBody = setOf(model.TypeMeet, model.TypeTalks, model.TypeDemand, model.TypeVisit)
-
 // groupOrg returns the organisation a group of states forms, when the
 // group is named after it ("G7 countries", "G7 leaders" are the G7), or "".
 func (s *sent) groupOrg(m *mention) string {

@@ -60,10 +60,11 @@ type TypeInfo struct {
 }
 
 // typeTable is the registry of event types: one row per type. Adding an
-// event type is one constant above and one row here, plus the extraction
-// rules that produce it (a frame in internal/event/frames.go); the merge
-// window, the menus and legends, the colour, the figures and the type
-// checks of the CLI and the HTTP API all follow from the row. The tests
+// event type is one constant above and one row here, plus its extraction
+// data (a row in internal/event/data/frames.tsv and its words in
+// triggers.tsv); the merge window, the menus and legends, the colour, the
+// figures and the type checks of the CLI and the HTTP API all follow from
+// the row. The tests
 // check that every constant has exactly one row, that orders are unique,
 // windows positive and colours valid CSS hex.
 var typeTable = []TypeInfo{
