@@ -638,7 +638,12 @@ func (f *finder) matchEarlierLater(i int) int {
 		c := at(f.ref, g)
 		s, e := c.span()
 		if id == wEarlier {
+			// "Earlier this month" is told of days before the article's:
+			// of the article's own day a report says "today".
 			e = f.ref
+			if d := f.ref.AddDate(0, 0, -1); !d.Before(s) {
+				e = d
+			}
 		} else {
 			s = f.ref
 		}

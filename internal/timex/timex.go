@@ -297,6 +297,12 @@ func (f *finder) emitTimeBytes(i, j int, d cal, clock []byte, dayKnown bool) {
 		e.Precision = "" // marks the day as provisional until fixTimes
 	}
 	f.emit(i, j, e)
+	if dayKnown && !f.noRef {
+		// "On Saturday evening ... The same day": a time of a named day
+		// names the day too.
+		f.anchor = s
+		f.anchorSet = true
+	}
 }
 
 // fixTimes gives clock times whose day the text did not state ("at 18:00

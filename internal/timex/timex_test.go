@@ -96,7 +96,7 @@ var findCases = []findCase{
 	{thu, "The alliance expanded last year.", []want{dr("last year", "2021", "2021-01-01", "2021-12-31")}},
 	{thu, "The pipeline opens next year.", []want{d("next year", "2023")}},
 	{thu, "Spending will double this year.", []want{d("this year", "2022")}},
-	{thu, "Earlier this month, the rouble collapsed.", []want{dr("Earlier this month", "2022-03", "2022-03-01", "2022-03-03")}},
+	{thu, "Earlier this month, the rouble collapsed.", []want{dr("Earlier this month", "2022-03", "2022-03-01", "2022-03-02")}},
 	{thu, "A second package is expected later this month.", []want{dr("later this month", "2022-03", "2022-03-03", "2022-03-31")}},
 	{thu, "Later this year the fleet returns.", []want{dr("Later this year", "2022", "2022-03-03", "2022-12-31")}},
 	{thu, "This past weekend the protests grew.", []want{dr("This past weekend", "2022-W08-WE", "2022-02-26", "2022-02-27")}},
@@ -197,6 +197,9 @@ var findCases = []findCase{
 	{thu, "A day after the vote, troops withdrew.", []want{dur("A day", "P1D").span("2022-03-04", "2022-03-04")}},
 	{thu, "Three days before the invasion, the president spoke.", []want{dur("Three days", "P3D").span("2022-02-28", "2022-02-28")}},
 	{thu, "The bridge was hit on Saturday. The same day, the mayor fled.", []want{d("Saturday", "2022-02-26"), d("The same day", "2022-02-26")}},
+	{thu, "The banks were cut off on Saturday evening. The same day, the fund was frozen.", []want{tm("Saturday evening", "2022-02-26TEV"), d("The same day", "2022-02-26")}},
+	{thu, "Talks ended late on Monday night. On the same day the border closed.", []want{tm("late on Monday night", "2022-02-28TNI").withMod("END"), d("the same day", "2022-02-28")}},
+	{thu, "Earlier this week, the envoy left.", []want{dr("Earlier this week", "2022-W09", "2022-02-28", "2022-03-02")}},
 	{thu, "The minister arrived on Monday and left the following day.", []want{d("Monday", "2022-02-28"), d("the following day", "2022-03-01")}},
 
 	// The present, the past and the future.
