@@ -142,11 +142,21 @@ func (c *cand) itemSpans() []itemSpan {
 		for e < len(s.low) && !isBoundary(s, e) {
 			e++
 		}
+		if s.verbAt(k, e) {
+			// "(...), and France delivered five howitzers": another
+			// event's clause, not the list going on.
+			break
+		}
 		spans = append(spans, itemSpan{l: k, r: e})
 		r = e
 	}
-	// Leftwards: the clause opens right after ")": the list began before
-	// the parenthesis.
+	// Leftwards: the clause opens right after ")" with no subject of its
+	// own before the trigger: the list began before the parenthesis.
+	for k := c.l; k < c.hit.t0; k++ {
+		if m := s.mentionAt(k); m != nil && m.kind == mEntity {
+			return spans
+		}
+	}
 	for l := c.l; l > 0 && s.low[l-1] == ")"; {
 		j := openParen(s, l-1)
 		if j < 0 {
@@ -157,13 +167,27 @@ func (c *cand) itemSpans() []itemSpan {
 		for b > 0 && !isBoundary(s, b-1) {
 			b--
 		}
-		if b == j {
+		if b == j || s.verbAt(b, j) {
+			// "Germany sent 20 tanks (...), and delivered ...": what
+			// stands before is told by a verb of its own.
 			break
 		}
 		spans = append(spans, itemSpan{l: b, r: j})
 		l = b
 	}
 	return spans
+}
+
+// verbAt reports whether a verb that tells an event of its own stands in
+// tokens [l, r): a noun trigger such as "consignment" or "worth" names
+// what a list gives or its value, and "comprising" opens the list.
+func (s *sent) verbAt(l, r int) bool {
+	for _, h := range s.trigs {
+		if h.t0 >= l && h.t0 < r && h.tr.class != classNoun && h.tr.class != classContinue {
+			return true
+		}
+	}
+	return false
 }
 
 // closeParen returns the ")" that closes the "(" at token i, or -1.
@@ -655,6 +679,30 @@ func (c *cand) findMoney() {
 	if first != nil {
 		c.money = first.num
 		c.explain("money", "%q, though a running total", first.num.Text)
+		return
+	}
+	// None in the clause: the clause may go on across a long parenthesis
+	// ("The additional $300m in loans (the second source says so) are
+	// provided through the World Bank"). What the parenthesis itself holds
+	// is a conversion or the value of each item, never the package's.
+	for _, sp := range c.itemSpans()[1:] {
+		if sp.counted {
+			continue
+		}
+		for i := sp.l; i < sp.r; i++ {
+			m := s.mentionAt(i)
+			if m == nil {
+				continue
+			}
+			i = m.t1 - 1
+			if m.kind == mNum && m.num.Kind == quantity.KindMoney && !c.wholeAmount(m) {
+				if _, ok := m.num.Money(); ok {
+					c.money = m.num
+					c.explain("money", "%q, across a parenthesis", m.num.Text)
+					return
+				}
+			}
+		}
 	}
 }
 

@@ -83,6 +83,10 @@ func TestItemCounts(t *testing.T) {
 		// Two lots of one kind of item keep their own counts.
 		{"two-lots-of-tents", "Turkey sent a convoy to Ukraine carrying 300 family tents, 900 blankets and 25 general purpose tents.",
 			[]counted{{"tent", 300}, {"tent", 25}, {"blanket", 900}}, nil},
+		// Another donor's clause after a parenthesis is no part of the
+		// list.
+		{"other-donor-after-paren", "Germany sent 20 howitzers to Ukraine (the defence ministry confirmed the transfer on Friday), and France delivered 12 tanks.",
+			[]counted{{"howitzer", 20}, {"tank", 12}}, nil},
 		{"same-lot-twice", "Canada will send 20 armoured vehicles to Ukraine; the 20 armoured vehicles will arrive in May.",
 			[]counted{{"armoured vehicle", 20}}, nil},
 	} {
@@ -121,6 +125,8 @@ func TestPackageMoney(t *testing.T) {
 			"150000000 DKK", ""},
 		{"first-of-two-packages", "Japan pledged $100 million in aid to Ukraine and a further $200 million for refugees in Poland.",
 			"100000000 USD", ""},
+		{"subject-before-paren", "The additional 250 million USD in loans (a second source also calls it a loan) are provided to Ukraine through the World Bank.",
+			"250000000 USD", ""},
 		{"only-a-level", "Britain increased its humanitarian aid to Ukraine to £220 million on Monday.",
 			"220000000 GBP", ""},
 	} {
@@ -130,6 +136,23 @@ func TestPackageMoney(t *testing.T) {
 		}
 		if tc.not != "" && has(amounts, tc.not) {
 			t.Errorf("%s: aid of %s, a whole, in %v", tc.name, tc.not, amounts)
+		}
+	}
+}
+
+// TestListStaysWithItsDonor: a list carried across a parenthesis never
+// reaches into the clause of another donor.
+func TestListStaysWithItsDonor(t *testing.T) {
+	text := "Germany sent 20 howitzers to Ukraine (the defence ministry confirmed the transfer on Friday), and France delivered 12 tanks."
+	a := &model.Article{ID: "t-donor", Doc: "donor", Date: refDate, Text: text}
+	for _, e := range New(withoutScope()).Extract(a) {
+		if e.Type != model.TypeAid || e.Actor == nil {
+			continue
+		}
+		for _, it := range e.Items {
+			if e.Actor.Code == "DEU" && it.Name == "tank" || e.Actor.Code == "FRA" && it.Name == "howitzer" {
+				t.Errorf("%s gives %s", e.Actor.Code, it.Name)
+			}
 		}
 	}
 }
