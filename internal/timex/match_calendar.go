@@ -508,6 +508,10 @@ func (f *finder) inferYear(c, now cal, i, j int) cal {
 	f.relative = true
 	c.y = now.y
 	tense := f.tense(i, j)
+	if i > 0 && f.idAt(i-1) == wSince {
+		// "since August" counts from a time gone by, whatever the verb.
+		tense = tensePast
+	}
 	if c.g == gDay {
 		ref := f.ref
 		t := c.time()

@@ -199,6 +199,8 @@ var findCases = []findCase{
 	{thu, "The bridge was hit on Saturday. The same day, the mayor fled.", []want{d("Saturday", "2022-02-26"), d("The same day", "2022-02-26")}},
 	{thu, "The banks were cut off on Saturday evening. The same day, the fund was frozen.", []want{tm("Saturday evening", "2022-02-26TEV"), d("The same day", "2022-02-26")}},
 	{thu, "Talks ended late on Monday night. On the same day the border closed.", []want{tm("late on Monday night", "2022-02-28TNI").withMod("END"), d("the same day", "2022-02-28")}},
+	{thu, "The package, the tenth drawn from stocks since August, also contains rifles.", []want{dr("August", "2021-08", "2021-08-01", "2021-08-31").signal("since")}},
+	{thu, "Prices will stay high, as they have since October.", []want{dr("October", "2021-10", "2021-10-01", "2021-10-31").signal("since")}},
 	{thu, "Earlier this week, the envoy left.", []want{dr("Earlier this week", "2022-W09", "2022-02-28", "2022-03-02")}},
 	{thu, "The minister arrived on Monday and left the following day.", []want{d("Monday", "2022-02-28"), d("the following day", "2022-03-01")}},
 
