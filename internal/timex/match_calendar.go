@@ -723,8 +723,16 @@ func (f *finder) resolveWeekday(wd, mode, i, j int) cal {
 	case modeComing:
 		return dayOf(ref.AddDate(0, 0, fwd))
 	}
-	if f.tense(i, j) == tenseFuture {
+	switch f.tense(i, j) {
+	case tenseFuture:
 		return dayOf(ref.AddDate(0, 0, fwd))
+	case tenseNone:
+		if f.futureBefore() {
+			// "will hold talks in Warsaw on Thursday before travelling to
+			// Bucharest on Friday": the verb's tense lies too far back,
+			// but the day before it in the sentence is still to come.
+			return dayOf(ref.AddDate(0, 0, fwd))
+		}
 	}
 	return dayOf(ref.AddDate(0, 0, -back))
 }
@@ -757,4 +765,15 @@ func pressSuffix(text string, n *token) bool {
 		return true
 	}
 	return false
+}
+
+// futureBefore reports whether the last date found so far in the sentence
+// lies after the reference day.
+func (f *finder) futureBefore() bool {
+	out := f.out[f.sentOut:]
+	if len(out) == 0 {
+		return false
+	}
+	e := out[len(out)-1]
+	return e.Type == TypeDate && e.Precision == PrecisionDay && e.Start.After(f.ref)
 }

@@ -201,6 +201,8 @@ var findCases = []findCase{
 	{thu, "Talks ended late on Monday night. On the same day the border closed.", []want{tm("late on Monday night", "2022-02-28TNI").withMod("END"), d("the same day", "2022-02-28")}},
 	{thu, "The package, the tenth drawn from stocks since August, also contains rifles.", []want{dr("August", "2021-08", "2021-08-01", "2021-08-31").signal("since")}},
 	{thu, "Prices will stay high, as they have since October.", []want{dr("October", "2021-10", "2021-10-01", "2021-10-31").signal("since")}},
+	{thu, "The minister will hold talks with the Polish president in Warsaw on Friday before travelling to Vilnius on Monday.", []want{d("Friday", "2022-03-04"), d("Monday", "2022-03-07")}},
+	{thu, "Officials met in Geneva on Monday before the delegations flew home on Tuesday.", []want{d("Monday", "2022-02-28"), d("Tuesday", "2022-03-01")}},
 	{thu, "Earlier this week, the envoy left.", []want{dr("Earlier this week", "2022-W09", "2022-02-28", "2022-03-02")}},
 	{thu, "The minister arrived on Monday and left the following day.", []want{d("Monday", "2022-02-28"), d("the following day", "2022-03-01")}},
 
