@@ -44,6 +44,28 @@ func qtyBefore(s *sent, t int) *mention {
 	return nil
 }
 
+// oneBefore returns a count of one for a catalogue item in the singular
+// after "a" or "an", with only adjectives between: "sent a humanitarian
+// ship", "donated an ambulance". A plural, or a noun after "of" ("a
+// shipment of generators"), is not counted by the article.
+func oneBefore(s *sent, m *mention) *quantity.Mention {
+	last := s.low[m.t1-1]
+	if strings.HasSuffix(last, "s") || !isLowerWord(s.toks[m.t1-1].Text) {
+		return nil
+	}
+	for k := m.t0 - 1; k >= 0 && k >= m.t0-3; k-- {
+		w := s.low[k]
+		if w == "a" || w == "an" {
+			one := 1.0
+			return &quantity.Mention{Kind: quantity.KindCount, Min: &one, Max: &one, Text: s.toks[k].Text, Span: s.span(k, k+1)}
+		}
+		if s.mentionAt(k) != nil || !isLowerWord(s.toks[k].Text) || w == "of" || stopNP[w] || preps[w] {
+			return nil
+		}
+	}
+	return nil
+}
+
 func isLowerWord(w string) bool {
 	if w == "" {
 		return false
@@ -253,6 +275,9 @@ func (c *cand) findItems(d *docState) {
 			if q := qtyBefore(s, m.t0); q != nil {
 				it.qty = q.num
 				used[q] = true
+			}
+			if it.qty == nil && !sp.counted {
+				it.qty = oneBefore(s, m)
 			}
 			if sp.counted && it.qty == nil {
 				continue

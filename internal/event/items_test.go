@@ -83,6 +83,14 @@ func TestItemCounts(t *testing.T) {
 		// Two lots of one kind of item keep their own counts.
 		{"two-lots-of-tents", "Turkey sent a convoy to Ukraine carrying 300 family tents, 900 blankets and 25 general purpose tents.",
 			[]counted{{"tent", 300}, {"tent", 25}, {"blanket", 900}}, nil},
+		// An indefinite article counts one of a singular item, and
+		// nothing in the plural or after "of".
+		{"a-ship", "Italy sent a hospital ship with 300 tonnes of supplies on board to Odesa on Monday.",
+			[]counted{{"ship", 1}}, nil},
+		{"an-ambulance", "The city of Gdansk donated an ambulance and 40 stretchers to a hospital in Lviv.",
+			[]counted{{"ambulance", 1}, {"stretcher", 40}}, nil},
+		{"a-shipment-of", "Romania sent a shipment of generators to Ukraine on Friday.",
+			nil, []float64{1}},
 		// Another donor's clause after a parenthesis is no part of the
 		// list.
 		{"other-donor-after-paren", "Germany sent 20 howitzers to Ukraine (the defence ministry confirmed the transfer on Friday), and France delivered 12 tanks.",
