@@ -368,6 +368,7 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}
+		st.trigs = triggersOfTheirPart(st)
 	}
 	return st
 }
@@ -572,6 +573,22 @@ func (x *Extractor) mayMatter(d *docState, st *sent) bool {
 		}
 	}
 	return false
+}
+
+// triggersOfTheirPart drops the trigger hits declared with a part of
+// speech whose head word the tree gives another: "Ukrainian forces
+// advanced" is an advance, "advanced weapons" is not.
+func triggersOfTheirPart(st *sent) []trigHit {
+	out := st.trigs[:0]
+	for _, h := range st.trigs {
+		if pos := h.tr.pos; pos != "" {
+			if w := st.tr.head[h.t0]; w >= 0 && st.tr.w[w].UPOS != pos {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // properNounsDoNotTrigger drops the trigger hits whose first word the tagger

@@ -47,6 +47,9 @@ type trigger struct {
 	phrase  string // lower-case words, space-separated; a final * matches any ending
 	class   class
 	outcome string // casualties: killed or wounded
+	// pos, when set, is the part of speech (VERB or NOUN) the phrase's
+	// head must have where the sentence is parsed.
+	pos string
 }
 
 // frame declares one event type: its triggers, what it needs to fire, and
@@ -168,7 +171,7 @@ func loadFrames() ([]frame, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = readTSV("data/triggers.tsv", []string{"type", "class", "phrase", "outcome"}, func(line int, f []string) error {
+	err = readTSV("data/triggers.tsv", []string{"type", "class", "phrase", "outcome", "pos"}, func(line int, f []string) error {
 		i, ok := index[model.EventType(f[0])]
 		if !ok {
 			return fmt.Errorf("type %q has no row in frames.tsv", f[0])
@@ -184,7 +187,11 @@ func loadFrames() ([]frame, error) {
 		if o != "" && o != "killed" && o != "wounded" {
 			return fmt.Errorf("outcome %q is not killed, wounded or -", o)
 		}
-		fs[i].triggers = append(fs[i].triggers, trigger{phrase: f[2], class: c, outcome: o})
+		pos := dash(f[4])
+		if pos != "" && pos != "VERB" && pos != "NOUN" {
+			return fmt.Errorf("part of speech %q is not VERB, NOUN or -", pos)
+		}
+		fs[i].triggers = append(fs[i].triggers, trigger{phrase: f[2], class: c, outcome: o, pos: pos})
 		return nil
 	})
 	return fs, err

@@ -53,3 +53,26 @@ func TestTreeRoles(t *testing.T) {
 			not:  []string{"aid:USA"}},
 	})
 }
+
+// TestTriggersOfTheirPart checks the part of speech triggers.tsv declares
+// for event nouns: the noun names the event, the verb of the same spelling
+// does not.
+func TestTriggersOfTheirPart(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "adjective-offensive-is-no-attack",
+			text: "Ukraine's foreign ministry called the Russian envoy's remarks deeply offensive on Tuesday.",
+			not:  []string{"attack"}},
+		{name: "noun-offensive-is-an-attack",
+			text: "Russia's offensive in the Donbas slowed on Tuesday as Ukrainian troops held their lines.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "support-as-verb-is-no-aid",
+			text: "Germany strongly supports Finland's bid to join Nato, the chancellor said on Monday.",
+			not:  []string{"aid"}},
+		{name: "support-as-noun-is-aid",
+			text: "Germany announced new military support for Ukraine worth 500 million euros on Monday.",
+			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}}}},
+		{name: "aid-as-verb-of-help-is-no-package",
+			text: "Poland's border guards said volunteers would aid Moldova in processing the arrivals.",
+			not:  []string{"aid:POL"}},
+	})
+}

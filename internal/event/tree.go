@@ -12,7 +12,7 @@ import (
 // extractor's tokens. The two tokenisations differ only where the
 // extractor joins a hyphenated compound ("Russian-made", one extractor
 // token, is three words): each extractor token maps to its head word, the
-// one word of the token whose own head lies outside it.
+// word of the token whose own head lies outside it.
 type tree struct {
 	w []syntax.Word
 	// tok maps a word to the extractor token that holds it.
@@ -48,7 +48,9 @@ func parseSentence(s text.Sentence, st *sent) *tree {
 	for i, w := range words {
 		k := t.tok[i]
 		outside := w.Head == 0 || w.Head-1 >= len(words) || t.tok[w.Head-1] != k
-		if outside && t.head[k] < 0 {
+		if outside {
+			// Of several, the last: an English compound has its head
+			// on the right ("denial-of-service" is a kind of service).
 			t.head[k] = i
 		}
 	}
