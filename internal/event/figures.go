@@ -679,6 +679,11 @@ func abs(x int) int {
 // event.
 func (c *cand) findMoney() {
 	s := c.s
+	if m := c.valuedMoney(); m != nil {
+		c.money = m.num
+		c.explain("money", "%q, the value its trigger gives", m.num.Text)
+		return
+	}
 	var first *mention
 	for i := c.l; i < c.r; i++ {
 		m := s.mentionAt(i)
@@ -729,6 +734,41 @@ func (c *cand) findMoney() {
 			}
 		}
 	}
+}
+
+// valuedMoney returns, for a trigger that names a value ("worth",
+// "valued", "value"), the amount it gives: the one right before it ("$50m
+// worth of shells") or else the first after it. Another amount in the
+// clause is another package's: "since the first package is valued at
+// CHF 60m, the value of the second is estimated at CHF 40m".
+func (c *cand) valuedMoney() *mention {
+	s := c.s
+	if w := s.low[c.hit.t0]; c.hit.t1-c.hit.t0 != 1 || w != "worth" && w != "valued" && w != "value" {
+		return nil
+	}
+	if m := s.mentionAt(c.hit.t0 - 1); m != nil && m.t0 >= c.l && isMoney(m) {
+		return m
+	}
+	for i := c.hit.t1; i < c.r; i++ {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		if isMoney(m) && !c.wholeAmount(m) {
+			return m
+		}
+		i = m.t1 - 1
+	}
+	return nil
+}
+
+// isMoney reports whether m is an amount of money with a known currency.
+func isMoney(m *mention) bool {
+	if m.kind != mNum || m.num.Kind != quantity.KindMoney {
+		return false
+	}
+	_, ok := m.num.Money()
+	return ok
 }
 
 // wholeAmount reports whether the money m is a running total or the level

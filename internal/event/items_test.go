@@ -135,6 +135,12 @@ func TestPackageMoney(t *testing.T) {
 			"100000000 USD", ""},
 		{"subject-before-paren", "The additional 250 million USD in loans (a second source also calls it a loan) are provided to Ukraine through the World Bank.",
 			"250000000 USD", ""},
+		// A value word gives the amount it governs, not another
+		// package's beside it.
+		{"valued-at-two-packages", "Austria sent 12 tonnes of medicines to Ukraine. Since the first package is valued at 30 million EUR, the value of the second package is estimated to be 20 million EUR.",
+			"20000000 EUR", ""},
+		{"worth-of-before", "Spain will send 15 million EUR worth of ammunition to Ukraine, on top of the 200 million EUR it pledged in April.",
+			"15000000 EUR", ""},
 		{"only-a-level", "Britain increased its humanitarian aid to Ukraine to £220 million on Monday.",
 			"220000000 GBP", ""},
 	} {
