@@ -703,6 +703,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	if c.tx == nil {
 		c.findTime()
 	}
+	if c.tx == nil {
+		c.inheritTime(d)
+	}
 	if speech[typ] && c.actorM != nil && c.src == nil &&
 		(c.actorM.kind == mName || c.actorM.kind == mEntity && c.actorM.entry.Kind == lexicon.KindPerson) {
 		// A person's own denial or demand is told on their word.
@@ -722,6 +725,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	d.last[typ] = c
 	if factual(c) {
 		d.done[typ] = append(d.done[typ], c)
+		if c.tx != nil {
+			d.lastDated = c
+		}
 	}
 	switch typ {
 	case model.TypeAid:

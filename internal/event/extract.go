@@ -234,6 +234,9 @@ type docState struct {
 	surnames   map[string]string
 	lastAid    *cand
 	lastAttack *cand
+	// lastDated is the last factual event with a date, which an undated
+	// report right after it shares (see inheritTime).
+	lastDated *cand
 	// lastAttackIdx is the sentence that last told of lastAttack.
 	lastAttackIdx int
 	last          map[model.EventType]*cand // the last event of each type

@@ -455,3 +455,34 @@ func warStart(s *sent, k int) *timex.Expr {
 	}
 	return nil
 }
+
+// inheritTime dates an event whose sentence names no time at all from the
+// story told just before it: losses from the attack they follow, any other
+// event from the last dated event of the one or two sentences before it.
+// (Not only in its paragraph: news paragraphs are a sentence or two, and
+// the lead's date runs on into the next.) News tells the date once, in the lead, and the sentences
+// after it go on about the same day: "Russian missiles hit Odesa on
+// Saturday. Two people were killed." Only what happened is dated so:
+// a plan or a promise keeps no date rather than the one before it.
+func (c *cand) inheritTime(d *docState) {
+	s := c.s
+	for i := range s.ms {
+		if s.ms[i].kind == mTime {
+			return
+		}
+	}
+	if !factual(c) || c.modality == model.ModalityPlanned || c.status == model.StatusPledged || c.status == model.StatusPlanned {
+		return
+	}
+	var from *cand
+	if la := d.lastAttack; c.f.typ == model.TypeCasualties && la != nil && la.tx != nil && d.lastAttackIdx >= s.idx-2 && d.lastAttackIdx < s.idx {
+		from = la
+	} else if p := d.lastDated; p != nil && p.s.idx < s.idx && p.s.idx >= s.idx-2 {
+		from = p
+	}
+	if from == nil {
+		return
+	}
+	c.tx = from.tx
+	c.explain("time", "none in its sentence; from the %s event just before: %q -> %s", from.f.typ, from.tx.Text, from.tx.Value)
+}

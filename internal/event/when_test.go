@@ -102,3 +102,27 @@ func TestEventUndated(t *testing.T) {
 		})
 	}
 }
+
+// TestInheritedDates checks that an event its sentence leaves undated takes
+// the date of the story told just before it in its paragraph, and only
+// then (articles dated Thursday 3 March 2022).
+func TestInheritedDates(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "losses-after-the-attack",
+			text: "Russian rockets struck a market in Kharkiv on Tuesday. Three people were killed and eleven were wounded, the regional governor said.",
+			want: []ev{
+				{typ: "attack", actor: "RUS", date: "2022-03-01"},
+				{typ: "casualties", count: exactly(3), outcome: "killed", date: "2022-03-01"},
+				{typ: "casualties", count: exactly(11), outcome: "wounded", date: "2022-03-01"},
+			}},
+		{name: "next-event-of-the-story",
+			text: "Polish President Andrzej Duda arrived in Kyiv on Wednesday. He met Volodymyr Zelenskyy at the presidential palace.",
+			want: []ev{{typ: "meet", actor: "POL", targets: []string{"UKR"}, date: "2022-03-02"}}},
+		{name: "not-past-the-story-before",
+			text: "Russian rockets struck a market in Kharkiv on Tuesday. The city has been a target since the first days of the war. Its metro stations still shelter thousands of families. Three soldiers were killed near Izium, the military said.",
+			want: []ev{{typ: "casualties", count: exactly(3), outcome: "killed", date: "-"}}},
+		{name: "a-plan-keeps-no-date",
+			text: "Polish President Andrzej Duda arrived in Kyiv on Wednesday. He will meet Volodymyr Zelenskyy.",
+			want: []ev{{typ: "meet", actor: "POL", modality: model.ModalityPlanned, date: "-"}}},
+	})
+}
