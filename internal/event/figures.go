@@ -50,6 +50,10 @@ func qtyBefore(s *sent, t int) *mention {
 // shipment of generators"), is not counted by the article.
 func oneBefore(s *sent, m *mention) *quantity.Mention {
 	last := s.low[m.t1-1]
+	if m.entry.Mode == model.ModeFinancial {
+		// "a loan of $1bn": its amount tells it, not a count.
+		return nil
+	}
 	if strings.HasSuffix(last, "s") || !isLowerWord(s.toks[m.t1-1].Text) {
 		return nil
 	}

@@ -91,6 +91,8 @@ func TestItemCounts(t *testing.T) {
 			[]counted{{"ambulance", 1}, {"stretcher", 40}}, nil},
 		{"a-shipment-of", "Romania sent a shipment of generators to Ukraine on Friday.",
 			nil, []float64{1}},
+		{"a-loan", "Poland granted a loan of 500 million USD to Ukraine on Friday.",
+			nil, []float64{1}},
 		// Another donor's clause after a parenthesis is no part of the
 		// list.
 		{"other-donor-after-paren", "Germany sent 20 howitzers to Ukraine (the defence ministry confirmed the transfer on Friday), and France delivered 12 tanks.",
