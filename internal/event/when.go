@@ -471,7 +471,7 @@ func (c *cand) inheritTime(d *docState) {
 			return
 		}
 	}
-	if !factual(c) || c.modality == model.ModalityPlanned || c.status == model.StatusPledged || c.status == model.StatusPlanned {
+	if !happened(c) {
 		return
 	}
 	var from *cand
@@ -480,9 +480,17 @@ func (c *cand) inheritTime(d *docState) {
 	} else if p := d.lastDated; p != nil && p.s.idx < s.idx && p.s.idx >= s.idx-2 {
 		from = p
 	}
-	if from == nil {
+	if from == nil || !happened(from) {
+		// A plan's date is when it is to happen: what follows it in the
+		// text need not happen then.
 		return
 	}
 	c.tx = from.tx
 	c.explain("time", "none in its sentence; from the %s event just before: %q -> %s", from.f.typ, from.tx.Text, from.tx.Value)
+}
+
+// happened reports whether an event is told as having happened: a fact,
+// neither planned nor only promised.
+func happened(c *cand) bool {
+	return factual(c) && c.modality != model.ModalityPlanned && c.status != model.StatusPledged && c.status != model.StatusPlanned
 }
