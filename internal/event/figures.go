@@ -1,7 +1,9 @@
 package event
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -11,6 +13,48 @@ import (
 // countable reports whether a number mention counts things or people.
 func countable(q *quantity.Mention) bool {
 	return q.Kind == quantity.KindCount || q.Kind == quantity.KindMeasure
+}
+
+var (
+	propertiesOnce sync.Once
+	propertiesDef  map[string]bool
+	propertiesErr  error
+)
+
+// properties returns the nouns of data/properties.tsv; a failure to read
+// them is a build error, caught by the tests.
+func properties() map[string]bool {
+	propertiesOnce.Do(func() {
+		propertiesDef = map[string]bool{}
+		propertiesErr = readTSV("data/properties.tsv", []string{"cue"}, func(line int, f []string) error {
+			if _, err := cuePhrase(f[0]); err != nil {
+				return err
+			}
+			propertiesDef[f[0]] = true
+			return nil
+		})
+	})
+	if propertiesErr != nil {
+		panic(fmt.Sprintf("event: embedded properties data: %v", propertiesErr))
+	}
+	return propertiesDef
+}
+
+// propertyFigure reports whether the number m measures each item rather
+// than counting items: a noun of data/properties.tsv stands just before it
+// ("with a capacity of 1,000 litres each", "a range of up to 70 km").
+func propertyFigure(s *sent, m *mention) bool {
+	p := properties()
+	for k := m.t0 - 1; k >= 0 && k >= m.t0-4; k-- {
+		w := s.low[k]
+		if p[w] {
+			return true
+		}
+		if w != "of" && w != "a" && w != "an" && w != "the" && w != "its" && w != "their" && w != "each" {
+			return false
+		}
+	}
+	return false
 }
 
 // qtyBefore returns the number right before token t, skipping adjectives,
@@ -277,8 +321,10 @@ func (c *cand) findItems(d *docState) {
 				c.explain("items", "%q points back to %s", it.text, it.name)
 			}
 			if q := qtyBefore(s, m.t0); q != nil {
-				it.qty = q.num
 				used[q] = true
+				if !propertyFigure(s, q) {
+					it.qty = q.num
+				}
 			}
 			if it.qty == nil && !sp.counted {
 				it.qty = oneBefore(s, m)
@@ -300,7 +346,7 @@ func (c *cand) findItems(d *docState) {
 				continue
 			}
 			i = m.t1 - 1
-			if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" {
+			if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" || propertyFigure(s, m) {
 				continue
 			}
 			name, t0, t1, anaphoric := nounPhrase(s, m.t1)

@@ -80,6 +80,12 @@ func TestItemCounts(t *testing.T) {
 		// nothing.
 		{"capacity-each", "The shipment included 6 generators and 30 water tanks (with a volume of 2,000 litres each) for Ukraine.",
 			[]counted{{"generator", 6}}, []float64{2000}},
+		{"capacity-of-item", "The second shipment included 6 generators and 30 water tanks (each with a capacity of 2,000 litres of drinking water) for Ukraine.",
+			[]counted{{"generator", 6}, {"water", 30}}, []float64{2000}},
+		{"capacity-of-noun-phrase", "Austria sent 12 field kitchens (with a capacity of 500 meals a day) and 40 tonnes of flour to Ukraine.",
+			[]counted{{"field kitchen", 12}, {"food", 40}}, []float64{500}},
+		{"range-of", "Germany sent 20 trucks with a range of 600 kilometres and 300 tonnes of fuel to Ukraine.",
+			[]counted{{"vehicle", 20}, {"fuel", 300}}, []float64{600}},
 		// Two lots of one kind of item keep their own counts.
 		{"two-lots-of-tents", "Turkey sent a convoy to Ukraine carrying 300 family tents, 900 blankets and 25 general purpose tents.",
 			[]counted{{"tent", 300}, {"tent", 25}, {"blanket", 900}}, nil},
