@@ -163,3 +163,20 @@ func TestValueNounTakesTheVerbsTense(t *testing.T) {
 		t.Error("no aid event")
 	}
 }
+
+// TestTroopsAreNotAidUnlessGiven checks that soldiers sent with no
+// recipient named are a deployment, and soldiers sent to a state named as
+// their recipient are help given to it.
+func TestTroopsAreNotAidUnlessGiven(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "troops-to-exercises",
+			text: "Britain is sending 8,000 troops to exercises across eastern Europe, the defence ministry said on Tuesday.",
+			not:  []string{"aid"}},
+		{name: "troops-arriving-for-drills",
+			text: "Thousands of troops from Nato members arrived in Romania this week for long-planned drills.",
+			not:  []string{"aid"}},
+		{name: "troops-sent-to-the-recipient",
+			text: "Canada has sent 40 special forces soldiers to Ukraine to train its army, officials said.",
+			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}}}},
+	})
+}

@@ -413,6 +413,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 					// a state spends on its own forces is not aid.
 					return false
 				}
+				if c.dropDeployedTroops(); len(c.items) == 0 && c.money == nil {
+					return false
+				}
 			}
 			c.readCues()
 		}
@@ -745,6 +748,27 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 	}
 	return true
+}
+
+// dropDeployedTroops removes troops from the items of aid whose recipient
+// the text does not name: a state that sends its soldiers with no one to
+// receive them deploys them ("Britain is sending 8,000 troops to
+// exercises in eastern Europe"), which is mobilisation, not aid. Troops
+// sent to a state named as their recipient ("dispatched 30 instructors
+// to Ukraine") are help given to it.
+func (c *cand) dropDeployedTroops() {
+	if len(c.targets) > 0 && c.targets[0].text != "" {
+		return
+	}
+	kept := c.items[:0]
+	for _, it := range c.items {
+		if it.category == "troops" {
+			c.explain("items", "troops with no recipient named are deployed, not given: %q dropped", it.text)
+			continue
+		}
+		kept = append(kept, it)
+	}
+	c.items = kept
 }
 
 // talksParties reads "talks between Russia and Ukraine" and "talks with
