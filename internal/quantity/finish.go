@@ -786,7 +786,8 @@ func (w *win) nameBefore(i int) (Kind, int, bool) {
 		case eqFold(s, "no") || eqFold(s, "number") || eqFold(s, "bill") || eqFold(s, "law") || eqFold(s, "code") ||
 			eqFold(s, "lot") || eqFold(s, "box") || eqFold(s, "part") || eqFold(s, "camp") || eqFold(s, "line") ||
 			eqFold(s, "level") || eqFold(s, "unit") || eqFold(s, "block") || eqFold(s, "cell") || eqFold(s, "exit") ||
-			eqFold(s, "plot") || eqFold(s, "corps") || eqFold(s, "grid") || eqFold(s, "ref"):
+			eqFold(s, "plot") || eqFold(s, "corps") || eqFold(s, "grid") || eqFold(s, "ref") || eqFold(s, "aid") ||
+			eqFold(s, "source"):
 			if !w.upperInitial(j) {
 				return "", 0, false
 			}

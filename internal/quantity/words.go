@@ -366,6 +366,9 @@ var idNouns = map[string]struct{}{
 	"ward": {}, "cell": {}, "pier": {}, "berth": {}, "exit": {}, "junction": {}, "district": {},
 	"camp": {}, "corps": {}, "law": {}, "bill": {}, "directive": {}, "regulation": {},
 	"quadrant": {}, "grid": {}, "code": {}, "lot": {}, "plot": {}, "box": {}, "ref": {},
+	// An aid tracker cites its sources by number: "Source of Aid 2
+	// specifies", "Source 1 lists".
+	"aid": {}, "source": {},
 }
 
 // ordinalNouns are nouns a following number counts off: "day 130" of a war.
