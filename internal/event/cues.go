@@ -110,6 +110,10 @@ func (c *cand) readCues() {
 			hypo = true
 		}
 	}
+	// Negation the tree shows over the trigger, however far from it.
+	if !neg && c.s.tr != nil && c.treeNegated() {
+		neg = true
+	}
 	// Clause-final negation: "... deliveries were not made".
 	for k := c.hit.t1; k < c.r && k < c.hit.t1+3; k++ {
 		if s.low[k] == "not" || s.low[k] == "n't" {

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/sitrep-project/sitrep/internal/lexicon"
 )
 
@@ -260,4 +262,40 @@ func (c *cand) placeOrEntity(w int) *mention {
 		return m
 	}
 	return c.entityOf(w)
+}
+
+// treeNegated reports whether the tree puts the trigger under a negation:
+// "not", "never" or "no" on its own word ("no talks were held"), or on a
+// verb that governs it through an infinitive or an object ("has not
+// offered to resume talks", "did not launch an attack"), or a governing
+// verb of refusal or halting ("refused to send tanks", "suspended the
+// deliveries"). The walk stops at the first clause boundary: a
+// negation in the clause that reports an event does not negate it.
+func (c *cand) treeNegated() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	for hops := 0; v >= 0 && hops < 4; hops++ {
+		for _, k := range t.children(v, "advmod", "det", "aux") {
+			if negators[strings.ToLower(t.w[k].Form)] {
+				return true
+			}
+		}
+		if hops > 0 && negators[strings.ToLower(t.w[v].Form)] {
+			return true
+		}
+		switch t.rel(v) {
+		case "xcomp", "obj":
+			v = t.parent(v)
+		case "advcl":
+			// An infinitive read as an adverbial clause ("offered Russia
+			// to resume talks") still completes the verb it hangs on.
+			if m := t.child(v, "mark"); m < 0 || strings.ToLower(t.w[m].Form) != "to" {
+				return false
+			}
+			v = t.parent(v)
+		default:
+			return false
+		}
+	}
+	return false
 }

@@ -76,3 +76,20 @@ func TestTriggersOfTheirPart(t *testing.T) {
 			not:  []string{"aid:POL"}},
 	})
 }
+
+// TestTreeNegation checks negation read from the tree where it stands far
+// from the trigger, past commas and infinitives.
+func TestTreeNegation(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "never-on-the-verb-an-infinitive-completes",
+			text: "Germany never agreed with Poland to deliver tanks to Ukraine, officials said.",
+			want: []ev{{typ: "aid", actor: "DEU", modality: "negated"}},
+			not:  []string{"aid"}},
+		{name: "no-before-event-noun",
+			text: "There were no talks between Russian and Ukrainian officials this week, the Kremlin said.",
+			not:  []string{"talks"}},
+		{name: "not-negating-a-later-clause",
+			text: "Officials did not say how many people had fled, but Poland received 50,000 refugees from Ukraine on Sunday.",
+			want: []ev{{typ: "displacement", count: exactly(50000)}}},
+	})
+}
