@@ -58,11 +58,23 @@ func propertyFigure(s *sent, m *mention) bool {
 }
 
 // qtyBefore returns the number right before token t, skipping adjectives,
-// origins ("Russian-made") and "of the", but not a comma, "and" or another
-// number's item: "five Russian-made Mi-17 transport helicopters",
-// "500 anti-aircraft Stinger missiles", "50,000 litres of disinfectant".
+// origins ("Russian-made"), "of the" and a short parenthesis, but not a
+// comma, "and" or another number's item: "five Russian-made Mi-17
+// transport helicopters", "500 anti-aircraft Stinger missiles", "50,000
+// litres of disinfectant".
 func qtyBefore(s *sent, t int) *mention {
-	for k := t - 1; k >= 0 && k >= t-5; k-- {
+	lim := t - 5
+	for k := t - 1; k >= 0 && k >= lim; k-- {
+		if s.low[k] == ")" {
+			// "5,000 rounds (worth €2m) of artillery ammunition": a
+			// remark between the count and its item.
+			if j := openParen(s, k); j >= 0 && k-j <= 8 {
+				lim -= k - j + 1
+				k = j
+				continue
+			}
+			return nil
+		}
 		m := s.mentionAt(k)
 		if m != nil {
 			if m.kind == mNum {

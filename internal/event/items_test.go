@@ -76,6 +76,11 @@ func TestItemCounts(t *testing.T) {
 			[]counted{{"ambulance", 12}}, nil},
 		{"list-begins-before-paren", "A first consignment comprising 40 tonnes of rescue equipment (pumps, protective suits, chainsaws and hoses), 8 tonnes of medicines and 20 generators was sent on Tuesday.",
 			[]counted{{"equipment", 40}, {"medicines", 8}, {"generator", 20}}, nil},
+		// A remark between a count and its item.
+		{"remark-between", "Norway sent 5,000 rounds (worth 2 million EUR) of artillery ammunition to Ukraine.",
+			[]counted{{"ammunition", 5000}}, nil},
+		{"remark-after-item", "Norway sent 300 generators (a gift from the city of Oslo) and ammunition to Ukraine.",
+			[]counted{{"generator", 300}}, nil},
 		// A number in a parenthesis that describes each item counts
 		// nothing.
 		{"capacity-each", "The shipment included 6 generators and 30 water tanks (with a volume of 2,000 litres each) for Ukraine.",
