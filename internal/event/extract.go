@@ -579,13 +579,20 @@ func (x *Extractor) mayMatter(d *docState, st *sent) bool {
 }
 
 // triggersOfTheirPart drops the trigger hits declared with a part of
-// speech whose head word the tree gives another: "Ukrainian forces
-// advanced" is an advance, "advanced weapons" is not.
+// speech whose head word the tree gives another: "Russia's offensive" is
+// an attack, "deeply offensive" is not; "negotiating with Moscow" is
+// talks, "a negotiated settlement" is not.
 func triggersOfTheirPart(st *sent) []trigHit {
 	out := st.trigs[:0]
 	for _, h := range st.trigs {
 		if pos := h.tr.pos; pos != "" {
-			if w := st.tr.head[h.t0]; w >= 0 && st.tr.w[w].UPOS != pos {
+			w := st.tr.head[h.t0]
+			if w >= 0 && st.tr.w[w].UPOS != pos {
+				continue
+			}
+			if w >= 0 && pos == "VERB" && st.tr.rel(w) == "amod" {
+				// A participle describing a noun ("a negotiated
+				// settlement") names no act.
 				continue
 			}
 		}
