@@ -226,6 +226,10 @@ type docState struct {
 	lastOutlet  *lexicon.Entry
 	lastOutPara int
 	lastSpeaker *source // the last person named, for "he said"
+	// lastBodySrc is the last source that is not a person, and
+	// lastBodyIdx its sentence, for "they said".
+	lastBodySrc *source
+	lastBodyIdx int
 	// holders are the people named with a role, for "the governor said".
 	holders []roleHolder
 	// surnames maps the last word of a name the lexicon does not know to
@@ -257,6 +261,9 @@ func (d *docState) remember(s *sent) {
 // rememberSource keeps what the source pass carries from one sentence to
 // the next: the last outlet and the last person named.
 func (d *docState) rememberSource(s *sent) {
+	if s.src != nil && !s.src.person && s.src.role == "" {
+		d.lastBodySrc, d.lastBodyIdx = s.src, s.idx
+	}
 	for i := range s.ms {
 		m := &s.ms[i]
 		switch {

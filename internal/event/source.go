@@ -60,12 +60,15 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 				add(m, "subject of \""+w+"\"")
 			} else if m := nextMention(s, i+1, 3); m != nil && i > 0 && (s.low[i-1] == "," || s.low[i-1] == "”" || s.low[i-1] == "\"") {
 				add(m, "after \""+w+"\"")
-			} else if k := pronounBefore(s, i); k >= 0 && d.lastSpeaker != nil {
-				// "he said", "she added": the last person named.
-				src := *d.lastSpeaker
-				src.text, src.span = textOf(s, k, k+1), s.span(k, k+1)
-				cands = append(cands, &src)
-				whys = append(whys, "\""+s.low[k]+" "+w+"\" points back to "+src.name)
+			} else if k := pronounBefore(s, i); k >= 0 {
+				// "he said", "she added": the last person named; "they
+				// said", "it added": the last body that spoke.
+				if ref := d.pronounSource(s, s.low[k]); ref != nil {
+					src := *ref
+					src.text, src.span = textOf(s, k, k+1), s.span(k, k+1)
+					cands = append(cands, &src)
+					whys = append(whys, "\""+s.low[k]+" "+w+"\" points back to "+src.name)
+				}
 			}
 		case outletAnaphors[w] && d.lastOutlet != nil && d.lastOutPara >= s.para-2:
 			if w == "reportedly" || (i > 0 && (s.low[i-1] == "the" || s.low[i-1] == "media")) {
@@ -99,18 +102,38 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 }
 
 // pronounBefore returns the index of a personal pronoun subject right
-// before a reporting verb ("he said", "she also told"), or -1.
+// before a reporting verb ("he said", "she also told", "they have
+// said"), or -1.
 func pronounBefore(s *sent, v int) int {
-	for k := v - 1; k >= 0 && k >= v-2; k-- {
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
 		switch s.low[k] {
-		case "he", "she":
+		case "he", "she", "they", "it":
 			return k
-		case "also", "later", "then", "further":
+		case "also", "later", "then", "further", "have", "has", "had":
 			continue
 		}
 		return -1
 	}
 	return -1
+}
+
+// pronounSource returns the source a pronoun subject of a reporting verb
+// points back to: "he" or "she" the last person named, "they" or "it"
+// the last body that spoke in the three sentences before ("The defence
+// ministry said ... It also said ..."), or nil.
+func (d *docState) pronounSource(s *sent, pronoun string) *source {
+	switch pronoun {
+	case "he", "she":
+		return d.lastSpeaker
+	}
+	if inQuote(s) {
+		// Inside a quotation "they" are whoever the speaker means.
+		return nil
+	}
+	if d.lastBodySrc != nil && d.lastBodyIdx >= s.idx-3 && d.lastBodyIdx < s.idx {
+		return d.lastBodySrc
+	}
+	return nil
 }
 
 // appositionHead finds the subject of a reporting verb that follows an

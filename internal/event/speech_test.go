@@ -330,3 +330,19 @@ func TestDemandedActIsNoFact(t *testing.T) {
 			want: []ev{{typ: "sanction", actor: "CAN", targets: []string{"RUS"}}}},
 	})
 }
+
+// TestPronounSources checks that "it said" and "they said" take the body
+// that spoke just before, and that "he said" keeps the person.
+func TestPronounSources(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "it-is-the-ministry",
+			text: "Ukraine's defence ministry said on Tuesday that Russian forces had shelled Kharkiv overnight. It also said a Russian drone hit a fuel depot near Lviv.",
+			want: []ev{
+				{typ: "attack", actor: "RUS", source: "Ministry of Defence of Ukraine"},
+				{typ: "attack", actor: "RUS", source: "Ministry of Defence of Ukraine", date: "2022-03-01"},
+			}},
+		{name: "they-is-the-body",
+			text: "The Kremlin said Russian troops were advancing. They said Ukrainian artillery shelled Donetsk on Monday.",
+			want: []ev{{typ: "attack", actor: "UKR", source: "Kremlin"}}},
+	})
+}
