@@ -58,7 +58,7 @@ func propertyFigure(s *sent, m *mention) bool {
 }
 
 // qtyBefore returns the number right before token t, skipping adjectives,
-// origins ("Russian-made"), "of the" and a short parenthesis, but not a
+// calibres, origins ("Russian-made"), "of the" and a short parenthesis, but not a
 // comma, "and" or another number's item: "five Russian-made Mi-17
 // transport helicopters", "500 anti-aircraft Stinger missiles", "50,000
 // litres of disinfectant".
@@ -80,6 +80,12 @@ func qtyBefore(s *sent, t int) *mention {
 			if m.kind == mNum {
 				if countable(m.num) {
 					return m
+				}
+				if m.num.Kind == quantity.KindCalibre {
+					// "15,000 rounds of 155mm artillery ammunition": a
+					// calibre describes the item like an adjective.
+					k = m.t0
+					continue
 				}
 				return nil
 			}

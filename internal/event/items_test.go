@@ -76,6 +76,12 @@ func TestItemCounts(t *testing.T) {
 			[]counted{{"ambulance", 12}}, nil},
 		{"list-begins-before-paren", "A first consignment comprising 40 tonnes of rescue equipment (pumps, protective suits, chainsaws and hoses), 8 tonnes of medicines and 20 generators was sent on Tuesday.",
 			[]counted{{"equipment", 40}, {"medicines", 8}, {"generator", 20}}, nil},
+		// A calibre stands between a count and its item like an
+		// adjective.
+		{"calibre-between", "The package also contains 12,000 rounds of 155mm artillery ammunition for Ukraine.",
+			[]counted{{"ammunition", 12000}}, []float64{155}},
+		{"count-then-calibre", "Poland sent 18 155mm howitzers to Ukraine.",
+			[]counted{{"howitzer", 18}}, []float64{155, 18155}},
 		// A remark between a count and its item.
 		{"remark-between", "Norway sent 5,000 rounds (worth 2 million EUR) of artillery ammunition to Ukraine.",
 			[]counted{{"ammunition", 5000}}, nil},

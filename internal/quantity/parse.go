@@ -144,6 +144,11 @@ func (w *win) digitCore(i int) (core, bool) {
 			if len(g) != 3 || !allDigits(g) || (w.glued(c.j+1) && !w.word(c.j+1) && !w.sym(c.j+1, "%")) {
 				break
 			}
+			if w.glued(c.j+1) && w.word(c.j+1) && w.calibreUnit(c.j+1) {
+				// "18 155mm howitzers": no bore is written in groups of
+				// thousands, so this is a count and then a calibre.
+				break
+			}
 			mant = mant*1000 + float64(int(g[0]-'0')*100+int(g[1]-'0')*10+int(g[2]-'0'))
 			c.j++
 			c.plain, c.ndig = false, 0
@@ -224,6 +229,15 @@ func allDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// calibreUnit reports whether token i is a unit of bore size ("mm").
+func (w *win) calibreUnit(i int) bool {
+	if a, ok := unitAbbr[w.str(i)]; ok {
+		return a.kind == KindCalibre
+	}
+	u, ok := lookup(unitWords, w.str(i))
+	return ok && u.kind == KindCalibre
 }
 
 // thinGap reports whether token i is set off from the one before by a

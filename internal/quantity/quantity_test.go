@@ -391,6 +391,10 @@ var findCases = []findCase{
 		want: []want{kinded("50-calibre", KindCalibre, exact(50), "calibre")}},
 	{name: "count then calibre", in: "Lisbon sent 5 units of 155-mm howitzers.",
 		want: []want{count("5", exact(5)), kinded("155-mm", KindCalibre, exact(155), "mm")}},
+	{name: "count before glued calibre", in: "Poland sent 18 155mm howitzers to Kyiv.",
+		want: []want{count("18", exact(18)), kinded("155mm", KindCalibre, exact(155), "mm")}},
+	{name: "space-grouped thousands stay", in: "The army received 10 000 helmets.",
+		want: []want{count("10 000", exact(10000))}},
 
 	// Models.
 	{name: "models hyphen", in: "Crews abandoned T-72 tanks and an S-300 battery.",
