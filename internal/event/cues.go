@@ -7,26 +7,23 @@ import (
 )
 
 // Cue words that bear on whether and how an event happened. They are read
-// in the trigger's clause, before the trigger unless noted.
+// in the trigger's clause, before the trigger unless noted; what each set
+// does is documented with its words in data/words.tsv.
 var (
-	negators = setOf("not", "n't", "never", "no", "neither", "nor", "without", "cannot", "refused", "declined", "ruled", "rejected", "halted", "suspended", "cancelled", "canceled", "scrapped")
-	hypos    = setOf("if", "could", "might", "may", "should", "hope", "hopes", "hoped", "unless", "whether", "would-be", "possible", "possibly", "potential", "risk", "fears", "feared", "imminent", "threat")
-	futures  = setOf("will", "'ll", "shall", "would", "soon", "going")
-	// predHedges hedge a nominal event in the predicate.
-	predHedges = setOf("possible", "likely", "imminent", "expected", "feared", "unlikely", "planned", "probable", "inevitable")
-	// nounHedges are the hedges that modify a noun rather than a clause.
-	nounHedges = setOf("possible", "potential", "imminent", "would-be", "risk", "threat", "fears", "feared")
-	plans      = setOf("plans", "plan", "planning", "planned", "intends", "intend", "intending", "expected", "likely", "preparing", "prepares", "scheduled", "aims", "aim", "proposed", "proposes", "due", "set", "seeking", "seeks", "wants")
-	// weighs: an event only weighed is not yet even a plan ("is considering
-	// sending jets").
-	weighs = setOf("considering", "considers", "consider", "weighing", "weighs", "mulling", "mulls", "discussing", "debating", "contemplating")
-	// delays: what is delayed or put off has not happened ("has delayed the
-	// delivery of tanks", "postponed the visit").
-	delays  = setOf("delayed", "delays", "delay", "delaying", "postponed", "postpones", "postpone", "postponing", "deferred", "stalled", "withheld", "withholding", "blocked", "blocking")
-	pledges = setOf("agreed", "agrees", "agree", "decided", "decision", "pledged", "promised", "committed", "announced", "approved", "vowed", "offered", "ready", "willing")
-	allow   = setOf("able", "allowed", "permitted", "authorised", "authorized", "cleared")
-	alleged = setOf("allegedly", "alleged", "reportedly", "claimed", "claims", "accused", "involved", "suspected", "blamed", "proof", "apparently", "purportedly")
-	pasts   = setOf("has", "have", "had", "was", "were", "been", "already", "did", "finally")
+	negators   = words("negators")
+	hypos      = words("hypos")
+	futures    = words("futures")
+	predHedges = words("predHedges")
+	nounHedges = words("nounHedges")
+	plans      = words("plans")
+	weighs     = words("weighs")
+	delays     = words("delays")
+	pledges    = words("pledges")
+	allow      = words("allow")
+	alleged    = words("alleged")
+	pasts      = words("pasts")
+	// pastForms are the past forms of trigger verbs not in "-ed".
+	pastForms = words("pastForms")
 )
 
 // forecastOnly are the event types that are facts only once they have
@@ -36,13 +33,7 @@ var forecastOnly = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeCasu
 // pastForm reports whether a trigger word reads as past tense or a past
 // participle.
 func pastForm(w string) bool {
-	switch w {
-	case "sent", "gave", "given", "delivered", "supplied", "provided", "shipped", "handed", "donated", "dispatched",
-		"transferred", "arrived", "struck", "hit", "met", "sank", "sunk", "fled", "shot", "killed", "died", "wounded", "injured",
-		"froze", "frozen", "visited", "fired", "made", "held", "spent", "brought", "took":
-		return true
-	}
-	return strings.HasSuffix(w, "ed")
+	return pastForms[w] || strings.HasSuffix(w, "ed")
 }
 
 // readCues sets the candidate's status and modality from the words of its
@@ -259,8 +250,7 @@ func hasComma(s *sent, i, j int) bool {
 }
 
 // demandVerbs ask someone else to act; the act after "to" is only asked.
-var demandVerbs = setOf("urged", "urges", "urge", "urging", "asked", "asks", "ask", "asking", "called", "calls", "call",
-	"appealed", "appeals", "pressed", "pleaded", "begged", "implored", "demanded", "demands", "requested", "requests")
+var demandVerbs = words("demandVerbs")
 
 // demandedBefore reports a trigger that is the infinitive complement of a
 // demand verb earlier in its sentence: "urged ... to impose".
