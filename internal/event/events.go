@@ -725,6 +725,12 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	if len(c.places) == 0 {
 		c.findPlaces()
 	}
+	if referenceTypes[typ] && len(c.places) == 0 && c.referenceOnly() {
+		// "since Russia invaded Ukraine": the war's start as a point in
+		// time. One recalled with its place ("since the attack on the
+		// station in Kramatorsk") is a report of that attack.
+		return false
+	}
 	d.last[typ] = c
 	if factual(c) {
 		d.done[typ] = append(d.done[typ], c)
@@ -1379,6 +1385,10 @@ func reducedRelative(s *sent, h trigHit) bool {
 	}
 	return isLowerWord(s.toks[h.t0-1].Text) && !beAux[prev] && !pasts[prev] && prev != "not" && !strings.HasSuffix(prev, "ly")
 }
+
+// referenceTypes are the event types that happen once, which news names
+// as points in time ("since Russia invaded"); see referenceOnly.
+var referenceTypes = setOf(model.TypeAttack, model.TypeMobilize)
 
 // historical reports an event the article dates to a year at least two
 // years before its own date, without "since" (an ongoing state).

@@ -299,3 +299,27 @@ func (c *cand) treeNegated() bool {
 	}
 	return false
 }
+
+// referenceOnly reports whether the trigger names an event only as a point
+// in time for another: a clause or phrase opened by "since" ("since
+// Russia invaded Ukraine", "the heaviest shelling since the invasion").
+// ("Before" is left out: "before sitting down with Putin" tells the
+// order of a trip's legs, each an event.) News recalls the start of a war in
+// nearly every story; the recollection is not a new report. Counts and
+// tolls "since" a day are not affected: they are the figures of a period.
+func (c *cand) referenceOnly() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if v < 0 {
+		return false
+	}
+	for _, k := range t.children(v, "mark", "case") {
+		if referenceMarks[strings.ToLower(t.w[k].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceMarks open a clause or phrase that names a point in time.
+var referenceMarks = setOf("since")

@@ -99,3 +99,19 @@ func TestTreeNegation(t *testing.T) {
 			want: []ev{{typ: "displacement", count: exactly(50000)}}},
 	})
 }
+
+// TestReferenceOnly checks that the war's start named as a point in time
+// is no new attack, while a past attack recalled with its place is.
+func TestReferenceOnly(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "since-the-invasion",
+			text: "Exports of sunflower oil have collapsed since Russia invaded Ukraine in February, traders said.",
+			not:  []string{"attack"}},
+		{name: "first-since-the-war-began",
+			text: "It was the largest exchange of prisoners since Russian troops crossed the border, Kyiv said.",
+			not:  []string{"attack"}},
+		{name: "recalled-attack-with-its-place",
+			text: "It was the deadliest day in the region since Russian missiles struck the railway station in Kramatorsk in April.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
