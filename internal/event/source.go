@@ -8,14 +8,11 @@ import (
 )
 
 // reportVerbs are the verbs whose subject is the source of what follows.
-var reportVerbs = setOf("said", "says", "say", "told", "tells", "reported", "reports", "stated", "states", "informed",
-	"claimed", "claims", "added", "announced", "announces", "confirmed", "confirms", "wrote", "tweeted", "posted",
-	"noted", "insisted", "estimated", "estimates", "counted", "recorded", "documented", "disclosed", "revealed", "quoted",
-	"repeated", "stressed", "maintained", "asserted", "warned", "explained", "acknowledged", "admitted", "argued")
+var reportVerbs = words("reportVerbs")
 
 // outletAnaphors point back at the last outlet named: "the media outlet
 // informed", "the report stated", "the US also reportedly plans".
-var outletAnaphors = setOf("outlet", "newspaper", "report", "reportedly", "paper", "broadcaster", "agency", "daily", "network")
+var outletAnaphors = words("outletAnaphors")
 
 // findSource finds who the sentence attributes its facts to. An outlet
 // wins over the officials it cites ("NBC News reported, citing officials"),
@@ -101,15 +98,22 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 	return src, why
 }
 
+// subjectPronouns may be the subject of a reporting verb, and
+// pronounVerbGap may stand between them.
+var (
+	subjectPronouns = words("subjectPronouns")
+	pronounVerbGap  = words("pronounVerbGap")
+)
+
 // pronounBefore returns the index of a personal pronoun subject right
 // before a reporting verb ("he said", "she also told", "they have
 // said"), or -1.
 func pronounBefore(s *sent, v int) int {
 	for k := v - 1; k >= 0 && k >= v-3; k-- {
-		switch s.low[k] {
-		case "he", "she", "they", "it":
+		switch {
+		case subjectPronouns[s.low[k]]:
 			return k
-		case "also", "later", "then", "further", "have", "has", "had":
+		case pronounVerbGap[s.low[k]]:
 			continue
 		}
 		return -1
@@ -235,7 +239,7 @@ func rank(s *source) int {
 
 // reportAux are the words that may stand between a subject and its
 // reporting verb.
-var reportAux = setOf("has", "have", "had", "also", "later", "then", "previously", "earlier", "again", "repeatedly", "separately", "will", "would", "was", "were", "is", "are", "reportedly", "further", "publicly")
+var reportAux = words("reportAux")
 
 // nextMention returns the first source-like mention within n tokens after
 // i, skipping "a report by", "the", "figures from".
@@ -406,10 +410,7 @@ func writtenName(s *sent, m *mention) string {
 }
 
 // titleWords are capitalised words of a title before a name.
-var titleWords = setOf("foreign", "defence", "defense", "secretary", "minister", "president", "prime", "chancellor", "mayor",
-	"governor", "spokesman", "spokeswoman", "spokesperson", "ambassador", "general", "admiral", "colonel", "lieutenant",
-	"deputy", "senator", "representative", "chief", "commander", "lord", "sir", "dame", "king", "queen", "pope", "state",
-	"envoy", "adviser", "advisor", "head", "director", "us", "uk", "eu", "un", "nato")
+var titleWords = words("titleWords")
 
 // qualifiedBody returns, for a body named by a generic head ("officials",
 // "prosecutors", "regional administration"), the head with the words that
@@ -450,7 +451,7 @@ func qualifiedBody(s *sent, m *mention) string {
 }
 
 // bodyModifiers are the lower-case words that qualify a body of officials.
-var bodyModifiers = setOf("regional", "local", "city", "senior", "military", "district", "provincial", "municipal", "top", "western")
+var bodyModifiers = words("bodyModifiers")
 
 func lastWord(s string) string {
 	if i := strings.LastIndexByte(s, ' '); i >= 0 {
@@ -483,7 +484,7 @@ func sentenceSubject(s *sent, v int) *mention {
 
 // nounForms are reporting verbs that are also plural nouns: "member
 // states", "the reports", "Russian claims".
-var nounForms = setOf("states", "reports", "claims", "estimates", "notes", "records", "posts", "counts", "quotes")
+var nounForms = words("nounForms")
 
 // reportVerbAt reports a reporting verb at token i: for a word that is also
 // a plural noun, only after its subject (a name, a pronoun) or an adverb.
