@@ -9,9 +9,7 @@ import (
 
 // threatCues tell a threat from a mere warning ("warned of the threat of
 // an invasion" is not one): a condition or a consequence.
-var threatCues = setOf("if", "unless", "face", "consequences", "retaliate", "retaliation", "respond", "response",
-	"counteractions", "counter-measures", "countermeasures", "pay", "price", "severe", "disaster", "measures",
-	"repercussions", "legitimate", "treated", "punish", "punishment", "destroy", "target", "targets", "targeted")
+var threatCues = words("threatCues")
 
 // sentenceEvents builds the candidate events of one sentence.
 func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
@@ -74,15 +72,16 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 	return out
 }
 
+// addressVerbs are verbs of speaking whose object a demand is made of.
+var addressVerbs = words("addressVerbs")
+
 // addressee finds whom a demand with no target is made of: the object of
 // a verb of speaking in its sentence ("told them ... and asked for",
 // "addressed Congress and asked for").
 func (d *docState) addressee(c *cand) (codes []string, text string) {
 	s := c.s
 	for i := 0; i+1 < len(s.low) && i < c.hit.t0; i++ {
-		switch s.low[i] {
-		case "told", "tells", "addressed", "addresses", "wrote", "asked", "urged", "implored", "begged":
-		default:
+		if !addressVerbs[s.low[i]] {
 			continue
 		}
 		k := i + 1
@@ -106,17 +105,19 @@ func (d *docState) addressee(c *cand) (codes []string, text string) {
 	return nil, ""
 }
 
+// definiteOpeners make the trigger after them a definite mention.
+var definiteOpeners = words("definiteOpeners")
+
 // definite reports a trigger after "the", "this" or a possessive pronoun.
 func definite(s *sent, h trigHit) bool {
 	if h.t0 == 0 {
 		return false
 	}
-	switch s.low[h.t0-1] {
-	case "the", "this", "that", "his", "her", "their", "its":
-		return true
-	}
-	return false
+	return definiteOpeners[s.low[h.t0-1]]
 }
+
+// ownForceNouns name a state's own forces after a possessive.
+var ownForceNouns = words("ownForceNouns")
 
 // ownForces reports money or arms a state puts into its own military:
 // "a special fund for its armed forces", "more on their own defence".
@@ -133,8 +134,7 @@ func ownForces(s *sent, l, r int) bool {
 		if s.low[j] == "own" && j+1 < r {
 			j++
 		}
-		switch s.low[j] {
-		case "armed", "army", "military", "defence", "defense", "forces", "troops", "navy", "air":
+		if ownForceNouns[s.low[j]] {
 			return true
 		}
 	}
@@ -161,7 +161,7 @@ func otherClause(s *sent, c *cand) bool {
 }
 
 // valueNouns name what aid is worth, not aid of their own.
-var valueNouns = setOf("worth", "valued", "value", "total")
+var valueNouns = words("valueNouns")
 
 // nominal reports a verb trigger used as a noun: "the supply of Javelins",
 // "a delivery of fuel".
@@ -180,7 +180,7 @@ func nominal(s *sent, h trigHit) bool {
 }
 
 // nounQuantifiers come before nouns, never before verbs.
-var nounQuantifiers = setOf("further", "more", "new", "additional", "military", "humanitarian", "medical", "these", "those", "its", "their", "such")
+var nounQuantifiers = words("nounQuantifiers")
 
 func className(c class) string {
 	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive"}[c]
@@ -801,6 +801,14 @@ func (c *cand) talksParties() {
 	}
 }
 
+// The words that make aid in their clause military, humanitarian or
+// financial, tried in that order, when no item says which.
+var (
+	militaryAidWords     = words("militaryAidWords")
+	humanitarianAidWords = words("humanitarianAidWords")
+	financialAidWords    = words("financialAidWords")
+)
+
 // aidMode decides military, humanitarian or financial aid from the items,
 // then from the words of the clause.
 func (c *cand) aidMode() {
@@ -836,14 +844,14 @@ func (c *cand) aidMode() {
 	}
 	if c.mode == "" {
 		for k := c.l; k < c.r; k++ {
-			switch s.low[k] {
-			case "military", "weapons", "arms", "lethal", "defence", "defense", "security", "ammunition", "weaponry":
+			switch w := s.low[k]; {
+			case militaryAidWords[w]:
 				c.mode = model.ModeMilitary
-			case "humanitarian", "medical", "relief", "food", "shelter", "refugees":
+			case humanitarianAidWords[w]:
 				if c.mode == "" {
 					c.mode = model.ModeHumanitarian
 				}
-			case "financial", "budget", "loan", "loans", "grant", "grants", "macro-financial", "credit", "economic":
+			case financialAidWords[w]:
 				if c.mode == "" {
 					c.mode = model.ModeFinancial
 				}
@@ -897,8 +905,7 @@ func (d *docState) home() string {
 var refTypes = setOf(model.TypeAttack, model.TypeCyberattack)
 
 // refDeterminers open a definite noun phrase.
-var refDeterminers = setOf("the", "this", "that", "these", "those", "such", "sunday's", "monday's",
-	"tuesday's", "wednesday's", "thursday's", "friday's", "saturday's", "yesterday's", "today's", "last")
+var refDeterminers = words("refDeterminers")
 
 // definiteRef reports a nominal trigger in a definite noun phrase: "the
 // attack", "the drone strike", "Saturday's strikes", "this latest attack".
@@ -934,11 +941,14 @@ func definiteRef(s *sent, h trigHit) bool {
 	return false
 }
 
+// bareAttackNouns are verbal triggers that read as nouns after a
+// determiner though they end neither in "-ing" nor "-s".
+var bareAttackNouns = words("bareAttackNouns")
+
 // nounForm reports a verbal trigger word that reads as a noun after a
 // determiner: "the strike", "the shelling", "the attacks".
 func nounForm(w string) bool {
-	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || w == "attack" || w == "strike" || w == "raid" ||
-		w == "hit" || w == "counterattack" || w == "counter-attack" || w == "bombardment" || w == "assault"
+	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || bareAttackNouns[w]
 }
 
 // antecedent returns the earlier event that a definite mention points
@@ -1007,6 +1017,10 @@ func (p *cand) absorbRef(c *cand) {
 	p.explain("merged", "a later mention at byte %d refers back to it", at)
 }
 
+// participleOpeners make a single-word past participle after them
+// describe the noun that follows.
+var participleOpeners = words("participleOpeners")
+
 // adjectivalParticiple reports a past participle used as an adjective
 // before its noun: "the besieged port city", "a shelled village".
 func adjectivalParticiple(s *sent, h trigHit) bool {
@@ -1014,9 +1028,7 @@ func adjectivalParticiple(s *sent, h trigHit) bool {
 	if h.t0 == 0 || h.t1-h.t0 != 1 || !strings.HasSuffix(w, "ed") && w != "sunk" && w != "frozen" {
 		return false
 	}
-	switch s.low[h.t0-1] {
-	case "the", "a", "an", "its", "their", "his", "her":
-	default:
+	if !participleOpeners[s.low[h.t0-1]] {
 		return false
 	}
 	return h.t1 < len(s.low) && isLowerWord(s.toks[h.t1].Text) && !preps[s.low[h.t1]] && s.low[h.t1] != "by" && s.low[h.t1] != "and"
@@ -1026,11 +1038,10 @@ func adjectivalParticiple(s *sent, h trigHit) bool {
 // of another party, accuses that party.
 var hostileFrames = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeCasualties, model.TypeThreaten)
 
-// hostileStems are words that make a claim an accusation of whoever does
-// what they name: "claimed Ukraine was attempting to provoke Belarus".
-var hostileStems = []string{"provok", "provocation", "sabotag", "loot", "deport", "tortur", "kidnap", "abduct", "blackmail",
-	"false-flag", "terroris", "atrocit", "genocid", "invent", "fabricat", "stag", "block", "prevent", "occup", "annex",
-	"execut", "rap", "kill", "murder", "massacr", "bomb", "shell", "attack", "strik", "invad", "lie", "lied", "lying"}
+// hostileStems are beginnings of words that make a claim an accusation of
+// whoever does what they name: "claimed Ukraine was attempting to provoke
+// Belarus".
+var hostileStems = wordList("hostileStems")
 
 func hostileWord(w string) bool {
 	for _, st := range hostileStems {
@@ -1253,6 +1264,10 @@ func selfDenials(s *sent, cs []*cand) []*cand {
 	return out
 }
 
+// agentPreps introduce, after a casualty trigger, the attack that caused
+// the losses.
+var agentPreps = words("agentPreps")
+
 // agentAfter reads the attack that caused losses after the trigger:
 // "died under Russian siege", "killed in Russian shelling", "wounded by
 // Ukrainian fire". The agent's side is the actor and the victims are the
@@ -1261,7 +1276,7 @@ func (c *cand) agentAfter() bool {
 	s := c.s
 	for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
 		w := s.low[i]
-		if w != "in" && w != "by" && w != "under" && w != "from" && w != "during" && w != "after" {
+		if !agentPreps[w] {
 			continue
 		}
 		for k := i + 1; k < c.r && k <= i+6; k++ {
@@ -1624,10 +1639,10 @@ func (c *cand) datelineTarget() {
 }
 
 // appositionOpeners open a noun phrase that describes the name before it.
-var appositionOpeners = setOf("a", "an", "the", "one", "another")
+var appositionOpeners = words("appositionOpeners")
 
 // relativeWords open a relative clause.
-var relativeWords = setOf("who", "whom", "whose", "which", "that")
+var relativeWords = words("relativeWords")
 
 // inApposition reports whether a trigger lies in an apposition: between a
 // comma that follows a named person or body and opens a description ("a
