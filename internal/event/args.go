@@ -106,6 +106,11 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 		c.setActor(s, m, how)
 		return
 	}
+	if c.f.typ == model.TypeAttack && c.treeSubjectNamesNoParty() {
+		c.passive = passive(s, c.hit)
+		c.explain("actor", "tree: the subject names no party")
+		return
+	}
 	// Passive: "were sent by Germany", "Kyiv was hit", "Kropyvnytskyi hit by
 	// 13 missiles". The agent comes only after "by"; the subject before the
 	// verb is what the act was done to.

@@ -323,3 +323,32 @@ func (c *cand) referenceOnly() bool {
 
 // referenceMarks open a clause or phrase that names a point in time.
 var referenceMarks = setOf("since")
+
+// treeSubjectNamesNoParty reports whether the tree gives an active verb
+// trigger a subject that is a noun naming no party ("Missiles struck the
+// station", "Fighting raged"): the actor is then not named in the clause,
+// and an entity elsewhere in the sentence is not it. A pronoun subject
+// says nothing here; the word-order rules resolve it.
+func (c *cand) treeSubjectNamesNoParty() bool {
+	v := c.trigWord()
+	if v < 0 {
+		return false
+	}
+	t := c.s.tr
+	if !t.verbal(v) || t.passiveVerb(v) {
+		return false
+	}
+	w := t.subjectWord(v)
+	if w < 0 {
+		return false
+	}
+	switch t.w[w].UPOS {
+	case "NOUN":
+	default:
+		return false
+	}
+	if m := c.s.mentionAt(t.tok[w]); m != nil && m.kind != mItem {
+		return false
+	}
+	return c.entityOf(w) == nil
+}

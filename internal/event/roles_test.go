@@ -115,3 +115,17 @@ func TestReferenceOnly(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestSubjectNamesNoParty checks that when the tree gives an attack a
+// subject that names no party, no entity elsewhere in the sentence becomes
+// its actor.
+func TestSubjectNamesNoParty(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "weapon-subject-and-a-city-before",
+			text: "The UN secretary general was visiting Kyiv when the missiles struck on Thursday evening.",
+			not:  []string{"attack:UKR"}},
+		{name: "fighting-subject",
+			text: "In Sievierodonetsk, Ukrainian officials said, heavy fighting raged for a fourth day.",
+			not:  []string{"attack:UKR"}},
+	})
+}
