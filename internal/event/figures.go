@@ -193,7 +193,7 @@ var unitNouns = setOf("pairs", "pair", "sets", "set", "units", "unit", "pieces",
 
 // itemSpan is a run of tokens [l, r) where the items of an aid frame are
 // looked for; counted marks a parenthesis, whose items count only with a
-// number ("medical supplies (500 family tents, 2,300 blankets)"), since a
+// number ("relief goods (300 camp beds, 1,200 sleeping bags)"), since a
 // bare noun there describes rather than gives ("(protective clothing,
 // hoses)").
 type itemSpan struct {
@@ -205,8 +205,8 @@ type itemSpan struct {
 // for aid, the clause's list carried on across a long parenthesis that
 // ends or opens it. A parenthesis long enough to end a clause (see
 // boundaryAt) often sits in the middle of a list of what is given:
-// "blankets, tents and medical supplies (500 family tents, 2,300
-// blankets)", "two ambulances (worth EUR 80,000 each) and 200
+// "sleeping bags, stoves and relief goods (300 camp beds, 1,200
+// sleeping bags)", "two ambulances (worth EUR 80,000 each) and 200
 // stretchers", "71 tonnes of firefighting equipment (hoses, chainsaws),
 // 11 tonnes of medicines ... was sent".
 func (c *cand) itemSpans() []itemSpan {
