@@ -9,19 +9,10 @@ import (
 
 // agentNouns are nouns after a national adjective that make the adjective
 // an agent: "Russian forces fired", "British troops".
-var agentNouns = setOf("forces", "troops", "army", "military", "soldiers", "artillery", "shells", "shelling", "missiles",
-	"missile", "rockets", "strikes", "strike", "airstrikes", "jets", "warplanes", "aircraft", "drones", "drone", "navy",
-	"officials", "authorities", "government", "side", "units", "fighters", "separatists", "invasion", "aggression",
-	"offensive", "attack", "attacks", "bombardment", "fire", "gunfire", "tanks", "helicopters", "hackers", "planes",
-	"servicemen", "paratroopers", "president", "diplomats", "delegation", "leaders", "leader", "ministry", "counterparts",
-	"siege", "bombardment", "bombing", "bombings", "airstrike", "air", "occupiers", "invaders", "gunmen", "saboteurs",
-	"counterattack", "counterattacks", "counter-attack", "counteroffensive", "barrage", "raid", "raids", "fighter")
+var agentNouns = words("agentNouns")
 
 // attackNouns are nouns of attack whose national adjective is their agent.
-var attackNouns = setOf("shell", "shells", "shelling", "strike", "strikes", "airstrike", "airstrikes", "missile", "missiles",
-	"rocket", "rockets", "drone", "drones", "attack", "attacks", "counterattack", "counterattacks", "counter-attack",
-	"counteroffensive", "offensive", "bombardment", "bombing", "barrage", "fire", "artillery", "assault", "raid", "raids",
-	"incursion", "invasion", "siege", "blockade", "cyberattack", "cyberattacks", "hackers")
+var attackNouns = words("attackNouns")
 
 // isAdjectival reports a state named by its adjective or as an origin
 // ("Russian", "Russian-made").
@@ -133,7 +124,7 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 	// "We hope ... and call on Russia": a verb joined by "and" shares the
 	// subject at the head of its clause.
 	k := c.hit.t0 - 1
-	for k > c.l && (s.low[k] == "then" || s.low[k] == "later" || s.low[k] == "also" || s.low[k] == "subsequently") {
+	for k > c.l && sequenceAdverbs[s.low[k]] {
 		k--
 	}
 	if k > c.l && s.low[k] == "and" && c.hit.tr.class == classAct {
@@ -205,11 +196,11 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 	}
 }
 
-var determiners = setOf("the", "a", "an")
+var determiners = words("determiners")
 
 // beAux are the forms of "be" (and "get") that make a past participle
 // passive.
-var beAux = setOf("be", "been", "being", "was", "were", "is", "are", "am", "get", "gets", "got", "'s", "’s")
+var beAux = words("beAux")
 
 // passive reports whether a verbal trigger is a passive participle: after a
 // form of "be" (with adverbs between), or followed by "by" with no
@@ -222,9 +213,9 @@ func passive(s *sent, h trigHit) bool {
 		w := s.low[k]
 		if beAux[w] {
 			// "'s" is "is" only after a pronoun or name, not a possessive.
-			return w != "'s" && w != "’s" || k > 0 && pronouns[s.low[k-1]]
+			return w != "'s" && w != "’s" || k > 0 && pluralPronouns[s.low[k-1]]
 		}
-		if !(strings.HasSuffix(w, "ly") || w == "not" || w == "also" || w == "reportedly" || w == "allegedly" || w == "already" || w == "since" || w == "all") {
+		if !(strings.HasSuffix(w, "ly") || passiveGap[w]) {
 			break
 		}
 	}
@@ -232,14 +223,24 @@ func passive(s *sent, h trigHit) bool {
 		// A reduced relative or headline passive: the word before is a name
 		// or noun, not an auxiliary or subject pronoun.
 		prev := s.low[h.t0-1]
-		if !pronouns[prev] && prev != "has" && prev != "have" && prev != "had" {
+		if !pluralPronouns[prev] && prev != "has" && prev != "have" && prev != "had" {
 			return true
 		}
 	}
 	return false
 }
 
-var relative = setOf("which", "who", "whom", "whose", ",")
+// sequenceAdverbs may stand between "and" and a joined verb that shares
+// the subject of its clause.
+var sequenceAdverbs = words("sequenceAdverbs")
+
+// passiveGap may stand, with adverbs in "-ly", between a form of "be" and
+// its participle.
+var passiveGap = words("passiveGap")
+
+// relative open a relative clause or apposition that a subject is looked
+// for across.
+var relative = words("relative")
 
 func boolInt(b bool) int {
 	if b {
@@ -322,8 +323,7 @@ func inIncluding(s *sent, t, from int) bool {
 }
 
 // verbGroup are the words of a verb group before its main verb.
-var verbGroup = setOf("has", "have", "had", "will", "would", "is", "are", "was", "were", "also", "already", "not", "now",
-	"been", "be", "could", "may", "might", "must", "should", "can", "shall", "'s", "’s", "has", "recently", "reportedly", "quickly")
+var verbGroup = words("verbGroup")
 
 // appositiveSubject finds the subject of a verb whose subject carries an
 // apposition or a relative clause set off by commas: "Latvia, a NATO member
@@ -356,4 +356,4 @@ func appositiveSubject(s *sent, v, l int) *mention {
 }
 
 // appositionStarts open an apposition or a relative clause after a name.
-var appositionStarts = setOf("a", "an", "the", "which", "who", "whose", "that", "one", "its", "his", "her", "their", "itself", "home")
+var appositionStarts = words("appositionStarts")

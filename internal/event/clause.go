@@ -4,10 +4,17 @@ package event
 // nearest of these on either side, so that "Germany said it would send
 // arms to Kyiv while Russia shelled Kharkiv" gives Germany's aid and
 // Russia's attack, not a mix.
-var boundaryWords = setOf("but", "while", "whereas", "although", "though", "however", "which", "who", "whom", "whose",
-	"where", "because", "meanwhile", "unless", "despite", "amid", "after", "before", "when", "if", "whereby", "until")
+var boundaryWords = words("boundaryWords")
 
-var boundaryPunct = setOf(";", ":", "—", "–", "(", ")", "?", "!", "”")
+// boundaryPunct bound a clause as boundaryWords do; datedConjunctions are
+// boundaryWords that bound no clause inside a number or a date; asPhrasePrev
+// and asPhraseNext, before or after "as", make it part of a phrase.
+var (
+	boundaryPunct     = words("boundaryPunct")
+	datedConjunctions = words("datedConjunctions")
+	asPhrasePrev      = words("asPhrasePrev")
+	asPhraseNext      = words("asPhraseNext")
+)
 
 // isBoundary reports whether token i ends a clause. The answer depends
 // only on the sentence, so it is worked out once per token.
@@ -28,7 +35,7 @@ func isBoundary(s *sent, i int) bool {
 
 func boundaryAt(s *sent, i int) bool {
 	w := s.low[i]
-	if s.at[i] >= 0 && (w == "as" || w == "after" || w == "before" || w == "until" || w == "since") {
+	if s.at[i] >= 0 && datedConjunctions[w] {
 		// Inside a number or date: "as many as 100", "the day before".
 		return false
 	}
@@ -70,8 +77,7 @@ func boundaryAt(s *sent, i int) bool {
 			prev = s.low[i-1]
 		}
 		next := s.low[i+1]
-		if prev == "such" || prev == "well" || prev == "soon" || prev == "far" || next == "well" || next == "soon" ||
-			next == "part" || next == "of" || next == "a" || next == "an" || next == "many" || next == "much" {
+		if asPhrasePrev[prev] || asPhraseNext[next] {
 			return false
 		}
 		return true

@@ -36,27 +36,32 @@ func entityCodes(e *lexicon.Entry) []string {
 	return nil
 }
 
-// pronouns that can stand for an actor, and whether they point back at
-// several actors.
-var pronouns = map[string]bool{"it": false, "they": true, "he": false, "she": false, "we": true, "i": false}
+// pronouns can stand for an actor; pluralPronouns point back at several.
+var (
+	pronouns       = words("pronouns")
+	pluralPronouns = words("pluralPronouns")
+)
 
 // pluralHeads are nouns that, after "the", "both" or a number, point back
 // at several actors already named: "the three nations", "both countries".
-var pluralHeads = setOf("nations", "countries", "states", "governments", "allies", "partners")
+var pluralHeads = words("pluralHeads")
+
+// groupCounts may stand between "the" and a pluralHeads noun.
+var groupCounts = words("groupCounts")
 
 // anaphor resolves a pronoun or plural phrase at token t: first to an
 // actor named earlier in the same sentence, then to the last ones named
 // before it. It returns the codes and the token range it covers.
 func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 	w := s.low[t]
-	plural, ok := pronouns[w]
+	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
 	if !ok {
 		if !pluralHeads[w] || t == 0 {
 			return nil, 0, 0, false
 		}
 		k := t - 1
-		if s.low[k] == "three" || s.low[k] == "two" || s.low[k] == "both" || s.low[k] == "four" || s.low[k] == "five" {
+		if groupCounts[s.low[k]] {
 			k--
 		}
 		if k < 0 || (s.low[k] != "the" && s.low[k] != "both" && s.low[k] != "these") {
@@ -197,21 +202,19 @@ func listCompatible(a, b *mention) bool {
 }
 
 // preps are the prepositions whose object is not the subject of a clause.
-var preps = setOf("to", "into", "in", "from", "of", "with", "for", "against", "on", "at", "near", "across", "toward",
-	"towards", "between", "amid", "like", "including", "than", "about", "around", "inside", "outside", "within", "via",
-	"through", "over", "under", "by", "among", "neighbouring", "neighboring", "bordering", "beyond", "onto", "upon", "after", "before")
+var preps = words("preps")
 
 // conjPreps are prepositions that also open a clause: "after the UK
 // announced", "amid Moscow's amassing of troops".
-var conjPreps = setOf("after", "before", "since", "until", "amid")
+var conjPreps = words("conjPreps")
+
+// verbishWords are auxiliaries and reporting verbs that read as the verb
+// after a subject.
+var verbishWords = words("verbishWords")
 
 // verbish reports a word that reads as a verb or auxiliary after a subject.
 func verbish(w string) bool {
-	switch w {
-	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "said", "says", "can", "could", "did", "does", "'s", "’s":
-		return true
-	}
-	return reportVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || pastForm(w)
+	return verbishWords[w] || reportVerbs[w] || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || pastForm(w)
 }
 
 // afterPrep reports whether the token at t is the object of a preposition:
@@ -255,4 +258,4 @@ func afterPrep(s *sent, t int) bool {
 }
 
 // attackVerbs are verbs of attack whose form does not show them as verbs.
-var attackVerbs = setOf("hit", "hits", "struck", "strike", "strikes", "shelled", "pounded", "fired", "bombed", "attacked")
+var attackVerbs = words("attackVerbs")

@@ -526,12 +526,7 @@ func isWordTok(w string) bool {
 }
 
 // stopCaps are capitalised words that do not start a person's name.
-var stopCaps = setOf("the", "a", "an", "in", "on", "at", "but", "and", "as", "it", "its", "he", "she", "they", "this", "that",
-	"these", "those", "meanwhile", "however", "moreover", "although", "while", "last", "on", "monday", "tuesday",
-	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-	"july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "president", "prime",
-	"minister", "secretary", "general", "chancellor", "according", "after", "before", "since", "when", "there", "we",
-	"i", "our", "his", "her", "their", "previously", "earlier", "later", "also", "if", "for", "with", "by", "from")
+var stopCaps = words("stopCaps")
 
 func setOf[T comparable](ws ...T) map[T]bool {
 	m := make(map[T]bool, len(ws))

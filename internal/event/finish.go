@@ -180,9 +180,7 @@ func factual(c *cand) bool {
 
 // genericItems name kinds of aid too vague to tell two deliveries apart:
 // "weapons" in one sentence and "Javelins" in the next may be one event.
-var genericItems = setOf("weapons", "weapon", "arms", "military equipment", "equipment", "weaponry", "military aid",
-	"lethal aid", "military hardware", "materiel", "aid", "supplies", "military supplies", "defensive weapons", "funds", "loan",
-	"grant", "budget support", "humanitarian aid", "financial aid")
+var genericItems = words("genericItems")
 
 func specificItems(c *cand) []itemArg {
 	var out []itemArg

@@ -503,5 +503,5 @@ func reportVerbAt(s *sent, i int) bool {
 	if m := s.mentionAt(i - 1); m != nil {
 		return m.kind != mNum && m.kind != mTime && !isAdjectival(m)
 	}
-	return pronouns[p] || strings.HasSuffix(p, "ly") || p == "also" || p == "now" || p == "still"
+	return pluralPronouns[p] || strings.HasSuffix(p, "ly") || p == "also" || p == "now" || p == "still"
 }

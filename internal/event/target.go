@@ -31,7 +31,7 @@ func (c *cand) findTargets(d *docState) {
 		}
 		m := s.mentionAt(i)
 		if m == nil {
-			if c.f.typ == model.TypeAid && (s.low[i] == "help" || s.low[i] == "helping" || s.low[i] == "support" || s.low[i] == "arm") {
+			if c.f.typ == model.TypeAid && aidObjectVerbs[s.low[i]] {
 				if n := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && s.low[i+1] == "the")); n != nil && n.kind == mEntity && len(n.codes) > 0 {
 					c.addTargets(s, n, "object of \""+s.low[i]+"\"")
 					return
@@ -58,7 +58,7 @@ func (c *cand) findTargets(d *docState) {
 		}
 		direct := prep == "" && m.t0 <= c.hit.t1+1
 		switch {
-		case prep == "neighbouring" || prep == "neighboring" || prep == "bordering" || prep == "near":
+		case borderWords[prep]:
 			continue
 		case contains(c.f.targetPreps, prep):
 			c.addTargets(s, m, "after \""+prep+"\"")
@@ -121,7 +121,7 @@ func prepBefore(s *sent, t int) string {
 			}
 			return w
 		}
-		if w == "the" || w == "a" || w == "its" || w == "their" || w == "western" || w == "eastern" || w == "southern" || w == "northern" {
+		if prepGap[w] {
 			continue
 		}
 		return ""
@@ -300,9 +300,17 @@ func agentOf(s *sent, h trigHit) int {
 }
 
 // auxiliaries are the words of a verb group before a form of "be".
-var auxiliaries = setOf("have", "has", "had", "will", "would", "could", "might", "may", "must", "should", "not", "also",
-	"reportedly", "already", "been", "being", "be")
+var auxiliaries = words("auxiliaries")
+
+// aidObjectVerbs take the recipient of aid as their object; borderWords
+// put a place, no target, after them; prepGap may stand between a
+// preposition and its object.
+var (
+	aidObjectVerbs = words("aidObjectVerbs")
+	borderWords    = words("borderWords")
+	prepGap        = words("prepGap")
+)
 
 // listAdjectives may stand before a later member of a list: "sanctions on
 // Russia and neighbouring Belarus".
-var listAdjectives = setOf("neighbouring", "neighboring", "fellow", "allied", "its", "ally")
+var listAdjectives = words("listAdjectives")

@@ -82,7 +82,7 @@ func (c *cand) findTime() {
 
 // timeClause are the words that join a clause happening at the same time
 // as the one before or after it.
-var timeClause = setOf("after", "when", "as", "while", "before", "where")
+var timeClause = words("timeClause")
 
 // runningFigure are the types whose figures may run since a day ("killed
 // since the invasion began"); "the first talks since the invasion" are not
@@ -92,7 +92,7 @@ var runningFigure = setOf(model.TypeCasualties, model.TypeDisplacement)
 // deadline are the signals of a time by which something is to be done or
 // until which it lasts: "agreed on Monday to ban imports by the end of the
 // year" happened on Monday.
-var deadline = setOf("by", "until", "within")
+var deadline = words("deadline")
 
 // reportTime reports whether time m dates the report of the event rather
 // than the event: a reporting verb stands between the two ("Blinken, on
@@ -229,7 +229,11 @@ func complementBetween(s *sent, lo, hi int) bool {
 }
 
 // relOpeners open a relative or complement clause.
-var relOpeners = setOf("that", "which", "who", "whom", "whose")
+var relOpeners = words("relOpeners")
+
+// shortlyWords before "after" or "before" keep a time close to the event:
+// "hours after the attack".
+var shortlyWords = words("shortlyWords")
 
 // inReportedWords reports whether time m stands in the clause a speech
 // trigger reports ("claimed that last week ...", "warned that the talks on
@@ -281,7 +285,7 @@ func (c *cand) nounClauseTime() *mention {
 }
 
 // articles are the determiners that open a noun phrase.
-var articles = setOf("the", "a", "an", "its", "his", "her", "their", "this", "these", "those")
+var articles = words("articles")
 
 // offsetFrom dates a clause joined to another by "a day after", "two days
 // before" or "hours after", from m, the date of the other clause: "the
@@ -299,7 +303,7 @@ func (c *cand) offsetFrom(m *mention) (*timex.Expr, bool) {
 	if m.t0 >= c.l && m.t0 < c.r {
 		return m.tx, true
 	}
-	if s.low[j-1] == "hours" || s.low[j-1] == "minutes" || s.low[j-1] == "shortly" || s.low[j-1] == "moments" {
+	if shortlyWords[s.low[j-1]] {
 		return m.tx, true
 	}
 	d := s.mentionAt(j - 1)
