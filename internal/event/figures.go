@@ -181,15 +181,11 @@ func definiteGeneric(s *sent, m *mention) bool {
 
 // itemModifies are nouns that an item word modifies rather than names
 // what is given: "food prices", "arms exports", "fuel shortages".
-var itemModifies = setOf("prices", "price", "exports", "export", "imports", "import", "crisis", "shortage", "shortages",
-	"security", "production", "sector", "industry", "market", "markets", "costs", "cost", "inflation", "bill", "bills",
-	"embargo", "ban", "sales", "trade", "makers", "maker", "manufacturer", "manufacturers", "factory", "plant", "depot", "depots")
+var itemModifies = words("itemModifies")
 
 // unitNouns are the words between a number and what it counts that say
 // how it is counted: "50,000 pairs of gloves", "20 tonnes of food".
-var unitNouns = setOf("pairs", "pair", "sets", "set", "units", "unit", "pieces", "piece", "boxes", "packs", "kits",
-	"tonnes", "tons", "litres", "liters", "kilograms", "kg", "truckloads", "lorries", "trucks", "containers", "pallets",
-	"rounds", "batches", "doses", "crates", "cases", "bags")
+var unitNouns = words("unitNouns")
 
 // itemSpan is a run of tokens [l, r) where the items of an aid frame are
 // looked for; counted marks a parenthesis, whose items count only with a
@@ -474,15 +470,10 @@ func measureBefore(s *sent, t int) bool {
 }
 
 // notItems are heads of noun phrases after a number that are never aid.
-var notItems = setOf("times", "percent", "cent", "officials", "countries", "nations", "states", "members", "allies",
-	"partners", "leaders", "ministers", "rounds", "round", "weeks", "months", "days", "hours", "years", "minutes", "kilometres",
-	"kilometers", "miles", "km", "points", "cities", "towns", "villages", "regions", "times", "sides", "parties", "billion", "million")
+var notItems = words("notItems")
 
 // stopNP are words that end a noun phrase.
-var stopNP = setOf("since", "until", "ago", "and", "or", "but", "which", "that", "who", "were", "was", "is", "are", "have", "has", "had", "will",
-	"would", "be", "been", "being", "each", "per", "a", "an", "the", "this", "these", "those", "it", "they", "so", "as",
-	"than", "more", "less", "said", "says", "also", "already", "had", "not", "people", "civilians", "years", "year", "days",
-	"day", "hours", "weeks", "months", "percent", "per cent", "times", "killed", "wounded", "injured", "died", "dead")
+var stopNP = words("stopNP")
 
 // nounLike rejects heads that are plainly not nouns.
 func nounLike(w string) bool {
@@ -661,8 +652,7 @@ func (c *cand) ownsSpan(t0, t1 int) bool {
 
 // subjectFiller are the words between a count and its verb that do not
 // take it away from the verb: "dozens more were maimed".
-var subjectFiller = setOf("more", "other", "others", "were", "was", "have", "has", "had", "been", "are", "is", "also",
-	"reportedly", "people", "of", "them", "those", "being")
+var subjectFiller = words("subjectFiller")
 
 // singularPeople are nouns for one person, with the victims they describe.
 var singularPeople = map[string]string{

@@ -322,7 +322,7 @@ func (c *cand) referenceOnly() bool {
 }
 
 // referenceMarks open a clause or phrase that names a point in time.
-var referenceMarks = setOf("since")
+var referenceMarks = words("referenceMarks")
 
 // treeSubjectNamesNoParty reports whether the tree gives an active verb
 // trigger a subject that is a noun naming no party ("Missiles struck the
