@@ -259,7 +259,7 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 			return false
 		}
 		m := s.mentionAt(i)
-		if m != nil {
+		if m != nil && m.kind != mNum {
 			if c.actorOK(m) && !inIncluding(s, m.t0, c.l) {
 				c.setActor(s, m, "")
 				return true
@@ -267,6 +267,7 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 			i = m.t0
 			continue
 		}
+		// A number may stand for the people just named ("the two met").
 		if codes, t0, t1, ok := d.anaphor(s, i); ok {
 			if afterPrep(s, t0) {
 				continue

@@ -21,21 +21,24 @@ type cand struct {
 	actorM     *mention // the mention the actor came from, nil when inferred
 	actorT     string   // the actor's words as written
 	// targets are codes with the words they came from.
-	targets  []codeText
-	items    []itemArg
-	count    *quantity.Mention
-	money    *quantity.Mention
-	tx       *timex.Expr
-	places   []placeArg
-	status   string
-	modality string
-	mode     string
-	victims  string
-	outcome  string
-	src      *source
-	conf     float64
-	why      []string
-	merged   int // how many repeats were merged into this one
+	targets []codeText
+	items   []itemArg
+	count   *quantity.Mention
+	money   *quantity.Mention
+	tx      *timex.Expr
+	// txInherited: tx came from the story before, not from the
+	// event's own sentence (see inheritTime).
+	txInherited bool
+	places      []placeArg
+	status      string
+	modality    string
+	mode        string
+	victims     string
+	outcome     string
+	src         *source
+	conf        float64
+	why         []string
+	merged      int // how many repeats were merged into this one
 	// passive: the trigger is a passive participle, whose subject is the
 	// target ("Kyiv was shelled").
 	passive bool

@@ -56,6 +56,11 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 	w := s.low[t]
 	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
+	if !ok && groupCounts[w] && t > 0 && s.low[t-1] == "the" && s.numberAsSubject(t) {
+		// "The two met Zelenskyy": a number standing alone as subject
+		// points back at the people just named.
+		ok, plural, t0 = true, true, t-1
+	}
 	if !ok {
 		if !pluralHeads[w] || t == 0 {
 			return nil, 0, 0, false
@@ -259,3 +264,13 @@ func afterPrep(s *sent, t int) bool {
 
 // attackVerbs are verbs of attack whose form does not show them as verbs.
 var attackVerbs = words("attackVerbs")
+
+// numberAsSubject reports whether the number at token t stands alone as a
+// subject in the sentence's tree ("the two met", not "the two sides met").
+func (s *sent) numberAsSubject(t int) bool {
+	if s.tr == nil {
+		return false
+	}
+	w := s.tr.head[t]
+	return w >= 0 && (s.tr.rel(w) == "nsubj" || s.tr.rel(w) == "nsubj:pass")
+}

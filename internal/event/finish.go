@@ -92,6 +92,13 @@ func targetSet(c *cand) string {
 // figure, time or item that contradicts, and, for events an article
 // reports many of (attacks, casualties, statements), the same sentence or a
 // shared place, time or figure.
+// ownDates reports whether both events are dated by words of their own
+// sentences: a date taken from the story before (see inheritTime) is no
+// evidence that two mentions are one event.
+func ownDates(a, b *cand) bool {
+	return a.tx != nil && b.tx != nil && !a.txInherited && !b.txInherited
+}
+
 func mergeable(a, b *cand) bool {
 	if a.f.typ != b.f.typ || actorOf(a) != actorOf(b) || factual(a) != factual(b) {
 		return false
@@ -140,7 +147,7 @@ func mergeable(a, b *cand) bool {
 		if len(a.places) > 0 && len(b.places) > 0 && !sharesPlace(a, b) {
 			return false
 		}
-		return abs(a.s.idx-b.s.idx) <= 2 || sharesPlace(a, b) || a.tx != nil && b.tx != nil
+		return abs(a.s.idx-b.s.idx) <= 2 || sharesPlace(a, b) || ownDates(a, b)
 	case model.TypeCasualties:
 		// "It is unclear how many sailors were killed ... Russia has
 		// confirmed only one death": a toll told next to its losses.
@@ -150,7 +157,7 @@ func mergeable(a, b *cand) bool {
 		if sameSentence {
 			return true
 		}
-		shared := a.count != nil && b.count != nil || a.tx != nil && b.tx != nil || sharesPlace(a, b)
+		shared := a.count != nil && b.count != nil || ownDates(a, b) || sharesPlace(a, b)
 		return shared && abs(a.s.idx-b.s.idx) <= 2
 	case model.TypeVisit, model.TypeMeet:
 		// A trip is told over a few sentences: "Scholz will travel to Kyiv
@@ -164,7 +171,7 @@ func mergeable(a, b *cand) bool {
 		if sameSentence {
 			return true
 		}
-		shared := a.count != nil && b.count != nil || a.tx != nil && b.tx != nil || sharesPlace(a, b)
+		shared := a.count != nil && b.count != nil || ownDates(a, b) || sharesPlace(a, b)
 		return shared && abs(a.s.idx-b.s.idx) <= 2
 	}
 }

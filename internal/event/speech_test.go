@@ -346,3 +346,14 @@ func TestPronounSources(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "UKR", source: "Kremlin"}}},
 	})
 }
+
+// TestNumberAsSubject checks that a number standing alone as a subject
+// points back at the people just named, and that a duration does not keep
+// the date of the story from carrying over.
+func TestNumberAsSubject(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "the-two-met",
+			text: "Antony Blinken and Lloyd Austin arrived in Kyiv on Sunday. The two met President Zelenskyy for about three hours.",
+			want: []ev{{typ: "meet", actor: "USA", targets: []string{"UKR"}, date: "2022-02-27"}}},
+	})
+}

@@ -471,7 +471,9 @@ func warStart(s *sent, k int) *timex.Expr {
 func (c *cand) inheritTime(d *docState) {
 	s := c.s
 	for i := range s.ms {
-		if s.ms[i].kind == mTime {
+		if m := &s.ms[i]; m.kind == mTime && !m.tx.Start.IsZero() && (m.tx.Type == "DATE" || m.tx.Type == "TIME") {
+			// A date of its own, even one the rules passed over; a
+			// duration ("for three hours") dates nothing.
 			return
 		}
 	}
@@ -489,7 +491,7 @@ func (c *cand) inheritTime(d *docState) {
 		// text need not happen then.
 		return
 	}
-	c.tx = from.tx
+	c.tx, c.txInherited = from.tx, true
 	c.explain("time", "none in its sentence; from the %s event just before: %q -> %s", from.f.typ, from.tx.Text, from.tx.Value)
 }
 
