@@ -357,3 +357,16 @@ func TestNumberAsSubject(t *testing.T) {
 			want: []ev{{typ: "meet", actor: "USA", targets: []string{"UKR"}, date: "2022-02-27"}}},
 	})
 }
+
+// TestMeetingPhrases checks phrases that tell of a meeting without the
+// verb "meet".
+func TestMeetingPhrases(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "news-conference-with",
+			text: "Guterres held a joint news conference with President Zelenskyy in Kyiv on Thursday.",
+			want: []ev{{typ: "meet", actor: "UN", targets: []string{"UKR"}}}},
+		{name: "face-to-face",
+			text: "Scholz came face to face with Putin across a long table in the Kremlin on Tuesday.",
+			want: []ev{{typ: "meet", actor: "DEU", targets: []string{"RUS"}}}},
+	})
+}
