@@ -200,3 +200,21 @@ func TestCyberattack(t *testing.T) {
 			want: []ev{{typ: "accuse", actor: "USA", targets: []string{"RUS"}}}},
 	})
 }
+
+// TestAttackPhrases checks attack words beyond the verbs of striking.
+func TestAttackPhrases(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "set-ablaze-by",
+			text: "An oil terminal near Bryansk was set ablaze overnight by Ukrainian drones, the Russian governor said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "slammed-into",
+			text: "A Russian missile slammed into a shopping centre in Odesa on Monday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "counteroffensive-noun",
+			text: "Ukraine's counteroffensive in the south gained ground on Tuesday, officials in Kyiv said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "car-bomb",
+			text: "A car bomb killed a Russian-installed official in Melitopol on Friday, Moscow said.",
+			want: []ev{{typ: "attack"}}},
+	})
+}
