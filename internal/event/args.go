@@ -206,6 +206,9 @@ var beAux = words("beAux")
 // form of "be" (with adverbs between), or followed by "by" with no
 // auxiliary ("Kropyvnytskyi hit by 13 missiles").
 func passive(s *sent, h trigHit) bool {
+	if h.tr.class == classSuffer {
+		return true
+	}
 	if h.tr.class == classNoun || !pastForm(s.low[h.t1-1]) {
 		return false
 	}

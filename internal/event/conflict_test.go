@@ -218,3 +218,18 @@ func TestAttackPhrases(t *testing.T) {
 			want: []ev{{typ: "attack"}}},
 	})
 }
+
+// TestCameUnderFire checks that the subject of "came under fire" is what
+// was attacked, never the attacker.
+func TestCameUnderFire(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "town-came-under-shelling",
+			text: "The town of Avdiivka came under heavy shelling on Tuesday, the regional governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-03-01"}},
+			not:  []string{"attack:UKR"}},
+		{name: "russian-city-came-under-fire",
+			text: "Belgorod came under fire from Ukrainian artillery overnight, the Russian governor said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}},
+			not:  []string{"attack:RUS"}},
+	})
+}

@@ -183,7 +183,7 @@ func nominal(s *sent, h trigHit) bool {
 var nounQuantifiers = words("nounQuantifiers")
 
 func className(c class) string {
-	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive"}[c]
+	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive", "suffer"}[c]
 }
 
 // fill finds the candidate's arguments and reports whether it makes an

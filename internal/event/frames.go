@@ -40,6 +40,9 @@ const (
 	// classReceive: a verb whose subject is the recipient and whose donor
 	// follows "from": "Ukraine received drones from Turkey".
 	classReceive
+	// classSuffer: a phrase whose subject undergoes the event, as the
+	// subject of a passive does: "Kharkiv came under heavy shelling".
+	classSuffer
 )
 
 // trigger is one declared trigger phrase of a frame.
@@ -124,6 +127,7 @@ func typesWith(has func(*frame) bool) map[model.EventType]bool {
 var classNames = map[string]class{
 	"act": classAct, "pledge": classPledge, "authorize": classAuthorize, "noun": classNoun, "continue": classContinue,
 	"claim": classClaim, "charge": classCharge, "modal": classModal, "receive": classReceive,
+	"suffer": classSuffer,
 }
 
 // mustFrames reads the frame declarations; the data is embedded, so an

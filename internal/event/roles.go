@@ -330,6 +330,10 @@ var referenceMarks = words("referenceMarks")
 // and an entity elsewhere in the sentence is not it. A pronoun subject
 // says nothing here; the word-order rules resolve it.
 func (c *cand) treeSubjectNamesNoParty() bool {
+	if c.hit.tr.class == classSuffer {
+		// "Kharkiv came under fire": the subject is the target.
+		return false
+	}
 	v := c.trigWord()
 	if v < 0 {
 		return false
