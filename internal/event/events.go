@@ -46,10 +46,12 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 	// "he", its lists and groups for "they" and "the three nations".
 	for i := range s.ms {
 		m := &s.ms[i]
-		if m.kind != mEntity || len(m.codes) == 0 || afterPrep(s, m.t0) || isAdjectival(m) {
+		if m.kind != mEntity || len(m.codes) == 0 || afterPrep(s, m.t0) || isAdjectival(m) || m.dateline {
 			continue
 		}
-		if list := s.coordinated(m); len(list) > 1 {
+		if list := s.coordinated(m); len(list) > 1 || s.listNeighbour(m.t1-1, 1) != nil {
+			// A list, even of two people of one state ("Blinken and
+			// Austin"), is what "the two" points back at.
 			d.lastPlural = list
 		} else if m.plural {
 			d.lastPlural = m.codes

@@ -355,6 +355,10 @@ func TestNumberAsSubject(t *testing.T) {
 		{name: "the-two-met",
 			text: "Antony Blinken and Lloyd Austin arrived in Kyiv on Sunday. The two met President Zelenskyy for about three hours.",
 			want: []ev{{typ: "meet", actor: "USA", targets: []string{"UKR"}, date: "2022-02-27"}}},
+		{name: "the-two-not-the-dateline",
+			text: "PRZEMYSL, Poland (Harbour Wire) — Two American cabinet secretaries, Antony Blinken and Lloyd Austin, crossed into Ukraine by train on Sunday. The two met President Zelenskyy in Kyiv.",
+			want: []ev{{typ: "meet", actor: "USA", targets: []string{"UKR"}}},
+			not:  []string{"meet:POL"}},
 	})
 }
 
