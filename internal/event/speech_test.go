@@ -374,3 +374,15 @@ func TestMeetingPhrases(t *testing.T) {
 			want: []ev{{typ: "meet", actor: "DEU", targets: []string{"RUS"}}}},
 	})
 }
+
+// TestItIsTheBodyBefore checks that "it" as a subject points back at a
+// body named as the previous sentence's subject, not at a state named
+// elsewhere.
+func TestItIsTheBodyBefore(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "it-denied",
+			text: "Russia's defence ministry said its jets had struck an arms depot near Lviv on Sunday, not far from Ukraine's border with Poland. It denied hitting any homes.",
+			want: []ev{{typ: "deny", actor: "RUS"}},
+			not:  []string{"deny:UKR", "deny:POL"}},
+	})
+}
