@@ -180,3 +180,16 @@ func TestTroopsAreNotAidUnlessGiven(t *testing.T) {
 			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestRecipientsOwnIsNotAid checks that goods the recipient's own
+// adjective marks as its own are not given to it.
+func TestRecipientsOwnIsNotAid(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "own-ships-allowed-passage",
+			text: "Turkey and the UN brokered a deal with Russia on Friday to allow Ukrainian ships safe passage through the Black Sea.",
+			not:  []string{"aid"}},
+		{name: "donors-own-goods-are-given",
+			text: "Turkey delivered more Turkish drones to Ukraine on Friday, officials in Ankara said.",
+			want: []ev{{typ: "aid", actor: "TUR", targets: []string{"UKR"}, items: []string{"drone"}}}},
+	})
+}

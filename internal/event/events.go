@@ -415,7 +415,8 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 					// a state spends on its own forces is not aid.
 					return false
 				}
-				if c.dropDeployedTroops(); len(c.items) == 0 && c.money == nil {
+				c.dropDeployedTroops()
+				if c.dropRecipientsOwn(); len(c.items) == 0 && c.money == nil {
 					return false
 				}
 			}
@@ -756,6 +757,47 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 	}
 	return true
+}
+
+// dropRecipientsOwn removes from aid the items that the recipient's own
+// adjective or name marks as its own: "a deal to allow Ukrainian ships
+// safe passage" gives Ukraine no ships. Read from the tree, so only where
+// the sentence was parsed.
+func (c *cand) dropRecipientsOwn() {
+	t := c.s.tr
+	if t == nil || len(c.targets) == 0 {
+		return
+	}
+	kept := c.items[:0]
+	for _, it := range c.items {
+		if k, _ := c.s.tokRange(it.span.Start, it.span.End); k < len(c.s.toks) && c.ownedByTarget(t.head[k]) {
+			c.explain("items", "%q belongs to the recipient already: dropped", it.text)
+			continue
+		}
+		kept = append(kept, it)
+	}
+	c.items = kept
+}
+
+// ownedByTarget reports whether word w has a modifier naming one of the
+// event's targets ("Ukrainian ships", "Ukraine's grain").
+func (c *cand) ownedByTarget(w int) bool {
+	if w < 0 {
+		return false
+	}
+	t := c.s.tr
+	for _, k := range t.children(w, "amod", "compound", "nmod:poss") {
+		m := c.s.mentionAt(t.tok[k])
+		if m == nil || m.kind != mEntity || originForm(m) {
+			continue
+		}
+		for _, code := range m.codes {
+			if c.hasTarget(code) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dropDeployedTroops removes troops from the items of aid whose recipient
