@@ -13,18 +13,23 @@ import (
 // floors committed with the code (raise them when a change moves the
 // figures up; a change that lowers them must say why). For the shared
 // development sets they are the targets of the extraction work, where the
-// extractor reaches them; dev's floor is where it stands until the rules
-// rebuilt on the grammar layer reach the target of F1 0.80, exact 0.60.
+// extractor reaches them; dev's and kiel-dev's floors are where they stand
+// until the rules rebuilt on the grammar layer reach the targets (dev F1
+// 0.80, exact 0.60; kiel-dev's money slot 0.90). The held-out tune split
+// is ours and may be tuned on; its test split is only ever reported, never
+// guarded, so that no change is made to pass it.
 var extractionFloors = []struct {
 	name, gold, corpus string
 	shared             bool
 	f1, exact, recall  float64
 	slots              map[string]float64
 }{
-	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.81, exact: 0.59},
-	{name: "seeds", gold: "gold/seeds.jsonl", corpus: "corpus/seeds", shared: true, f1: 0.95, exact: 0.90},
-	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.63, exact: 0.42},
-	{name: "kiel-dev", gold: "gold/kiel-dev.jsonl", corpus: "corpus/kiel-dev", shared: true, recall: 0.90},
+	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.81, exact: 0.62},
+	{name: "heldout-tune", gold: "examples/heldout/tune.jsonl", corpus: "examples/heldout/tune", f1: 0.74, exact: 0.41},
+	{name: "seeds", gold: "gold/seeds.jsonl", corpus: "corpus/seeds", shared: true, f1: 0.95, exact: 0.95},
+	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.66, exact: 0.46},
+	{name: "kiel-dev", gold: "gold/kiel-dev.jsonl", corpus: "corpus/kiel-dev", shared: true, recall: 0.92,
+		slots: map[string]float64{"qty": 0.90, "money": 0.86}},
 }
 
 // mergeFloor is merging's F1 on examples/gold/merge.jsonl.
@@ -45,6 +50,7 @@ func TestExtractionFloors(t *testing.T) {
 			var s struct {
 				Overall struct{ Recall, F1 float64 } `json:"overall"`
 				Exact   float64                      `json:"exact_share"`
+				Slots   map[string]float64           `json:"slots"`
 			}
 			if err := json.Unmarshal([]byte(out), &s); err != nil {
 				t.Fatalf("eval output: %v", err)
@@ -53,6 +59,11 @@ func TestExtractionFloors(t *testing.T) {
 			if s.Overall.F1 < tc.f1 || s.Exact < tc.exact || s.Overall.Recall < tc.recall {
 				t.Errorf("%s: F1 %.3f, exact %.3f, recall %.3f: under the floor (F1 %.2f, exact %.2f, recall %.2f)",
 					tc.name, s.Overall.F1, s.Exact, s.Overall.Recall, tc.f1, tc.exact, tc.recall)
+			}
+			for slot, floor := range tc.slots {
+				if got, ok := s.Slots[slot]; !ok || got < floor {
+					t.Errorf("%s: %s slot accuracy %.3f, under the floor %.2f", tc.name, slot, got, floor)
+				}
 			}
 		})
 	}
