@@ -386,3 +386,16 @@ func TestItIsTheBodyBefore(t *testing.T) {
 			not:  []string{"deny:UKR", "deny:POL"}},
 	})
 }
+
+// TestChargeWords checks words of condemnation that make the speaker
+// accuse whoever the charged act is of.
+func TestChargeWords(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "barbarism",
+			text: "Zelenskyy called the Russian strike on the grain port an act of pure barbarism on Saturday.",
+			want: []ev{{typ: "accuse", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "crimes-against-humanity",
+			text: "The Czech foreign minister said the Russian shelling of Kharkiv amounted to crimes against humanity.",
+			want: []ev{{typ: "accuse", actor: "CZE", targets: []string{"RUS"}}}},
+	})
+}
