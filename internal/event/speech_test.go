@@ -399,3 +399,18 @@ func TestChargeWords(t *testing.T) {
 			want: []ev{{typ: "accuse", actor: "CZE", targets: []string{"RUS"}}}},
 	})
 }
+
+// TestWentTo checks "went to" as a visit only where it goes to a place.
+func TestWentTo(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "went-to-a-capital",
+			text: "Iranian President Ebrahim Raisi went to Moscow in January for talks on energy.",
+			want: []ev{{typ: "visit", actor: "IRN", targets: []string{"RUS"}}}},
+		{name: "went-to-court",
+			text: "Ukrainian President Volodymyr Zelenskyy went to court over the decree.",
+			not:  []string{"visit"}},
+		{name: "aid-went-to-hospitals",
+			text: "Most of the aid went to hospitals in Lviv, officials said.",
+			not:  []string{"visit"}},
+	})
+}
