@@ -414,3 +414,15 @@ func TestWentTo(t *testing.T) {
 			not:  []string{"visit"}},
 	})
 }
+
+// TestCriticism checks that criticising a party accuses it.
+func TestCriticism(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "criticised-object",
+			text: "Ukraine's foreign minister criticised Hungary on Tuesday for blocking the new sanctions package.",
+			want: []ev{{typ: "accuse", actor: "UKR", targets: []string{"HUN"}}}},
+		{name: "criticised-by-agent",
+			text: "Switzerland was sharply criticised by the EU for its refusal to freeze more assets.",
+			want: []ev{{typ: "accuse", actor: "EU", targets: []string{"CHE"}}}},
+	})
+}
