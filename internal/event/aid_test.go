@@ -165,12 +165,13 @@ func TestValueNounTakesTheVerbsTense(t *testing.T) {
 }
 
 // TestTroopsAreNotAidUnlessGiven checks that soldiers sent with no
-// recipient named are a deployment, and soldiers sent to a state named as
-// their recipient are help given to it.
+// recipient named are a deployment (a mobilisation event), and soldiers
+// sent to a state named as their recipient are help given to it.
 func TestTroopsAreNotAidUnlessGiven(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "troops-to-exercises",
 			text: "Britain is sending 8,000 troops to exercises across eastern Europe, the defence ministry said on Tuesday.",
+			want: []ev{{typ: "mobilize", actor: "GBR", count: exactly(8000)}},
 			not:  []string{"aid"}},
 		{name: "troops-arriving-for-drills",
 			text: "Thousands of troops from Nato members arrived in Romania this week for long-planned drills.",

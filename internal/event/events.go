@@ -415,7 +415,16 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 					// a state spends on its own forces is not aid.
 					return false
 				}
-				c.dropDeployedTroops()
+				if c.dropDeployedTroops() && len(c.items) == 0 && c.money == nil && !c.s.retyped {
+					// "Britain is sending 8,000 troops to exercises": a
+					// deployment, read again as one.
+					c.s.retyped = true
+					*c = cand{f: mobilizeFrame, hit: c.hit, s: c.s, l: c.l, r: c.r, conf: c.conf}
+					c.explain("trigger", "mobilize frame: troops sent with no recipient are deployed")
+					ok := x.fill(d, c)
+					c.s.retyped = false
+					return ok
+				}
 				if c.dropRecipientsOwn(); len(c.items) == 0 && c.money == nil {
 					return false
 				}
@@ -806,19 +815,21 @@ func (c *cand) ownedByTarget(w int) bool {
 // exercises in eastern Europe"), which is mobilisation, not aid. Troops
 // sent to a state named as their recipient ("dispatched 30 instructors
 // to Ukraine") are help given to it.
-func (c *cand) dropDeployedTroops() {
+func (c *cand) dropDeployedTroops() (dropped bool) {
 	if len(c.targets) > 0 && c.targets[0].text != "" {
-		return
+		return false
 	}
 	kept := c.items[:0]
 	for _, it := range c.items {
 		if it.category == "troops" {
 			c.explain("items", "troops with no recipient named are deployed, not given: %q dropped", it.text)
+			dropped = true
 			continue
 		}
 		kept = append(kept, it)
 	}
 	c.items = kept
+	return dropped
 }
 
 // talksParties reads "talks between Russia and Ukraine" and "talks with
@@ -1254,6 +1265,8 @@ var (
 	denyFrame  = frameOf(model.TypeDeny)
 	talksFrame = frameOf(model.TypeTalks)
 	visitFrame = frameOf(model.TypeVisit)
+	// mobilizeFrame takes the troops a state sends with no recipient.
+	mobilizeFrame = frameOf(model.TypeMobilize)
 )
 
 func frameOf(typ model.EventType) *frame {
