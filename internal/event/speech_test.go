@@ -426,3 +426,17 @@ func TestCriticism(t *testing.T) {
 			want: []ev{{typ: "accuse", actor: "EU", targets: []string{"CHE"}}}},
 	})
 }
+
+// TestThreatWithNoTargetNamed checks that a warring party's threat with
+// no target named is against the other side, and that another state's
+// threat gets no such target.
+func TestThreatWithNoTargetNamed(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "party-threat",
+			text: "Putin warned on Sunday that Russia would strike new targets if the West delivered long-range rockets.",
+			want: []ev{{typ: "threaten", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "non-party-threat",
+			text: "Erdogan again threatened on Tuesday to block the accession talks.",
+			not:  []string{"threaten:TUR>UKR", "threaten:TUR>RUS"}},
+	})
+}
