@@ -188,208 +188,37 @@ func className(c class) string {
 	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive", "suffer"}[c]
 }
 
+// verdict is what a step of fill decides of its candidate.
+type verdict uint8
+
+const (
+	// proceed: the step has done its part; the next step reads on.
+	proceed verdict = iota
+	// reject: the candidate makes no event.
+	reject
+	// accept: the candidate is an event as it stands, and no later step
+	// adds to it.
+	accept
+)
+
 // fill finds the candidate's arguments and reports whether it makes an
 // event.
 func (x *Extractor) fill(d *docState, c *cand) bool {
 	s := c.s
-	c.src = s.src
-	if c.src != nil {
-		c.explain("source", "%s", s.srcExplain)
+	c.takeSentenceSource()
+	if misreadTrigger(s, c) || handsOver(s, c) {
+		return false
+	}
+	class := c.readingClass()
+	permitted, ok := x.findParties(d, c, class)
+	if !ok {
+		return false
+	}
+	c.dropSourceAcrossContrast()
+	if v := x.refersBack(d, c); v != proceed {
+		return v == accept
 	}
 	typ := c.f.typ
-	class := c.hit.tr.class
-	if class == classAct && typ != model.TypeCasualties && adjectivalParticiple(s, c.hit) {
-		return false
-	}
-
-	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
-	// permitting verb hands over to the act after it, whose actor is the
-	// permitted party.
-	if class == classAuthorize {
-		for _, h := range s.trigs {
-			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classAct && infinitiveBetween(s, c.hit.t1, h.t0) {
-				return false
-			}
-		}
-	}
-	if typ == model.TypeAttack && c.hit.t1 < len(s.low) && s.low[c.hit.t1] == "by" {
-		// "were hit by a cyberattack": not a strike.
-		for _, h := range s.trigs {
-			if h.f.typ == model.TypeCyberattack && h.t0 > c.hit.t1 && h.t0 <= c.hit.t1+5 {
-				return false
-			}
-		}
-	}
-	if typ == model.TypeAttack {
-		// "denial-of-service attacks", "cyber attacks hit websites": the
-		// noun, or the verb's subject, is a cyberattack.
-		for _, h := range s.trigs {
-			if h.f.typ == model.TypeCyberattack && h.t0 <= c.hit.t0 && h.t1 >= c.hit.t0-2 {
-				return false
-			}
-		}
-	}
-	if typ == model.TypeAttack && class == classAct && sanctionsInClause(s, c) {
-		// "rounds of sanctions have targeted the energy sector".
-		return false
-	}
-	if typ == model.TypeCasualties && describedVictims(s, c.hit) {
-		// "the evacuation of wounded Ukrainian fighters": a description,
-		// not a report of losses.
-		return false
-	}
-	if typ == model.TypeAid && class == classAct && reducedRelative(s, c.hit) {
-		// "a memorandum released by the White House": a participle
-		// describing a noun that is not aid.
-		return false
-	}
-	// "announced that it would supply X": the announcing verb or naming
-	// noun hands over to the act after it, which reads the same cues.
-	if typ == model.TypeAid && (class == classPledge || class == classNoun || nominal(s, c.hit)) {
-		for _, h := range s.trigs {
-			if h.t0 > c.hit.t0 && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
-				return false
-			}
-			// "Norway provided protective equipment worth NOK 25 million":
-			// a noun naming the aid after the verb of its clause is the
-			// verb's too.
-			if class == classNoun && valueNouns[c.hit.tr.phrase] && h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
-				return false
-			}
-		}
-	}
-	// "announced $10 million in aid, including night-vision devices": a
-	// continuing verb after another trigger of its clause belongs to it.
-	if class == classContinue {
-		for _, h := range s.trigs {
-			// "the package also contains ...": a definite noun points back
-			// at the package, which the verb continues.
-			if h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class != classContinue && !definite(s, h) {
-				return false
-			}
-		}
-	}
-	if typ == model.TypeAid && class == classAct && nominal(s, c.hit) {
-		for _, h := range s.trigs {
-			if h.t0 < c.hit.t0 && h.f.typ == typ && h.tr.class == classContinue {
-				return false
-			}
-		}
-	}
-	if class == classAct && typ == model.TypeAid && nominal(s, c.hit) {
-		// "50 million euros for supplies": the verb's form used as a noun
-		// names aid and takes its tense from the clause, like "aid".
-		class = classNoun
-	}
-	permitted := false
-	for _, h := range s.trigs {
-		if h.tr.class == classAuthorize && h.f.typ == typ && h.t1 <= c.hit.t0 && h.t0 >= c.l && class == classAct {
-			for i := h.t1; i < c.hit.t0; i++ {
-				if m := s.mentionAt(i); m != nil && m.kind == mEntity && len(m.codes) > 0 {
-					c.setActor(s, m, "permitted party")
-					permitted = true
-					break
-				}
-			}
-		}
-	}
-	if class == classReceive {
-		if !c.receiveParties() {
-			return false
-		}
-		permitted = true // the parties are set
-	}
-	if !permitted {
-		if class == classContinue {
-			if typ != model.TypeAid || d.lastAid == nil || d.lastAid.s.idx < s.idx-2 {
-				return false
-			}
-			p := d.lastAid
-			c.actors, c.actorT, c.targets, c.status, c.mode = p.actors, p.actorT, p.targets, p.status, p.mode
-			if c.src == nil {
-				c.src = p.src
-			}
-			if c.findTime(); c.tx == nil {
-				// The date of the package continued, told by any trigger
-				// of its sentence.
-				for _, q := range d.done[model.TypeAid] {
-					if q.s == p.s && q.tx != nil && c.tx == nil {
-						c.tx = q.tx
-						c.explain("time", "of the aid event continued: %s", q.tx.Value)
-					}
-				}
-			}
-			c.explain("actor", "continues the aid event of the sentence before: %s", strings.Join(c.actors, " "))
-		} else {
-			x.findActor(d, c)
-		}
-	}
-	if c.src != nil && c.actorM != nil && c.actorM.t0 >= c.l && otherClause(s, c) {
-		// "Germany said it would send rockets, while Britain pledged
-		// launchers": across a contrast, a clause with a subject of its
-		// own is not the report of the source before it. ("The governor
-		// said two were killed, while 13 were wounded" is.)
-		c.src = nil
-		c.explain("source", "none: the source speaks across %q for another clause", "while")
-	}
-	// "The strike is the latest setback", "They were the first raids on
-	// the capital": a definite mention of an attack already reported adds
-	// to it rather than starting another.
-	if refTypes[typ] {
-		prev := s.refTo[typ]
-		if prev != nil && !s.followsRef(c.hit) {
-			prev = nil
-		}
-		if prev == nil && definiteRef(s, c.hit) {
-			prev = x.antecedent(d, c)
-		}
-		if prev != nil {
-			// "the raid, near Melitopol, struck a fuel depot instead": the
-			// verb of a definite subject tells of the same attack.
-			prev.absorbRef(c)
-			if s.refTo == nil {
-				s.refTo = map[model.EventType]*cand{}
-			}
-			s.refTo[typ], s.refL, s.refR = prev, c.hit.t1, c.r
-			if typ == model.TypeAttack {
-				d.lastAttack = prev
-				d.lastAttackIdx = s.idx
-			}
-			return false
-		}
-	}
-	if typ == model.TypeAid && definite(s, c.hit) && d.lastAid != nil && d.lastAid.s.idx >= s.idx-2 {
-		for _, h := range s.trigs {
-			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classContinue {
-				return false
-			}
-		}
-	}
-	// "the trip is scheduled between March 3 and 8": a definite noun for
-	// an event just reported, which adds to it rather than starting one.
-	if prev := d.last[typ]; prev != nil && len(c.actors) == 0 && definite(s, c.hit) && prev.s.idx >= s.idx-3 && prev.s.idx < s.idx {
-		c.findTime()
-		if prev.tx == nil && c.tx != nil {
-			prev.tx = c.tx
-			prev.explain("time", "from %q in a later sentence", textOf(s, c.hit.t0-1, c.hit.t1))
-		}
-		if typ == model.TypeAid && prev.money == nil {
-			// "The value of the shipment is estimated at EUR 1.2 million":
-			// the value of the aid just reported, kept as its own fact as
-			// a package's value always is, with the same donor and status.
-			c.findMoney()
-			if c.money != nil {
-				c.actors, c.actorT, c.targets, c.status, c.mode, c.modality = prev.actors, prev.actorT, prev.targets, prev.status, prev.mode, prev.modality
-				if c.src == nil {
-					c.src = prev.src
-				}
-				c.explain("actor", "the value of the aid reported just before: %s", strings.Join(c.actors, " "))
-				return true
-			}
-		}
-		return false
-	}
-
 	switch typ {
 	case model.TypeAid:
 		c.findItems(d)
@@ -766,6 +595,295 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 		}
 	}
 	return true
+}
+
+// takeSentenceSource gives the candidate the source its sentence
+// attributes its facts to; later steps may drop it, or name the speaker
+// where the sentence names none.
+func (c *cand) takeSentenceSource() {
+	c.src = c.s.src
+	if c.src != nil {
+		c.explain("source", "%s", c.s.srcExplain)
+	}
+}
+
+// misreadTrigger reports trigger words that tell no event of their frame
+// where they stand: a participle describing a noun, an attack that is a
+// cyberattack or a sanction, victims described rather than counted.
+func misreadTrigger(s *sent, c *cand) bool {
+	typ, class := c.f.typ, c.hit.tr.class
+	if class == classAct && typ != model.TypeCasualties && adjectivalParticiple(s, c.hit) {
+		return true
+	}
+	if typ == model.TypeAttack && c.hit.t1 < len(s.low) && s.low[c.hit.t1] == "by" {
+		// "were hit by a cyberattack": not a strike.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeCyberattack && h.t0 > c.hit.t1 && h.t0 <= c.hit.t1+5 {
+				return true
+			}
+		}
+	}
+	if typ == model.TypeAttack {
+		// "denial-of-service attacks", "cyber attacks hit websites": the
+		// noun, or the verb's subject, is a cyberattack.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeCyberattack && h.t0 <= c.hit.t0 && h.t1 >= c.hit.t0-2 {
+				return true
+			}
+		}
+	}
+	if typ == model.TypeAttack && class == classAct && sanctionsInClause(s, c) {
+		// "rounds of sanctions have targeted the energy sector".
+		return true
+	}
+	if typ == model.TypeCasualties && describedVictims(s, c.hit) {
+		// "the evacuation of wounded Ukrainian fighters": a description,
+		// not a report of losses.
+		return true
+	}
+	if typ == model.TypeAid && class == classAct && reducedRelative(s, c.hit) {
+		// "a memorandum released by the White House": a participle
+		// describing a noun that is not aid.
+		return true
+	}
+	return false
+}
+
+// handsOver reports a trigger that leaves its event to another trigger
+// of its sentence, which reads the same words with more to go on: a
+// permitting verb to the act it permits, an announcing verb or a naming
+// noun to the verb of giving, a continuing verb to the trigger it
+// continues. Each event is then told once.
+func handsOver(s *sent, c *cand) bool {
+	typ, class := c.f.typ, c.hit.tr.class
+	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
+	// permitting verb hands over to the act after it, whose actor is the
+	// permitted party.
+	if class == classAuthorize {
+		for _, h := range s.trigs {
+			if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == typ && h.tr.class == classAct && infinitiveBetween(s, c.hit.t1, h.t0) {
+				return true
+			}
+		}
+	}
+	// "announced that it would supply X": the announcing verb or naming
+	// noun hands over to the act after it, which reads the same cues.
+	if typ == model.TypeAid && (class == classPledge || class == classNoun || nominal(s, c.hit)) {
+		for _, h := range s.trigs {
+			if h.t0 > c.hit.t0 && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
+				return true
+			}
+			// "Norway provided protective equipment worth NOK 25 million":
+			// a noun naming the aid after the verb of its clause is the
+			// verb's too.
+			if class == classNoun && valueNouns[c.hit.tr.phrase] && h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
+				return true
+			}
+		}
+	}
+	// "announced $10 million in aid, including night-vision devices": a
+	// continuing verb after another trigger of its clause belongs to it.
+	if class == classContinue {
+		for _, h := range s.trigs {
+			// "the package also contains ...": a definite noun points back
+			// at the package, which the verb continues.
+			if h.t0 < c.hit.t0 && h.t0 >= c.l && h.f.typ == typ && h.tr.class != classContinue && !definite(s, h) {
+				return true
+			}
+		}
+	}
+	if typ == model.TypeAid && class == classAct && nominal(s, c.hit) {
+		for _, h := range s.trigs {
+			if h.t0 < c.hit.t0 && h.f.typ == typ && h.tr.class == classContinue {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readingClass is the class the trigger is read with: its declared one,
+// except for a verb of giving used as a noun.
+func (c *cand) readingClass() class {
+	cl := c.hit.tr.class
+	if cl == classAct && c.f.typ == model.TypeAid && nominal(c.s, c.hit) {
+		// "50 million euros for supplies": the verb's form used as a noun
+		// names aid and takes its tense from the clause, like "aid".
+		cl = classNoun
+	}
+	return cl
+}
+
+// findParties finds who acts: the party a permitting verb before the
+// trigger names ("allowed Poland to send"), the donor and recipient of a
+// verb of receiving, the parties of the aid a continuing verb continues,
+// or else the actor its clause names. permitted reports parties set by a
+// permission or a receipt, which no later rule looks for again; ok is
+// false where a receipt or continuation has no parties to take.
+func (x *Extractor) findParties(d *docState, c *cand, class class) (permitted, ok bool) {
+	s := c.s
+	for _, h := range s.trigs {
+		if h.tr.class == classAuthorize && h.f.typ == c.f.typ && h.t1 <= c.hit.t0 && h.t0 >= c.l && class == classAct {
+			for i := h.t1; i < c.hit.t0; i++ {
+				if m := s.mentionAt(i); m != nil && m.kind == mEntity && len(m.codes) > 0 {
+					c.setActor(s, m, "permitted party")
+					permitted = true
+					break
+				}
+			}
+		}
+	}
+	if class == classReceive {
+		if !c.receiveParties() {
+			return false, false
+		}
+		permitted = true // the parties are set
+	}
+	if !permitted {
+		if class == classContinue {
+			if !d.continueAid(c) {
+				return false, false
+			}
+		} else {
+			x.findActor(d, c)
+		}
+	}
+	return permitted, true
+}
+
+// continueAid gives a continuing verb ("the package includes 20 drones")
+// the parties, status, mode, source and date of the aid event told at
+// most two sentences before; with none it reports false, for a verb
+// that continues nothing tells nothing.
+func (d *docState) continueAid(c *cand) bool {
+	s := c.s
+	if c.f.typ != model.TypeAid || d.lastAid == nil || d.lastAid.s.idx < s.idx-2 {
+		return false
+	}
+	p := d.lastAid
+	c.actors, c.actorT, c.targets, c.status, c.mode = p.actors, p.actorT, p.targets, p.status, p.mode
+	if c.src == nil {
+		c.src = p.src
+	}
+	if c.findTime(); c.tx == nil {
+		// The date of the package continued, told by any trigger
+		// of its sentence.
+		for _, q := range d.done[model.TypeAid] {
+			if q.s == p.s && q.tx != nil && c.tx == nil {
+				c.tx = q.tx
+				c.explain("time", "of the aid event continued: %s", q.tx.Value)
+			}
+		}
+	}
+	c.explain("actor", "continues the aid event of the sentence before: %s", strings.Join(c.actors, " "))
+	return true
+}
+
+// dropSourceAcrossContrast drops the sentence's source where a contrast
+// divides it from the candidate's own subject.
+func (c *cand) dropSourceAcrossContrast() {
+	if c.src != nil && c.actorM != nil && c.actorM.t0 >= c.l && otherClause(c.s, c) {
+		// "Germany said it would send rockets, while Britain pledged
+		// launchers": across a contrast, a clause with a subject of its
+		// own is not the report of the source before it. ("The governor
+		// said two were killed, while 13 were wounded" is.)
+		c.src = nil
+		c.explain("source", "none: the source speaks across %q for another clause", "while")
+	}
+}
+
+// refersBack handles a trigger that points back at an event already
+// reported rather than telling a new one: what it tells goes to that
+// event, and the candidate is rejected, or accepted where it keeps a fact
+// of its own (the value of aid just reported).
+func (x *Extractor) refersBack(d *docState, c *cand) verdict {
+	if x.absorbedByRef(d, c) || d.packageContinued(c) {
+		return reject
+	}
+	return d.addToLast(c)
+}
+
+// absorbedByRef reports an attack that an earlier one of the article
+// takes in, after adding to it what the candidate tells.
+func (x *Extractor) absorbedByRef(d *docState, c *cand) bool {
+	s, typ := c.s, c.f.typ
+	// "The strike is the latest setback", "They were the first raids on
+	// the capital": a definite mention of an attack already reported adds
+	// to it rather than starting another.
+	if !refTypes[typ] {
+		return false
+	}
+	prev := s.refTo[typ]
+	if prev != nil && !s.followsRef(c.hit) {
+		prev = nil
+	}
+	if prev == nil && definiteRef(s, c.hit) {
+		prev = x.antecedent(d, c)
+	}
+	if prev == nil {
+		return false
+	}
+	// "the raid, near Melitopol, struck a fuel depot instead": the
+	// verb of a definite subject tells of the same attack.
+	prev.absorbRef(c)
+	if s.refTo == nil {
+		s.refTo = map[model.EventType]*cand{}
+	}
+	s.refTo[typ], s.refL, s.refR = prev, c.hit.t1, c.r
+	if typ == model.TypeAttack {
+		d.lastAttack = prev
+		d.lastAttackIdx = s.idx
+	}
+	return true
+}
+
+// packageContinued reports a definite aid noun that a continuing verb of
+// its clause goes on with ("the package includes"): the verb tells the
+// aid, continuing the package just reported.
+func (d *docState) packageContinued(c *cand) bool {
+	s := c.s
+	if c.f.typ != model.TypeAid || !definite(s, c.hit) || d.lastAid == nil || d.lastAid.s.idx < s.idx-2 {
+		return false
+	}
+	for _, h := range s.trigs {
+		if h.t0 > c.hit.t0 && h.t0 < c.r && h.f.typ == c.f.typ && h.tr.class == classContinue {
+			return true
+		}
+	}
+	return false
+}
+
+// addToLast reads a definite noun with no actor, told within three
+// sentences of an event of its type, as that event: its date goes to it,
+// and for aid its value is kept as a fact of its own.
+func (d *docState) addToLast(c *cand) verdict {
+	s, typ := c.s, c.f.typ
+	// "the trip is scheduled between March 3 and 8": a definite noun for
+	// an event just reported, which adds to it rather than starting one.
+	prev := d.last[typ]
+	if prev == nil || len(c.actors) != 0 || !definite(s, c.hit) || prev.s.idx < s.idx-3 || prev.s.idx >= s.idx {
+		return proceed
+	}
+	c.findTime()
+	if prev.tx == nil && c.tx != nil {
+		prev.tx = c.tx
+		prev.explain("time", "from %q in a later sentence", textOf(s, c.hit.t0-1, c.hit.t1))
+	}
+	if typ == model.TypeAid && prev.money == nil {
+		// "The value of the shipment is estimated at EUR 1.2 million":
+		// the value of the aid just reported, kept as its own fact as
+		// a package's value always is, with the same donor and status.
+		c.findMoney()
+		if c.money != nil {
+			c.actors, c.actorT, c.targets, c.status, c.mode, c.modality = prev.actors, prev.actorT, prev.targets, prev.status, prev.mode, prev.modality
+			if c.src == nil {
+				c.src = prev.src
+			}
+			c.explain("actor", "the value of the aid reported just before: %s", strings.Join(c.actors, " "))
+			return accept
+		}
+	}
+	return reject
 }
 
 // dropRecipientsOwn removes from aid the items that the recipient's own
