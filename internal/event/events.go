@@ -544,34 +544,68 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 			}
 		}
 	}
+	c.findWhen(d)
+	c.speakerSource()
+	if background(d, c) {
+		return false
+	}
+	d.rememberEvent(c, class)
+	return true
+}
+
+// findWhen dates the event by its own sentence, or else by the story
+// before it.
+func (c *cand) findWhen(d *docState) {
 	if c.tx == nil {
 		c.findTime()
 	}
 	if c.tx == nil {
 		c.inheritTime(d)
 	}
-	if speech[typ] && c.actorM != nil && c.src == nil &&
+}
+
+// speakerSource makes a person who is the actor of a speech act with no
+// source the source of their own words.
+func (c *cand) speakerSource() {
+	if speech[c.f.typ] && c.actorM != nil && c.src == nil &&
 		(c.actorM.kind == mName || c.actorM.kind == mEntity && c.actorM.entry.Kind == lexicon.KindPerson) {
 		// A person's own denial or demand is told on their word.
-		if src := mentionSource(s, c.actorM); src != nil {
+		if src := mentionSource(c.s, c.actorM); src != nil {
 			c.src = src
 			c.explain("source", "the speaker, %s", src.name)
 		}
 	}
+}
+
+// background reports an event the article recalls rather than reports:
+// one dated years before it, or the war's start named as a point in
+// time. It finds the event's places first, since a place makes a recalled
+// attack a report of it.
+func background(d *docState, c *cand) bool {
 	if historical(d, c) {
 		// "the 2019 order of six drones", "shelled in 2014": background,
 		// not news.
-		return false
+		return true
 	}
 	if len(c.places) == 0 {
 		c.findPlaces()
 	}
-	if referenceTypes[typ] && len(c.places) == 0 && c.referenceOnly() {
+	if referenceTypes[c.f.typ] && len(c.places) == 0 && c.referenceOnly() {
 		// "since Russia invaded Ukraine": the war's start as a point in
 		// time. One recalled with its place ("since the attack on the
 		// station in Kramatorsk") is a report of that attack.
-		return false
+		return true
 	}
+	return false
+}
+
+// rememberEvent records an event the sentence told for the rules of later
+// sentences: the last event of its type (for definite nouns), the facts
+// told (for dates and repeats), the last aid and item (for continuing
+// verbs and "them"), and the last attack (for the losses it caused). A
+// continuing verb's aid is not remembered as the package itself.
+func (d *docState) rememberEvent(c *cand, class class) {
+	typ := c.f.typ
 	d.last[typ] = c
 	if factual(c) {
 		d.done[typ] = append(d.done[typ], c)
@@ -591,10 +625,9 @@ func (x *Extractor) fill(d *docState, c *cand) bool {
 	case model.TypeAttack:
 		if factual(c) {
 			d.lastAttack = c
-			d.lastAttackIdx = s.idx
+			d.lastAttackIdx = c.s.idx
 		}
 	}
-	return true
 }
 
 // takeSentenceSource gives the candidate the source its sentence
