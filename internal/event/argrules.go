@@ -1,0 +1,507 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// argRule reads the arguments of one event type once its parties are
+// found: what the event must have to be a fact, and where its missing
+// parts lie. class is the class its trigger is read with (readingClass);
+// permitted reports parties set by a permission or a receipt.
+type argRule func(x *Extractor, d *docState, c *cand, class class, permitted bool) verdict
+
+// argRules are the argument rules by event type. A type not listed is a
+// relation between two parties and reads them with fillParties, so a new
+// type needs a row in data/frames.tsv and, if it has rules of its own,
+// one entry here.
+var argRules map[model.EventType]argRule
+
+func init() {
+	// Set here rather than where declared: the aid rule reads troops sent
+	// nowhere again through fill, which reads this table.
+	argRules = map[model.EventType]argRule{
+		model.TypeAid:          (*Extractor).fillAid,
+		model.TypeCasualties:   (*Extractor).fillCounts,
+		model.TypeDisplacement: (*Extractor).fillCounts,
+		model.TypeMobilize:     (*Extractor).fillCounts,
+	}
+}
+
+// argRuleOf returns the argument rule of an event type.
+func argRuleOf(typ model.EventType) argRule {
+	if r, ok := argRules[typ]; ok {
+		return r
+	}
+	return (*Extractor).fillParties
+}
+
+// fillAid reads aid: what is given or what it is worth, to whom and by
+// whom, and how firmly it is promised. Aid with neither items nor money
+// tells nothing.
+func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) verdict {
+	s := c.s
+	c.findItems(d)
+	c.findMoney()
+	if len(c.items) == 0 && c.money == nil {
+		return reject
+	}
+	if valueNouns[c.hit.tr.phrase] && c.money == nil {
+		// "worth", "a total of" name aid only by its value: "bringing
+		// the total to 16 ships" counts, it gives nothing.
+		return reject
+	}
+	if class == classContinue {
+		c.modality = model.ModalityAsserted
+		if c.src != nil {
+			c.modality = model.ModalityReported
+		}
+	} else {
+		if class != classReceive {
+			if v := x.aidRecipients(d, c); v != proceed {
+				return v
+			}
+		}
+		c.readCues()
+	}
+	d.aidDonor(c)
+	if len(c.items) == 0 && (class == classNoun || class == classPledge) && sanctionsInClause(s, c) {
+		// "the total value of goods under sanctions": a figure of
+		// sanctions, not of aid.
+		return reject
+	}
+	c.aidMode()
+	if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) {
+		c.targets = []codeText{{code: d.home()}}
+		c.explain("targets", "none named: the state the article is about, %s", d.home())
+	}
+	if permitted && class != classReceive {
+		c.status = model.StatusAuthorized
+	}
+	if len(c.actors) == 1 && len(c.targets) > 0 && x.dyad[c.actors[0]] == c.targets[0].code {
+		// One warring side does not aid the other: "Russia sent troops
+		// to its border with Ukraine".
+		return reject
+	}
+	return proceed
+}
+
+// aidRecipients finds whom aid goes to, and keeps only what a state gives
+// another: not money for its own forces, nor items the recipient owns
+// already. Troops sent with no recipient are a deployment, and the
+// candidate is decided by reading it again as one.
+func (x *Extractor) aidRecipients(d *docState, c *cand) verdict {
+	c.findTargets(d)
+	if c.selfTarget || ownForces(c.s, c.l, c.r) {
+		// "a special fund of €100bn for the Bundeswehr": money
+		// a state spends on its own forces is not aid.
+		return reject
+	}
+	if c.dropDeployedTroops() && len(c.items) == 0 && c.money == nil && !c.s.retyped {
+		// "Britain is sending 8,000 troops to exercises": a
+		// deployment, read again as one.
+		c.s.retyped = true
+		*c = cand{f: mobilizeFrame, hit: c.hit, s: c.s, l: c.l, r: c.r, conf: c.conf}
+		c.explain("trigger", "mobilize frame: troops sent with no recipient are deployed")
+		ok := x.fill(d, c)
+		c.s.retyped = false
+		if ok {
+			return accept
+		}
+		return reject
+	}
+	if c.dropRecipientsOwn(); len(c.items) == 0 && c.money == nil {
+		return reject
+	}
+	return proceed
+}
+
+// aidDonor settles who gives aid: not the state the article is about,
+// which more often receives it, and where no donor is named, the donor
+// of the aid just before or, less surely, the state the article names
+// most after the recipient.
+func (d *docState) aidDonor(c *cand) {
+	s := c.s
+	if h := d.home(); h != "" && len(c.actors) == 1 && c.actors[0] == h && (len(c.targets) == 0 || c.hasTarget(h)) {
+		// The state the article is about receives aid; named before
+		// the verb it is more often the topic than the donor.
+		c.explain("actor", "dropped %s: the recipient the article is about", h)
+		c.actors = nil
+	}
+	if len(c.actors) == 0 && d.lastAid != nil && d.lastAid.s.idx >= s.idx-2 && len(d.lastAid.actors) > 0 {
+		c.actors, c.actorT = d.lastAid.actors, d.lastAid.actorT
+		c.explain("actor", "none named: the donor of the aid just before, %s", strings.Join(c.actors, " "))
+	}
+	if len(c.actors) == 0 {
+		if donor := d.donor(c); donor != "" {
+			c.actors = []string{donor}
+			c.conf -= 0.2
+			c.explain("actor", "none named: the state the article names most after the recipient, %s", donor)
+		}
+	}
+}
+
+// fillCounts reads the events that count people: casualties,
+// displacement and mobilisation. Each needs its figure; the side the
+// people belong to is the target.
+func (x *Extractor) fillCounts(d *docState, c *cand, class class, permitted bool) verdict {
+	typ := c.f.typ
+	side := c.findCount()
+	if !c.countsPeople(d) {
+		return reject
+	}
+	c.readCues()
+	c.findTargets(d)
+	if typ == model.TypeDisplacement && len(c.actors) > 0 {
+		x.displacedFrom(c)
+	}
+	if typ == model.TypeCasualties && c.agentAfter() {
+		side = ""
+	}
+	if side != "" && typ != model.TypeMobilize {
+		c.targets = []codeText{{code: side}}
+		c.explain("targets", "the side of the victims: %s", side)
+	}
+	if typ == model.TypeCasualties {
+		x.lossParties(d, c)
+	}
+	if typ != model.TypeMobilize && len(c.targets) == 0 {
+		if len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+			c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
+		} else if h := d.home(); h != "" {
+			c.targets = []codeText{{code: h}}
+			c.explain("targets", "none named: the state the article is about, %s", h)
+		}
+	}
+	if typ == model.TypeCasualties && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
+		c.actors = []string{x.dyad[c.targets[0].code]}
+		c.conf -= 0.2
+		c.explain("actor", "the other side of the conflict: %s", c.actors[0])
+	}
+	return proceed
+}
+
+// countsPeople reports whether a counting event has what it counts:
+// losses a number or named victims, displacement a number, mobilisation
+// troops and the state calling them up, taken as its item.
+func (c *cand) countsPeople(d *docState) bool {
+	typ := c.f.typ
+	if typ == model.TypeCasualties {
+		c.outcome = c.hit.tr.outcome
+		if c.count == nil && c.victims == "" {
+			return false
+		}
+	}
+	if typ == model.TypeDisplacement && c.count == nil {
+		return false
+	}
+	if typ == model.TypeMobilize {
+		c.findItems(d)
+		// "a general mobilisation" calls up troops by its own word.
+		troops := c.victims == "military" || strings.HasPrefix(c.hit.tr.phrase, "mobili")
+		if !troops || len(c.actors) == 0 {
+			return false
+		}
+		c.items = []itemArg{{name: "troops", category: "troops", mode: model.ModeMilitary}}
+		c.victims = ""
+	}
+	return true
+}
+
+// displacedFrom reads the parties of displacement, which has no actor: a
+// party to the conflict named as one is the country left.
+func (x *Extractor) displacedFrom(c *cand) {
+	// People flee a country; nobody "does" displacement. A party to
+	// the conflict named before the trigger ("Ukraine ... displaced")
+	// is the country left; another state ("Poland has taken in")
+	// is a host, neither actor nor target.
+	if len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+		c.targets = []codeText{{code: c.actors[0], text: c.actorT}}
+		c.explain("targets", "the country left or displaced in: %s", c.actors[0])
+	}
+	c.actors, c.actorM, c.actorT = nil, nil, ""
+}
+
+// lossParties reads who inflicted losses and on whom: who "lost" them
+// suffered them, the victims' own adjective and an organisation counting
+// the dead name no killer, a place names the side hit, and losses told
+// right after an attack take its sides.
+func (x *Extractor) lossParties(d *docState, c *cand) {
+	s := c.s
+	if c.hit.tr.phrase == "lost" && c.actorM != nil && len(c.actors) == 1 {
+		// "Russia had lost 12,000 soldiers": who lost them suffered.
+		c.targets = []codeText{{code: c.actors[0], text: c.actorT}}
+		c.actors, c.actorM, c.actorT = nil, nil, ""
+		c.explain("targets", "the side that lost them: %s", c.targets[0].code)
+	}
+	if len(c.actors) > 0 && len(c.targets) > 0 && contains(c.actors, c.targets[0].code) {
+		// "Russian soldiers killed": the victims' adjective is not the
+		// killer.
+		c.actors = nil
+	}
+	if len(c.actors) == 1 && !x.armed(c.actors[0]) {
+		// "The UN's human rights office said 227 civilians were
+		// killed": an organisation that counts the dead is their
+		// source, not their killer.
+		c.explain("actor", "dropped %s: it counts the losses, it does not inflict them", c.actors[0])
+		c.actors, c.actorM, c.actorT = nil, nil, ""
+	}
+	if len(c.targets) == 0 {
+		// "three killed in Belgorod": the state the place lies in.
+		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !contains(c.actors, m.entry.Country) {
+			c.targets = []codeText{{code: m.entry.Country, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
+			c.explain("targets", "the state the place lies in: %q -> %s", textOf(s, m.t0, m.t1), m.entry.Country)
+		}
+	}
+	if la := d.lastAttack; la != nil && (d.lastAttackIdx >= s.idx-2 || la.s.para == s.para) &&
+		len(la.actors) > 0 && (len(c.targets) == 0 || la.hasTarget(c.targets[0].code)) && (len(c.actors) == 0 || la.actors[0] == c.actors[0]) {
+		// Losses told right after an attack are its losses.
+		if len(c.actors) == 0 {
+			c.actors = la.actors
+			c.explain("actor", "from the attack just before: %s", strings.Join(c.actors, " "))
+		}
+		if len(c.targets) == 0 && len(la.targets) > 0 {
+			c.targets = la.targets[:1]
+			c.explain("targets", "from the attack just before: %s", la.targets[0].code)
+		}
+	}
+}
+
+// fillParties reads an event between parties (an attack, a visit, a
+// meeting, talks, a threat, a demand, an accusation, a sanction): whom
+// the actor acts on, and whether the event has the parties its type
+// needs to be a fact.
+func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted bool) verdict {
+	if c.f.typ == model.TypeThreaten && !threatened(c) {
+		return reject
+	}
+	if !x.speechParties(d, c, class) {
+		return reject
+	}
+	c.readCues()
+	x.partyTargets(d, c)
+	c.findPlaces()
+	if c.f.typ == model.TypeSanction {
+		// "£1.7bn of new sanctions": the value of the measures.
+		c.findMoney()
+	}
+	x.pairParties(c)
+	if c.f.typ == model.TypeTalks && class != classNoun && len(c.actors) == 0 {
+		// A call needs a caller; only talks named as such are between
+		// the warring parties by default.
+		return reject
+	}
+	if !x.dyadParties(d, c) {
+		return reject
+	}
+	if !hasParties(d, c) {
+		return reject
+	}
+	return proceed
+}
+
+// threatened reports a threat told as one: by "threaten" or "ultimatum",
+// or by a condition or a consequence after its trigger (threatCues).
+func threatened(c *cand) bool {
+	s := c.s
+	if strings.HasPrefix(c.hit.tr.phrase, "threaten") || c.hit.tr.phrase == "ultimatum" {
+		return true
+	}
+	for k := c.hit.t1; k < len(s.low); k++ {
+		if threatCues[s.low[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// speechParties reads the parties of the trigger classes that say who
+// accuses or demands of whom: a claim, a charge, a modal of obligation.
+// Hostile acts and words are read for a reply ("accused each other").
+// It reports false where the words accuse or oblige no one.
+func (x *Extractor) speechParties(d *docState, c *cand, class class) bool {
+	typ := c.f.typ
+	switch {
+	case typ == model.TypeAccuse && class == classClaim:
+		if !x.claimTarget(d, c) {
+			return false
+		}
+	case typ == model.TypeAccuse && class == classCharge:
+		if !x.chargedAttack(d, c) && !c.chargeParties(d) {
+			return false
+		}
+	case class == classModal:
+		if !c.modalParties() {
+			return false
+		}
+	case typ == model.TypeAccuse || typ == model.TypeDeny || typ == model.TypeAttack || typ == model.TypeThreaten:
+		c.reciprocal(x)
+	}
+	return true
+}
+
+// partyTargets finds whom the event is aimed at: the target its clause
+// names, or else the dateline's place for an attack, the event an
+// accusation condemns, whom a demand is addressed to. A side striking
+// its own state strikes the other side, which holds the place.
+func (x *Extractor) partyTargets(d *docState, c *cand) {
+	typ := c.f.typ
+	if len(c.targets) == 0 {
+		c.findTargets(d)
+	}
+	if (typ == model.TypeAttack || typ == model.TypeCasualties) && len(c.targets) == 0 {
+		c.datelineTarget()
+	}
+	if typ == model.TypeAccuse && len(c.targets) == 0 {
+		x.condemnedEvent(d, c)
+	}
+	if typ == model.TypeDemand && len(c.targets) == 0 {
+		if codes, text := d.addressee(c); len(codes) > 0 {
+			for _, code := range codes {
+				if !contains(c.actors, code) {
+					c.targets = append(c.targets, codeText{code: code, text: text})
+				}
+			}
+			c.explain("targets", "whom the demand is addressed to: %q -> %s", text, strings.Join(codes, " "))
+		}
+	}
+	if typ == model.TypeAttack && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+		// "Ukrainian rockets hit a bridge in Kherson": a side striking
+		// a place in its own country strikes the other side holding it.
+		for i := range c.targets {
+			if c.targets[i].code == c.actors[0] {
+				c.targets[i].code = x.dyad[c.actors[0]]
+				c.explain("targets", "%q lies in the actor's own state: the other side, %s", c.targets[i].text, c.targets[i].code)
+			}
+		}
+	}
+}
+
+// pairParties reads meetings and talks, whose parties are named together
+// ("Kuleba and Lavrov met"): the second is the one met. A meeting of the
+// warring sides becomes talks.
+func (x *Extractor) pairParties(c *cand) {
+	typ := c.f.typ
+	if typ == model.TypeTalks {
+		c.talksParties()
+	}
+	if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.actors) == 2 {
+		// "Kuleba and Lavrov met": one meets the other; where they
+		// meet ("in Antalya") is the place, not a party.
+		c.targets = []codeText{{code: c.actors[1], text: c.actorT}}
+		c.actors = c.actors[:1]
+		c.explain("targets", "the second of the parties named together: %s", c.targets[0].code)
+	}
+	if typ == model.TypeMeet && len(c.actors) == 1 && len(c.targets) == 1 && x.dyad[c.actors[0]] == c.targets[0].code {
+		// A meeting of the warring sides is a round of talks.
+		c.f = talksFrame
+		c.explain("trigger", "a meeting between the two sides of the conflict: talks")
+	}
+}
+
+// dyadParties fills in the warring sides for the frames between them
+// (dyad): the other side of the one named, or for talks with neither
+// named, both, in an article about both. It reports false for talks with
+// no parties in an article about one side.
+func (x *Extractor) dyadParties(d *docState, c *cand) bool {
+	typ := c.f.typ
+	if c.f.dyad && len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+		c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
+		c.explain("targets", "the other side of the conflict: %s", c.targets[0].code)
+	}
+	if c.f.dyad && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
+		c.actors = []string{x.dyad[c.targets[0].code]}
+		c.conf -= 0.2
+		c.explain("actor", "the other side of the conflict: %s", c.actors[0])
+	}
+	if typ == model.TypeTalks && len(c.actors) == 0 && len(c.targets) == 0 {
+		// Talks with no parties named are the warring parties' in an
+		// article about both, and nobody's in another.
+		a, b := x.dyadPair()
+		if d.allCodes[a] == 0 || d.allCodes[b] == 0 {
+			return false
+		}
+		c.actors = []string{a}
+		c.targets = []codeText{{code: b}}
+		c.conf -= 0.3
+		c.explain("actor", "talks with no parties named: the warring parties")
+	}
+	if typ == model.TypeTalks && len(c.actors) == 1 && len(c.targets) == 1 && x.dyad[c.actors[0]] == c.targets[0].code && c.targets[0].code < c.actors[0] {
+		// Talks between the warring sides have no direction; one fixed
+		// order lets their reports merge.
+		a := c.actors[0]
+		c.actors, c.actorM, c.actorT = []string{c.targets[0].code}, nil, c.targets[0].text
+		c.targets = []codeText{{code: a}}
+	}
+	return true
+}
+
+// partiesNeeded says, by event type, whether a relation has the parties
+// it needs to be a fact. A type not listed needs an actor.
+var partiesNeeded = map[model.EventType]func(d *docState, c *cand) bool{
+	model.TypeVisit: visitParties,
+	model.TypeMeet:  meetParties,
+	model.TypeAttack: func(_ *docState, c *cand) bool {
+		return len(c.actors) > 0 || len(c.targets) > 0
+	},
+	model.TypeSanction:    sanctionParties,
+	model.TypeAccuse:      func(_ *docState, c *cand) bool { return bothParties(c) },
+	model.TypeCyberattack: func(*docState, *cand) bool { return true },
+}
+
+// hasParties reports whether the event has the parties its type needs.
+func hasParties(d *docState, c *cand) bool {
+	if need, ok := partiesNeeded[c.f.typ]; ok {
+		return need(d, c)
+	}
+	return len(c.actors) > 0
+}
+
+// visitParties: a visit needs a visitor and a place visited, and "was in"
+// a visitor who is a person.
+func visitParties(_ *docState, c *cand) bool {
+	if len(c.actors) == 0 || len(c.targets) == 0 {
+		return false
+	}
+	if strings.HasSuffix(c.hit.tr.phrase, " in") && !personMention(c.actorM) {
+		// "Boris Johnson was in Kyiv" tells a visit; "Russian
+		// troops were in Belarus" does not.
+		return false
+	}
+	return true
+}
+
+// meetParties: a meeting needs two sides, or one that is a body.
+func meetParties(_ *docState, c *cand) bool {
+	if len(c.actors) == 0 {
+		return false
+	}
+	if len(c.targets) == 0 && !bodyActor(c) {
+		// A meeting needs two sides, unless a body meets: "NATO
+		// leaders met in Brussels".
+		return false
+	}
+	return true
+}
+
+// sanctionParties: sanctions need both parties; a sanctions noun with a
+// target and no actor takes the actor of the sanctions told just before.
+func sanctionParties(d *docState, c *cand) bool {
+	s := c.s
+	if p := d.last[model.TypeSanction]; len(c.actors) == 0 && len(c.targets) > 0 && p != nil && len(p.actors) > 0 && p.s.idx >= s.idx-5 {
+		// A sanctions noun with a target and no actor ("the fresh
+		// round of measures against Minsk"): the sanctions the
+		// article is telling of.
+		c.actors, c.actorT = p.actors, p.actorT
+		c.explain("actor", "none named: the sanctions told just before, %s", strings.Join(c.actors, " "))
+	}
+	return bothParties(c)
+}
+
+// bothParties reports an actor and a target.
+func bothParties(c *cand) bool {
+	// A sanction or accusation is between two parties; with one
+	// missing it says too little to be a fact.
+	return len(c.actors) > 0 && len(c.targets) > 0
+}
