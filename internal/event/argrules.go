@@ -23,9 +23,9 @@ func init() {
 	// nowhere again through fill, which reads this table.
 	argRules = map[model.EventType]argRule{
 		model.TypeAid:          (*Extractor).fillAid,
-		model.TypeCasualties:   (*Extractor).fillCounts,
-		model.TypeDisplacement: (*Extractor).fillCounts,
-		model.TypeMobilize:     (*Extractor).fillCounts,
+		model.TypeCasualties:   (*Extractor).fillCasualties,
+		model.TypeDisplacement: (*Extractor).fillDisplacement,
+		model.TypeMobilize:     (*Extractor).fillMobilize,
 	}
 }
 
@@ -142,39 +142,24 @@ func (d *docState) aidDonor(c *cand) {
 	}
 }
 
-// fillCounts reads the events that count people: casualties,
-// displacement and mobilisation. Each needs its figure; the side the
-// people belong to is the target.
-func (x *Extractor) fillCounts(d *docState, c *cand, class class, permitted bool) verdict {
-	typ := c.f.typ
+// fillCasualties reads losses: they need a number or named victims; the
+// side of the victims is the target, and the killer is read from the
+// clause, the attack just told or, less surely, the other side.
+func (x *Extractor) fillCasualties(d *docState, c *cand, class class, permitted bool) verdict {
 	side := c.findCount()
-	if !c.countsPeople(d) {
+	c.outcome = c.hit.tr.outcome
+	if c.count == nil && c.victims == "" {
 		return reject
 	}
 	c.readCues()
 	c.findTargets(d)
-	if typ == model.TypeDisplacement && len(c.actors) > 0 {
-		x.displacedFrom(c)
-	}
-	if typ == model.TypeCasualties && c.agentAfter() {
+	if c.agentAfter() {
 		side = ""
 	}
-	if side != "" && typ != model.TypeMobilize {
-		c.targets = []codeText{{code: side}}
-		c.explain("targets", "the side of the victims: %s", side)
-	}
-	if typ == model.TypeCasualties {
-		x.lossParties(d, c)
-	}
-	if typ != model.TypeMobilize && len(c.targets) == 0 {
-		if len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
-			c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
-		} else if h := d.home(); h != "" {
-			c.targets = []codeText{{code: h}}
-			c.explain("targets", "none named: the state the article is about, %s", h)
-		}
-	}
-	if typ == model.TypeCasualties && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
+	c.victimSide(side)
+	x.lossParties(d, c)
+	x.countedSide(d, c)
+	if len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
 		c.actors = []string{x.dyad[c.targets[0].code]}
 		c.conf -= 0.2
 		c.explain("actor", "the other side of the conflict: %s", c.actors[0])
@@ -182,31 +167,60 @@ func (x *Extractor) fillCounts(d *docState, c *cand, class class, permitted bool
 	return proceed
 }
 
-// countsPeople reports whether a counting event has what it counts:
-// losses a number or named victims, displacement a number, mobilisation
-// troops and the state calling them up, taken as its item.
-func (c *cand) countsPeople(d *docState) bool {
-	typ := c.f.typ
-	if typ == model.TypeCasualties {
-		c.outcome = c.hit.tr.outcome
-		if c.count == nil && c.victims == "" {
-			return false
+// fillDisplacement reads people displaced: they need a number, and the
+// country they left is the target.
+func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitted bool) verdict {
+	side := c.findCount()
+	if c.count == nil {
+		return reject
+	}
+	c.readCues()
+	c.findTargets(d)
+	if len(c.actors) > 0 {
+		x.displacedFrom(c)
+	}
+	c.victimSide(side)
+	x.countedSide(d, c)
+	return proceed
+}
+
+// fillMobilize reads a call-up or deployment: it needs troops and the
+// state that calls them up, and takes the troops as its item.
+func (x *Extractor) fillMobilize(d *docState, c *cand, class class, permitted bool) verdict {
+	c.findCount()
+	c.findItems(d)
+	// "a general mobilisation" calls up troops by its own word.
+	troops := c.victims == "military" || strings.HasPrefix(c.hit.tr.phrase, "mobili")
+	if !troops || len(c.actors) == 0 {
+		return reject
+	}
+	c.items = []itemArg{{name: "troops", category: "troops", mode: model.ModeMilitary}}
+	c.victims = ""
+	c.readCues()
+	c.findTargets(d)
+	return proceed
+}
+
+// victimSide makes the side the people counted belong to, where their
+// words tell it ("Ukrainian soldiers"), the target.
+func (c *cand) victimSide(side string) {
+	if side != "" {
+		c.targets = []codeText{{code: side}}
+		c.explain("targets", "the side of the victims: %s", side)
+	}
+}
+
+// countedSide gives people counted with no side named one: the other
+// side of a warring actor's, or else the state the article is about.
+func (x *Extractor) countedSide(d *docState, c *cand) {
+	if len(c.targets) == 0 {
+		if len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+			c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
+		} else if h := d.home(); h != "" {
+			c.targets = []codeText{{code: h}}
+			c.explain("targets", "none named: the state the article is about, %s", h)
 		}
 	}
-	if typ == model.TypeDisplacement && c.count == nil {
-		return false
-	}
-	if typ == model.TypeMobilize {
-		c.findItems(d)
-		// "a general mobilisation" calls up troops by its own word.
-		troops := c.victims == "military" || strings.HasPrefix(c.hit.tr.phrase, "mobili")
-		if !troops || len(c.actors) == 0 {
-			return false
-		}
-		c.items = []itemArg{{name: "troops", category: "troops", mode: model.ModeMilitary}}
-		c.victims = ""
-	}
-	return true
 }
 
 // displacedFrom reads the parties of displacement, which has no actor: a
