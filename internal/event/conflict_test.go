@@ -233,3 +233,18 @@ func TestCameUnderFire(t *testing.T) {
 			not:  []string{"attack:RUS"}},
 	})
 }
+
+// TestLosses checks that whoever loses soldiers is the side that
+// suffered, never the one that inflicted the losses.
+func TestLosses(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "state-lost-soldiers",
+			text: "Ukraine's defence ministry said on Sunday that Russia had lost more than 12,000 soldiers since the invasion began.",
+			want: []ev{{typ: "casualties", actor: "UKR", targets: []string{"RUS"}, outcome: "killed"}},
+			not:  []string{"casualties:RUS>UKR"}},
+		{name: "army-losing-men",
+			text: "The Ukrainian army is losing up to 100 soldiers a day in the Donbas, a senior adviser said.",
+			want: []ev{{typ: "casualties", targets: []string{"UKR"}, outcome: "killed"}},
+			not:  []string{"casualties:UKR>RUS"}},
+	})
+}

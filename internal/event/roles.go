@@ -219,6 +219,15 @@ func (c *cand) treeTargets() (*mention, string) {
 		return len(codes) > 0 && !(len(codes) == 1 && contains(c.actors, codes[0]) && !c.selfOK())
 	}
 	if t.verbal(v) {
+		if c.hit.tr.class == classSuffer {
+			// "Russia had lost 12,000 soldiers", "Belgorod came under
+			// fire": the subject is what the event befell.
+			if k := t.subjectWord(v); k >= 0 {
+				if m := c.placeOrEntity(k); isTarget(m) {
+					return m, "tree: subject, who the event befell"
+				}
+			}
+		}
 		if t.passiveVerb(v) && patientFrames[c.f.typ] {
 			for _, k := range t.children(v, "nsubj:pass") {
 				if m := c.placeOrEntity(k); isTarget(m) {
