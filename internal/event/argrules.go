@@ -393,14 +393,16 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 }
 
 // pairParties reads meetings and talks, whose parties are named together
-// ("Kuleba and Lavrov met"): the second is the one met. A meeting of the
-// warring sides becomes talks.
+// ("Kuleba and Lavrov met"): the second is the one met, unless both met a
+// third named apart ("Erdoğan and Guterres met Zelenskyy": each met him)
+// and they are not the two sides of the war, whose meeting is talks
+// wherever a host sits with them.
 func (x *Extractor) pairParties(c *cand) {
 	typ := c.f.typ
 	if typ == model.TypeTalks {
 		c.talksParties()
 	}
-	if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.actors) == 2 {
+	if (typ == model.TypeMeet || typ == model.TypeTalks) && len(c.actors) == 2 && (!c.metOther() || x.dyad[c.actors[0]] == c.actors[1]) {
 		// "Kuleba and Lavrov met": one meets the other; where they
 		// meet ("in Antalya") is the place, not a party.
 		c.targets = []codeText{{code: c.actors[1], text: c.actorT}}
@@ -518,4 +520,23 @@ func bothParties(c *cand) bool {
 	// A sanction or accusation is between two parties; with one
 	// missing it says too little to be a fact.
 	return len(c.actors) > 0 && len(c.targets) > 0
+}
+
+// metOther reports whether the event has a target, named as a party and
+// not a place, that is none of its actors: the party the named actors met
+// together.
+func (c *cand) metOther() bool {
+	for _, t := range c.targets {
+		if contains(c.actors, t.code) || t.span.End <= t.span.Start {
+			continue
+		}
+		if k, _ := c.s.tokRange(t.span.Start, t.span.End); k < len(c.s.toks) {
+			if m := c.s.mentionAt(k); m != nil && m.kind == mPlace {
+				// Where they met ("in Antalya") is no party to it.
+				continue
+			}
+		}
+		return true
+	}
+	return false
 }

@@ -440,3 +440,21 @@ func TestThreatWithNoTargetNamed(t *testing.T) {
 			not:  []string{"threaten:TUR>UKR", "threaten:TUR>RUS"}},
 	})
 }
+
+// TestTwoMeetAThird checks that two leaders named together who meet a
+// third each meet that one, while the two sides of the war meeting with a
+// host still hold talks with each other.
+func TestTwoMeetAThird(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "two-guests-one-host",
+			text: "Erdogan and Guterres met Zelenskyy in Lviv on Thursday.",
+			want: []ev{
+				{typ: "meet", actor: "TUR", targets: []string{"UKR"}},
+				{typ: "meet", actor: "UN", targets: []string{"UKR"}},
+			},
+			not: []string{"meet:TUR>UN"}},
+		{name: "warring-sides-with-a-host",
+			text: "Kuleba and Lavrov met in Antalya on Thursday with the Turkish foreign minister.",
+			want: []ev{{typ: "talks", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
