@@ -29,8 +29,18 @@ func parseSentence(s text.Sentence, st *sent) *tree {
 	if err != nil {
 		panic(fmt.Sprintf("event: embedded syntax model: %v", err)) // a build error, caught by the tests
 	}
-	words := make([]syntax.Word, len(s.Tokens))
-	for i, t := range s.Tokens {
+	// A dateline ("KHARKIV, Ukraine (Wire) —") is no part of the
+	// sentence's grammar, and the parser, which never saw one in
+	// training, reads the sentence after it worse with it: only the words
+	// after it are parsed, and its tokens have no head word.
+	from := 0
+	if end := datelineEnd(st); end > 0 && end < len(st.toks) {
+		for from < len(s.Tokens) && s.Tokens[from].Start < st.toks[end].Start {
+			from++
+		}
+	}
+	words := make([]syntax.Word, len(s.Tokens)-from)
+	for i, t := range s.Tokens[from:] {
 		words[i] = syntax.Word{Form: t.Text, Start: t.Start, End: t.End}
 	}
 	syn.Annotate(words)
