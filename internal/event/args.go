@@ -176,6 +176,10 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 			}
 		}
 	}
+	if m := c.nounAgentAfter(); m != nil {
+		c.setActor(s, m, "\"by\" after the event noun")
+		return
+	}
 	if m := appositiveSubject(s, c.hit.t0, c.l); m != nil && c.actorOK(m) {
 		c.setActor(s, m, "subject before its apposition")
 		return

@@ -365,3 +365,37 @@ func (c *cand) treeSubjectNamesNoParty() bool {
 	}
 	return c.entityOf(w) == nil
 }
+
+// nounAgentAfter returns the party after "by" that follows a trigger used
+// as a noun, with no verb between them ("the visit to Lviv by Turkish
+// President Erdoğan and ..."): the agent of the event noun, where the
+// tree, which reads a long "by" phrase poorly, did not give it.
+func (c *cand) nounAgentAfter() *mention {
+	s, t := c.s, c.s.tr
+	if t == nil {
+		return nil
+	}
+	if w := t.head[c.hit.t0]; w < 0 || t.w[w].UPOS != "NOUN" {
+		return nil
+	}
+	for k := c.hit.t1; k < len(s.low) && k < c.hit.t1+6; k++ {
+		if w := t.head[k]; w >= 0 && t.verbal(w) {
+			return nil
+		}
+		if s.low[k] != "by" {
+			continue
+		}
+		for j := k + 1; j < len(s.low) && j <= k+5; j++ {
+			if m := s.mentionAt(j); m != nil {
+				if partyMention(m) && !isAdjectival(m) {
+					return m
+				}
+				if m.kind != mEntity {
+					return nil
+				}
+			}
+		}
+		return nil
+	}
+	return nil
+}

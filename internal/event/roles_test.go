@@ -129,3 +129,19 @@ func TestSubjectNamesNoParty(t *testing.T) {
 			not:  []string{"attack:UKR"}},
 	})
 }
+
+// TestLongAgentOfEventNoun checks the agent of an event noun read after
+// "by" where the phrase is too long for the parser to attach.
+func TestLongAgentOfEventNoun(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "visit-by-two-leaders",
+			text: "The visit to Lviv by Turkish President Recep Tayyip Erdogan and UN Secretary-General Antonio Guterres on Thursday brought the two men face to face with President Volodymyr Zelenskyy.",
+			want: []ev{
+				{typ: "visit", actor: "TUR", targets: []string{"UKR"}},
+				{typ: "visit", actor: "UN", targets: []string{"UKR"}},
+			}},
+		{name: "not-across-a-verb",
+			text: "The visit to Lviv was praised by Turkish officials on Thursday.",
+			not:  []string{"visit:TUR"}},
+	})
+}
