@@ -269,6 +269,11 @@ func TestFind(t *testing.T) {
 		{"the commission met", nil},
 		// Names never cross a blank line.
 		{"United\n\nStates", nil},
+		// A model's variant the catalogue does not list is the model.
+		{"22 M109A3GN howitzers", []string{"M109A3GN howitzers=item:m109"}},
+		{"two M777A3 guns", []string{"M777A3=item:m777"}},
+		// Only models: "G7B" is no variant of the G7.
+		{"the G7B plan", nil},
 	}
 	l := Default()
 	for _, tc := range tests {

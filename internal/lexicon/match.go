@@ -86,6 +86,13 @@ func (l *Lexicon) scan(src string, toks []text.Token) []raw {
 				}
 			}
 		}
+		if best <= 0 && end == i+1 {
+			// "M109A3GN", "T-72B3": a model the catalogue names, with a
+			// variant's letters after its number.
+			if ps := l.modelVariant(toks[i].Text, &scratch); len(ps) > 0 {
+				best, bestEnd, bestPats = i+1, toks[i].End, ps
+			}
+		}
 		if best > 0 {
 			raws = append(raws, raw{ti: i, tj: best, start: toks[i].Start, end: bestEnd, pats: bestPats})
 			i = best
@@ -632,4 +639,33 @@ func (l *Lexicon) roleEntry(base *Entry, country, place string) *Entry {
 		l.roles[key] = e
 	}
 	return e
+}
+
+// modelVariant returns the patterns of the named model (an item of type
+// system) that a single token is a variant of: the model's designation up
+// to a number, then a capital letter and more ("M109A3GN" is an M109,
+// "T-72B3" a T-72). Variants are many and national; the catalogue lists
+// the model once. Names of other kinds never match this way.
+func (l *Lexicon) modelVariant(tok string, scratch *[]byte) []*pattern {
+	cut := -1
+	for k := 1; k < len(tok); k++ {
+		if tok[k-1] >= '0' && tok[k-1] <= '9' && tok[k] >= 'A' && tok[k] <= 'Z' {
+			cut = k
+			break
+		}
+	}
+	if cut < 2 {
+		return nil
+	}
+	nd := l.root.child(tok[:cut], scratch)
+	if nd == nil {
+		return nil
+	}
+	var out []*pattern
+	for _, p := range nd.outs {
+		if p.entry.Kind == KindItem && p.entry.system && len(p.words) == 1 {
+			out = append(out, p)
+		}
+	}
+	return out
 }
