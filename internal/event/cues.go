@@ -36,71 +36,26 @@ func pastForm(w string) bool {
 	return pastForms[w] || strings.HasSuffix(w, "ed")
 }
 
+// cueFlags are the cues read around a trigger, each a word or a reading
+// that bears on whether its event happened and how it is told. The steps of
+// readCues set them in turn, a later step reading what an earlier one
+// found ("had struck" is past only where no "will" came before), and the
+// last steps decide the modality and status from them all.
+type cueFlags struct {
+	neg, hypo, fut, plan, pledge, allowed, alleg, past bool
+}
+
 // readCues sets the candidate's status and modality from the words of its
 // clause and sentence.
 func (c *cand) readCues() {
 	s := c.s
 	w := s.low[c.hit.t0]
 	first := strings.Fields(c.hit.tr.phrase)[0]
-	var neg, hypo, fut, plan, pledge, allowed, alleg, past bool
-	// Auxiliaries and adverbs just before the trigger.
-	for k := c.hit.t0 - 1; k >= c.l && k >= c.hit.t0-6; k-- {
-		t := s.low[k]
-		if t == "," || t == "and" && pastForm(w) {
-			// "Ukraine rejected the claim, accusing Russia": a participle
-			// after a comma is outside the scope of the verb before it;
-			// "would impose sanctions and ordered troops": a verb in the
-			// past after "and" has its own tense.
-			break
-		}
-		switch {
-		case negators[t]:
-			neg = true
-		case t == "to":
-			// The infinitive marker right before the verb ("to send", "to
-			// quickly send"), not the preposition ("resorted to attacks").
-			// "to be delivered" is as much to come as "to deliver".
-			if k == c.hit.t0-1 || k == c.hit.t0-2 && (strings.HasSuffix(s.low[k+1], "ly") || s.low[k+1] == "be") {
-				fut = true
-			}
-		case futures[t]:
-			fut = true
-		case pasts[t]:
-			past = true
-		}
-		if m := s.mentionAt(k); m != nil && m.kind == mEntity {
-			break
-		}
-	}
-	// Mood words anywhere in the clause before the trigger.
-	for k := c.l; k < c.hit.t0; k++ {
-		t := s.low[k]
-		switch {
-		case plans[t]:
-			plan = true
-		case weighs[t], delays[t]:
-			hypo = true
-		case pledges[t]:
-			pledge = true
-		case allow[t]:
-			allowed = true
-		case alleged[t]:
-			alleg = true
-		case hypos[t] && !(t == "may" && isCap(s.toks[k].Text)):
-			// Words that hedge a noun hedge only the noun they precede:
-			// "preparing for a potential counteroffensive fired rockets".
-			if !nounHedges[t] || k >= c.hit.t0-3 {
-				hypo = true
-			}
-		}
-	}
-	// "if" anywhere earlier in the sentence puts what follows in a
-	// condition; "said ... had no plans to" negates.
-	for k := 0; k < c.hit.t0; k++ {
-		if s.low[k] == "if" || s.low[k] == "unless" {
-			hypo = true
-		}
-	}
+	var q cueFlags
+	c.auxCues(&q)
+	c.moodCues(&q)
+	c.conditionCue(&q)
+	neg, hypo, fut, plan, pledge, allowed, alleg, past := q.neg, q.hypo, q.fut, q.plan, q.pledge, q.allowed, q.alleg, q.past
 	// Negation the tree shows over the trigger, however far from it.
 	if !neg && c.s.tr != nil && c.treeNegated() {
 		neg = true
@@ -217,6 +172,91 @@ func (c *cand) readCues() {
 	}
 	c.explain("status", "%s (%s)", orNone(c.status), cueWords(neg, hypo, fut, plan, pledge, allowed, alleg, past))
 	c.explain("modality", "%s", c.modality)
+}
+
+// auxCues reads the auxiliaries and adverbs just before the trigger:
+// "did not strike" is negated, "will send" and "to send" are to come,
+// "had already struck" is past. They bind only the verb they stand by,
+// so the reading stops at a comma, at "and" before a verb in the past,
+// and at a party's name, whose own verb they would belong to.
+func (c *cand) auxCues(q *cueFlags) {
+	s := c.s
+	w := s.low[c.hit.t0]
+	// Auxiliaries and adverbs just before the trigger.
+	for k := c.hit.t0 - 1; k >= c.l && k >= c.hit.t0-6; k-- {
+		t := s.low[k]
+		if t == "," || t == "and" && pastForm(w) {
+			// "Ukraine rejected the claim, accusing Russia": a participle
+			// after a comma is outside the scope of the verb before it;
+			// "would impose sanctions and ordered troops": a verb in the
+			// past after "and" has its own tense.
+			break
+		}
+		switch {
+		case negators[t]:
+			q.neg = true
+		case t == "to":
+			// The infinitive marker right before the verb ("to send", "to
+			// quickly send"), not the preposition ("resorted to attacks").
+			// "to be delivered" is as much to come as "to deliver".
+			if k == c.hit.t0-1 || k == c.hit.t0-2 && (strings.HasSuffix(s.low[k+1], "ly") || s.low[k+1] == "be") {
+				q.fut = true
+			}
+		case futures[t]:
+			q.fut = true
+		case pasts[t]:
+			q.past = true
+		}
+		if m := s.mentionAt(k); m != nil && m.kind == mEntity {
+			break
+		}
+	}
+}
+
+// moodCues reads the mood words anywhere in the clause before the
+// trigger, which colour the whole clause and not only the next verb:
+// "plans to send" is a plan, "is considering sending" or "postponed the
+// delivery" a possibility, "pledged to send" a pledge, "allowed to send" a
+// permission, "allegedly shelled" an allegation. A word in more than one
+// set cues what the first case names ("expected to send" is a plan).
+func (c *cand) moodCues(q *cueFlags) {
+	s := c.s
+	// Mood words anywhere in the clause before the trigger.
+	for k := c.l; k < c.hit.t0; k++ {
+		t := s.low[k]
+		switch {
+		case plans[t]:
+			q.plan = true
+		case weighs[t], delays[t]:
+			q.hypo = true
+		case pledges[t]:
+			q.pledge = true
+		case allow[t]:
+			q.allowed = true
+		case alleged[t]:
+			q.alleg = true
+		case hypos[t] && !(t == "may" && isCap(s.toks[k].Text)):
+			// Words that hedge a noun hedge only the noun they precede:
+			// "preparing for a potential counteroffensive fired rockets".
+			if !nounHedges[t] || k >= c.hit.t0-3 {
+				q.hypo = true
+			}
+		}
+	}
+}
+
+// conditionCue reads a condition over the trigger: "if" or "unless"
+// anywhere earlier in the sentence, even in another clause, puts what
+// follows in a condition ("if Russia attacks, NATO will respond").
+func (c *cand) conditionCue(q *cueFlags) {
+	s := c.s
+	// "if" anywhere earlier in the sentence puts what follows in a
+	// condition; "said ... had no plans to" negates.
+	for k := 0; k < c.hit.t0; k++ {
+		if s.low[k] == "if" || s.low[k] == "unless" {
+			q.hypo = true
+		}
+	}
 }
 
 func cueWords(flags ...bool) string {
