@@ -55,55 +55,13 @@ func (c *cand) readCues() {
 	c.auxCues(&q)
 	c.moodCues(&q)
 	c.conditionCue(&q)
+	c.negationCues(&q)
+	c.nounHedgeCue(&q)
+	c.tenseCues(&q)
+	c.requestedCue(&q)
+	denied := c.deniedCue()
 	neg, hypo, fut, plan, pledge, allowed, alleg, past := q.neg, q.hypo, q.fut, q.plan, q.pledge, q.allowed, q.alleg, q.past
-	// Negation the tree shows over the trigger, however far from it.
-	if !neg && c.s.tr != nil && c.treeNegated() {
-		neg = true
-	}
-	// Clause-final negation: "... deliveries were not made".
-	for k := c.hit.t1; k < c.r && k < c.hit.t1+3; k++ {
-		if s.low[k] == "not" || s.low[k] == "n't" {
-			neg = true
-		}
-	}
-	// A hedge in the predicate of a nominal trigger: "an offensive on Kyiv
-	// was possible within days", "an attack is likely".
-	if c.hit.tr.class == classNoun || nounForm(w) {
-		for k := c.hit.t1; k+1 < c.r && k < c.hit.t1+8; k++ {
-			if beAux[s.low[k]] && (predHedges[s.low[k+1]] || s.low[k+1] == "not" && k+2 < c.r && predHedges[s.low[k+2]]) {
-				hypo = true
-				break
-			}
-		}
-	}
-	if c.hit.tr.class == classNoun && !past && !fut {
-		// A nominal trigger takes its tense from the clause verb.
-		for k := c.l; k < c.r; k++ {
-			t := s.low[k]
-			if futures[t] && t != "to" {
-				fut = true
-			}
-		}
-	}
-	if pastForm(w) && !fut {
-		past = true
-	}
-	// "urged Western leaders to impose sanctions", "asked the US to send
-	// jets": what is demanded has not happened; the demand is the fact.
-	requested := c.f.typ != model.TypeDemand && demandedBefore(s, c)
-	if requested {
-		hypo = true
-	}
 	speechAct := speech[c.f.typ]
-	denied := false
-	if c.f.typ != model.TypeDeny {
-		// "Moscow denied targeting civilians": what a denial is of.
-		for _, h := range s.trigs {
-			if h.f.typ == model.TypeDeny && h.t1 <= c.hit.t0 && h.t0 >= c.l && !hasComma(s, h.t1, c.hit.t0) {
-				denied = true
-			}
-		}
-	}
 	switch {
 	case denied:
 		c.modality = model.ModalityDenied
@@ -257,6 +215,90 @@ func (c *cand) conditionCue(q *cueFlags) {
 			q.hypo = true
 		}
 	}
+}
+
+// negationCues reads negation that stands away from the trigger, where the
+// words just before it miss it: over it in the tree, however far ("refused,
+// despite pressure from its allies, to send tanks"), or just after it at
+// the end of its clause ("... deliveries were not made").
+func (c *cand) negationCues(q *cueFlags) {
+	s := c.s
+	// Negation the tree shows over the trigger, however far from it.
+	if !q.neg && c.s.tr != nil && c.treeNegated() {
+		q.neg = true
+	}
+	// Clause-final negation: "... deliveries were not made".
+	for k := c.hit.t1; k < c.r && k < c.hit.t1+3; k++ {
+		if s.low[k] == "not" || s.low[k] == "n't" {
+			q.neg = true
+		}
+	}
+}
+
+// nounHedgeCue reads a hedge in the predicate of a nominal trigger: a noun
+// has no auxiliaries of its own, so what it may or may not be is said
+// after it.
+func (c *cand) nounHedgeCue(q *cueFlags) {
+	s := c.s
+	w := s.low[c.hit.t0]
+	// A hedge in the predicate of a nominal trigger: "an offensive on Kyiv
+	// was possible within days", "an attack is likely".
+	if c.hit.tr.class == classNoun || nounForm(w) {
+		for k := c.hit.t1; k+1 < c.r && k < c.hit.t1+8; k++ {
+			if beAux[s.low[k]] && (predHedges[s.low[k+1]] || s.low[k+1] == "not" && k+2 < c.r && predHedges[s.low[k+2]]) {
+				q.hypo = true
+				break
+			}
+		}
+	}
+}
+
+// tenseCues settles the trigger's tense where its auxiliaries did not: a
+// noun takes the tense of its clause ("the delivery will take place"), a
+// verb in a past form is past unless something before it put it to come
+// ("will have delivered").
+func (c *cand) tenseCues(q *cueFlags) {
+	s := c.s
+	w := s.low[c.hit.t0]
+	if c.hit.tr.class == classNoun && !q.past && !q.fut {
+		// A nominal trigger takes its tense from the clause verb.
+		for k := c.l; k < c.r; k++ {
+			t := s.low[k]
+			if futures[t] && t != "to" {
+				q.fut = true
+			}
+		}
+	}
+	if pastForm(w) && !q.fut {
+		q.past = true
+	}
+}
+
+// requestedCue makes what another party is asked to do hypothetical.
+func (c *cand) requestedCue(q *cueFlags) {
+	// "urged Western leaders to impose sanctions", "asked the US to send
+	// jets": what is demanded has not happened; the demand is the fact.
+	requested := c.f.typ != model.TypeDemand && demandedBefore(c.s, c)
+	if requested {
+		q.hypo = true
+	}
+}
+
+// deniedCue reports a trigger that is what a denial earlier in its clause
+// denies, with no comma between: the event is then told as denied, not
+// as happened.
+func (c *cand) deniedCue() bool {
+	s := c.s
+	denied := false
+	if c.f.typ != model.TypeDeny {
+		// "Moscow denied targeting civilians": what a denial is of.
+		for _, h := range s.trigs {
+			if h.f.typ == model.TypeDeny && h.t1 <= c.hit.t0 && h.t0 >= c.l && !hasComma(s, h.t1, c.hit.t0) {
+				denied = true
+			}
+		}
+	}
+	return denied
 }
 
 func cueWords(flags ...bool) string {
