@@ -48,9 +48,6 @@ type cueFlags struct {
 // readCues sets the candidate's status and modality from the words of its
 // clause and sentence.
 func (c *cand) readCues() {
-	s := c.s
-	w := s.low[c.hit.t0]
-	first := strings.Fields(c.hit.tr.phrase)[0]
 	var q cueFlags
 	c.auxCues(&q)
 	c.moodCues(&q)
@@ -59,76 +56,13 @@ func (c *cand) readCues() {
 	c.nounHedgeCue(&q)
 	c.tenseCues(&q)
 	c.requestedCue(&q)
-	denied := c.deniedCue()
-	neg, hypo, fut, plan, pledge, allowed, alleg, past := q.neg, q.hypo, q.fut, q.plan, q.pledge, q.allowed, q.alleg, q.past
-	speechAct := speech[c.f.typ]
-	switch {
-	case denied:
-		c.modality = model.ModalityDenied
-	case neg && !(c.f.typ == model.TypeDeny):
-		c.modality = model.ModalityNegated
-	case hypo && !speechAct:
-		c.modality = model.ModalityHypothetical
-	case (plan || fut) && !past && !speechAct:
-		c.modality = model.ModalityPlanned
-	case c.src != nil || alleg:
-		c.modality = model.ModalityReported
-	default:
-		c.modality = model.ModalityAsserted
+	c.readModality(q, c.deniedCue())
+	if c.f.typ == model.TypeAid {
+		c.aidStatus(q)
+	} else {
+		c.otherStatus(q)
 	}
-	if c.modality == model.ModalityHypothetical && c.f.typ == model.TypeAid && first == "hope" {
-		c.modality = model.ModalityHypothetical
-	}
-	switch c.f.typ {
-	case model.TypeAid:
-		switch {
-		case c.hit.tr.class == classAuthorize || allowed:
-			c.status = model.StatusAuthorized
-		case c.hit.tr.class == classPledge:
-			c.status = model.StatusPledged
-			if plan && !pledge {
-				c.status = model.StatusPlanned
-			}
-		case plan && !past:
-			c.status = model.StatusPlanned
-		case past && !fut && (c.hit.tr.class == classAct || c.hit.tr.class == classReceive):
-			// "announced that it has dispatched": done, whoever says so.
-			c.status = model.StatusDelivered
-		case pledge || fut:
-			c.status = model.StatusPledged
-		case c.hit.tr.class == classNoun && !past:
-			c.status = model.StatusPledged
-			if strings.HasPrefix(w, "deliver") || strings.HasPrefix(w, "shipment") {
-				c.status = model.StatusDelivered
-			}
-		default:
-			c.status = model.StatusDelivered
-		}
-		if c.modality == model.ModalityPlanned && (c.status == model.StatusPledged || c.status == model.StatusAuthorized) {
-			// A pledge is a fact about the present, not a plan.
-			c.modality = model.ModalityAsserted
-			if c.src != nil {
-				c.modality = model.ModalityReported
-			}
-		}
-	case model.TypeVisit, model.TypeMeet, model.TypeTalks:
-		if c.modality == model.ModalityPlanned {
-			c.status = model.StatusPlanned
-		}
-	case model.TypeAttack, model.TypeCyberattack:
-		if alleg {
-			c.status = model.StatusAlleged
-		}
-	}
-	if c.modality == model.ModalityPlanned && forecastOnly[c.f.typ] {
-		// An attack or a death toll still to come is a forecast or a
-		// threat, not an event.
-		c.modality = model.ModalityHypothetical
-	}
-	if c.modality == model.ModalityPlanned && c.status == "" && c.f.typ != model.TypeAid && c.f.typ != model.TypeSanction {
-		c.status = model.StatusPlanned
-	}
-	c.explain("status", "%s (%s)", orNone(c.status), cueWords(neg, hypo, fut, plan, pledge, allowed, alleg, past))
+	c.explain("status", "%s (%s)", orNone(c.status), cueWords(q.neg, q.hypo, q.fut, q.plan, q.pledge, q.allowed, q.alleg, q.past))
 	c.explain("modality", "%s", c.modality)
 }
 
@@ -299,6 +233,99 @@ func (c *cand) deniedCue() bool {
 		}
 	}
 	return denied
+}
+
+// readModality decides how the event is told from its cues, the first
+// that holds deciding: denied, negated, hypothetical, planned, reported
+// (with a source or an allegation) or asserted. What a threat, a demand
+// or an accusation speaks of is often hedged or still to come ("threatened
+// to strike"), but the speech act is itself a fact, so hedges and plans do
+// not make it hypothetical or planned.
+func (c *cand) readModality(q cueFlags, denied bool) {
+	first := strings.Fields(c.hit.tr.phrase)[0]
+	speechAct := speech[c.f.typ]
+	switch {
+	case denied:
+		c.modality = model.ModalityDenied
+	case q.neg && !(c.f.typ == model.TypeDeny):
+		c.modality = model.ModalityNegated
+	case q.hypo && !speechAct:
+		c.modality = model.ModalityHypothetical
+	case (q.plan || q.fut) && !q.past && !speechAct:
+		c.modality = model.ModalityPlanned
+	case c.src != nil || q.alleg:
+		c.modality = model.ModalityReported
+	default:
+		c.modality = model.ModalityAsserted
+	}
+	if c.modality == model.ModalityHypothetical && c.f.typ == model.TypeAid && first == "hope" {
+		c.modality = model.ModalityHypothetical
+	}
+}
+
+// aidStatus sets how far aid has gone, from its trigger's class and its
+// cues: authorized ("authorized the transfer", "allowed to send"), pledged
+// ("promised", "will send"), planned ("plans to send") or delivered
+// ("has dispatched"), the first that holds deciding. A noun of aid with no
+// tense of its own is pledged, unless it names the delivery itself.
+func (c *cand) aidStatus(q cueFlags) {
+	w := c.s.low[c.hit.t0]
+	switch {
+	case c.hit.tr.class == classAuthorize || q.allowed:
+		c.status = model.StatusAuthorized
+	case c.hit.tr.class == classPledge:
+		c.status = model.StatusPledged
+		if q.plan && !q.pledge {
+			c.status = model.StatusPlanned
+		}
+	case q.plan && !q.past:
+		c.status = model.StatusPlanned
+	case q.past && !q.fut && (c.hit.tr.class == classAct || c.hit.tr.class == classReceive):
+		// "announced that it has dispatched": done, whoever says so.
+		c.status = model.StatusDelivered
+	case q.pledge || q.fut:
+		c.status = model.StatusPledged
+	case c.hit.tr.class == classNoun && !q.past:
+		c.status = model.StatusPledged
+		if strings.HasPrefix(w, "deliver") || strings.HasPrefix(w, "shipment") {
+			c.status = model.StatusDelivered
+		}
+	default:
+		c.status = model.StatusDelivered
+	}
+	if c.modality == model.ModalityPlanned && (c.status == model.StatusPledged || c.status == model.StatusAuthorized) {
+		// A pledge is a fact about the present, not a plan.
+		c.modality = model.ModalityAsserted
+		if c.src != nil {
+			c.modality = model.ModalityReported
+		}
+	}
+}
+
+// otherStatus sets the status of an event that is not aid, which most
+// types only have when the event is still to come: a visit, a meeting or
+// talks still to come are planned, an attack told as alleged is alleged.
+// An attack or a toll still to come is no plan but a forecast, and so
+// hypothetical.
+func (c *cand) otherStatus(q cueFlags) {
+	switch c.f.typ {
+	case model.TypeVisit, model.TypeMeet, model.TypeTalks:
+		if c.modality == model.ModalityPlanned {
+			c.status = model.StatusPlanned
+		}
+	case model.TypeAttack, model.TypeCyberattack:
+		if q.alleg {
+			c.status = model.StatusAlleged
+		}
+	}
+	if c.modality == model.ModalityPlanned && forecastOnly[c.f.typ] {
+		// An attack or a death toll still to come is a forecast or a
+		// threat, not an event.
+		c.modality = model.ModalityHypothetical
+	}
+	if c.modality == model.ModalityPlanned && c.status == "" && c.f.typ != model.TypeSanction {
+		c.status = model.StatusPlanned
+	}
 }
 
 func cueWords(flags ...bool) string {
