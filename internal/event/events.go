@@ -365,6 +365,13 @@ func misreadTrigger(s *sent, c *cand) bool {
 // noun to the verb of giving, a continuing verb to the trigger it
 // continues. Each event is then told once.
 func handsOver(s *sent, c *cand) bool {
+	return permitHandsOver(s, c) || announceHandsOver(s, c) || continueHandsOver(s, c) || nominalHandsOver(s, c)
+}
+
+// permitHandsOver reports a permitting verb followed, through an
+// infinitive, by the act it permits: the act reads the event, with the
+// permitted party as its actor.
+func permitHandsOver(s *sent, c *cand) bool {
 	typ, class := c.f.typ, c.hit.tr.class
 	// "permitting Estonia, Latvia and Lithuania to dispatch weapons": the
 	// permitting verb hands over to the act after it, whose actor is the
@@ -376,6 +383,16 @@ func handsOver(s *sent, c *cand) bool {
 			}
 		}
 	}
+	return false
+}
+
+// announceHandsOver reports an aid trigger that announces or names aid
+// (a pledging verb, a noun, a verb used as a noun) where a verb of giving
+// tells the same aid: one after it in its sentence, or, for a noun of what
+// aid is worth ("worth", "total"), one before it in its clause. The verb
+// reads the same cues and has the parties.
+func announceHandsOver(s *sent, c *cand) bool {
+	typ, class := c.f.typ, c.hit.tr.class
 	// "announced that it would supply X": the announcing verb or naming
 	// noun hands over to the act after it, which reads the same cues.
 	if typ == model.TypeAid && (class == classPledge || class == classNoun || nominal(s, c.hit)) {
@@ -391,6 +408,14 @@ func handsOver(s *sent, c *cand) bool {
 			}
 		}
 	}
+	return false
+}
+
+// continueHandsOver reports a continuing verb ("includes", "comprises")
+// after another trigger of its type in its clause: what it lists belongs
+// to that event.
+func continueHandsOver(s *sent, c *cand) bool {
+	typ, class := c.f.typ, c.hit.tr.class
 	// "announced $10 million in aid, including night-vision devices": a
 	// continuing verb after another trigger of its clause belongs to it.
 	if class == classContinue {
@@ -402,6 +427,15 @@ func handsOver(s *sent, c *cand) bool {
 			}
 		}
 	}
+	return false
+}
+
+// nominalHandsOver reports a verb of giving used as a noun after a
+// continuing verb of its sentence ("the package includes supplies of
+// ammunition"): it is what the continuing verb lists, not an event of its
+// own.
+func nominalHandsOver(s *sent, c *cand) bool {
+	typ, class := c.f.typ, c.hit.tr.class
 	if typ == model.TypeAid && class == classAct && nominal(s, c.hit) {
 		for _, h := range s.trigs {
 			if h.t0 < c.hit.t0 && h.f.typ == typ && h.tr.class == classContinue {
