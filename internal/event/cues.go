@@ -242,7 +242,6 @@ func (c *cand) deniedCue() bool {
 // to strike"), but the speech act is itself a fact, so hedges and plans do
 // not make it hypothetical or planned.
 func (c *cand) readModality(q cueFlags, denied bool) {
-	first := strings.Fields(c.hit.tr.phrase)[0]
 	speechAct := speech[c.f.typ]
 	switch {
 	case denied:
@@ -257,9 +256,6 @@ func (c *cand) readModality(q cueFlags, denied bool) {
 		c.modality = model.ModalityReported
 	default:
 		c.modality = model.ModalityAsserted
-	}
-	if c.modality == model.ModalityHypothetical && c.f.typ == model.TypeAid && first == "hope" {
-		c.modality = model.ModalityHypothetical
 	}
 }
 
