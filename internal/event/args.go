@@ -89,104 +89,215 @@ func (c *cand) treeActorOK(m *mention) bool {
 // findActor fills the actor: the passive agent after the trigger, else the
 // nearest entity before the trigger in its clause (a list counts whole),
 // else a pronoun resolved back, else the nearest such entity earlier in
-// the sentence.
+// the sentence. The rules are tried in the order of actorRules; the first
+// that decides ends the search.
 func (x *Extractor) findActor(d *docState, c *cand) {
-	s := c.s
-	if m, how := c.treeActor(); m != nil && c.treeActorOK(m) {
-		c.passive = passive(s, c.hit)
-		c.setActor(s, m, how)
-		return
-	}
-	if c.f.typ == model.TypeAttack && c.treeSubjectNamesNoParty() {
-		c.passive = passive(s, c.hit)
-		c.explain("actor", "tree: the subject names no party")
-		return
-	}
-	// Passive: "were sent by Germany", "Kyiv was hit", "Kropyvnytskyi hit by
-	// 13 missiles". The agent comes only after "by"; the subject before the
-	// verb is what the act was done to.
-	if passive(s, c.hit) {
-		c.passive = true
-		for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
-			if s.low[i] == "by" {
-				if m := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && determiners[s.low[i+1]])); m != nil && c.actorOK(m) {
-					c.setActor(s, m, "passive agent after \"by\"")
-					return
-				}
-				break
-			}
-		}
-		if patientFrames[c.f.typ] {
-			c.explain("actor", "passive verb with no agent named")
+	for _, rule := range actorRules {
+		if rule(x, d, c) {
 			return
 		}
 	}
+}
+
+// actorRule reads the actor of c one way. It reports whether it decided,
+// with an actor or with none; a rule that did not decide leaves the search
+// to the next.
+type actorRule func(x *Extractor, d *docState, c *cand) bool
+
+// actorRules are the ways to the actor, most certain first: what the
+// parse tree says, then the passive agent, the subject a joined verb
+// shares, an attack noun's agent, sides named together, "by" after a noun,
+// a subject past its apposition, the nearest entity before the trigger,
+// and last the head of a relative clause.
+var actorRules = []actorRule{
+	(*Extractor).actorInTree,
+	(*Extractor).actorlessTreeSubject,
+	(*Extractor).passiveAgent,
+	(*Extractor).joinedClauseSubject,
+	(*Extractor).attackNounAgent,
+	(*Extractor).sidesNamedTogether,
+	(*Extractor).agentAfterNoun,
+	(*Extractor).subjectBeforeApposition,
+	(*Extractor).actorBeforeTrigger,
+	(*Extractor).relativeClauseHead,
+}
+
+// actorInTree takes the actor the parse tree gives, when it may be one:
+// the tree knows the subject better than any word-order rule.
+func (x *Extractor) actorInTree(d *docState, c *cand) bool {
+	m, how := c.treeActor()
+	if m == nil || !c.treeActorOK(m) {
+		return false
+	}
+	c.passive = passive(c.s, c.hit)
+	c.setActor(c.s, m, how)
+	return true
+}
+
+// actorlessTreeSubject decides an attack with no actor when the tree's
+// subject names no party: a word-order rule would take a party from
+// elsewhere in the sentence.
+func (x *Extractor) actorlessTreeSubject(d *docState, c *cand) bool {
+	if c.f.typ != model.TypeAttack || !c.treeSubjectNamesNoParty() {
+		return false
+	}
+	c.passive = passive(c.s, c.hit)
+	c.explain("actor", "tree: the subject names no party")
+	return true
+}
+
+// passiveAgent reads the actor of a passive verb, which only "by" names:
+// it marks c passive, and decides with no actor for a frame whose subject
+// is what the act was done to, lest the subject be taken as the actor.
+func (x *Extractor) passiveAgent(d *docState, c *cand) bool {
+	s := c.s
+	// Passive: "were sent by Germany", "Kyiv was hit", "Kropyvnytskyi hit by
+	// 13 missiles". The agent comes only after "by"; the subject before the
+	// verb is what the act was done to.
+	if !passive(s, c.hit) {
+		return false
+	}
+	c.passive = true
+	for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
+		if s.low[i] == "by" {
+			if m := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && determiners[s.low[i+1]])); m != nil && c.actorOK(m) {
+				c.setActor(s, m, "passive agent after \"by\"")
+				return true
+			}
+			break
+		}
+	}
+	if patientFrames[c.f.typ] {
+		c.explain("actor", "passive verb with no agent named")
+		return true
+	}
+	return false
+}
+
+// joinedClauseSubject takes, for a verb joined by "and" to the clause
+// before it, the subject of that clause (or a pronoun resolved back): the
+// joined verb has none of its own.
+func (x *Extractor) joinedClauseSubject(d *docState, c *cand) bool {
+	s := c.s
 	// "We hope ... and call on Russia": a verb joined by "and" shares the
 	// subject at the head of its clause.
 	k := c.hit.t0 - 1
 	for k > c.l && sequenceAdverbs[s.low[k]] {
 		k--
 	}
-	if k > c.l && s.low[k] == "and" && c.hit.tr.class == classAct {
-		// The head of the joined clause lies after the last reporting
-		// verb: in "the military said missiles had hit X, killing one and
-		// injuring five" the speaker is the source, not the subject.
-		from := c.l
-		if !speech[c.f.typ] && c.f.typ != model.TypeAid {
-			for i := k - 1; i >= c.l; i-- {
-				if reportVerbs[s.low[i]] && s.mentionAt(i) == nil {
-					from = i + 1
-					break
-				}
+	if k <= c.l || s.low[k] != "and" || c.hit.tr.class != classAct {
+		return false
+	}
+	for i := joinedClauseHead(c, k); i < k; i++ {
+		if m := s.mentionAt(i); m != nil {
+			if c.actorOK(m) {
+				c.setActor(s, m, "subject of the clause the verb is joined to")
+				return true
 			}
+			i = m.t1 - 1
+			continue
 		}
-		for i := from; i < k; i++ {
-			if m := s.mentionAt(i); m != nil {
-				if c.actorOK(m) {
-					c.setActor(s, m, "subject of the clause the verb is joined to")
-					return
-				}
-				i = m.t1 - 1
-				continue
-			}
-			if codes, t0, t1, ok := d.anaphor(s, i); ok {
-				c.actors, c.actorT = codes, textOf(s, t0, t1)
-				c.explain("actor", "%q, subject of the clause the verb is joined to, points back to %s", c.actorT, strings.Join(codes, " "))
-				return
-			}
+		if codes, t0, t1, ok := d.anaphor(s, i); ok {
+			c.actors, c.actorT = codes, textOf(s, t0, t1)
+			c.explain("actor", "%q, subject of the clause the verb is joined to, points back to %s", c.actorT, strings.Join(codes, " "))
+			return true
 		}
 	}
-	if agentOf(s, c.hit) >= 0 {
-		// "websites were hit by a cyberattack": the subject was hit; only
-		// an adjective on the noun names who did it ("a Russian attack").
-		if m := s.mentionAt(c.hit.t0 - 1); m != nil && m.kind == mEntity && isAdjectival(m) && !originForm(m) {
-			c.setActor(s, m, "adjective on the attack")
+	return false
+}
+
+// joinedClauseHead returns where the subject of the clause the "and" at
+// k joins a verb to is looked for: the clause start, or past the last
+// reporting verb, whose speaker is no subject (speech and aid are the
+// speaker's own).
+func joinedClauseHead(c *cand, k int) int {
+	s := c.s
+	if speech[c.f.typ] || c.f.typ == model.TypeAid {
+		return c.l
+	}
+	// The head of the joined clause lies after the last reporting
+	// verb: in "the military said missiles had hit X, killing one and
+	// injuring five" the speaker is the source, not the subject.
+	for i := k - 1; i >= c.l; i-- {
+		if reportVerbs[s.low[i]] && s.mentionAt(i) == nil {
+			return i + 1
 		}
-		return
 	}
-	if c.f.typ == model.TypeMeet || c.f.typ == model.TypeTalks {
-		// "Russian and Ukrainian negotiators met": both sides.
-		for k := c.hit.t0 - 1; k >= c.l+2; k-- {
-			a, b := s.mentionAt(k-2), s.mentionAt(k)
-			if s.low[k-1] == "and" && a != nil && b != nil && a.kind == mEntity && b.kind == mEntity && isAdjectival(a) && isAdjectival(b) &&
-				len(a.codes) == 1 && len(b.codes) == 1 && a.codes[0] != b.codes[0] && b.t1 < len(s.low) && isLowerWord(s.toks[b.t1].Text) {
-				c.actors, c.actorM, c.actorT = []string{a.codes[0], b.codes[0]}, a, textOf(s, a.t0, b.t1)
-				c.explain("actor", "the sides named together: %q -> %s %s", c.actorT, a.codes[0], b.codes[0])
-				return
-			}
+	return c.l
+}
+
+// attackNounAgent decides a nominal trigger that is the agent of a
+// passive verb: the subject is what was hit, so the actor can only be an
+// adjective on the noun.
+func (x *Extractor) attackNounAgent(d *docState, c *cand) bool {
+	s := c.s
+	if agentOf(s, c.hit) < 0 {
+		return false
+	}
+	// "websites were hit by a cyberattack": the subject was hit; only
+	// an adjective on the noun names who did it ("a Russian attack").
+	if m := s.mentionAt(c.hit.t0 - 1); m != nil && m.kind == mEntity && isAdjectival(m) && !originForm(m) {
+		c.setActor(s, m, "adjective on the attack")
+	}
+	return true
+}
+
+// sidesNamedTogether takes both sides of a meeting or talks named by two
+// national adjectives joined by "and": neither alone is the actor.
+func (x *Extractor) sidesNamedTogether(d *docState, c *cand) bool {
+	if c.f.typ != model.TypeMeet && c.f.typ != model.TypeTalks {
+		return false
+	}
+	s := c.s
+	// "Russian and Ukrainian negotiators met": both sides.
+	for k := c.hit.t0 - 1; k >= c.l+2; k-- {
+		a, b := s.mentionAt(k-2), s.mentionAt(k)
+		if s.low[k-1] == "and" && a != nil && b != nil && a.kind == mEntity && b.kind == mEntity && isAdjectival(a) && isAdjectival(b) &&
+			len(a.codes) == 1 && len(b.codes) == 1 && a.codes[0] != b.codes[0] && b.t1 < len(s.low) && isLowerWord(s.toks[b.t1].Text) {
+			c.actors, c.actorM, c.actorT = []string{a.codes[0], b.codes[0]}, a, textOf(s, a.t0, b.t1)
+			c.explain("actor", "the sides named together: %q -> %s %s", c.actorT, a.codes[0], b.codes[0])
+			return true
 		}
 	}
-	if m := c.nounAgentAfter(); m != nil {
-		c.setActor(s, m, "\"by\" after the event noun")
-		return
+	return false
+}
+
+// agentAfterNoun takes the agent "by" introduces after an event noun
+// ("an attack by Russia"): it names the actor outright.
+func (x *Extractor) agentAfterNoun(d *docState, c *cand) bool {
+	m := c.nounAgentAfter()
+	if m == nil {
+		return false
 	}
-	if m := appositiveSubject(s, c.hit.t0, c.l); m != nil && c.actorOK(m) {
-		c.setActor(s, m, "subject before its apposition")
-		return
+	c.setActor(c.s, m, "\"by\" after the event noun")
+	return true
+}
+
+// subjectBeforeApposition takes a subject set off from its verb by an
+// apposition or relative clause ("Latvia, a NATO member that borders
+// Russia, has sent"): the entities inside the apposition are not the
+// subject.
+func (x *Extractor) subjectBeforeApposition(d *docState, c *cand) bool {
+	m := appositiveSubject(c.s, c.hit.t0, c.l)
+	if m == nil || !c.actorOK(m) {
+		return false
 	}
-	if x.scanActor(d, c, c.l) {
-		return
-	}
+	c.setActor(c.s, m, "subject before its apposition")
+	return true
+}
+
+// actorBeforeTrigger takes the nearest entity, or pronoun resolved back,
+// before the trigger in its clause: in English word order the subject
+// comes before its verb.
+func (x *Extractor) actorBeforeTrigger(d *docState, c *cand) bool {
+	return x.scanActor(d, c, c.l)
+}
+
+// relativeClauseHead looks for the subject before the clause, past the
+// relative clause that split it from its verb. An actor found so far away
+// is less certain. It is the last rule and so always decides.
+func (x *Extractor) relativeClauseHead(d *docState, c *cand) bool {
+	s := c.s
 	// Past a relative clause to its head: "Germany, which had long
 	// refused, will now send ...".
 	if c.l > 0 {
@@ -198,6 +309,7 @@ func (x *Extractor) findActor(d *docState, c *cand) {
 			c.conf -= 0.1
 		}
 	}
+	return true
 }
 
 var determiners = words("determiners")
