@@ -10,13 +10,51 @@ import (
 // findTargets fills the targets after the trigger: an entity introduced by
 // one of the frame's prepositions, or (for frames that take an object) the
 // entity right after the trigger, with the rest of its list; places stand
-// for the state they lie in.
+// for the state they lie in. The rules are tried in the order of
+// targetRules; the first that finds a target ends the search.
 func (c *cand) findTargets(d *docState) {
-	s := c.s
-	if m, how := c.treeTargets(); m != nil && c.hit.tr.class != classReceive {
-		c.addTargets(s, m, how)
-		return
+	for _, rule := range targetRules {
+		if rule(c) {
+			return
+		}
 	}
+}
+
+// targetRule looks for the targets of c one way and reports whether it
+// found them; a rule that did not leaves the search to the next.
+type targetRule func(c *cand) bool
+
+// targetRules are the ways to the targets, most certain first: what the
+// parse tree says, then what follows the trigger, then what stands before
+// it.
+var targetRules = []targetRule{
+	(*cand).targetsInTree,
+	(*cand).targetsAfterTrigger,
+	// A target named before the trigger: "Ukraine's cities were shelled",
+	// "Lithuanian government websites were hit by a cyberattack".
+	(*cand).passiveSubjectTarget,
+	(*cand).attackAgentSubjectTarget,
+	(*cand).targetBeforeTrigger,
+}
+
+// targetsInTree takes the targets the parse tree gives, except for a verb
+// of receiving, whose object is what is given, not to whom.
+func (c *cand) targetsInTree() bool {
+	m, how := c.treeTargets()
+	if m == nil || c.hit.tr.class == classReceive {
+		return false
+	}
+	c.addTargets(c.s, m, how)
+	return true
+}
+
+// targetsAfterTrigger scans the clause after the trigger for the first
+// mention that is a target by where it stands: after one of the frame's
+// prepositions, as the trigger's object, in a visit's list, or first
+// after a verb that names whom it is aimed at. The scan stops at a
+// joined verb, which has objects of its own.
+func (c *cand) targetsAfterTrigger() bool {
+	s := c.s
 	r := c.r
 	if c.f.typ == model.TypeThreaten {
 		// "warned of counteractions if NATO rejects": the threatened party
@@ -31,83 +69,152 @@ func (c *cand) findTargets(d *docState) {
 		}
 		m := s.mentionAt(i)
 		if m == nil {
-			if c.f.typ == model.TypeAid && aidObjectVerbs[s.low[i]] {
-				if n := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && s.low[i+1] == "the")); n != nil && n.kind == mEntity && len(n.codes) > 0 {
-					c.addTargets(s, n, "object of \""+s.low[i]+"\"")
-					return
-				}
+			if c.aidObject(i) {
+				return true
 			}
 			continue
 		}
 		i = m.t1 - 1
-		if m.kind != mEntity && m.kind != mPlace && m.kind != mSource {
-			continue
-		}
-		if m.kind == mEntity && isAdjectival(m) && c.f.typ == model.TypeAid {
-			continue
-		}
-		if codes := targetCodes(m); len(codes) == 0 || len(codes) == 1 && contains(c.actors, codes[0]) && c.f.typ != model.TypeVisit {
-			// Nothing to aim at, or the actor again: "Putin warned that
-			// Russia would respond if NATO ...".
-			continue
-		}
-		prep := prepBefore(s, m.t0)
-		if m.t0 <= c.hit.t1+1 && c.hit.t1 > c.hit.t0+1 && preps[s.low[c.hit.t1-1]] {
-			// The trigger ends in its own preposition: "called on NATO".
-			prep = ""
-		}
-		direct := prep == "" && m.t0 <= c.hit.t1+1
-		switch {
-		case borderWords[prep]:
-			continue
-		case contains(c.f.targetPreps, prep):
-			c.addTargets(s, m, "after \""+prep+"\"")
-			return
-		case direct && c.f.objectTarget && c.hit.tr.class != classNoun:
-			c.addTargets(s, m, "object of the trigger")
-			return
-		case c.f.typ == model.TypeVisit && prep == "" && (m.t0 <= c.hit.t1+4 && !afterPrep(s, m.t0) || m.t0 > 0 && (s.low[m.t0-1] == "namely" || s.low[m.t0-1] == ":")):
-			// "visiting countries neighbouring Ukraine namely Belgium,
-			// Poland and Moldova": the list after the trigger.
-			c.addTargets(s, m, "named after the trigger")
-			return
-		case prep == "" && (c.f.typ == model.TypeAccuse || c.f.typ == model.TypeDemand || c.f.typ == model.TypeThreaten ||
-			c.f.typ == model.TypeSanction || c.f.typ == model.TypeCyberattack):
-			c.addTargets(s, m, "first entity after the trigger")
-			return
+		if c.aimable(m) && c.targetAfter(m) {
+			return true
 		}
 	}
-	// A target named before the trigger: "Ukraine's cities were shelled",
-	// "Lithuanian government websites were hit by a cyberattack".
-	if c.passive && patientFrames[c.f.typ] {
-		// "Kyiv was hit", "Russia was accused": the passive subject, right
-		// before the auxiliary ("Ukraine's capital was shelled").
-		if m := passiveSubject(s, c.hit.t0, c.l); m != nil {
-			c.addTargets(s, m, "subject of the passive verb")
-			return
+	return false
+}
+
+// aidObject takes, for aid, the entity after a verb at i that takes the
+// recipient as its object ("to help Ukraine"): the verb names to whom the
+// aid goes.
+func (c *cand) aidObject(i int) bool {
+	s := c.s
+	if c.f.typ != model.TypeAid || !aidObjectVerbs[s.low[i]] {
+		return false
+	}
+	n := s.mentionAt(i + 1 + boolInt(i+1 < len(s.low) && s.low[i+1] == "the"))
+	if n == nil || n.kind != mEntity || len(n.codes) == 0 {
+		return false
+	}
+	c.addTargets(s, n, "object of \""+s.low[i]+"\"")
+	return true
+}
+
+// aimable reports whether a mention after the trigger may be a target: an
+// entity, place or source that stands for some party other than the
+// actor. A national adjective names where aid comes from, not where it
+// goes.
+func (c *cand) aimable(m *mention) bool {
+	if m.kind != mEntity && m.kind != mPlace && m.kind != mSource {
+		return false
+	}
+	if m.kind == mEntity && isAdjectival(m) && c.f.typ == model.TypeAid {
+		return false
+	}
+	if codes := targetCodes(m); len(codes) == 0 || len(codes) == 1 && contains(c.actors, codes[0]) && c.f.typ != model.TypeVisit {
+		// Nothing to aim at, or the actor again: "Putin warned that
+		// Russia would respond if NATO ...".
+		return false
+	}
+	return true
+}
+
+// targetAfter reports whether an aimable mention after the trigger is its
+// target, and takes it, by the preposition before it: one of the frame's
+// own, none for an object right after the trigger, a visit's list, or the
+// first entity after a verb that takes its target directly. A mention
+// after a border word ("neighbouring Ukraine") says where, and is no
+// target.
+func (c *cand) targetAfter(m *mention) bool {
+	s := c.s
+	prep := prepBefore(s, m.t0)
+	if m.t0 <= c.hit.t1+1 && c.hit.t1 > c.hit.t0+1 && preps[s.low[c.hit.t1-1]] {
+		// The trigger ends in its own preposition: "called on NATO".
+		prep = ""
+	}
+	direct := prep == "" && m.t0 <= c.hit.t1+1
+	switch {
+	case borderWords[prep]:
+		return false
+	case contains(c.f.targetPreps, prep):
+		c.addTargets(s, m, "after \""+prep+"\"")
+		return true
+	case direct && c.f.objectTarget && c.hit.tr.class != classNoun:
+		c.addTargets(s, m, "object of the trigger")
+		return true
+	case c.visitListed(m, prep):
+		// "visiting countries neighbouring Ukraine namely Belgium,
+		// Poland and Moldova": the list after the trigger.
+		c.addTargets(s, m, "named after the trigger")
+		return true
+	case prep == "" && (c.f.typ == model.TypeAccuse || c.f.typ == model.TypeDemand || c.f.typ == model.TypeThreaten ||
+		c.f.typ == model.TypeSanction || c.f.typ == model.TypeCyberattack):
+		c.addTargets(s, m, "first entity after the trigger")
+		return true
+	}
+	return false
+}
+
+// visitListed reports a mention with no preposition that a visit names
+// as where it goes: close after the trigger, or after "namely" or a colon
+// that opens the list of places visited.
+func (c *cand) visitListed(m *mention, prep string) bool {
+	s := c.s
+	return c.f.typ == model.TypeVisit && prep == "" && (m.t0 <= c.hit.t1+4 && !afterPrep(s, m.t0) || m.t0 > 0 && (s.low[m.t0-1] == "namely" || s.low[m.t0-1] == ":"))
+}
+
+// passiveSubjectTarget takes the subject of a passive verb whose frame's
+// subject is what the act was done to.
+func (c *cand) passiveSubjectTarget() bool {
+	if !c.passive || !patientFrames[c.f.typ] {
+		return false
+	}
+	// "Kyiv was hit", "Russia was accused": the passive subject, right
+	// before the auxiliary ("Ukraine's capital was shelled").
+	m := passiveSubject(c.s, c.hit.t0, c.l)
+	if m == nil {
+		return false
+	}
+	c.addTargets(c.s, m, "subject of the passive verb")
+	return true
+}
+
+// attackAgentSubjectTarget takes, for an attack noun that is the agent of
+// a passive verb, the subject of that verb: what the attack hit.
+func (c *cand) attackAgentSubjectTarget() bool {
+	v := agentOf(c.s, c.hit)
+	if v < 0 || c.f.typ != model.TypeAttack && c.f.typ != model.TypeCyberattack {
+		return false
+	}
+	// "banks and schools in Estonia were hit by a denial-of-service
+	// attack": the noun is the agent of a passive verb.
+	m := passiveSubject(c.s, v, 0)
+	if m == nil {
+		return false
+	}
+	c.addTargets(c.s, m, "subject of the passive verb the attack is the agent of")
+	return true
+}
+
+// targetBeforeTrigger takes, for attacks and sanctions, the nearest place,
+// or national adjective that does not act, before the trigger in its
+// clause ("a maternity hospital in Mariupol was hit"): where the act fell
+// when nothing after the trigger names it.
+func (c *cand) targetBeforeTrigger() bool {
+	if c.f.typ != model.TypeAttack && c.f.typ != model.TypeCyberattack && c.f.typ != model.TypeSanction {
+		return false
+	}
+	s := c.s
+	for i := c.hit.t0 - 1; i >= c.l; i-- {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		i = m.t0
+		if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !originForm(m) && !agentive(s, m)) {
+			c.addTargets(s, m, "named before the trigger")
+			return true
 		}
 	}
-	if v := agentOf(s, c.hit); v >= 0 && (c.f.typ == model.TypeAttack || c.f.typ == model.TypeCyberattack) {
-		// "banks and schools in Estonia were hit by a denial-of-service
-		// attack": the noun is the agent of a passive verb.
-		if m := passiveSubject(s, v, 0); m != nil {
-			c.addTargets(s, m, "subject of the passive verb the attack is the agent of")
-			return
-		}
-	}
-	if c.f.typ == model.TypeAttack || c.f.typ == model.TypeCyberattack || c.f.typ == model.TypeSanction {
-		for i := c.hit.t0 - 1; i >= c.l; i-- {
-			m := s.mentionAt(i)
-			if m == nil {
-				continue
-			}
-			i = m.t0
-			if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !originForm(m) && !agentive(s, m)) {
-				c.addTargets(s, m, "named before the trigger")
-				return
-			}
-		}
-	}
+	return false
 }
 
 // prepBefore returns the preposition just before token t (skipping "the"
