@@ -98,15 +98,13 @@ func (x *Extractor) aidRecipients(d *docState, c *cand) verdict {
 		// a state spends on its own forces is not aid.
 		return reject
 	}
-	if c.dropDeployedTroops() && len(c.items) == 0 && c.money == nil && !c.s.retyped {
+	if c.dropDeployedTroops() && len(c.items) == 0 && c.money == nil {
 		// "Britain is sending 8,000 troops to exercises": a
-		// deployment, read again as one.
-		c.s.retyped = true
+		// deployment, read again as one. The second reading is of the
+		// mobilisation frame, whose rules never come back here.
 		*c = cand{f: mobilizeFrame, hit: c.hit, s: c.s, l: c.l, r: c.r, conf: c.conf}
 		c.explain("trigger", "mobilize frame: troops sent with no recipient are deployed")
-		ok := x.fill(d, c)
-		c.s.retyped = false
-		if ok {
+		if x.fill(d, c) {
 			return accept
 		}
 		return reject

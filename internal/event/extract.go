@@ -206,9 +206,6 @@ type sent struct {
 	// tr is the sentence's dependency analysis, made only for sentences
 	// that hold a trigger; nil elsewhere.
 	tr *tree
-	// retyped is set while a candidate is read again as another type,
-	// so that the second reading cannot start a third.
-	retyped bool
 }
 
 // docState carries what one sentence tells the next: the last actors,
