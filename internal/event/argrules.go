@@ -241,7 +241,7 @@ func (x *Extractor) displacedFrom(c *cand) {
 // right after an attack take its sides.
 func (x *Extractor) lossParties(d *docState, c *cand) {
 	s := c.s
-	if c.hit.tr.phrase == "lost" && c.actorM != nil && len(c.actors) == 1 {
+	if c.hit.tr.class == classSuffer && c.actorM != nil && len(c.actors) == 1 {
 		// "Russia had lost 12,000 soldiers": who lost them suffered.
 		c.targets = []codeText{{code: c.actors[0], text: c.actorT}}
 		c.actors, c.actorM, c.actorT = nil, nil, ""

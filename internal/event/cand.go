@@ -17,9 +17,12 @@ type cand struct {
 	hit        trigHit
 	s          *sent
 	l, r       int // the clause's token range
-	actors     []string
-	actorM     *mention // the mention the actor came from, nil when inferred
-	actorT     string   // the actor's words as written
+	// own is where the trigger's own conjunct starts within the clause
+	// (see ownConjunct): its place and time are looked for from there.
+	own    int
+	actors []string
+	actorM *mention // the mention the actor came from, nil when inferred
+	actorT string   // the actor's words as written
 	// targets are codes with the words they came from.
 	targets []codeText
 	items   []itemArg

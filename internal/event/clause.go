@@ -97,3 +97,95 @@ func clause(s *sent, t0, t1 int) (int, int) {
 	}
 	return l, r
 }
+
+// ownConjunct narrows a trigger's clause to its own conjunct where the
+// tree joins its verb to another: "Russian forces shelled Chernihiv on
+// Monday and intensified their shelling of Kharkiv on Tuesday" tells two
+// attacks, each with its own place and day, which the word boundaries
+// (that must keep "Kyiv and Lviv" together) cannot part. The first
+// conjunct's clause ends where the second starts; the second's place and
+// time are read from its own start (c.own). Roles still come
+// through the tree, which reads a shared subject across the conjuncts.
+func (c *cand) ownConjunct() {
+	t := c.s.tr
+	w := c.trigWord()
+	if t == nil || w < 0 {
+		return
+	}
+	v := t.clauseVerb(w)
+	if v < 0 {
+		return
+	}
+	for _, k := range t.children(v, "conj") {
+		if k < v || !t.verbal(k) {
+			continue
+		}
+		tok := t.tok[t.firstWord(k)]
+		if tok >= c.hit.t1 && tok < c.r && c.sameTypeIn(tok, c.r) {
+			c.r = tok
+		}
+	}
+	if p := t.parent(v); t.rel(v) == "conj" && p >= 0 && p < v && t.verbal(p) {
+		tok := t.tok[t.firstWord(v)]
+		if tok <= c.hit.t0 && tok > c.own && c.sameTypeIn(c.l, tok) {
+			// Cues before it still scope over it ("should impose
+			// sanctions and send arms"): only its place and time are
+			// its own.
+			c.own = tok
+		}
+	}
+}
+
+// sameTypeIn reports whether tokens [t0, t1) hold another trigger of the
+// candidate's type: only then do the conjuncts tell two events of a kind
+// that must not share a place or a time. A joined clause without one
+// goes on telling the same event ("raised its aid, and a train carrying
+// generators left").
+func (c *cand) sameTypeIn(t0, t1 int) bool {
+	for _, h := range c.s.trigs {
+		if h.f.typ == c.f.typ && h.t0 != c.hit.t0 && h.t0 >= t0 && h.t1 <= t1 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseVerb returns the verb whose clause holds word w: w itself when it
+// is a verb, else the verb its noun phrase hangs on ("intensified their
+// shelling of Kharkiv"), or -1.
+func (t *tree) clauseVerb(w int) int {
+	for hops := 0; w >= 0 && hops < 4; hops++ {
+		if t.verbal(w) {
+			return w
+		}
+		switch t.rel(w) {
+		case "obj", "obl", "nmod", "nsubj", "nsubj:pass", "compound", "iobj":
+			w = t.parent(w)
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// firstWord returns the first word of the phrase word w heads.
+func (t *tree) firstWord(w int) int {
+	first := w
+	for j := range t.w {
+		if j < first && t.dominates(w, j) {
+			first = j
+		}
+	}
+	return first
+}
+
+// dominates reports whether word j lies in the phrase word w heads.
+func (t *tree) dominates(w, j int) bool {
+	for hops := 0; j >= 0 && hops < len(t.w); hops++ {
+		if j == w {
+			return true
+		}
+		j = t.parent(j)
+	}
+	return false
+}

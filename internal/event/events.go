@@ -35,6 +35,8 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		}
 		c := &cand{f: h.f, hit: h, s: s, conf: 0.9}
 		c.l, c.r = clause(s, h.t0, h.t1)
+		c.own = c.l
+		c.ownConjunct()
 		c.explain("trigger", "%s frame, %q (%s)", h.f.typ, textOf(s, h.t0, h.t1), className(h.tr.class))
 		if x.fill(d, c) {
 			out = append(out, c)

@@ -375,12 +375,44 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		// scope are parsed, which keeps the cost of the grammar layer to
 		// the sentences that need it.
 		st.tr = parseSentence(s, st)
+		st.verbsAreNoItems()
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}
 		st.trigs = triggersOfTheirPart(st)
 	}
+	st.trigs = itemsDoNotTrigger(st)
 	return st
+}
+
+// itemsDoNotTrigger drops the trigger hits that start on a word still
+// read as an item: the noun "ship" or "supplies", or any item of a
+// sentence that was not parsed.
+func itemsDoNotTrigger(st *sent) []trigHit {
+	out := st.trigs[:0]
+	for _, h := range st.trigs {
+		if m := st.mentionAt(h.t0); m != nil && m.kind == mItem {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// verbsAreNoItems unmarks a one-word item the tree reads as a verb:
+// "Ottawa would ship rifles" names a delivery, not a ship, as "Berlin
+// will supply shells" names no supplies. The mention stays, with no
+// kind, so that no other reading takes its word.
+func (s *sent) verbsAreNoItems() {
+	for i := range s.ms {
+		m := &s.ms[i]
+		if m.kind != mItem || m.t1-m.t0 != 1 {
+			continue
+		}
+		if w := s.tr.head[m.t0]; w >= 0 && s.tr.w[w].UPOS == "VERB" {
+			m.kind = 0
+		}
+	}
 }
 
 func hasParagraph(a *model.Article) bool {

@@ -839,13 +839,20 @@ func (c *cand) wholeAmount(m *mention) bool {
 // findPlaces adds the places named in the clause.
 func (c *cand) findPlaces() {
 	s := c.s
-	for i := c.l; i < c.r; i++ {
-		m := s.mentionAt(i)
-		if m == nil {
-			continue
+	// A joined clause's own place comes first; with none, the places of
+	// the clause it joins are its too.
+	for _, from := range []int{max(c.l, c.own), c.l} {
+		for i := from; i < c.r; i++ {
+			m := s.mentionAt(i)
+			if m == nil {
+				continue
+			}
+			i = m.t1 - 1
+			c.addPlace(s, m)
 		}
-		i = m.t1 - 1
-		c.addPlace(s, m)
+		if len(c.places) > 0 {
+			return
+		}
 	}
 }
 

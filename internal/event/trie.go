@@ -12,6 +12,9 @@ type trie struct {
 	byStem map[string][]pattern
 	// short holds stems shorter than stemKey, tried against every token.
 	short []pattern
+	// forms maps the forms of the phrases' words to their lemmas (see
+	// lemma.go).
+	forms lemmaForms
 }
 
 // stemKey is how many leading bytes of a stem index it.
@@ -32,7 +35,7 @@ type trigHit struct {
 }
 
 func buildTrie(fs []frame) *trie {
-	t := &trie{frames: fs, byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}}
+	t := &trie{frames: fs, byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}, forms: expandLemmas(fs)}
 	for i := range fs {
 		f := &fs[i]
 		for j := range f.triggers {
@@ -70,7 +73,7 @@ func (t *trie) find(s *sent) []trigHit {
 	best := make([]trigHit, len(t.frames))
 	var set []int
 	for i := 0; i < len(s.low); i++ {
-		if m := s.mentionAt(i); m != nil && m.kind != mNum && m.kind != mTime {
+		if m := s.mentionAt(i); m != nil && m.kind != mNum && m.kind != mTime && m.kind != 0 && !oneWordItem(m) {
 			continue
 		}
 		set = set[:0]
@@ -79,7 +82,7 @@ func (t *trie) find(s *sent) []trigHit {
 				return
 			}
 			for k, w := range p.words {
-				if !wordMatch(w, s.low[i+k]) {
+				if !t.forms.match(w, s.low[i+k]) {
 					return
 				}
 			}
@@ -92,9 +95,13 @@ func (t *trie) find(s *sent) []trigHit {
 			}
 		}
 		w := s.low[i]
-		if ps, ok := t.byFirst[w]; ok {
-			for k := range ps {
-				try(&ps[k])
+		for k := range t.byFirst[w] {
+			try(&t.byFirst[w][k])
+		}
+		for _, lemma := range t.forms[w] {
+			// "struck": the rows of "strike".
+			for k := range t.byFirst[lemma] {
+				try(&t.byFirst[lemma][k])
 			}
 		}
 		if len(w) >= stemKey {
@@ -121,6 +128,11 @@ func (t *trie) find(s *sent) []trigHit {
 	}
 	return out
 }
+
+// oneWordItem reports whether m is an item of one word: a word such as
+// "ship" or "supplies" may be a verb, which the tree tells (see
+// verbsAreNoItems), so it may start a trigger until then.
+func oneWordItem(m *mention) bool { return m.kind == mItem && m.t1-m.t0 == 1 }
 
 // sortInts sorts a short slice in place.
 func sortInts(a []int) {

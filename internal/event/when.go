@@ -55,7 +55,13 @@ func (c *cand) findTime() {
 		c.explain("time", "%q, the start of the war -> since %s", tx.Text, tx.Value)
 		return
 	}
-	if m := pick(c.l, c.r); m != nil {
+	m := pick(max(c.l, c.own), c.r)
+	if m == nil && c.own > c.l {
+		// A joined clause with no time of its own shares the time of the
+		// clause it joins.
+		m = pick(c.l, c.r)
+	}
+	if m != nil {
 		c.tx = c.widen(m)
 		c.explain("time", "%q -> %s", m.tx.Text, m.tx.Value)
 		return

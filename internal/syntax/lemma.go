@@ -331,3 +331,70 @@ func bestString(m map[string]int) string {
 	}
 	return best
 }
+
+// Lemma gives the lemma that a lower-cased word form would have with the
+// universal tag upos ("VERB", "NOUN", ...), without tagging a sentence.
+func (m *Model) Lemma(form, upos string) string {
+	return m.lemmas.lemma(form, upos, -1, nil)
+}
+
+// Forms returns the lower-cased forms whose lemma with the universal tag
+// upos is lemma: those the treebank shows, and the regular inflections
+// (-s, -es, -ed, -ing, with a final e dropped, a consonant doubled or a
+// y turned to i) that the lemmatiser maps back to it. A caller that finds
+// words by lemma in text it has not tagged (extraction looks up its
+// trigger words so, before it decides which sentences to parse) expands
+// its lemmas once with Forms instead of lemmatising every word it reads.
+func (m *Model) Forms(lemma, upos string) []string {
+	m.formsOnce.Do(m.indexForms)
+	seen := map[string]bool{}
+	var out []string
+	add := func(f string) {
+		if f != lemma && !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, f := range m.byLemma[upos][lemma] {
+		add(f)
+	}
+	for _, f := range inflections(lemma) {
+		if m.Lemma(f, upos) == lemma {
+			add(f)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// indexForms builds the table Forms reads: per universal tag, the forms
+// of each lemma the treebank shows.
+func (m *Model) indexForms() {
+	m.byLemma = map[string]map[string][]string{}
+	for upos, forms := range m.lemmas.forms {
+		idx := map[string][]string{}
+		for f, lem := range forms {
+			idx[lem] = append(idx[lem], f)
+		}
+		m.byLemma[upos] = idx
+	}
+}
+
+// inflections are the regular English inflections of a verb or noun.
+func inflections(w string) []string {
+	if len(w) < 2 {
+		return nil
+	}
+	out := []string{w + "s", w + "es", w + "ed", w + "d", w + "ing"}
+	last := w[len(w)-1]
+	if last == 'e' {
+		out = append(out, w[:len(w)-1]+"ing")
+	}
+	if last == 'y' {
+		out = append(out, w[:len(w)-1]+"ies", w[:len(w)-1]+"ied")
+	}
+	if !strings.ContainsRune("aeiouwxy", rune(last)) {
+		out = append(out, w+string(last)+"ed", w+string(last)+"ing")
+	}
+	return out
+}

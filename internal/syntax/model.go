@@ -22,6 +22,11 @@ type Model struct {
 	punctClass                 []bool
 
 	pool sync.Pool
+
+	// byLemma indexes the lemmatiser's forms by lemma for Forms, built
+	// on first use.
+	formsOnce sync.Once
+	byLemma   map[string]map[string][]string
 }
 
 // Info is the provenance of a model, kept in its file.

@@ -1,0 +1,68 @@
+package event
+
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
+
+// TestTriggersByLemma checks that a trigger row written as a lemma finds
+// every form of the word: the rows of data/triggers.tsv list "strike",
+// "come under fire", "hand over" and "lose" once, not each inflection.
+func TestTriggersByLemma(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "past-of-strike",
+			text: "Russian missiles struck a fuel depot near Lviv on Saturday, the regional governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "present-of-strike",
+			text: "Russia strikes Odesa port a day after signing the grain deal, Ukrainian officials said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "phrase-in-present",
+			text: "Every night the town of Kramatorsk comes under fire from Russian artillery, its mayor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "phrasal-verb-past",
+			text: "Norway handed over 22 self-propelled howitzers to Ukraine on Wednesday.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}, items: []string{"howitzer"}}}},
+		{name: "gerund-of-send",
+			text: "Poland is sending 60 tanks to Ukraine, its prime minister said on Tuesday.",
+			want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}, items: []string{"tank"}}}},
+		{name: "losing-soldiers",
+			text: "Russia is losing hundreds of soldiers a day in the east of Ukraine, British intelligence said.",
+			want: []ev{{typ: "casualties", targets: []string{"RUS"}}},
+			not:  []string{"casualties:RUS>UKR"}},
+	})
+}
+
+// TestJoinedClausesTellTwoEvents checks that two clauses joined by "and",
+// each with a trigger of one type and a place or a day of its own, give
+// two events, not one with both places.
+func TestJoinedClausesTellTwoEvents(t *testing.T) {
+	two := []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}, {typ: "attack", actor: "RUS", targets: []string{"UKR"}}}
+	runCases(t, []caseT{
+		{name: "two-days",
+			text: "Russian forces shelled Chernihiv on Monday and intensified their shelling of Kharkiv on Tuesday, the general staff said.",
+			want: two, only: []model.EventType{model.TypeAttack}},
+		{name: "two-places",
+			text: "Russian troops bombarded Sumy and struck an oil depot in Dnipro, according to Ukrainian officials.",
+			want: two, only: []model.EventType{model.TypeAttack}},
+		{name: "one-clause-two-places",
+			text: "Russian troops bombarded Sumy and Dnipro overnight, according to Ukrainian officials.",
+			want: two[:1], only: []model.EventType{model.TypeAttack}},
+	})
+}
+
+// TestVerbIsNoItem checks that a word of the item catalogue used as a verb
+// names no item: "ship" in "would ship rifles" is a delivery.
+func TestVerbIsNoItem(t *testing.T) {
+	tc := caseT{name: "ship-as-verb",
+		text: "Ottawa said it would ship 200 rifles to Ukraine by the end of the month."}
+	runCases(t, []caseT{{name: tc.name, text: tc.text,
+		want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}, items: []string{"rifle"}}}}})
+	for _, e := range extractCase(tc) {
+		for _, it := range e.Items {
+			if it.Name == "ship" {
+				t.Errorf("the verb \"ship\" read as an item: %s", brief(e))
+			}
+		}
+	}
+}
