@@ -370,12 +370,13 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	}
 	x.resolveEntities(d, st)
 	st.trigs = x.trig.find(st)
-	if len(st.trigs) > 0 && x.mayMatter(d, st) {
+	if (len(st.trigs) > 0 || x.trig.maybePhrasal(st)) && x.mayMatter(d, st) {
 		// Only the sentences that hold a trigger and may give an event in
 		// scope are parsed, which keeps the cost of the grammar layer to
 		// the sentences that need it.
 		st.tr = parseSentence(s, st)
 		st.verbsAreNoItems()
+		st.trigs = x.trig.phrasal(st)
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}

@@ -142,3 +142,81 @@ func sortInts(a []int) {
 		}
 	}
 }
+
+// phrasal adds the phrasal verbs whose particle the tree joins to the
+// verb across its object ("handed the howitzers over", "sent more troops
+// in"): the trie finds a phrase only when its words stand together. The
+// parser reads such a particle as compound:prt or, after an object, often
+// as an adverb; only a row's own particle after a form of its own verb
+// counts. The hit covers the verb alone.
+func (t *trie) phrasal(s *sent) []trigHit {
+	tr, out := s.tr, s.trigs
+	if tr == nil {
+		return out
+	}
+	for w := range tr.w {
+		v := tr.parent(w)
+		if tr.rel(w) != "compound:prt" && tr.rel(w) != "advmod" || v < 0 || !tr.verbal(v) {
+			continue
+		}
+		vk, pk := tr.tok[v], tr.tok[w]
+		if pk <= vk+1 {
+			// Together, the trie found it.
+			continue
+		}
+		t.eachPhrasal(s.low[vk], func(p *pattern) {
+			if p.words[1] == s.low[pk] && !hasHit(out, vk, p.f) {
+				out = append(out, trigHit{t0: vk, t1: vk + 1, f: p.f, tr: p.tr})
+			}
+		})
+	}
+	return out
+}
+
+// eachPhrasal calls fn with each two-word phrase of a verb and a particle
+// whose verb word w is a form of: not "was in", whose first word is no
+// verb of its own.
+func (t *trie) eachPhrasal(w string, fn func(p *pattern)) {
+	try := func(key string) {
+		for k := range t.byFirst[key] {
+			p := &t.byFirst[key][k]
+			if len(p.words) == 2 && !beAux[p.words[0]] && t.forms.match(p.words[0], w) {
+				fn(p)
+			}
+		}
+	}
+	try(w)
+	for _, lemma := range t.forms[w] {
+		try(lemma)
+	}
+}
+
+// hasHit reports whether hits holds a phrase of frame f at token k.
+func hasHit(hits []trigHit, k int, f *frame) bool {
+	for _, h := range hits {
+		if h.t0 == k && h.f == f && h.t1 > k+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// maybePhrasal reports whether the sentence may hold a phrasal verb with
+// its particle after the object ("handed the howitzers over"): a form of
+// a two-word phrase's verb with that particle a few words on. Such a
+// sentence is worth a parse, which tells whether the particle is the
+// verb's (see phrasal).
+func (t *trie) maybePhrasal(s *sent) bool {
+	found := false
+	for i, w := range s.low {
+		t.eachPhrasal(w, func(p *pattern) {
+			for j := i + 2; j < len(s.low) && j <= i+6; j++ {
+				found = found || s.low[j] == p.words[1]
+			}
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
