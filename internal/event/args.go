@@ -112,6 +112,7 @@ type actorRule func(x *Extractor, d *docState, c *cand) bool
 var actorRules = []actorRule{
 	(*Extractor).actorInTree,
 	(*Extractor).actorlessTreeSubject,
+	(*Extractor).attackNounUnderComment,
 	(*Extractor).passiveAgent,
 	(*Extractor).joinedClauseSubject,
 	(*Extractor).attackNounAgent,
@@ -143,6 +144,28 @@ func (x *Extractor) actorlessTreeSubject(d *docState, c *cand) bool {
 	}
 	c.passive = passive(c.s, c.hit)
 	c.explain("actor", "tree: the subject names no party")
+	return true
+}
+
+// supportVerbs carry out the attack their object names (see words.tsv).
+var supportVerbs = words("supportVerbs")
+
+// attackNounUnderComment decides an attack noun with no actor of its own
+// that is the object of a verb other than a support verb: "Zelenskiy
+// condemned the strike on Odesa", "the garrison repelled an assault". The
+// verb's subject comments on the attack or suffers it; the word-order
+// rules would take it for the attacker.
+func (x *Extractor) attackNounUnderComment(d *docState, c *cand) bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || c.f.typ != model.TypeAttack || t.w[v].UPOS != "NOUN" || t.rel(v) != "obj" {
+		return false
+	}
+	p := t.parent(v)
+	if p < 0 || !t.verbal(p) || supportVerbs[strings.ToLower(t.w[p].Lemma)] {
+		return false
+	}
+	c.explain("actor", "tree: the attack noun is the object of %q, whose subject is no attacker", t.w[p].Form)
 	return true
 }
 

@@ -145,3 +145,25 @@ func TestLongAgentOfEventNoun(t *testing.T) {
 			not:  []string{"visit:TUR"}},
 	})
 }
+
+// TestAttackNounUnderComment checks that whoever condemns, reports or
+// repels an attack is not its actor, while the subject of a support verb
+// ("launched a strike") is.
+func TestAttackNounUnderComment(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "denounced-strike",
+			text: "Zelenskiy denounced the strike on Odesa as barbarism on Sunday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:UKR"}},
+		{name: "repelled-assault",
+			text: "The Ukrainian garrison repelled an assault on Bakhmut overnight.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:UKR"}},
+		{name: "condemned-bombing",
+			text: "The French foreign ministry condemned the bombing of the theatre in Mariupol.",
+			not:  []string{"attack:FRA"}},
+		{name: "stepped-up-shelling",
+			text: "Russian troops stepped up their shelling of Kharkiv on Tuesday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
