@@ -901,6 +901,12 @@ func (x *Extractor) antecedent(d *docState, c *cand) *cand {
 		if c.tx != nil && p.tx != nil && (c.tx.End.Before(p.tx.Start) || p.tx.End.Before(c.tx.Start)) {
 			continue
 		}
+		if c.f.typ == model.TypeAttack && dayWithin(c, p) {
+			// "strikes on Sloviansk in the past week ... the 5 July
+			// strike on its market": one day of a longer span is one of
+			// the attacks told, not all of them.
+			continue
+		}
 		if len(c.places) > 0 && len(p.places) == 0 && i < len(evs)-1 {
 			// A place names a new attack unless it is the latest one.
 			continue
@@ -908,6 +914,20 @@ func (x *Extractor) antecedent(d *docState, c *cand) *cand {
 		return p
 	}
 	return nil
+}
+
+// dayWithin reports whether c is dated to one day and p tells of many
+// days or many attacks: dated to a longer span, or named by a plural noun
+// ("strikes", "attacks").
+func dayWithin(c, p *cand) bool {
+	if c.tx == nil || c.tx.End.After(c.tx.Start) {
+		return false
+	}
+	if p.tx != nil {
+		return p.tx.End.After(p.tx.Start)
+	}
+	w := p.trigWord()
+	return w >= 0 && p.s.tr.w[w].XPOS == "NNS"
 }
 
 // absorbRef adds what a later definite mention tells about an event: its

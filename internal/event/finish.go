@@ -141,7 +141,7 @@ func mergeable(a, b *cand) bool {
 	case model.TypeAttack:
 		// An attack is told over a few sentences; further apart, only a
 		// shared place or time makes two mentions one attack.
-		if a.tx != nil && b.tx != nil && !a.tx.Start.Equal(b.tx.Start) {
+		if a.tx != nil && b.tx != nil && !a.tx.Start.Equal(b.tx.Start) || dayWithin(a, b) || dayWithin(b, a) {
 			return false
 		}
 		if len(a.places) > 0 && len(b.places) > 0 && !sharesPlace(a, b) {

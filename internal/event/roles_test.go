@@ -1,6 +1,10 @@
 package event
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+)
 
 // TestTreeRoles checks the roles read from the dependency tree (roles.go)
 // on sentences whose word order misleads: subjects far from their verb,
@@ -165,5 +169,20 @@ func TestAttackNounUnderComment(t *testing.T) {
 		{name: "stepped-up-shelling",
 			text: "Russian troops stepped up their shelling of Kharkiv on Tuesday.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
+
+// TestOneDayOfManyAttacks checks that a definite mention of an attack on
+// one day, after attacks told in the plural or over a longer span, is an
+// attack of its own and not a repeat of them.
+func TestOneDayOfManyAttacks(t *testing.T) {
+	two := []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}, {typ: "attack", actor: "RUS", targets: []string{"UKR"}}}
+	runCases(t, []caseT{
+		{name: "plural-then-dated",
+			text: "Russian strikes on Kramatorsk have killed at least 12 people this month, the city council said. The 1 March strike on Kramatorsk's bus station was the deadliest.",
+			want: two, only: []model.EventType{model.TypeAttack}},
+		{name: "same-attack-told-twice",
+			text: "A Russian missile struck the bus station in Kramatorsk on Tuesday, the city council said. The strike on the station left a crater in the square.",
+			want: two[:1], only: []model.EventType{model.TypeAttack}},
 	})
 }
