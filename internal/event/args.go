@@ -132,6 +132,7 @@ func (x *Extractor) actorInTree(d *docState, c *cand) bool {
 	}
 	c.passive = passive(c.s, c.hit)
 	c.setActor(c.s, m, how)
+	c.actorTree = true
 	return true
 }
 

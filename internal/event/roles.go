@@ -270,7 +270,20 @@ func (c *cand) placeOrEntity(w int) *mention {
 	if m := c.s.mentionAt(c.s.tr.tok[w]); m != nil && m.kind == mPlace && !m.dateline {
 		return m
 	}
-	return c.entityOf(w)
+	if m := c.entityOf(w); m != nil {
+		return m
+	}
+	if c.s.mentionAt(c.s.tr.tok[w]) == nil {
+		// "the city of Lysychansk", "the village of Shyroke": a common
+		// noun named by the place after "of".
+		t := c.s.tr
+		for _, k := range t.children(w, "nmod") {
+			if m := c.s.mentionAt(t.tok[k]); m != nil && m.kind == mPlace && !m.dateline && t.caseOf(k, c.s.low) == "of" {
+				return m
+			}
+		}
+	}
+	return nil
 }
 
 // treeNegated reports whether the tree puts the trigger under a negation:

@@ -186,3 +186,20 @@ func TestOneDayOfManyAttacks(t *testing.T) {
 			want: two[:1], only: []model.EventType{model.TypeAttack}},
 	})
 }
+
+// TestVisitAtHome checks that a leader's trip within their own country is
+// a visit when the tree names the visitor, that "the city of X" names the
+// place, and that a host named beside the place is no visitor.
+func TestVisitAtHome(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "president-visits-front-city",
+			text: "President Volodymyr Zelenskyy visited the frontline city of Kharkiv on Sunday, his office said.",
+			want: []ev{{typ: "visit", actor: "UKR", targets: []string{"UKR"}}}},
+		{name: "city-of-names-the-place",
+			text: "The Polish president visited the western city of Lviv on Tuesday.",
+			want: []ev{{typ: "visit", actor: "POL", targets: []string{"UKR"}}}},
+		{name: "host-is-no-visitor",
+			text: "The three prime ministers met President Volodymyr Zelenskyy in the capital after visiting Bucha.",
+			not:  []string{"visit:UKR>UKR"}},
+	})
+}

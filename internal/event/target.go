@@ -270,7 +270,10 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 			if contains(c.actors, ct) && len(ms) == 1 && c.f.typ == model.TypeAid {
 				c.selfTarget = true
 			}
-			if !c.hasTarget(ct) && !contains(c.actors, ct) {
+			// A leader's trip at home is a visit too ("Zelenskiy visited
+			// Lysychansk"), when the tree names the visitor: a word-order
+			// actor beside a place of its own state is more often a host.
+			if !c.hasTarget(ct) && (!contains(c.actors, ct) || c.selfOK() && c.actorTree && m.kind == mPlace) {
 				c.targets = append(c.targets, codeText{code: ct, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
 			}
 		}
