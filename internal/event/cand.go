@@ -24,7 +24,7 @@ type cand struct {
 	actorM *mention // the mention the actor came from, nil when inferred
 	// actorTree: the actor is the subject or agent the tree gives.
 	actorTree bool
-	actorT string   // the actor's words as written
+	actorT    string // the actor's words as written
 	// targets are codes with the words they came from.
 	targets []codeText
 	items   []itemArg
