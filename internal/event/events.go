@@ -1,6 +1,7 @@
 package event
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
@@ -186,8 +187,14 @@ func nominal(s *sent, h trigHit) bool {
 // nounQuantifiers come before nouns, never before verbs.
 var nounQuantifiers = words("nounQuantifiers")
 
+// className is the name triggers.tsv gives class c.
 func className(c class) string {
-	return [...]string{"act", "pledge", "authorize", "noun", "continue", "claim", "charge", "modal", "receive", "suffer"}[c]
+	for name, k := range classNames {
+		if k == c {
+			return name
+		}
+	}
+	return fmt.Sprintf("class %d", c)
 }
 
 // verdict is what a step of fill decides of its candidate.
@@ -481,6 +488,12 @@ func (x *Extractor) findParties(d *docState, c *cand, class class) (permitted, o
 	}
 	if class == classReceive {
 		if !c.receiveParties() {
+			return false, false
+		}
+		permitted = true // the parties are set
+	}
+	if class == classHost {
+		if !c.hostParties() {
 			return false, false
 		}
 		permitted = true // the parties are set
@@ -1358,6 +1371,43 @@ func historical(d *docState, c *cand) bool {
 // receiveParties reads a verb of receiving: the donor after "from", the
 // recipient its subject ("Ukraine has received a new batch of drones from
 // Turkey").
+// hostParties reads a host's welcome from the tree: the visitor is the
+// object, the place visited the phrase after "to" or "in" ("Putin
+// welcomed Erdoğan to Sochi"), or else the host's own state ("Scholz
+// welcomed the Polish president on Friday").
+func (c *cand) hostParties() bool {
+	t, s := c.s.tr, c.s
+	v := c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) || t.passiveVerb(v) {
+		return false
+	}
+	var guest *mention
+	for _, k := range t.children(v, "obj") {
+		if m := c.entityOf(k); m != nil {
+			guest = m
+		}
+	}
+	if guest == nil {
+		return false
+	}
+	c.setActor(s, guest, "tree: the guest, object of the verb")
+	c.actorTree = true
+	for _, k := range t.children(v, "obl") {
+		if p := t.caseOf(k, s.low); p == "to" || p == "in" {
+			if m := c.placeOrEntity(k); m != nil {
+				c.addTargets(s, m, "tree: where the guest was welcomed")
+				return len(c.targets) > 0
+			}
+		}
+	}
+	if w := t.subjectWord(v); w >= 0 {
+		if m := c.entityOf(w); m != nil {
+			c.addTargets(s, m, "tree: the host's state")
+		}
+	}
+	return len(c.targets) > 0
+}
+
 func (c *cand) receiveParties() bool {
 	s := c.s
 	var donor *mention

@@ -43,6 +43,9 @@ const (
 	// classSuffer: a phrase whose subject undergoes the event, as the
 	// subject of a passive does: "Kharkiv came under heavy shelling".
 	classSuffer
+	// classHost: a verb whose subject hosts and whose object is the
+	// visitor: "Putin welcomed Erdoğan to Sochi".
+	classHost
 )
 
 // trigger is one declared trigger phrase of a frame.
@@ -127,7 +130,7 @@ func typesWith(has func(*frame) bool) map[model.EventType]bool {
 var classNames = map[string]class{
 	"act": classAct, "pledge": classPledge, "authorize": classAuthorize, "noun": classNoun, "continue": classContinue,
 	"claim": classClaim, "charge": classCharge, "modal": classModal, "receive": classReceive,
-	"suffer": classSuffer,
+	"suffer": classSuffer, "host": classHost,
 }
 
 // mustFrames reads the frame declarations; the data is embedded, so an

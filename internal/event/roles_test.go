@@ -203,3 +203,21 @@ func TestVisitAtHome(t *testing.T) {
 			not:  []string{"visit:UKR>UKR"}},
 	})
 }
+
+// TestHostWelcomes checks that a host's welcome tells the guest's visit:
+// the object is the visitor, the place after "to" or "in" (or the host's
+// state) is where.
+func TestHostWelcomes(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "welcomed-to-city",
+			text: "Putin welcomed the Iranian president to Moscow on Wednesday for talks on energy.",
+			want: []ev{{typ: "visit", actor: "IRN", targets: []string{"RUS"}}},
+			not:  []string{"visit:RUS"}},
+		{name: "welcomed-no-place",
+			text: "Chancellor Olaf Scholz welcomed the Polish president on Friday.",
+			want: []ev{{typ: "visit", actor: "POL", targets: []string{"DEU"}}}},
+		{name: "welcomed-a-decision",
+			text: "Kyiv welcomed the decision by Berlin on Friday.",
+			not:  []string{"visit"}},
+	})
+}
