@@ -45,6 +45,7 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 	}
 	out = append(out, selfDenials(s, out)...)
 	out = append(out, meetingVisits(s, out)...)
+	out = append(out, speakerAbroad(s, out)...)
 	// What this sentence tells the next: its first actor for "it" and
 	// "he", its lists and groups for "they" and "the three nations".
 	for i := range s.ms {
@@ -1570,6 +1571,82 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 		out = append(out, v)
 	}
 	return out
+}
+
+// speechAbroad is the trigger speakerAbroad's visits are read from: a
+// verb of saying with the place it was said in.
+var speechAbroad = &trigger{phrase: "said in", class: classAct}
+
+// speakerAbroad reads the visit told by where a leader spoke: "Lavrov
+// said in Cairo", "speaking in Warsaw, Blinken said": a person of one
+// state speaking in a city of another is there. It reads the tree: a verb
+// of reporting whose subject is a person of a state, with a place after
+// "in" that lies in another state.
+func speakerAbroad(s *sent, cs []*cand) []*cand {
+	t := s.tr
+	if t == nil {
+		return nil
+	}
+	var out []*cand
+	for v := range t.w {
+		k := t.tok[v]
+		if !reportVerbs[s.low[k]] || !t.verbal(v) {
+			continue
+		}
+		subj := t.subjectWord(v)
+		if subj < 0 {
+			continue
+		}
+		who := s.mentionAt(t.tok[subj])
+		if who == nil || who.kind != mEntity || who.entry.Kind != lexicon.KindPerson && who.entry.Kind != lexicon.KindRole || len(who.codes) != 1 {
+			continue
+		}
+		for _, o := range t.children(v, "obl") {
+			if t.caseOf(o, s.low) != "in" {
+				continue
+			}
+			host, m := hostState(s, t.tok[o])
+			if host == "" || host == who.codes[0] || visitTold(cs, who.codes[0]) {
+				continue
+			}
+			c := &cand{f: visitFrame, hit: trigHit{t0: k, t1: k + 1, f: visitFrame, tr: speechAbroad}, s: s, conf: 0.7,
+				actors: who.codes, actorM: who, actorT: textOf(s, who.t0, who.t1), actorTree: true,
+				targets: []codeText{{code: host, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}},
+				modality: model.ModalityAsserted}
+			c.l, c.r = clause(s, k, k+1)
+			c.own = c.l
+			c.explain("trigger", "visit frame: %q spoke in %q", c.actorT, textOf(s, m.t0, m.t1))
+			c.explain("targets", "the state the place lies in: %s", host)
+			c.findTime()
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// hostState returns the state whose place or capital token k names, with
+// its mention.
+func hostState(s *sent, k int) (string, *mention) {
+	m := s.mentionAt(k)
+	switch {
+	case m == nil || m.dateline:
+		return "", nil
+	case m.kind == mPlace && m.entry.Country != "":
+		return m.entry.Country, m
+	case m.kind == mEntity && m.entry.Kind == lexicon.KindState && (m.form == lexicon.FormCapital || m.form == lexicon.FormSeat):
+		return m.codes[0], m
+	}
+	return "", nil
+}
+
+// visitTold reports whether cs holds a visit by code.
+func visitTold(cs []*cand, code string) bool {
+	for _, o := range cs {
+		if o.f.typ == model.TypeVisit && contains(o.actors, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // chargedAttack reads a charge word said of an attack already reported:

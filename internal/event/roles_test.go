@@ -221,3 +221,16 @@ func TestHostWelcomes(t *testing.T) {
 			not:  []string{"visit"}},
 	})
 }
+
+// TestSpeakerAbroad checks that a leader speaking in a city of another
+// state is visiting it, and that speaking at home is no visit.
+func TestSpeakerAbroad(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "said-in-foreign-capital",
+			text: "Lavrov said in Algiers on Monday after talks with his Algerian counterpart that Moscow would keep its grain promises.",
+			want: []ev{{typ: "visit", actor: "RUS", targets: []string{"DZA"}}}},
+		{name: "said-at-home",
+			text: "Lavrov said in Moscow on Monday after talks with his Algerian counterpart that grain would flow.",
+			not:  []string{"visit:RUS"}},
+	})
+}
