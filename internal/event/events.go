@@ -1611,7 +1611,7 @@ func speakerAbroad(s *sent, cs []*cand) []*cand {
 			}
 			c := &cand{f: visitFrame, hit: trigHit{t0: k, t1: k + 1, f: visitFrame, tr: speechAbroad}, s: s, conf: 0.7,
 				actors: who.codes, actorM: who, actorT: textOf(s, who.t0, who.t1), actorTree: true,
-				targets: []codeText{{code: host, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}},
+				targets:  []codeText{{code: host, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}},
 				modality: model.ModalityAsserted}
 			c.l, c.r = clause(s, k, k+1)
 			c.own = c.l
