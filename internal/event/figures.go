@@ -360,7 +360,7 @@ func (c *cand) findItems(d *docState) {
 				continue
 			}
 			i = m.t1 - 1
-			if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" || propertyFigure(s, m) {
+			if used[m] || !countable(m.num) || m.t0 < c.hit.t1 || s.low[m.t0] == "one" || propertyFigure(s, m) || compoundModifier(s, m) {
 				continue
 			}
 			name, t0, t1, anaphoric := nounPhrase(s, m.t1)
@@ -378,6 +378,13 @@ func (c *cand) findItems(d *docState) {
 			c.addItem(itemArg{name: name, text: textOf(s, t0, t1), span: s.span(t0, t1), qty: m.num}, "noun phrase after a number")
 		}
 	}
+}
+
+// compoundModifier reports whether number m is part of a hyphenated
+// modifier ("a four-country tour", "a 10-year-old boy"): it counts
+// nothing that follows it.
+func compoundModifier(s *sent, m *mention) bool {
+	return strings.Contains(s.toks[m.t1-1].Text, "-") && !strings.HasPrefix(s.toks[m.t1-1].Text, "-")
 }
 
 // addItem adds it to the items of c. A second mention of an item already

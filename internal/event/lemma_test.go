@@ -72,3 +72,19 @@ func TestVerbIsNoItem(t *testing.T) {
 		}
 	}
 }
+
+// TestCompoundNumberCountsNothing checks that a number inside a hyphenated
+// modifier ("a four-country tour") counts no item.
+func TestCompoundNumberCountsNothing(t *testing.T) {
+	tc := caseT{name: "four-country-tour",
+		text: "Poland will send 20 trucks of medicine to Ukraine, its minister said at the start of a three-nation tour of the Baltics."}
+	runCases(t, []caseT{{name: tc.name, text: tc.text,
+		want: []ev{{typ: "aid", actor: "POL", targets: []string{"UKR"}}}}})
+	for _, e := range extractCase(tc) {
+		for _, it := range e.Items {
+			if it.Name == "tour" {
+				t.Errorf("\"three-nation tour\" read as three tours: %s", brief(e))
+			}
+		}
+	}
+}
