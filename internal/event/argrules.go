@@ -3,6 +3,7 @@ package event
 import (
 	"strings"
 
+	"github.com/sitrep-project/sitrep/internal/lexicon"
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
@@ -457,11 +458,64 @@ var partiesNeeded = map[model.EventType]func(d *docState, c *cand) bool{
 	model.TypeVisit: visitParties,
 	model.TypeMeet:  meetParties,
 	model.TypeAttack: func(_ *docState, c *cand) bool {
-		return len(c.actors) > 0 || len(c.targets) > 0
+		return (len(c.actors) > 0 || len(c.targets) > 0) && c.groundTaken() && !c.bothSidesByPronoun()
 	},
 	model.TypeSanction:    sanctionParties,
 	model.TypeAccuse:      func(_ *docState, c *cand) bool { return bothParties(c) },
 	model.TypeCyberattack: func(*docState, *cand) bool { return true },
+}
+
+// territoryVerbs tell of ground taken; territoryNouns name ground (see
+// words.tsv).
+var (
+	territoryVerbs = words("territoryVerbs")
+	territoryNouns = words("territoryNouns")
+)
+
+// groundTaken reports, for an attack told by a verb of taking ground
+// ("captured", "retook", "advanced on"), whether the tree gives it ground
+// to take: a place, or a noun of territoryNouns, as its object, its
+// passive subject or after "of", "on" or "towards". Other attacks pass.
+func (c *cand) groundTaken() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || !territoryVerbs[strings.ToLower(t.w[v].Lemma)] {
+		return true
+	}
+	ground := func(w int) bool {
+		if m := c.s.mentionAt(t.tok[w]); m != nil {
+			return m.kind == mPlace || m.kind == mEntity && m.form == lexicon.FormCapital
+		}
+		return territoryNouns[c.s.low[t.tok[w]]] || c.placeOrEntity(w) != nil && c.placeOrEntity(w).kind == mPlace
+	}
+	var args []int
+	args = append(args, t.children(v, "obj", "nsubj:pass", "obl")...)
+	for _, o := range t.children(v, "obj") {
+		// "took control of Lysychansk".
+		args = append(args, t.children(o, "nmod")...)
+	}
+	for _, w := range args {
+		if ground(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// bothSidesByPronoun reports an attack whose actor is a pronoun pointing
+// back at both sides of a conflict ("Russia and Ukraine ... They have
+// recaptured two villages"): which side acted is not told.
+func (c *cand) bothSidesByPronoun() bool {
+	if c.actorM != nil || len(c.actors) < 2 {
+		return false
+	}
+	parties := mustScope().parties
+	for _, a := range c.actors {
+		if o := parties[a]; o != "" && contains(c.actors, o) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasParties reports whether the event has the parties its type needs.

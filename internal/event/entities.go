@@ -82,10 +82,12 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 	// Earlier in the sentence: the nearest actor of the right number.
 	for i := t0 - 1; i >= 0; i-- {
 		m := s.mentionAt(i)
-		if m == nil || len(m.codes) == 0 || m.kind != mEntity {
+		if m == nil || len(m.codes) == 0 || m.kind != mEntity && m.kind != mSource || m.dateline {
+			// A body the sources list names ("Ukraine's military said it
+			// had ...") is an antecedent as a state is.
 			continue
 		}
-		person := m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole
+		person := m.kind == mEntity && (m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole)
 		switch {
 		case w == "he" || w == "she":
 			if person {

@@ -234,3 +234,46 @@ func TestSpeakerAbroad(t *testing.T) {
 			not:  []string{"visit:RUS"}},
 	})
 }
+
+// TestGroundTaken checks that a verb of taking ground tells an attack
+// only when what is taken is a place, and that a pronoun for both sides
+// names no attacker.
+func TestGroundTaken(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "captured-town",
+			text: "Russian forces captured the town of Popasna on Saturday, the Ukrainian military said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "retook-villages",
+			text: "Ukrainian troops retook four villages near Kharkiv this week, the general staff said.",
+			want: []ev{{typ: "attack", actor: "UKR"}}},
+		{name: "established-control",
+			text: "Russian troops have established full control over Lysychansk, the defence ministry in Moscow said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "captured-soldiers",
+			text: "Two British volunteers were captured by Russian forces near Mariupol in April.",
+			not:  []string{"attack"}},
+		{name: "seized-the-chance",
+			text: "Moscow seized the chance to press its demands at the talks.",
+			not:  []string{"attack"}},
+		{name: "they-for-both-sides",
+			text: "Russia and Ukraine have fought for the region for weeks. They have recaptured two villages near Izium, officials said.",
+			not:  []string{"attack:UKR>RUS", "attack:RUS>UKR"}},
+	})
+}
+
+// TestBodyIsTheAntecedent checks that "it" after a body that reports
+// ("Ukraine's military said it had ...") is that body, not a state named
+// in the sentence before, and that a state in an origin compound
+// ("US-supplied") is never a target.
+func TestBodyIsTheAntecedent(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "military-said-it",
+			text: "The US sent more rockets last week. On Saturday, Ukraine's military said it had destroyed two ammunition depots in the Kherson region.",
+			want: []ev{{typ: "attack", actor: "UKR"}},
+			not:  []string{"attack:USA"}},
+		{name: "us-supplied-weapons",
+			text: "Ukraine carried out strikes using US-supplied rockets on a bridge in the Kherson region on Tuesday.",
+			want: []ev{{typ: "attack", actor: "UKR"}},
+			not:  []string{"attack:UKR>USA"}},
+	})
+}

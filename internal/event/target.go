@@ -109,6 +109,11 @@ func (c *cand) aimable(m *mention) bool {
 	if m.kind == mEntity && isAdjectival(m) && c.f.typ == model.TypeAid {
 		return false
 	}
+	if originForm(m) && m.form == lexicon.FormOrigin {
+		// "strikes using US-supplied weapons": where the weapons came
+		// from, not whom they hit.
+		return false
+	}
 	if codes := targetCodes(m); len(codes) == 0 || len(codes) == 1 && contains(c.actors, codes[0]) && c.f.typ != model.TypeVisit {
 		// Nothing to aim at, or the actor again: "Putin warned that
 		// Russia would respond if NATO ...".
