@@ -21,6 +21,11 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 	var cands []*source
 	var whys []string
 	add := func(m *mention, how string) {
+		if p := namedAfter(s, m); p != nil {
+			// "according to its mayor Oleksandr Goncharenko": the
+			// person the role names.
+			m = p
+		}
 		src := mentionSource(s, m)
 		if src != nil {
 			cands = append(cands, src)
@@ -249,6 +254,12 @@ func nextMention(s *sent, i, n int) *mention {
 			if sourceLike(m) {
 				return m
 			}
+			if m.kind == mEntity && isAdjectival(m) {
+				// "according to Ukrainian general Oleksiy Hromov": the
+				// adjective qualifies the source that follows.
+				k = m.t1 - 1
+				continue
+			}
 			return nil
 		}
 		if s.low[k] == "," || s.low[k] == "." {
@@ -287,6 +298,28 @@ func prevMention(s *sent, v, n int) *mention {
 		if w == "that" || w == "." || boundaryPunct[w] {
 			return nil
 		}
+	}
+	return nil
+}
+
+// namedAfter returns the person named right after a role or a body
+// mention, with or without a comma ("its mayor Oleksandr Goncharenko",
+// "the regional governor, Serhiy Haidai"), or nil: the source is the
+// person.
+func namedAfter(s *sent, m *mention) *mention {
+	if m.kind != mSource && !(m.kind == mEntity && m.entry.Kind == lexicon.KindRole) {
+		return nil
+	}
+	k := m.t1
+	if k < len(s.low) && s.low[k] == "," {
+		k++
+	}
+	p := s.mentionAt(k)
+	if p == nil || p.t0 != k {
+		return nil
+	}
+	if p.kind == mName || p.kind == mEntity && p.entry.Kind == lexicon.KindPerson {
+		return p
 	}
 	return nil
 }

@@ -458,3 +458,17 @@ func TestTwoMeetAThird(t *testing.T) {
 			want: []ev{{typ: "talks", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestPersonAfterRole checks that a source named by role and then by name
+// is the person, even one the lexicon does not know, and that a national
+// adjective before the role does not hide the source.
+func TestPersonAfterRole(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "mayor-then-name",
+			text: "A missile destroyed a hotel in Kramatorsk, according to its mayor Oleksandr Honcharuk.",
+			want: []ev{{typ: "attack", source: "Oleksandr Honcharuk"}}},
+		{name: "adjective-role-name",
+			text: "Russian troops shelled two villages near Sloviansk on Monday, according to Ukrainian general Petro Vasylenko.",
+			want: []ev{{typ: "attack", actor: "RUS", source: "Petro Vasylenko"}}},
+	})
+}
