@@ -1504,8 +1504,7 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 		if c.f.typ != model.TypeMeet && !(c.f.typ == model.TypeTalks && c.hit.tr.class != classNoun) || len(c.actors) != 1 || !factual(c) {
 			continue
 		}
-		if strings.Contains(c.hit.tr.phrase, "call") || strings.Contains(c.hit.tr.phrase, "video") || strings.Contains(c.hit.tr.phrase, "virtual") ||
-			strings.Contains(c.hit.tr.phrase, "phone") || strings.Contains(c.hit.tr.phrase, "spoke") {
+		if remoteTalk(c.hit.tr.phrase) {
 			continue
 		}
 		host, text, span := "", "", model.Span{}
@@ -1571,6 +1570,21 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 		out = append(out, v)
 	}
 	return out
+}
+
+// remoteWords mark talks held at a distance (see words.tsv).
+var remoteWords = words("remoteWords")
+
+// remoteTalk reports whether a trigger phrase names talks held at a
+// distance ("held a call", "spoke by phone", "video conference"), which
+// tell no trip.
+func remoteTalk(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if remoteWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // speechAbroad is the trigger speakerAbroad's visits are read from: a
