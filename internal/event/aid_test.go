@@ -194,3 +194,19 @@ func TestRecipientsOwnIsNotAid(t *testing.T) {
 			want: []ev{{typ: "aid", actor: "TUR", targets: []string{"UKR"}, items: []string{"drone"}}}},
 	})
 }
+
+// TestTraineesAreTheRecipient checks that aid that trains another party's
+// forces goes to that party, not to the country it is sent to, and that
+// aid "being sent" is pledged, not delivered.
+func TestTraineesAreTheRecipient(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "instructors-to-third-country",
+			text: "Norway is sending 40 instructors to Britain to train Ukrainian recruits, its defence ministry said.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}, status: "pledged"}},
+			not:  []string{"aid:NOR>GBR"}},
+		{name: "training-of",
+			text: "Denmark will fund the training of Ukrainian pilots in Romania, the Danish government announced.",
+			want: []ev{{typ: "aid", actor: "DNK", targets: []string{"UKR"}}},
+			not:  []string{"aid:DNK>ROU"}},
+	})
+}

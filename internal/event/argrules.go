@@ -94,6 +94,7 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 // candidate is decided by reading it again as one.
 func (x *Extractor) aidRecipients(d *docState, c *cand) verdict {
 	c.findTargets(d)
+	c.trainees()
 	if c.selfTarget || ownForces(c.s, c.l, c.r) {
 		// "a special fund of €100bn for the Bundeswehr": money
 		// a state spends on its own forces is not aid.
@@ -463,6 +464,39 @@ var partiesNeeded = map[model.EventType]func(d *docState, c *cand) bool{
 	model.TypeSanction:    sanctionParties,
 	model.TypeAccuse:      func(_ *docState, c *cand) bool { return bothParties(c) },
 	model.TypeCyberattack: func(*docState, *cand) bool { return true },
+}
+
+// trainees makes the party whose forces the aid trains its recipient:
+// "Canada is sending 225 instructors to the UK to resume training
+// Ukrainian recruits" aids Ukraine; the UK is only where. It reads the
+// tree: the object of "train", or the owner of "training" ("the training
+// of Ukrainian troops", "Ukraine's training").
+func (c *cand) trainees() {
+	t := c.s.tr
+	if t == nil {
+		return
+	}
+	for w := range t.w {
+		k := t.tok[w]
+		if k < c.l || k >= c.r || strings.ToLower(t.w[w].Lemma) != "train" && c.s.low[k] != "training" {
+			continue
+		}
+		var whose []int
+		if t.verbal(w) {
+			whose = t.children(w, "obj")
+		} else {
+			whose = append(t.children(w, "nmod:poss", "amod"), t.children(w, "nmod")...)
+		}
+		for _, o := range whose {
+			m := c.entityOf(o)
+			if m == nil || len(m.codes) != 1 || contains(c.actors, m.codes[0]) {
+				continue
+			}
+			c.targets = []codeText{{code: m.codes[0], text: textOf(c.s, m.t0, m.t1), span: c.s.span(m.t0, m.t1)}}
+			c.explain("targets", "tree: whose forces it trains: %q -> %s", textOf(c.s, m.t0, m.t1), m.codes[0])
+			return
+		}
+	}
 }
 
 // territoryVerbs tell of ground taken; territoryNouns name ground (see

@@ -279,7 +279,9 @@ func (c *cand) aidStatus(q cueFlags) {
 	case q.past && !q.fut && (c.hit.tr.class == classAct || c.hit.tr.class == classReceive):
 		// "announced that it has dispatched": done, whoever says so.
 		c.status = model.StatusDelivered
-	case q.pledge || q.fut:
+	case q.pledge || q.fut || c.presentProgressive():
+		// "is sending" tells of aid on its way or about to go: what
+		// the donor has undertaken, not what has arrived.
 		c.status = model.StatusPledged
 	case c.hit.tr.class == classNoun && !q.past:
 		c.status = model.StatusPledged
@@ -296,6 +298,23 @@ func (c *cand) aidStatus(q cueFlags) {
 			c.modality = model.ModalityReported
 		}
 	}
+}
+
+// presentProgressive reports a trigger verb in the present progressive
+// ("is sending", "are supplying"), by the tree: a gerund with a present
+// form of "be" as its auxiliary.
+func (c *cand) presentProgressive() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || t.w[v].XPOS != "VBG" {
+		return false
+	}
+	for _, a := range t.children(v, "aux") {
+		if x := t.w[a].XPOS; strings.EqualFold(t.w[a].Lemma, "be") && (x == "VBZ" || x == "VBP") {
+			return true
+		}
+	}
+	return false
 }
 
 // otherStatus sets the status of an event that is not aid, which most
