@@ -133,6 +133,12 @@ func (x *Extractor) actorInTree(d *docState, c *cand) bool {
 	c.passive = passive(c.s, c.hit)
 	c.setActor(c.s, m, how)
 	c.actorTree = true
+	if len(c.actors) > len(m.codes) && !c.s.tr.coordinatedAt(c.s, m) {
+		// The words before the subject that look like a list ("After
+		// talks with Zelenskyy, Morawiecki told") are no list in the
+		// tree: the subject alone acts.
+		c.actors = m.codes
+	}
 	return true
 }
 

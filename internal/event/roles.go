@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // Roles from the dependency tree. A verb's actor is its subject, or the
@@ -133,6 +134,21 @@ func (t *tree) subjectWord(v int) int {
 	return -1
 }
 
+// coordinatedAt reports whether the tree joins a word of mention m to
+// another by coordination.
+func (t *tree) coordinatedAt(s *sent, m *mention) bool {
+	for k := m.t0; k < m.t1; k++ {
+		w := t.head[k]
+		if w < 0 {
+			continue
+		}
+		if t.rel(w) == "conj" || len(t.children(w, "conj")) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // nominalConjBetween returns the last noun joined to verb p that lies
 // between it and its joined verb v, or -1: such a noun is v's own subject,
 // misread as a conjunct of p.
@@ -197,9 +213,27 @@ func (c *cand) treeActor() (*mention, string) {
 			}
 			return m, "tree: owner of the event noun"
 		}
+		if p := t.parent(v); sharedSubjectFrames[c.f.typ] && t.rel(v) == "obl" && p >= 0 && t.verbal(p) && occasionPreps[t.caseOf(v, s.low)] {
+			// "During a meeting with Erdogan in Ankara, the Swedish
+			// prime minister pledged ...": whoever acts at the meeting
+			// held it.
+			if w := t.subjectWord(p); w >= 0 {
+				if m := c.entityOf(w); m != nil {
+					return m, "tree: subject of the clause the meeting is the occasion of"
+				}
+			}
+		}
 	}
 	return nil, ""
 }
+
+// sharedSubjectFrames are the types whose event noun, as the occasion of
+// a clause ("at talks with Kyiv, Moscow offered ..."), was held by the
+// clause's subject; occasionPreps mark such an occasion.
+var (
+	sharedSubjectFrames = map[model.EventType]bool{model.TypeMeet: true, model.TypeTalks: true}
+	occasionPreps       = words("occasionPreps")
+)
 
 // treeTargets returns the target mention the tree gives the trigger, with
 // the rule that found it, or nil: the object of a verb (for frames that

@@ -277,3 +277,25 @@ func TestBodyIsTheAntecedent(t *testing.T) {
 			not:  []string{"attack:UKR>USA"}},
 	})
 }
+
+// TestMeetingOccasion checks that a leader who receives another hosts a
+// visit, that a meeting or talks named as the occasion of a clause were
+// held by its subject, and that words before the subject that look like
+// a list are none when the tree joins nothing.
+func TestMeetingOccasion(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "received-guest",
+			text: "Scholz received the Ukrainian prime minister in Berlin on Friday.",
+			want: []ev{{typ: "visit", actor: "UKR", targets: []string{"DEU"}}}},
+		{name: "received-aid-is-no-visit",
+			text: "Ukraine received 20 howitzers from Canada on Friday.",
+			not:  []string{"visit"}},
+		{name: "during-a-meeting",
+			text: "During a meeting with Erdogan in Ankara, the Swedish prime minister pledged to address Turkish concerns.",
+			want: []ev{{typ: "meet", actor: "SWE", targets: []string{"TUR"}}}},
+		{name: "after-talks-comma",
+			text: "After talks with President Volodymyr Zelenskyy, the Polish prime minister told reporters that Warsaw stood by Kyiv.",
+			want: []ev{{typ: "talks", actor: "POL", targets: []string{"UKR"}}},
+			not:  []string{"talks:UKR"}},
+	})
+}
