@@ -133,10 +133,10 @@ func (x *Extractor) actorInTree(d *docState, c *cand) bool {
 	c.passive = passive(c.s, c.hit)
 	c.setActor(c.s, m, how)
 	c.actorTree = true
-	if len(c.actors) > len(m.codes) && !c.s.tr.coordinatedAt(c.s, m) {
-		// The words before the subject that look like a list ("After
-		// talks with Zelenskyy, Morawiecki told") are no list in the
-		// tree: the subject alone acts.
+	if len(c.actors) > len(m.codes) && !c.s.tr.coordinatedAt(c.s, m) && c.s.prepPhraseBefore(m) {
+		// A name before the subject that looks like the start of a list
+		// ("After talks with Zelenskyy, Morawiecki told") closes an
+		// opening phrase: the subject alone acts.
 		c.actors = m.codes
 	}
 	return true
@@ -444,6 +444,17 @@ func (c *cand) setActor(s *sent, m *mention, how string) {
 		how = "entity before the trigger"
 	}
 	c.explain("actor", "%s %q (%s %s) -> %s", how, c.actorT, m.entry.Kind, m.form, strings.Join(codes, " "))
+}
+
+// prepPhraseBefore reports whether a comma right before m closes a
+// phrase whose last name follows a preposition ("after talks with
+// Zelenskyy,").
+func (s *sent) prepPhraseBefore(m *mention) bool {
+	if m.t0 < 2 || s.low[m.t0-1] != "," {
+		return false
+	}
+	p := s.mentionAt(m.t0 - 2)
+	return p != nil && afterPrep(s, p.t0)
 }
 
 func textOf(s *sent, t0, t1 int) string {
