@@ -1182,10 +1182,18 @@ func frameOf(typ model.EventType) *frame {
 func selfDenials(s *sent, cs []*cand) []*cand {
 	var out []*cand
 	for _, c := range cs {
-		if c.modality != model.ModalityNegated || !hostileFrames[c.f.typ] || c.f.typ == model.TypeCasualties || len(c.actors) == 0 {
+		if c.modality != model.ModalityNegated || !hostileFrames[c.f.typ] || c.f.typ == model.TypeCasualties || s.src == nil {
 			continue
 		}
-		if s.src == nil || !contains(s.src.codes, c.actors[0]) {
+		side := ""
+		switch {
+		case len(c.actors) > 0 && contains(s.src.codes, c.actors[0]):
+			side = c.actors[0]
+		case c.hit.tr.class == classSuffer && len(c.targets) > 0 && contains(s.src.codes, c.targets[0].code):
+			// "it had not come under fire", said of its own airfield:
+			// the side denies it was attacked.
+			side = c.targets[0].code
+		default:
 			continue
 		}
 		if c.l > 0 && relative[s.low[c.l-1]] || c.l > 0 && s.low[c.l-1] == "that" {
@@ -1202,7 +1210,7 @@ func selfDenials(s *sent, cs []*cand) []*cand {
 		}
 		dup := false
 		for _, o := range cs {
-			if o.f.typ == model.TypeDeny && contains(o.actors, c.actors[0]) {
+			if o.f.typ == model.TypeDeny && contains(o.actors, side) {
 				dup = true
 			}
 		}
@@ -1210,9 +1218,12 @@ func selfDenials(s *sent, cs []*cand) []*cand {
 			continue
 		}
 		dn := &cand{f: denyFrame, hit: c.hit, s: s, l: c.l, r: c.r, conf: 0.8, src: s.src,
-			actors: c.actors[:1], actorM: c.actorM, actorT: c.actorT, modality: model.ModalityReported}
-		dn.explain("trigger", "deny frame: %q negated by the side said to do it", textOf(s, c.hit.t0, c.hit.t1))
-		dn.explain("actor", "%s, the speaker's own side", c.actors[0])
+			actors: []string{side}, modality: model.ModalityReported}
+		if side == actorOf(c) {
+			dn.actorM, dn.actorT = c.actorM, c.actorT
+		}
+		dn.explain("trigger", "deny frame: %q negated by the side it concerns", textOf(s, c.hit.t0, c.hit.t1))
+		dn.explain("actor", "%s, the speaker's own side", side)
 		dn.explain("source", "%s", s.srcExplain)
 		out = append(out, dn)
 	}

@@ -336,6 +336,16 @@ func (c *cand) treeNegated() bool {
 				return true
 			}
 		}
+		if hops == 0 && t.verbal(v) {
+			// "hit no civilian sites": a negated object negates the act.
+			for _, o := range t.children(v, "obj") {
+				for _, k := range t.children(o, "det") {
+					if strings.EqualFold(t.w[k].Form, "no") {
+						return true
+					}
+				}
+			}
+		}
 		if hops > 0 && negators[strings.ToLower(t.w[v].Form)] {
 			return true
 		}

@@ -472,3 +472,21 @@ func TestPersonAfterRole(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", source: "Petro Vasylenko"}}},
 	})
 }
+
+// TestSelfDenials checks that a side's statement that it did no harm, or
+// that its own site was not attacked, is its denial, whatever form the
+// negation takes.
+func TestSelfDenials(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "negated-object",
+			text: "Russia's defence ministry said it had struck no civilian buildings in Chernihiv.",
+			want: []ev{{typ: "deny", actor: "RUS"}},
+			not:  []string{"attack:RUS"}},
+		{name: "did-not-target",
+			text: "The Kremlin said that Russian forces did not target residential areas.",
+			want: []ev{{typ: "deny", actor: "RUS"}}},
+		{name: "not-come-under-fire",
+			text: "Russia's defence ministry said an ammunition store had exploded at the base in Crimea and that the base had not come under fire.",
+			want: []ev{{typ: "deny", actor: "RUS"}}},
+	})
+}
