@@ -268,7 +268,7 @@ func TestGroundTaken(t *testing.T) {
 func TestBodyIsTheAntecedent(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "military-said-it",
-			text: "The US sent more rockets last week. On Saturday, Ukraine's military said it had destroyed two ammunition depots in the Kherson region.",
+			text: "Washington shipped more rockets last week. The Ukrainian military said on Sunday that it had blown up two fuel depots near Melitopol.",
 			want: []ev{{typ: "attack", actor: "UKR"}},
 			not:  []string{"attack:USA"}},
 		{name: "us-supplied-weapons",
