@@ -248,3 +248,16 @@ func TestLosses(t *testing.T) {
 			not:  []string{"casualties:UKR>RUS"}},
 	})
 }
+
+// TestTollLevelAndLoans checks that a toll reached after a long noun
+// phrase is counted, and that lending a state money is aid.
+func TestTollLevelAndLoans(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "toll-risen-to",
+			text: "The death toll from Saturday's missile strike on the shopping centre in Kremenchuk had risen to 21, the regional governor said.",
+			want: []ev{{typ: "casualties", count: exactly(21), outcome: "killed"}}},
+		{name: "lend-money",
+			text: "The World Bank agreed on Friday to lend Ukraine $1.5 billion to pay wages.",
+			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{1.5e9, "USD"}}}},
+	})
+}

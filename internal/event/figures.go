@@ -597,7 +597,7 @@ func (c *cand) findCount() (victimSide string) {
 				continue
 			}
 			d := abs(m.t0 - c.hit.t0)
-			if d <= 8 && (best < 0 || d < best) {
+			if (d <= 8 || c.tollLevel(m)) && (best < 0 || d < best) {
 				best, bestM = d, m
 			}
 		}
@@ -614,6 +614,26 @@ func (c *cand) findCount() (victimSide string) {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// tollLevel reports whether the tree makes number m the level the
+// trigger's noun reached, however long the noun phrase between: "the
+// death toll from Thursday's strike on the station had risen to 25".
+func (c *cand) tollLevel(m *mention) bool {
+	t := c.s.tr
+	w := c.trigWord()
+	if t == nil || w < 0 || t.rel(w) != "nsubj" {
+		return false
+	}
+	p := t.parent(w)
+	for k := m.t0; k < m.t1; k++ {
+		for n := t.head[k]; n >= 0 && n != p; n = t.parent(n) {
+			if t.parent(n) == p && (t.rel(n) == "obj" || t.rel(n) == "obl") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // owns reports whether the number m belongs to c's trigger rather than to
