@@ -1598,6 +1598,44 @@ func remoteTalk(phrase string) bool {
 	return false
 }
 
+// instrumentsDoNotTrigger drops the attack nouns that tell how a verb's
+// attack was done (see instrumentOf), so that no rule reads them as an
+// event of their own or gives them the verb's time or place.
+func instrumentsDoNotTrigger(st *sent) []trigHit {
+	out := make([]trigHit, 0, len(st.trigs))
+	for _, h := range st.trigs {
+		if !instrumentOf(st, h) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// instrumentOf reports an attack noun that is an oblique of a verb
+// triggering an attack too ("Russia hit Kyiv with cruise missile
+// strikes"): the noun is how the verb's event was done, not an event of
+// its own, and read alone it would take a party from word order.
+func instrumentOf(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[h.t0]
+	if h.f.typ != model.TypeAttack || w < 0 || t.w[w].UPOS != "NOUN" || t.rel(w) != "obl" {
+		return false
+	}
+	p := t.parent(w)
+	if p < 0 || !t.verbal(p) {
+		return false
+	}
+	for _, o := range s.trigs {
+		if o.f == h.f && o.t0 != h.t0 && t.head[o.t0] == p {
+			return true
+		}
+	}
+	return false
+}
+
 // speechAbroad is the trigger speakerAbroad's visits are read from: a
 // verb of saying with the place it was said in.
 var speechAbroad = &trigger{phrase: "said in", class: classAct}

@@ -377,6 +377,7 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		st.tr = parseSentence(s, st)
 		st.verbsAreNoItems()
 		st.trigs = x.trig.phrasal(st)
+		st.trigs = instrumentsDoNotTrigger(st)
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}

@@ -203,7 +203,13 @@ func (c *cand) treeActor() (*mention, string) {
 				return m, "tree: \"by\" after the event noun"
 			}
 		}
-		for _, k := range t.children(v, "nmod:poss", "amod", "compound") {
+		owners := t.children(v, "nmod:poss", "amod", "compound")
+		if p := t.parent(v); t.rel(v) == "conj" && p >= 0 && t.w[p].UPOS == "NOUN" {
+			// "Russian siege and bombardment": the owner of the first
+			// noun owns the nouns joined to it.
+			owners = append(owners, t.children(p, "nmod:poss", "amod", "compound")...)
+		}
+		for _, k := range owners {
 			m := s.mentionAt(t.tok[k])
 			if m == nil || !partyMention(m) || originForm(m) {
 				continue

@@ -299,3 +299,18 @@ func TestMeetingOccasion(t *testing.T) {
 			not:  []string{"talks:UKR"}},
 	})
 }
+
+// TestAttackNounParts checks that an attack noun telling how a verb's
+// attack was done is no attack of its own, and that nouns joined to an
+// owned attack noun share its owner.
+func TestAttackNounParts(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "strikes-as-instrument",
+			text: "Russia hit Odesa with cruise missile strikes hours after the grain deal was signed.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:UKR"}},
+		{name: "joined-attack-nouns",
+			text: "Ukrainian troops are still holding out in the port, where thousands died under weeks of Russian siege and bombardment.",
+			not:  []string{"attack:UKR"}},
+	})
+}
