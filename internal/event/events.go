@@ -1146,7 +1146,7 @@ func (c *cand) reciprocal(x *Extractor) {
 			break
 		}
 	}
-	if !obj && c.f.typ != model.TypeDeny {
+	if !obj && c.f.typ != model.TypeDeny && !c.mutualVerb() {
 		return
 	}
 	a, b := x.dyadPair()
@@ -1581,6 +1581,22 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 		out = append(out, v)
 	}
 	return out
+}
+
+// mutualVerbs are verbs whose subjects do to each other what their
+// object names (see words.tsv).
+var mutualVerbs = words("mutualVerbs")
+
+// mutualVerb reports whether the trigger is the object of a verb of
+// mutual action: "Kyiv and Moscow traded blame for the strike".
+func (c *cand) mutualVerb() bool {
+	t := c.s.tr
+	w := c.trigWord()
+	if t == nil || w < 0 || t.rel(w) != "obj" {
+		return false
+	}
+	p := t.parent(w)
+	return p >= 0 && mutualVerbs[strings.ToLower(t.w[p].Lemma)]
 }
 
 // remoteWords mark talks held at a distance (see words.tsv).

@@ -490,3 +490,15 @@ func TestSelfDenials(t *testing.T) {
 			want: []ev{{typ: "deny", actor: "RUS"}}},
 	})
 }
+
+// TestTradedBlame checks that two sides trading blame accuse each other.
+func TestTradedBlame(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "traded-blame",
+			text: "Kyiv and Moscow traded blame on Friday for the shelling of the dam near Nova Kakhovka.",
+			want: []ev{{typ: "accuse", actor: "UKR", targets: []string{"RUS"}}, {typ: "accuse", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "exchanged-accusations",
+			text: "Armenia and Azerbaijan exchanged accusations over the clashes on the border.",
+			want: []ev{{typ: "accuse", actor: "ARM", targets: []string{"AZE"}}, {typ: "accuse", actor: "AZE", targets: []string{"ARM"}}}},
+	})
+}
