@@ -208,5 +208,9 @@ func TestTraineesAreTheRecipient(t *testing.T) {
 			text: "Denmark will fund the training of Ukrainian pilots in Romania, the Danish government announced.",
 			want: []ev{{typ: "aid", actor: "DNK", targets: []string{"UKR"}}},
 			not:  []string{"aid:DNK>ROU"}},
+		{name: "training-in-of",
+			text: "Denmark will fund the training in Poland of Ukrainian pilots, the Danish government announced.",
+			want: []ev{{typ: "aid", actor: "DNK", targets: []string{"UKR"}}},
+			not:  []string{"aid:DNK>POL"}},
 	})
 }

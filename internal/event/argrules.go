@@ -478,14 +478,21 @@ func (c *cand) trainees() {
 	}
 	for w := range t.w {
 		k := t.tok[w]
-		if k < c.l || k >= c.r || strings.ToLower(t.w[w].Lemma) != "train" && c.s.low[k] != "training" {
+		if k < c.l || k >= c.r || !trainingWords[strings.ToLower(t.w[w].Lemma)] && !trainingWords[c.s.low[k]] {
 			continue
 		}
 		var whose []int
 		if t.verbal(w) {
 			whose = t.children(w, "obj")
 		} else {
-			whose = append(t.children(w, "nmod:poss", "amod"), t.children(w, "nmod")...)
+			whose = t.children(w, "nmod:poss", "amod")
+			for _, n := range t.children(w, "nmod") {
+				// "the training of Ukrainian pilots", not "the training
+				// in Poland".
+				if t.caseOf(n, c.s.low) == "of" {
+					whose = append(whose, n)
+				}
+			}
 		}
 		for _, o := range whose {
 			m := c.entityOf(o)
@@ -504,12 +511,15 @@ func (c *cand) trainees() {
 var (
 	territoryVerbs = words("territoryVerbs")
 	territoryNouns = words("territoryNouns")
+	groundPreps    = words("groundPreps")
+	trainingWords  = words("trainingWords")
 )
 
 // groundTaken reports, for an attack told by a verb of taking ground
 // ("captured", "retook", "advanced on"), whether the tree gives it ground
 // to take: a place, or a noun of territoryNouns, as its object, its
-// passive subject or after "of", "on" or "towards". Other attacks pass.
+// passive subject or after one of groundPreps ("of", "on", "towards").
+// Other attacks pass.
 func (c *cand) groundTaken() bool {
 	t := c.s.tr
 	v := c.trigWord()
@@ -520,13 +530,25 @@ func (c *cand) groundTaken() bool {
 		if m := c.s.mentionAt(t.tok[w]); m != nil {
 			return m.kind == mPlace || m.kind == mEntity && m.form == lexicon.FormCapital
 		}
-		return territoryNouns[c.s.low[t.tok[w]]] || c.placeOrEntity(w) != nil && c.placeOrEntity(w).kind == mPlace
+		if territoryNouns[strings.ToLower(t.w[w].Lemma)] || territoryNouns[c.s.low[t.tok[w]]] {
+			return true
+		}
+		m := c.placeOrEntity(w)
+		return m != nil && m.kind == mPlace
 	}
-	var args []int
-	args = append(args, t.children(v, "obj", "nsubj:pass", "obl")...)
+	args := t.children(v, "obj", "nsubj:pass")
+	for _, o := range t.children(v, "obl") {
+		if groundPreps[t.caseOf(o, c.s.low)] {
+			args = append(args, o)
+		}
+	}
 	for _, o := range t.children(v, "obj") {
 		// "took control of Lysychansk".
-		args = append(args, t.children(o, "nmod")...)
+		for _, n := range t.children(o, "nmod") {
+			if groundPreps[t.caseOf(n, c.s.low)] {
+				args = append(args, n)
+			}
+		}
 	}
 	for _, w := range args {
 		if ground(w) {

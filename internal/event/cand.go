@@ -19,9 +19,12 @@ type cand struct {
 	l, r       int // the clause's token range
 	// own is where the trigger's own conjunct starts within the clause
 	// (see ownConjunct): its place and time are looked for from there.
-	own    int
-	actors []string
-	actorM *mention // the mention the actor came from, nil when inferred
+	// whole is where the clause ended before ownConjunct cut it at the
+	// next conjunct: a place or time the conjuncts share is looked for
+	// up to there when the own conjunct has none.
+	own, whole int
+	actors     []string
+	actorM     *mention // the mention the actor came from, nil when inferred
 	// actorTree: the actor is the subject or agent the tree gives.
 	actorTree bool
 	actorT    string // the actor's words as written

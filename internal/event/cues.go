@@ -300,6 +300,9 @@ func (c *cand) aidStatus(q cueFlags) {
 	}
 }
 
+// progressiveAux are the present forms of "be" (see words.tsv).
+var progressiveAux = words("progressiveAux")
+
 // presentProgressive reports a trigger verb in the present progressive
 // ("is sending", "are supplying"), by the tree: a gerund with a present
 // form of "be" as its auxiliary.
@@ -310,7 +313,7 @@ func (c *cand) presentProgressive() bool {
 		return false
 	}
 	for _, a := range t.children(v, "aux") {
-		if x := t.w[a].XPOS; strings.EqualFold(t.w[a].Lemma, "be") && (x == "VBZ" || x == "VBP") {
+		if progressiveAux[strings.ToLower(t.w[a].Form)] {
 			return true
 		}
 	}

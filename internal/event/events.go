@@ -36,7 +36,7 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		}
 		c := &cand{f: h.f, hit: h, s: s, conf: 0.9}
 		c.l, c.r = clause(s, h.t0, h.t1)
-		c.own = c.l
+		c.own, c.whole = c.l, c.r
 		c.ownConjunct()
 		c.explain("trigger", "%s frame, %q (%s)", h.f.typ, textOf(s, h.t0, h.t1), className(h.tr.class))
 		if x.fill(d, c) {
@@ -1383,6 +1383,9 @@ func historical(d *docState, c *cand) bool {
 // receiveParties reads a verb of receiving: the donor after "from", the
 // recipient its subject ("Ukraine has received a new batch of drones from
 // Turkey").
+// guestKind are the kinds of party that can be a guest.
+var guestKind = map[lexicon.Kind]bool{lexicon.KindPerson: true, lexicon.KindRole: true, lexicon.KindState: true}
+
 // hostParties reads a host's welcome from the tree: the visitor is the
 // object, the place visited the phrase after "to" or "in" ("Putin
 // welcomed Erdoğan to Sochi"), or else the host's own state ("Scholz
@@ -1395,7 +1398,10 @@ func (c *cand) hostParties() bool {
 	}
 	var guest *mention
 	for _, k := range t.children(v, "obj") {
-		if m := c.entityOf(k); m != nil {
+		// The guest is the object itself, a person, a role or a state:
+		// "welcomed Germany's decision" or "received the first Polish
+		// tanks" welcome no one.
+		if m := s.mentionAt(t.tok[k]); m != nil && partyMention(m) && guestKind[m.entry.Kind] {
 			guest = m
 		}
 	}
@@ -1657,8 +1663,8 @@ func instrumentOf(s *sent, h trigHit) bool {
 var speechAbroad = &trigger{phrase: "said in", class: classAct}
 
 // speakerAbroad reads the visit told by where a leader spoke: "Lavrov
-// said in Cairo", "speaking in Warsaw, Blinken said": a person of one
-// state speaking in a city of another is there. It reads the tree: a verb
+// said in Cairo": a person of one state speaking in a city of another is
+// there. Only a sentence parsed for a trigger of its own is read. It reads the tree: a verb
 // of reporting whose subject is a person of a state, with a place after
 // "in" that lies in another state.
 func speakerAbroad(s *sent, cs []*cand) []*cand {
@@ -1689,13 +1695,16 @@ func speakerAbroad(s *sent, cs []*cand) []*cand {
 				continue
 			}
 			c := &cand{f: visitFrame, hit: trigHit{t0: k, t1: k + 1, f: visitFrame, tr: speechAbroad}, s: s, conf: 0.7,
-				actors: who.codes, actorM: who, actorT: textOf(s, who.t0, who.t1), actorTree: true,
-				targets:  []codeText{{code: host, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}},
-				modality: model.ModalityAsserted}
+				actors: who.codes, actorM: who, actorT: textOf(s, who.t0, who.t1), actorTree: true, src: s.src,
+				targets: []codeText{{code: host, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}}
 			c.l, c.r = clause(s, k, k+1)
-			c.own = c.l
+			c.own, c.whole = c.l, c.r
 			c.explain("trigger", "visit frame: %q spoke in %q", c.actorT, textOf(s, m.t0, m.t1))
 			c.explain("targets", "the state the place lies in: %s", host)
+			c.readCues()
+			if !factual(c) {
+				continue
+			}
 			c.findTime()
 			out = append(out, c)
 		}

@@ -868,8 +868,8 @@ func (c *cand) findPlaces() {
 	s := c.s
 	// A joined clause's own place comes first; with none, the places of
 	// the clause it joins are its too.
-	for _, from := range []int{max(c.l, c.own), c.l} {
-		for i := from; i < c.r; i++ {
+	for _, rng := range [][2]int{{max(c.l, c.own), c.r}, {c.l, max(c.r, c.whole)}} {
+		for i := rng[0]; i < rng[1]; i++ {
 			m := s.mentionAt(i)
 			if m == nil {
 				continue

@@ -11,7 +11,7 @@ import (
 // data/triggers.tsv that gives a verb's or a noun's lemma ("send",
 // "strike", "come under fire") matches every form of it ("sent",
 // "struck", "came under fire"). Triggers decide which sentences are worth
-// a parse, so they are found before any tagging: when the trie is built,
+// a parse, so they are found before any tagging: on the trie's first use,
 // each word of the trigger phrases is expanded to the forms the syntax
 // model's lemmatiser gives that lemma as a verb or a noun, and the
 // sentence's words are then looked up by form. The pos column of a row
@@ -32,12 +32,20 @@ func expandLemmas(fs []frame) lemmaForms {
 	done := map[string]bool{}
 	for i := range fs {
 		for j := range fs[i].triggers {
-			for _, w := range strings.Fields(fs[i].triggers[j].phrase) {
-				if done[w] || strings.HasSuffix(w, "*") || !isWordTok(w) {
+			tr := &fs[i].triggers[j]
+			for _, w := range strings.Fields(tr.phrase) {
+				if strings.HasSuffix(w, "*") || !isWordTok(w) || preps[w] || determiners[w] {
+					// Stems match by prefix; function words ("to", "for",
+					// "the") have no forms worth matching.
 					continue
 				}
-				done[w] = true
 				for _, upos := range [...]string{"VERB", "NOUN"} {
+					if tr.pos != "" && tr.pos != upos || done[upos+" "+w] {
+						// A row read as one part of speech matches that
+						// part's forms alone.
+						continue
+					}
+					done[upos+" "+w] = true
 					for _, f := range syn.Forms(w, upos) {
 						if !containsStr(out[f], w) {
 							out[f] = append(out[f], w)

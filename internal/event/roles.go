@@ -346,7 +346,7 @@ func (c *cand) treeNegated() bool {
 			// "hit no civilian sites": a negated object negates the act.
 			for _, o := range t.children(v, "obj") {
 				for _, k := range t.children(o, "det") {
-					if strings.EqualFold(t.w[k].Form, "no") {
+					if negators[strings.ToLower(t.w[k].Form)] {
 						return true
 					}
 				}

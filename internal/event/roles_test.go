@@ -219,6 +219,12 @@ func TestHostWelcomes(t *testing.T) {
 		{name: "welcomed-a-decision",
 			text: "Kyiv welcomed the decision by Berlin on Friday.",
 			not:  []string{"visit"}},
+		{name: "welcomed-a-states-decision",
+			text: "Zelenskyy welcomed Germany's decision to send more tanks.",
+			not:  []string{"visit"}},
+		{name: "received-tanks",
+			text: "Kyiv received the first Polish tanks on Monday.",
+			not:  []string{"visit"}},
 	})
 }
 
@@ -251,6 +257,9 @@ func TestGroundTaken(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		{name: "captured-soldiers",
 			text: "Two British volunteers were captured by Russian forces near Mariupol in April.",
+			not:  []string{"attack"}},
+		{name: "captured-volunteer-near-city",
+			text: "Russian forces captured a British volunteer near Mariupol, his family said.",
 			not:  []string{"attack"}},
 		{name: "seized-the-chance",
 			text: "Moscow seized the chance to press its demands at the talks.",

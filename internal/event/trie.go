@@ -1,6 +1,10 @@
 package event
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"sync"
+)
 
 // trie finds trigger phrases in a sentence's lower-cased tokens.
 type trie struct {
@@ -13,8 +17,17 @@ type trie struct {
 	// short holds stems shorter than stemKey, tried against every token.
 	short []pattern
 	// forms maps the forms of the phrases' words to their lemmas (see
-	// lemma.go).
-	forms lemmaForms
+	// lemma.go). It is worked out on first use, since it needs the
+	// syntax model, which commands that never extract do not load.
+	forms     lemmaForms
+	formsOnce sync.Once
+}
+
+// lemmaForms returns the forms of the phrases' words, working them out
+// once.
+func (t *trie) lemmaForms() lemmaForms {
+	t.formsOnce.Do(func() { t.forms = expandLemmas(t.frames) })
+	return t.forms
 }
 
 // stemKey is how many leading bytes of a stem index it.
@@ -35,7 +48,7 @@ type trigHit struct {
 }
 
 func buildTrie(fs []frame) *trie {
-	t := &trie{frames: fs, byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}, forms: expandLemmas(fs)}
+	t := &trie{frames: fs, byFirst: map[string][]pattern{}, byStem: map[string][]pattern{}}
 	for i := range fs {
 		f := &fs[i]
 		for j := range f.triggers {
@@ -67,6 +80,7 @@ func wordMatch(pat, w string) bool {
 // phrase of each frame that starts there. Tokens inside a name, an item or
 // a place never start a trigger ("Strike Eagle", "Bucha Massacre Museum").
 func (t *trie) find(s *sent) []trigHit {
+	forms := t.lemmaForms()
 	var out []trigHit
 	// best holds, per frame, the longest hit starting at the current
 	// token; set lists the frames it holds, in frame order when sorted.
@@ -82,7 +96,7 @@ func (t *trie) find(s *sent) []trigHit {
 				return
 			}
 			for k, w := range p.words {
-				if !t.forms.match(w, s.low[i+k]) {
+				if !forms.match(w, s.low[i+k]) {
 					return
 				}
 			}
@@ -98,7 +112,7 @@ func (t *trie) find(s *sent) []trigHit {
 		for k := range t.byFirst[w] {
 			try(&t.byFirst[w][k])
 		}
-		for _, lemma := range t.forms[w] {
+		for _, lemma := range forms[w] {
 			// "struck": the rows of "strike".
 			for k := range t.byFirst[lemma] {
 				try(&t.byFirst[lemma][k])
@@ -170,6 +184,8 @@ func (t *trie) phrasal(s *sent) []trigHit {
 			}
 		})
 	}
+	// The rules read the hits in sentence order.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].t0 < out[j].t0 })
 	return out
 }
 
@@ -177,16 +193,17 @@ func (t *trie) phrasal(s *sent) []trigHit {
 // whose verb word w is a form of: not "was in", whose first word is no
 // verb of its own.
 func (t *trie) eachPhrasal(w string, fn func(p *pattern)) {
+	forms := t.lemmaForms()
 	try := func(key string) {
 		for k := range t.byFirst[key] {
 			p := &t.byFirst[key][k]
-			if len(p.words) == 2 && !beAux[p.words[0]] && t.forms.match(p.words[0], w) {
+			if len(p.words) == 2 && !beAux[p.words[0]] && forms.match(p.words[0], w) {
 				fn(p)
 			}
 		}
 	}
 	try(w)
-	for _, lemma := range t.forms[w] {
+	for _, lemma := range forms[w] {
 		try(lemma)
 	}
 }

@@ -56,10 +56,11 @@ func (c *cand) findTime() {
 		return
 	}
 	m := pick(max(c.l, c.own), c.r)
-	if m == nil && c.own > c.l {
-		// A joined clause with no time of its own shares the time of the
-		// clause it joins.
-		m = pick(c.l, c.r)
+	if m == nil && (c.own > c.l || c.whole > c.r) {
+		// Joined clauses with no time of their own share the time of
+		// the clause they join: "shelled Kharkiv and struck Kyiv on
+		// Tuesday".
+		m = pick(c.l, max(c.r, c.whole))
 	}
 	if m != nil {
 		c.tx = c.widen(m)

@@ -380,9 +380,11 @@ func (m *Model) indexForms() {
 	}
 }
 
-// inflections are the regular English inflections of a verb or noun.
+// inflections are the regular English inflections of a verb or noun. A
+// word of two letters has none worth guessing ("go" would give "god"):
+// its forms are the treebank's.
 func inflections(w string) []string {
-	if len(w) < 2 {
+	if len(w) < 3 {
 		return nil
 	}
 	out := []string{w + "s", w + "es", w + "ed", w + "d", w + "ing"}
