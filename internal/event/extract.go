@@ -115,6 +115,7 @@ func newDoc(a *model.Article) *docState {
 func (x *Extractor) sentences(d *docState) []*sent {
 	a := d.art
 	all := text.Sentences(a.Text)
+	d.textSents = all
 	d.times = timex.FindSentences(a.Text, all, a.Date)
 	var sents []*sent
 	for _, s := range all {
@@ -217,7 +218,9 @@ type docState struct {
 	conflictKnown int8
 	ref           time.Time
 	times         []timex.Expr
-	sentIdx       int
+	// textSents are the article text's sentences, cut once.
+	textSents []text.Sentence
+	sentIdx   int
 
 	lastActors  []string // codes of the last subject actors
 	lastPlural  []string // the last group or list of several actors

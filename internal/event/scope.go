@@ -159,7 +159,7 @@ func mustScope() *scopeData {
 func (d *docState) conflict() bool {
 	if d.conflictKnown == 0 {
 		d.conflictKnown = -1
-		if mustScope().conflictWeight(d.art) >= scopeThreshold {
+		if mustScope().conflictWeight(d.art, d.textSents) >= scopeThreshold {
 			d.conflictKnown = 1
 		}
 	}
@@ -167,12 +167,12 @@ func (d *docState) conflict() bool {
 }
 
 // conflictWeight is the summed weight of the distinct scope cues of an
-// article's title and text.
-func (d *scopeData) conflictWeight(a *model.Article) int {
+// article's title and text. The text's tokens are those of its
+// sentences, which the extractor has cut already (nil: cut them here).
+func (d *scopeData) conflictWeight(a *model.Article, sents []text.Sentence) int {
 	seen := map[*scopeCue]bool{}
 	total := 0
-	for _, src := range []string{a.Title, a.Text} {
-		toks := text.Tokenize(src, 0)
+	count := func(toks []text.Token) {
 		for i := range toks {
 			cs := d.cues[strings.ToLower(toks[i].Text)]
 			for k := range cs {
@@ -183,6 +183,13 @@ func (d *scopeData) conflictWeight(a *model.Article) int {
 				}
 			}
 		}
+	}
+	count(text.Tokenize(a.Title, 0))
+	if sents == nil {
+		sents = text.Sentences(a.Text)
+	}
+	for _, s := range sents {
+		count(s.Tokens)
 	}
 	return total
 }
