@@ -255,8 +255,9 @@ func (c *cand) findWhen(d *docState) {
 // source the source of their own words.
 func (c *cand) speakerSource() {
 	if speech[c.f.typ] && c.actorM != nil && c.src == nil &&
-		(c.actorM.kind == mName || c.actorM.kind == mEntity && c.actorM.entry.Kind == lexicon.KindPerson) {
-		// A person's own denial or demand is told on their word.
+		(c.actorM.kind == mName || c.actorM.kind == mEntity && (c.actorM.entry.Kind == lexicon.KindPerson || c.actorM.entry.Kind == lexicon.KindRole)) {
+		// A person's own denial or demand is told on their word, and
+		// so is an official's ("a US official accused Moscow").
 		if src := mentionSource(c.s, c.actorM); src != nil {
 			c.src = src
 			c.explain("source", "the speaker, %s", src.name)

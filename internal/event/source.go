@@ -450,15 +450,25 @@ var titleWords = words("titleWords")
 // qualify it as the article writes them ("Ukrainian officials", "Kharkiv
 // regional prosecutors"), or "" when nothing qualifies it.
 func qualifiedBody(s *sent, m *mention) string {
-	if m.entry.Category != "body" || isCap(m.entry.Name) {
+	if m.entry.Category != "body" && m.entry.Category != "person" || isCap(m.entry.Name) {
 		return ""
 	}
 	t0 := m.t0
-	for t0 > 0 && t0 > m.t0-3 {
+	for t0 > 0 && t0 > m.t0-4 {
 		w := s.low[t0-1]
 		if bodyModifiers[w] {
 			t0--
 			continue
+		}
+		if possessive(w) && t0 > 1 {
+			// "Kharkiv's regional military administration": the place
+			// that owns the body, named without the possessive as
+			// analysts write it.
+			if p := s.mentionAt(t0 - 2); p != nil && p.kind == mPlace {
+				t0 = p.t0
+				continue
+			}
+			break
 		}
 		if p := s.mentionAt(t0 - 1); p != nil && (p.kind == mPlace || p.kind == mEntity && isAdjectival(p)) {
 			t0 = p.t0
@@ -469,19 +479,24 @@ func qualifiedBody(s *sent, m *mention) string {
 	for t0 < m.t1 && determiners[s.low[t0]] {
 		t0++
 	}
-	if t0 >= m.t1 {
+	if t0 >= m.t1-1 {
+		// The head alone.
 		return ""
 	}
-	text := textOf(s, t0, m.t1)
-	if t := s.toks[m.t1-1]; t0 == m.t1-1 || strings.Contains(text, "'s") || strings.Contains(text, "’s") {
-		// The head alone, or a possessive the catalogue name already
-		// renders better ("Ukraine's government").
-		return ""
-	} else if !strings.EqualFold(t.Text, lastWord(m.entry.Name)) && !strings.HasPrefix(strings.ToLower(t.Text), lastWord(m.entry.Name)) {
+	if t := s.toks[m.t1-1]; !strings.EqualFold(t.Text, lastWord(m.entry.Name)) && !strings.HasPrefix(strings.ToLower(t.Text), lastWord(m.entry.Name)) {
 		return ""
 	}
-	return text
+	var words []string
+	for k := t0; k < m.t1; k++ {
+		if !possessive(s.low[k]) {
+			words = append(words, s.toks[k].Text)
+		}
+	}
+	return strings.Join(words, " ")
 }
+
+// possessive reports whether w is the possessive ending cut from a name.
+func possessive(w string) bool { return w == "'s" || w == "’s" }
 
 // bodyModifiers are the lower-case words that qualify a body of officials.
 var bodyModifiers = words("bodyModifiers")

@@ -502,3 +502,17 @@ func TestTradedBlame(t *testing.T) {
 			want: []ev{{typ: "accuse", actor: "ARM", targets: []string{"AZE"}}, {typ: "accuse", actor: "AZE", targets: []string{"ARM"}}}},
 	})
 }
+
+// TestGenericSourcesAsWritten checks that an unnamed official or body is
+// named as the article qualifies it: by its state or the place that owns
+// it, the possessive dropped.
+func TestGenericSourcesAsWritten(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "state-official",
+			text: "A US official accused Moscow on Friday of planning to stage a fake attack.",
+			want: []ev{{typ: "accuse", actor: "USA", source: "US official"}}},
+		{name: "place-owns-body",
+			text: "Three civilians were killed in Russian shelling of Chuhuiv, Kharkiv's regional military administration said.",
+			want: []ev{{typ: "casualties", source: "Kharkiv regional military administration"}}},
+	})
+}
