@@ -16,18 +16,18 @@ import (
 // extractor reaches them; dev's and kiel-dev's floors are where they stand
 // until the rules rebuilt on the grammar layer reach the targets (dev F1
 // 0.80, exact 0.60; kiel-dev's money slot 0.90). The held-out tune split
-// is ours and may be tuned on; its test split is only ever reported, never
-// guarded, so that no change is made to pass it.
+// is ours and may be tuned on; its test and fresh splits are only ever
+// reported, never guarded, so that no change is made to pass them.
 var extractionFloors = []struct {
 	name, gold, corpus string
 	shared             bool
 	f1, exact, recall  float64
 	slots              map[string]float64
 }{
-	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.81, exact: 0.62},
-	{name: "heldout-tune", gold: "examples/heldout/tune.jsonl", corpus: "examples/heldout/tune", f1: 0.78, exact: 0.46},
+	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.81, exact: 0.63},
+	{name: "heldout-tune", gold: "examples/heldout/tune.jsonl", corpus: "examples/heldout/tune", f1: 0.82, exact: 0.48},
 	{name: "seeds", gold: "gold/seeds.jsonl", corpus: "corpus/seeds", shared: true, f1: 0.95, exact: 0.95},
-	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.68, exact: 0.47},
+	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.70, exact: 0.51},
 	{name: "kiel-dev", gold: "gold/kiel-dev.jsonl", corpus: "corpus/kiel-dev", shared: true, recall: 0.92,
 		slots: map[string]float64{"qty": 0.90, "money": 0.86}},
 }
