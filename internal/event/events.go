@@ -1072,7 +1072,8 @@ func (c *cand) subjectBefore(i, from int) *mention {
 func (c *cand) chargeParties(d *docState) bool {
 	s := c.s
 	tm := c.subjectBefore(c.hit.t0, 0)
-	if tm == nil {
+	if tm == nil || s.src != nil && s.span(tm.t0, tm.t1) == s.src.span {
+		// The speaker is not the party their charge is said of.
 		return false
 	}
 	target := tm.codes[0]

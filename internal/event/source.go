@@ -359,6 +359,15 @@ func mentionSource(s *sent, m *mention) *source {
 			if m.form == lexicon.FormSeat || m.form == lexicon.FormCapital {
 				src.name = strings.TrimPrefix(strings.TrimPrefix(src.text, "the "), "The ")
 			}
+		case lexicon.KindGroup:
+			// "G7 leaders said": the group as the body it forms.
+			org := s.groupOrg(m)
+			if org == "" {
+				return nil
+			}
+			src.name, src.kind = org, model.SourceOrganisation
+			src.codes = []string{org}
+			return src
 		case lexicon.KindPerson:
 			src.name, src.kind, src.person = writtenName(s, m), model.SourceOfficial, true
 		case lexicon.KindRole:

@@ -516,3 +516,15 @@ func TestGenericSourcesAsWritten(t *testing.T) {
 			want: []ev{{typ: "casualties", source: "Kharkiv regional military administration"}}},
 	})
 }
+
+// TestGroupSpeaks checks that a group named after its organisation is a
+// source as that organisation, and that its charge against an attack
+// already reported accuses the attacker.
+func TestGroupSpeaks(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "g7-charge",
+			text: "A Russian missile hit a railway station in Kramatorsk on Friday. G7 leaders said on Friday the attack was a war crime.",
+			want: []ev{{typ: "accuse", actor: "G7", targets: []string{"RUS"}, source: "G7"}},
+			not:  []string{"accuse:G7>USA"}},
+	})
+}
