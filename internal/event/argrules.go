@@ -184,13 +184,22 @@ func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitte
 	return proceed
 }
 
+// Trigger rows whose own words settle a question (see words.tsv):
+// callUpTriggers name troops called up, threatTriggers a threat told as
+// one, presenceTriggers mere presence, a visit only of a person.
+var (
+	callUpTriggers   = words("callUpTriggers")
+	threatTriggers   = words("threatTriggers")
+	presenceTriggers = words("presenceTriggers")
+)
+
 // fillMobilize reads a call-up or deployment: it needs troops and the
 // state that calls them up, and takes the troops as its item.
 func (x *Extractor) fillMobilize(d *docState, c *cand, class class, permitted bool) verdict {
 	c.findCount()
 	c.findItems(d)
 	// "a general mobilisation" calls up troops by its own word.
-	troops := c.victims == "military" || strings.HasPrefix(c.hit.tr.phrase, "mobili")
+	troops := c.victims == "military" || callUpTriggers[c.hit.tr.phrase]
 	if !troops || len(c.actors) == 0 {
 		return reject
 	}
@@ -319,7 +328,7 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 // or by a condition or a consequence after its trigger (threatCues).
 func threatened(c *cand) bool {
 	s := c.s
-	if strings.HasPrefix(c.hit.tr.phrase, "threaten") || c.hit.tr.phrase == "ultimatum" {
+	if threatTriggers[c.hit.tr.phrase] {
 		return true
 	}
 	for k := c.hit.t1; k < len(s.low); k++ {
@@ -588,7 +597,7 @@ func visitParties(_ *docState, c *cand) bool {
 	if len(c.actors) == 0 || len(c.targets) == 0 {
 		return false
 	}
-	if strings.HasSuffix(c.hit.tr.phrase, " in") && !personMention(c.actorM) {
+	if presenceTriggers[c.hit.tr.phrase] && !personMention(c.actorM) {
 		// "Boris Johnson was in Kyiv" tells a visit; "Russian
 		// troops were in Belarus" does not.
 		return false
