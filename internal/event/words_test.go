@@ -34,3 +34,22 @@ func TestValidSetName(t *testing.T) {
 		}
 	}
 }
+
+// TestTriggerListsNameRows checks that the word lists that name rows of
+// triggers.tsv name rows that exist, so that renaming a row cannot
+// silently empty a rule.
+func TestTriggerListsNameRows(t *testing.T) {
+	rows := map[string]bool{}
+	for _, f := range frames {
+		for _, tr := range f.triggers {
+			rows[tr.phrase] = true
+		}
+	}
+	for _, set := range []string{"callUpTriggers", "threatTriggers", "presenceTriggers", "valueNouns"} {
+		for w := range words(set) {
+			if !rows[w] {
+				t.Errorf("%s lists %q, which is no row of triggers.tsv", set, w)
+			}
+		}
+	}
+}
