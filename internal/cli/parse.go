@@ -74,7 +74,7 @@ then 2.`,
 		Example: `  sitrep parse examples/corpus/seeds
   sitrep parse --format conllu ../shared/bench/reuters21578 > /dev/null
   sitrep parse --format conllu --workers 1 ../shared/bench/reuters21578 > /dev/null
-  echo "Germany pledged 500 missiles." | sitrep parse --date 2022-03-03 -
+  echo "Germany pledged 500 missiles." | sitrep parse -
   sitrep parse --pretokenized ../shared/ud/en-ewt/en_ewt-ud-dev.conllu > dev.pred.conllu`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if workers < 1 {
@@ -176,6 +176,8 @@ func parseArticles(ctx context.Context, app *App, modelPath string, in intakeFla
 	if err != nil {
 		return err
 	}
+	// Parsing needs no date: plain text without one is parsed undated.
+	opts.Undated = true
 	r := intake.New(opts, app.Stdin)
 	inputs, planErrs := r.Plan(paths)
 	var bar *progressbar.ProgressBar

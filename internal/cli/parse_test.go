@@ -222,6 +222,14 @@ func TestParseStdinAndSummary(t *testing.T) {
 	if err != nil || errOut != "" {
 		t.Errorf("--quiet: %v, stderr %q", err, errOut)
 	}
+	// Parsing needs no date: undated text is parsed, and says so.
+	out, _, err = runCLI(t, "Talks resumed on Monday.", "parse", "--format", "json", "-")
+	if err != nil {
+		t.Fatalf("undated text: %v", err)
+	}
+	if a := decodeParseJSON(t, out)[0]; a.Date != "" || len(a.Sentences) != 1 {
+		t.Errorf("undated text: %+v", a)
+	}
 }
 
 // TestParseOrder parses a folder of articles on many workers and on one:
@@ -266,7 +274,6 @@ func TestParseErrors(t *testing.T) {
 		{"empty standard input", "", []string{"parse", "--date", "2022-03-03", "-"}, "empty"},
 		{"empty folder", "", []string{"parse", t.TempDir()}, "no articles"},
 		{"no paths", "", []string{"parse"}, "give the articles"},
-		{"undated text", "Talks resumed.", []string{"parse", "-"}, "--date"},
 		{"unknown output format", "", []string{"parse", "--format", "xml", article}, `--format "xml"`},
 		{"json against --format", "", []string{"--json", "parse", "--format", "text", article}, "disagree"},
 		{"no workers", "", []string{"parse", "--workers", "0", article}, "--workers 0"},

@@ -86,6 +86,9 @@ type Options struct {
 	MaxArticleBytes int64
 	// Format forces a format instead of detecting it.
 	Format Format
+	// Undated reads plain text that has no date as undated instead of
+	// refusing it, for a caller that needs no date (parsing).
+	Undated bool
 }
 
 // DefaultMaxArticleBytes is the largest single article accepted by default:

@@ -82,7 +82,7 @@ func (p *parser) text(data []byte, format Format) error {
 		date = d
 		body = data[end:]
 	} else {
-		if p.opts.Date.IsZero() {
+		if p.opts.Date.IsZero() && !p.opts.Undated {
 			return p.fail(0, fmt.Errorf("%w: plain text carries no date; give one with --date YYYY-MM-DD or start the file with a line \"date YYYY-MM-DD\"", ErrNoDate))
 		}
 		date = p.opts.Date
