@@ -381,6 +381,7 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		st.verbsAreNoItems()
 		st.trigs = x.trig.phrasal(st)
 		st.trigs = instrumentsDoNotTrigger(st)
+		st.trigs = modifiersDoNotTrigger(st)
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}
@@ -389,6 +390,26 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	st.trigs = itemsDoNotTrigger(st)
 	return st
 }
+
+// modifiersDoNotTrigger drops the attack words the tree reads as a
+// modifier of a noun of unitHeads: "a strike force", "attack helicopters"
+// name a unit or a weapon, not an attack.
+func modifiersDoNotTrigger(st *sent) []trigHit {
+	out := st.trigs[:0]
+	for _, h := range st.trigs {
+		if w := st.tr.head[h.t0]; h.f.typ == model.TypeAttack && h.t1 == h.t0+1 && w >= 0 && st.tr.rel(w) == "compound" {
+			if p := st.tr.parent(w); p >= 0 && st.tr.w[p].UPOS == "NOUN" && unitHeads[strings.ToLower(st.tr.w[p].Lemma)] {
+				continue
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// unitHeads are nouns that an attack word before them names a unit or a
+// weapon with (see words.tsv).
+var unitHeads = words("unitHeads")
 
 // itemsDoNotTrigger drops the trigger hits that start on a word still
 // read as an item: the noun "ship" or "supplies", or any item of a

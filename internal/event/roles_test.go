@@ -323,3 +323,20 @@ func TestAttackNounParts(t *testing.T) {
 			not:  []string{"attack:UKR"}},
 	})
 }
+
+// TestAttackWordAsModifier checks that an attack word naming a unit or a
+// weapon ("a strike force", "attack helicopters") tells no attack, while
+// one that heads its phrase still does.
+func TestAttackWordAsModifier(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "strike-force",
+			text: "Russia has begun assembling a strike force near Kryvyi Rih, Ukrainian officials said.",
+			not:  []string{"attack"}},
+		{name: "attack-helicopters",
+			text: "Slovakia will hand Ukraine eight attack helicopters, its defence minister said.",
+			not:  []string{"attack"}},
+		{name: "attack-still-an-attack",
+			text: "Russian troops attacked positions near Kryvyi Rih on Monday, Ukrainian officials said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
