@@ -60,6 +60,10 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 				}
 			} else if m := prevMention(s, i, 6); m != nil {
 				add(m, "subject of \""+w+"\"")
+			} else if m := treeSubject(s, i); m != nil {
+				// "The ministry, which has insisted since the war began
+				// that ..., said": a subject far before its verb.
+				add(m, "tree: subject of \""+w+"\"")
 			} else if m := nextMention(s, i+1, 3); m != nil && i > 0 && (s.low[i-1] == "," || s.low[i-1] == "”" || s.low[i-1] == "\"") {
 				add(m, "after \""+w+"\"")
 			} else if k := pronounBefore(s, i); k >= 0 {
@@ -300,6 +304,32 @@ func prevMention(s *sent, v, n int) *mention {
 		}
 	}
 	return nil
+}
+
+// treeSubject returns the source-like mention that the tree makes the
+// subject of the reporting verb at token k, however far before it, or nil
+// (and nil for a sentence that was not parsed).
+func treeSubject(s *sent, k int) *mention {
+	t := s.tr
+	if t == nil || t.head[k] < 0 {
+		return nil
+	}
+	w := t.child(t.head[k], "nsubj")
+	if w < 0 {
+		return nil
+	}
+	m := s.mentionAt(t.tok[w])
+	if m == nil {
+		for _, c := range t.children(w, "nmod:poss", "compound") {
+			if m = s.mentionAt(t.tok[c]); m != nil {
+				break
+			}
+		}
+	}
+	if m == nil || !sourceLike(m) {
+		return nil
+	}
+	return m
 }
 
 // namedAfter returns the person named right after a role or a body

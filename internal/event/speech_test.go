@@ -528,3 +528,13 @@ func TestGroupSpeaks(t *testing.T) {
 			not:  []string{"accuse:G7>USA"}},
 	})
 }
+
+// TestSubjectFarBeforeItsVerb checks that a source is found through the
+// tree when a long phrase stands between it and its verb of reporting.
+func TestSubjectFarBeforeItsVerb(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "long-parenthesis",
+			text: "Ukraine's foreign ministry, in a statement posted late on Sunday night after a day of talks, said Russian forces had shelled the plant again.",
+			want: []ev{{typ: "attack", actor: "RUS", source: "Ministry of Foreign Affairs of Ukraine"}}},
+	})
+}
