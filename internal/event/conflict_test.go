@@ -261,3 +261,17 @@ func TestTollLevelAndLoans(t *testing.T) {
 			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{1.5e9, "USD"}}}},
 	})
 }
+
+// TestPassiveSubjectFromTheTree checks that the target of a passive is
+// the subject the tree gives it, not a party named before it in another
+// role, and that a party inside the subject's phrase still is.
+func TestPassiveSubjectFromTheTree(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "addressee-is-no-target",
+			text: "Zelenskyy told the UN Security Council that 22 civilians had been killed in the strike.",
+			not:  []string{"casualties:>UN"}},
+		{name: "possessor-in-subject",
+			text: "Ukraine's second city was shelled again overnight, the regional governor said.",
+			want: []ev{{typ: "attack", targets: []string{"UKR"}}}},
+	})
+}

@@ -175,10 +175,33 @@ func (c *cand) passiveSubjectTarget() bool {
 	// "Kyiv was hit", "Russia was accused": the passive subject, right
 	// before the auxiliary ("Ukraine's capital was shelled").
 	m := passiveSubject(c.s, c.hit.t0, c.l)
-	if m == nil {
+	if m == nil || c.treeSubjectElsewhere(m) {
 		return false
 	}
 	c.addTargets(c.s, m, "subject of the passive verb")
+	return true
+}
+
+// treeSubjectElsewhere reports whether the tree gives the trigger's verb
+// a passive subject other than mention m: "told the UN Security Council
+// that 22 people had been killed" killed people, not the council.
+func (c *cand) treeSubjectElsewhere(m *mention) bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 {
+		return false
+	}
+	subj := t.child(v, "nsubj:pass")
+	if subj < 0 {
+		return false
+	}
+	// The mention may stand inside the subject's phrase ("Ukraine's
+	// capital was shelled").
+	for k := m.t0; k < m.t1; k++ {
+		if w := t.head[k]; w >= 0 && t.dominates(subj, w) {
+			return false
+		}
+	}
 	return true
 }
 
