@@ -289,6 +289,23 @@ func (x *Extractor) lossParties(d *docState, c *cand) {
 			c.explain("targets", "from the attack just before: %s", la.targets[0].code)
 		}
 	}
+	if lc := d.last[model.TypeCasualties]; lc != nil && len(c.actors) == 0 && len(c.targets) == 0 && lc.s.idx >= s.idx-1 && lc.s != s {
+		// "... killing 21 people. 38 others were wounded": losses told
+		// right after others, with no side of their own, are of the
+		// same attack.
+		c.actors = lc.actors
+		c.targets = lc.targets
+		c.explain("targets", "from the losses just before: %s", strings.Join(codesOf(c.targets), " "))
+	}
+}
+
+// codesOf returns the codes of targets.
+func codesOf(ts []codeText) []string {
+	var out []string
+	for _, t := range ts {
+		out = append(out, t.code)
+	}
+	return out
 }
 
 // fillParties reads an event between parties (an attack, a visit, a

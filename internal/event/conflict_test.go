@@ -275,3 +275,13 @@ func TestPassiveSubjectFromTheTree(t *testing.T) {
 			want: []ev{{typ: "attack", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestLossesRightAfterLosses checks that losses told with no side right
+// after others take their sides.
+func TestLossesRightAfterLosses(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "others-wounded",
+			text: "Twelve civilians were killed in Mykolaiv on Tuesday, the mayor said. Thirty others were wounded, the regional administration said.",
+			want: []ev{{typ: "casualties", targets: []string{"UKR"}, count: exactly(30), outcome: "wounded"}}},
+	})
+}
