@@ -159,6 +159,9 @@ func (x *Extractor) fillCasualties(d *docState, c *cand, class class, permitted 
 	c.victimSide(side)
 	x.lossParties(d, c)
 	x.countedSide(d, c)
+	if len(c.actors) == 0 && len(c.targets) == 1 {
+		c.heldPlace()
+	}
 	if len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
 		c.actors = []string{x.dyad[c.targets[0].code]}
 		c.conf -= 0.2
@@ -273,8 +276,13 @@ func (x *Extractor) lossParties(d *docState, c *cand) {
 	if len(c.targets) == 0 {
 		// "three killed in Belgorod": the state the place lies in.
 		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !contains(c.actors, m.entry.Country) {
-			c.targets = []codeText{{code: m.entry.Country, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
-			c.explain("targets", "the state the place lies in: %q -> %s", textOf(s, m.t0, m.t1), m.entry.Country)
+			code, how := m.entry.Country, "the state the place lies in"
+			if m.entry.Held != "" && len(c.actors) == 0 {
+				// Losses in a place the other side held: that side's.
+				code, how = m.entry.Held, "the side that held the place"
+			}
+			c.targets = []codeText{{code: code, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
+			c.explain("targets", "%s: %q -> %s", how, textOf(s, m.t0, m.t1), code)
 		}
 	}
 	if la := d.lastAttack; la != nil && (d.lastAttackIdx >= s.idx-2 || la.s.para == s.para) &&
@@ -442,6 +450,20 @@ func (x *Extractor) pairParties(c *cand) {
 	}
 }
 
+// heldPlace makes the holder of a place the target, where the one
+// target is the state a held place lies in and no actor is named: a
+// strike on Sevastopol or Donetsk city in 2022 hit the side that held it
+// (see the held column of the lexicon's places.tsv).
+func (c *cand) heldPlace() {
+	for _, p := range c.places {
+		if p.entry.Held != "" && p.entry.Country == c.targets[0].code {
+			c.targets = []codeText{{code: p.entry.Held, text: p.text, span: p.span}}
+			c.explain("targets", "the side that held %q: %s", p.text, p.entry.Held)
+			return
+		}
+	}
+}
+
 // dyadParties fills in the warring sides for the frames between them
 // (dyad): the other side of the one named, or for talks with neither
 // named, both, in an article about both. It reports false for talks with
@@ -451,6 +473,9 @@ func (x *Extractor) dyadParties(d *docState, c *cand) bool {
 	if c.f.dyad && len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
 		c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
 		c.explain("targets", "the other side of the conflict: %s", c.targets[0].code)
+	}
+	if c.f.dyad && len(c.actors) == 0 && len(c.targets) == 1 {
+		c.heldPlace()
 	}
 	if c.f.dyad && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
 		c.actors = []string{x.dyad[c.targets[0].code]}

@@ -285,3 +285,18 @@ func TestLossesRightAfterLosses(t *testing.T) {
 			want: []ev{{typ: "casualties", targets: []string{"UKR"}, count: exactly(30), outcome: "wounded"}}},
 	})
 }
+
+// TestHeldPlaces checks that a strike with no attacker named on a place
+// held by the other side since before 2022 hit that side, and that a
+// place its own state holds is unchanged.
+func TestHeldPlaces(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "crimea-airbase",
+			text: "A series of explosions hit an airbase in Yevpatoria on Tuesday, killing one person, local officials said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}, {typ: "casualties", targets: []string{"RUS"}}},
+			not:  []string{"attack:RUS>UKR", "casualties:RUS>UKR"}},
+		{name: "ukrainian-held-city",
+			text: "Shells hit a market in Kharkiv on Tuesday, killing three people, the governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}

@@ -83,6 +83,10 @@ type Entry struct {
 	// role's state or organisation, the state a place lies in, the country
 	// an outlet is based in.
 	Country string
+	// Held is, for a place, the party that held it through the period
+	// sitrep follows where that is not the state it lies in (Crimea:
+	// RUS), or "".
+	Held string
 	// Lat and Lon locate places, in decimal degrees.
 	Lat, Lon float64
 	// Members are the state codes of a group.

@@ -531,7 +531,10 @@ var oblastSuffixes = []string{"region", "oblast", "province"}
 func (l *Lexicon) loadPlaces(rows []row) error {
 	for _, r := range rows {
 		e := &Entry{Kind: KindPlace, Code: slug(r.get("name")), Name: r.get("name"),
-			Category: r.get("kind"), Country: r.get("country")}
+			Category: r.get("kind"), Country: r.get("country"), Held: r.get("held")}
+		if e.Held == e.Country && e.Held != "" {
+			return r.errorf("%q is held by %s, the state it lies in: leave held empty", e.Name, e.Held)
+		}
 		var err1, err2 error
 		e.Lat, err1 = strconv.ParseFloat(r.get("lat"), 64)
 		e.Lon, err2 = strconv.ParseFloat(r.get("lon"), 64)
