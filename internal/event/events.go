@@ -1536,15 +1536,7 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 				k++
 			}
 			m := s.mentionAt(k)
-			if m == nil {
-				return false
-			}
-			switch {
-			case m.kind == mPlace && m.entry.Country != "":
-				host = m.entry.Country
-			case m.kind == mEntity && m.entry.Kind == lexicon.KindState && (m.form == lexicon.FormCapital || m.form == lexicon.FormSeat || m.form == lexicon.FormName):
-				host = m.codes[0]
-			default:
+			if host = placeState(m, true); host == "" {
 				return false
 			}
 			text, span = textOf(s, m.t0, m.t1), s.span(m.t0, m.t1)
@@ -1573,13 +1565,7 @@ func meetingVisits(s *sent, cs []*cand) []*cand {
 		if host == "" || host == visitor[0] {
 			continue
 		}
-		dup := false
-		for _, o := range cs {
-			if o.f.typ == model.TypeVisit && contains(o.actors, visitor[0]) {
-				dup = true
-			}
-		}
-		if dup {
+		if visitTold(cs, visitor[0]) {
 			continue
 		}
 		v := &cand{f: visitFrame, hit: c.hit, s: s, l: c.l, r: c.r, conf: c.conf - 0.1, src: c.src, actors: visitor, actorM: vm,
@@ -1715,18 +1701,32 @@ func speakerAbroad(s *sent, cs []*cand) []*cand {
 }
 
 // hostState returns the state whose place or capital token k names, with
-// its mention.
+// its mention; a dateline names none.
 func hostState(s *sent, k int) (string, *mention) {
 	m := s.mentionAt(k)
-	switch {
-	case m == nil || m.dateline:
+	if m == nil || m.dateline {
 		return "", nil
-	case m.kind == mPlace && m.entry.Country != "":
-		return m.entry.Country, m
-	case m.kind == mEntity && m.entry.Kind == lexicon.KindState && (m.form == lexicon.FormCapital || m.form == lexicon.FormSeat):
-		return m.codes[0], m
+	}
+	if code := placeState(m, false); code != "" {
+		return code, m
 	}
 	return "", nil
+}
+
+// placeState returns the state mention m names as a place: the state a
+// place lies in, or a state named by its capital or seat, or with names
+// set by its name too ("met Putin in Russia"); "" for none.
+func placeState(m *mention, names bool) string {
+	switch {
+	case m == nil:
+		return ""
+	case m.kind == mPlace && m.entry.Country != "":
+		return m.entry.Country
+	case m.kind == mEntity && m.entry.Kind == lexicon.KindState &&
+		(m.form == lexicon.FormCapital || m.form == lexicon.FormSeat || names && m.form == lexicon.FormName):
+		return m.codes[0]
+	}
+	return ""
 }
 
 // visitTold reports whether cs holds a visit by code.

@@ -80,10 +80,7 @@ func actorOf(c *cand) string {
 }
 
 func targetSet(c *cand) string {
-	var codes []string
-	for _, t := range c.targets {
-		codes = append(codes, t.code)
-	}
+	codes := codesOf(c.targets)
 	sort.Strings(codes)
 	return strings.Join(codes, " ")
 }

@@ -309,11 +309,7 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 			c.addPlace(s, m)
 		}
 	}
-	var codes []string
-	for _, t := range c.targets {
-		codes = append(codes, t.code)
-	}
-	if len(codes) > 0 {
+	if codes := codesOf(c.targets); len(codes) > 0 {
 		c.explain("targets", "%s: %q -> %s", how, textOf(s, m.t0, m.t1), strings.Join(codes, " "))
 	}
 }

@@ -332,12 +332,6 @@ func bestString(m map[string]int) string {
 	return best
 }
 
-// Lemma gives the lemma that a lower-cased word form would have with the
-// universal tag upos ("VERB", "NOUN", ...), without tagging a sentence.
-func (m *Model) Lemma(form, upos string) string {
-	return m.lemmas.lemma(form, upos, -1, nil)
-}
-
 // Forms returns the lower-cased forms whose lemma with the universal tag
 // upos is lemma: those the treebank shows, and the regular inflections
 // (-s, -es, -ed, -ing, with a final e dropped, a consonant doubled or a
@@ -359,7 +353,7 @@ func (m *Model) Forms(lemma, upos string) []string {
 		add(f)
 	}
 	for _, f := range inflections(lemma) {
-		if m.Lemma(f, upos) == lemma {
+		if m.lemmas.lemma(f, upos, -1, nil) == lemma {
 			add(f)
 		}
 	}
