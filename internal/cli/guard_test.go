@@ -15,7 +15,7 @@ import (
 // development sets they are the targets of the extraction work, where the
 // extractor reaches them; dev's and kiel-dev's floors are where they stand
 // until the rules rebuilt on the grammar layer reach the targets (dev F1
-// 0.80, exact 0.60; kiel-dev's money slot 0.90). The held-out tune split
+// 0.80, exact 0.60); kiel-dev's money slot is at its target, 0.90. The held-out tune split
 // is ours and may be tuned on; its test and fresh splits are only ever
 // reported, never guarded, so that no change is made to pass them.
 var extractionFloors = []struct {
@@ -29,7 +29,7 @@ var extractionFloors = []struct {
 	{name: "seeds", gold: "gold/seeds.jsonl", corpus: "corpus/seeds", shared: true, f1: 0.95, exact: 0.95},
 	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.70, exact: 0.51},
 	{name: "kiel-dev", gold: "gold/kiel-dev.jsonl", corpus: "corpus/kiel-dev", shared: true, recall: 0.92,
-		slots: map[string]float64{"qty": 0.90, "money": 0.86}},
+		slots: map[string]float64{"qty": 0.90, "money": 0.90}},
 }
 
 // mergeFloor is merging's F1 on examples/gold/merge.jsonl.

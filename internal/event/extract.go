@@ -414,15 +414,79 @@ var unitHeads = words("unitHeads")
 // itemsDoNotTrigger drops the trigger hits that start on a word still
 // read as an item: the noun "ship" or "supplies", or any item of a
 // sentence that was not parsed.
+//
+// The one exception is instrumentNamesAid: a grant or a loan that carries
+// its amount, with no other word of aid in its sentence, is the aid.
 func itemsDoNotTrigger(st *sent) []trigHit {
+	instrument := instrumentNamesAid(st)
 	out := st.trigs[:0]
 	for _, h := range st.trigs {
-		if m := st.mentionAt(h.t0); m != nil && m.kind == mItem {
+		if m := st.mentionAt(h.t0); m != nil && m.kind == mItem && h.t0 != instrument {
 			continue
 		}
 		out = append(out, h)
 	}
 	return out
+}
+
+// instrumentNamesAid finds the financial instrument that alone names the
+// aid of its sentence: "Grant of 5 million EUR for field hospitals",
+// "300 million EUR grant, paid in tranches", "Loan guarantee of up to $2
+// billion": a sentence without a verb, headed by the loan or grant itself
+// (no finite verb governs it), with its amount. A loan a verb governs ("the
+// firm took out a loan") is told by the verb, which may name no aid. It
+// gives the instrument's first token, or -1 when the sentence holds
+// another aid trigger, no amount of money, or no such instrument.
+func instrumentNamesAid(st *sent) int {
+	m := instrumentAlone(st)
+	if m == nil || st.tr == nil || !st.headsSentence(m) {
+		return -1
+	}
+	return m.t0
+}
+
+// instrumentAlone is the part of instrumentNamesAid that needs no tree:
+// the first loan or grant a trigger starts on, in a sentence with an
+// amount of money and no other aid trigger; nil where there is none.
+func instrumentAlone(st *sent) *mention {
+	money := false
+	for i := range st.ms {
+		if m := &st.ms[i]; m.kind == mNum && m.num.Kind == quantity.KindMoney {
+			money = true
+		}
+	}
+	if !money {
+		return nil
+	}
+	var first *mention
+	for _, h := range st.trigs {
+		if h.f.typ != model.TypeAid {
+			continue
+		}
+		m := st.mentionAt(h.t0)
+		if m == nil || m.kind != mItem {
+			return nil // a word of aid of its own carries the amount
+		}
+		if first == nil && financialItem(m) {
+			first = m
+		}
+	}
+	return first
+}
+
+// headsSentence reports whether m heads a sentence without a finite verb:
+// no word from m's head up to the root of the tree is a finite verb or has
+// a finite auxiliary ("Loan guarantee of $1bn, to be drawn in 2023" has
+// none; "the firm took out a loan" has "took").
+func (st *sent) headsSentence(m *mention) bool {
+	w := st.tr.head[m.t1-1]
+	for n := 0; w >= 0 && n < len(st.tr.w); n++ {
+		if st.tr.finite(w) {
+			return false
+		}
+		w = st.tr.parent(w)
+	}
+	return true
 }
 
 // verbsAreNoItems unmarks a one-word item the tree reads as a verb:
@@ -614,8 +678,8 @@ func titleCase(st *sent) bool {
 // mayMatter reports whether a sentence's triggers may give an event that
 // scope keeps (see scope.go): in an article about armed conflict any may;
 // elsewhere only an event with a party to the conflict named in the
-// sentence. Those sentences, and those with a capitalised trigger that may
-// be a name, are worth a parse; the others keep the word-order rules
+// sentence. Those sentences, those with a capitalised trigger that may be
+// a name and those with a loan or grant, are worth a parse; the others keep the word-order rules
 // alone: their events are dropped, or are aid with no recipient named,
 // which needs no grammar to find.
 func (x *Extractor) mayMatter(d *docState, st *sent) bool {
@@ -626,6 +690,11 @@ func (x *Extractor) mayMatter(d *docState, st *sent) bool {
 		if isCap(st.toks[h.t0].Text) {
 			return true
 		}
+	}
+	if instrumentAlone(st) != nil {
+		// A loan or grant may be the aid itself, which only the tree
+		// tells (instrumentNamesAid).
+		return true
 	}
 	sd := mustScope()
 	for i := range st.ms {

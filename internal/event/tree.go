@@ -3,6 +3,7 @@ package event
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/syntax"
 	"github.com/sitrep-project/sitrep/internal/text"
@@ -72,6 +73,20 @@ func (t *tree) parent(i int) int { return t.w[i].Head - 1 }
 
 // rel is the relation of word i to its head.
 func (t *tree) rel(i int) string { return t.w[i].Deprel }
+
+// finite reports whether word i is a finite verb or has a finite auxiliary
+// or copula: the head of a clause with a tense.
+func (t *tree) finite(i int) bool {
+	if strings.Contains(t.w[i].Feats, "VerbForm=Fin") {
+		return true
+	}
+	for _, a := range t.children(i, "aux", "aux:pass", "cop") {
+		if strings.Contains(t.w[a].Feats, "VerbForm=Fin") {
+			return true
+		}
+	}
+	return false
+}
 
 // children returns the dependents of word i whose relation is one of rels
 // (all of them when rels is empty), in sentence order.

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/sitrep-project/sitrep/internal/lexicon"
 )
 
 // trie finds trigger phrases in a sentence's lower-cased tokens.
@@ -87,7 +89,7 @@ func (t *trie) find(s *sent) []trigHit {
 	best := make([]trigHit, len(t.frames))
 	var set []int
 	for i := 0; i < len(s.low); i++ {
-		if m := s.mentionAt(i); m != nil && m.kind != mNum && m.kind != mTime && m.kind != 0 && !oneWordItem(m) {
+		if m := s.mentionAt(i); m != nil && m.kind != mNum && m.kind != mTime && m.kind != 0 && !oneWordItem(m) && !financialItem(m) {
 			continue
 		}
 		set = set[:0]
@@ -147,6 +149,13 @@ func (t *trie) find(s *sent) []trigHit {
 // "ship" or "supplies" may be a verb, which the tree tells (see
 // verbsAreNoItems), so it may start a trigger until then.
 func oneWordItem(m *mention) bool { return m.kind == mItem && m.t1-m.t0 == 1 }
+
+// financialItem reports an item that is money ("loan guarantee", "budget
+// support"): its words may name the aid itself (see instrumentNamesAid);
+// itemsDoNotTrigger drops them where they do not.
+func financialItem(m *mention) bool {
+	return m.kind == mItem && m.entry != nil && m.entry.Mode == lexicon.ModeFinancial
+}
 
 // sortInts sorts a short slice in place.
 func sortInts(a []int) {

@@ -41,6 +41,10 @@ const (
 	kindStop Kind = "stop"
 )
 
+// ModeFinancial is the mode of the items that are money (funds, a loan, a
+// grant): aid paid rather than delivered.
+const ModeFinancial = "financial"
+
 // Forms say how a match was made, so that later stages can weigh it: a
 // state named outright is an actor, a state named by its adjective may only
 // describe something ("Russian-made").
@@ -74,7 +78,8 @@ type Entry struct {
 	// official or organisation, for outlets agency, newspaper and so on, for
 	// places oblast, city, town, region, site or sea, for roles person or body.
 	Category string
-	// Mode is the item's mode: military, humanitarian or financial.
+	// Mode is the item's mode: military, humanitarian or financial
+	// (ModeFinancial).
 	Mode string
 	// Role is a person's role code (see roles.tsv); for roles, the role code.
 	Role string

@@ -500,7 +500,7 @@ func (l *Lexicon) loadItems(rows []row) error {
 			return r.errorf("item type %q is neither system nor generic", r.get("type"))
 		}
 		switch e.Mode {
-		case "military", "humanitarian", "financial":
+		case "military", "humanitarian", ModeFinancial:
 		default:
 			return r.errorf("item mode %q is not military, humanitarian or financial", e.Mode)
 		}
