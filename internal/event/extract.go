@@ -382,6 +382,7 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 		st.trigs = x.trig.phrasal(st)
 		st.trigs = instrumentsDoNotTrigger(st)
 		st.trigs = modifiersDoNotTrigger(st)
+		st.trigs = verbsAsModifiersDoNotTrigger(st)
 		if !titleCase(st) {
 			st.trigs = properNounsDoNotTrigger(st)
 		}
@@ -405,6 +406,32 @@ func modifiersDoNotTrigger(st *sent) []trigHit {
 		out = append(out, h)
 	}
 	return out
+}
+
+// verbsAsModifiersDoNotTrigger drops the hits of an aid verb (of giving,
+// pledging or permitting) whose word the tree reads as a noun or adjective
+// compounded with a noun: "a shipping company", "supply chains", "transfer
+// fees" name a kind of thing, not an act. Other types' nouns name their
+// event in compounds too ("the sanctions list" is of sanctions), and
+// attack words are modifiersDoNotTrigger's.
+func verbsAsModifiersDoNotTrigger(st *sent) []trigHit {
+	out := st.trigs[:0]
+	for _, h := range st.trigs {
+		if h.f.typ == model.TypeAid && h.t1 == h.t0+1 && verbClass(h.tr.class) {
+			if w := st.tr.head[h.t0]; w >= 0 && (st.tr.w[w].UPOS == "NOUN" || st.tr.w[w].UPOS == "ADJ") && st.tr.rel(w) == "compound" {
+				if p := st.tr.parent(w); p >= 0 && st.tr.w[p].UPOS == "NOUN" {
+					continue
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// verbClass reports the trigger classes that name an act by a verb.
+func verbClass(c class) bool {
+	return c == classAct || c == classPledge || c == classAuthorize
 }
 
 // unitHeads are nouns that an attack word before them names a unit or a
