@@ -723,6 +723,12 @@ func (x *Extractor) mayMatter(d *docState, st *sent) bool {
 		// tells (instrumentNamesAid).
 		return true
 	}
+	return st.namesParty()
+}
+
+// namesParty reports whether the sentence names a party to a conflict
+// sitrep follows.
+func (st *sent) namesParty() bool {
 	sd := mustScope()
 	for i := range st.ms {
 		for _, c := range st.ms[i].codes {

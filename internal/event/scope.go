@@ -256,7 +256,11 @@ func (d *scopeData) aidTransfer(e *model.Event) bool {
 
 // commercial reports whether a sentence holds a commerce cue.
 func (d *scopeData) commercial(sentence string) bool {
-	toks := text.Tokenize(sentence, 0)
+	return d.commercialToks(text.Tokenize(sentence, 0))
+}
+
+// commercialToks reports whether a sentence's tokens hold a commerce cue.
+func (d *scopeData) commercialToks(toks []text.Token) bool {
 	for i := range toks {
 		for _, words := range d.commerce[strings.ToLower(toks[i].Text)] {
 			if phraseAt(toks, i, words) {

@@ -33,6 +33,11 @@ var scopeCases = []struct {
 	{"trade", "Canada and Chile sign trade deal",
 		"Canada and Chile signed a trade deal on Friday that removes tariffs on 95% of goods, after two years of talks. " +
 			"Ottawa pledged $20 million to help small exporters adapt, the trade minister said.", nil},
+	// A business story that names Ukraine once is not about it: a
+	// purchase there has no implied recipient, so it is no aid.
+	{"takeover-beside-the-war", "Retail group agrees $12bn deal for rival",
+		"Shares rose in New York on Monday after fears over the war in Ukraine weighed on markets last week. " +
+			"A retail group has agreed a $12bn deal to buy a rival chain, in a takeover that will give its founder control of 900 stores.", nil},
 	{"war", "Missiles strike Dnipro as troops dig in along the front",
 		"Russian missiles hit an industrial area of Dnipro on Thursday, killing four people, the regional governor said. " +
 			"Ukrainian troops repelled assaults near Bakhmut, the general staff said, as Russian forces kept up their shelling of the town.",
