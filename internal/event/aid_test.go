@@ -36,6 +36,25 @@ func TestAid(t *testing.T) {
 		{name: "a-loan-a-verb-tells-is-not-the-fragment-rule",
 			text: "A loan of 40 million EUR was taken out by the bakery chain last spring to open new shops.",
 			not:  []string{"aid"}},
+		// One amount named through several words of one sentence is one
+		// package; a participle describing it delivers nothing.
+		{name: "one-amount-several-words",
+			text: "The president signed a support package providing nearly $30bn in aid for Ukraine on Monday.",
+			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{30e9, "USD"}, status: "pledged"}},
+			only: []model.EventType{model.TypeAid}},
+		{name: "a-verb-of-the-clause-says-what-happened-to-the-amount",
+			text: "Washington has already delivered most of the $600m package that the president signed last month, a defence official said.",
+			want: []ev{{typ: "aid", actor: "USA", money: &money{600e6, "USD"}, status: "delivered"}}},
+		// A verb of giving with a noun of consent approves aid.
+		{name: "gave-final-approval-is-a-pledge",
+			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",
+			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{40e9, "USD"}, status: "pledged"}}},
+		{name: "gave-consent-is-a-pledge",
+			text: "Parliament in Oslo gave its consent on Tuesday to 500 million euros of budget support for Ukraine.",
+			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{500e6, "EUR"}, status: "pledged"}}},
+		{name: "gave-items-is-a-delivery",
+			text: "Norway gave 22 howitzers to Ukraine on Thursday, its defence minister said.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}, items: []string{"howitzer"}, status: "delivered"}}},
 		// A verb of giving compounded with a noun names a kind of thing.
 		{name: "a-shipping-company-is-no-shipment",
 			text: "A loan of 40 million EUR was taken out by the shipping company last spring to renew its fleet of Black Sea tankers.",

@@ -269,7 +269,9 @@ func (c *cand) aidStatus(q cueFlags) {
 	switch {
 	case c.hit.tr.class == classAuthorize || q.allowed:
 		c.status = model.StatusAuthorized
-	case c.hit.tr.class == classPledge:
+	case c.hit.tr.class == classPledge || c.givesApproval():
+		// "gave final approval to $40bn in aid": a verb of giving
+		// with a noun of consent approves.
 		c.status = model.StatusPledged
 		if q.plan && !q.pledge {
 			c.status = model.StatusPlanned

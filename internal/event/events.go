@@ -469,6 +469,29 @@ func (c *cand) readingClass() class {
 	return cl
 }
 
+// approvalNouns are nouns of consent that make a verb of giving a light
+// verb (see words.tsv).
+var approvalNouns = words("approvalNouns")
+
+// givesApproval reports a verb of giving whose object the tree reads as a
+// noun of consent: it approves, it does not hand over.
+func (c *cand) givesApproval() bool {
+	t := c.s.tr
+	if t == nil {
+		return false
+	}
+	v := t.head[c.hit.t0]
+	if v < 0 || t.w[v].UPOS != "VERB" {
+		return false
+	}
+	for _, o := range t.children(v, "obj") {
+		if approvalNouns[strings.ToLower(t.w[o].Lemma)] {
+			return true
+		}
+	}
+	return false
+}
+
 // findParties finds who acts: the party a permitting verb before the
 // trigger names ("allowed Poland to send"), the donor and recipient of a
 // verb of receiving, the parties of the aid a continuing verb continues,

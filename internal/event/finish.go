@@ -103,7 +103,7 @@ func mergeable(a, b *cand) bool {
 	if ta, tb := targetSet(a), targetSet(b); ta != tb && ta != "" && tb != "" {
 		return false
 	}
-	if a.status != b.status || a.outcome != b.outcome || a.victims != b.victims && a.victims != "" && b.victims != "" {
+	if a.status != b.status && !oneAmount(a, b) || a.outcome != b.outcome || a.victims != b.victims && a.victims != "" && b.victims != "" {
 		return false
 	}
 	if a.count != nil && b.count != nil && !overlaps(a.count, b.count) {
@@ -171,6 +171,26 @@ func mergeable(a, b *cand) bool {
 		shared := a.count != nil && b.count != nil || ownDates(a, b) || sharesPlace(a, b)
 		return shared && abs(a.s.idx-b.s.idx) <= 2
 	}
+}
+
+// oneAmount reports two aid readings of one sentence that give the same
+// amount: "a support package providing $40bn in aid" names one package
+// through several words, whatever tense each is read with.
+func oneAmount(a, b *cand) bool {
+	return a.f.typ == model.TypeAid && a.s.idx == b.s.idx && a.money != nil && b.money != nil &&
+		a.money.Currency == b.money.Currency && overlaps(a.money, b.money)
+}
+
+// verbReading reports a candidate read from a verb with a tense: a verb
+// trigger the tree reads as a finite verb ("had delivered", "signed"), not
+// as a participle describing ("a package providing $40bn").
+func (c *cand) verbReading() bool {
+	t := c.s.tr
+	if t == nil || !verbClass(c.hit.tr.class) {
+		return false
+	}
+	w := t.head[c.hit.t0]
+	return w >= 0 && t.w[w].UPOS == "VERB" && t.finite(w)
 }
 
 // factual reports whether the article holds the candidate true or planned.
@@ -282,6 +302,17 @@ func absorb(a, b *cand) {
 	}
 	if a.money == nil {
 		a.money = b.money
+	}
+	if a.status != b.status {
+		// One amount read twice (oneAmount): a verb of the clause says
+		// what happened to it ("had delivered most of the $350m
+		// package"); with none, a sentence that also names it as a
+		// package or a pledge does not record a delivery ("a package
+		// providing $40bn").
+		av, bv := a.verbReading(), b.verbReading()
+		if bv && !av || av == bv && a.status == model.StatusDelivered {
+			a.status = b.status
+		}
 	}
 	if a.tx == nil || (b.tx != nil && b.tx.End.Sub(b.tx.Start) < a.tx.End.Sub(a.tx.Start)) {
 		if b.tx != nil {
