@@ -73,12 +73,11 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 		return reject
 	}
 	c.aidMode()
-	// Outside an article about the conflict, a sentence of commerce that
-	// names no party ("a $44bn deal to buy a social network", in a
-	// business story that names Ukraine once) does not make Ukraine the
-	// implied recipient: the recipient stays unnamed, and scope drops the
-	// purchase.
-	if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) && (d.conflict() || s.namesParty() || !mustScope().commercialToks(s.toks)) {
+	// A sentence of commerce that names no party ("a $44bn deal to buy a
+	// social network", in a business story or a live page that names
+	// Ukraine elsewhere) does not make Ukraine the implied recipient: the
+	// recipient stays unnamed, and scope drops the purchase.
+	if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) && (s.namesParty() || !mustScope().commercialToks(s.toks)) {
 		c.targets = []codeText{{code: d.home()}}
 		c.explain("targets", "none named: the state the article is about, %s", d.home())
 	}

@@ -75,6 +75,24 @@ func TestScope(t *testing.T) {
 	}
 }
 
+// TestScopeCommerceOnAWarPage checks that on a page about the war a
+// takeover told in passing, naming no party, is no aid, while the page's
+// attack stays.
+func TestScopeCommerceOnAWarPage(t *testing.T) {
+	a := &model.Article{ID: "s-war-page", Doc: "war-page", Date: time.Date(2022, 11, 17, 0, 0, 0, 0, time.UTC),
+		Title: "Missiles hit Kharkiv; retail group agrees deal",
+		Text: "Missiles hit Kharkiv overnight, killing two people, Ukraine's regional governor said. " +
+			"Ukrainian troops repelled assaults near Bakhmut as shelling went on along the front line, the general staff said. " +
+			"In business news, a retail group has agreed a $12bn deal to buy a rival chain, in a takeover that will give its founder control of 900 stores."}
+	got := map[model.EventType]int{}
+	for _, e := range New().Extract(a) {
+		got[e.Type]++
+	}
+	if got[model.TypeAttack] == 0 || got[model.TypeAid] > 0 {
+		t.Errorf("want an attack and no aid, got %v", got)
+	}
+}
+
 // TestScopeData checks the embedded scope data: it loads, every cue is
 // there once, and every party's opponent is a party that fights it back.
 func TestScopeData(t *testing.T) {
