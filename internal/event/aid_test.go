@@ -45,6 +45,12 @@ func TestAid(t *testing.T) {
 		{name: "a-verb-of-the-clause-says-what-happened-to-the-amount",
 			text: "Washington has already delivered most of the $600m package that the president signed last month, a defence official said.",
 			want: []ev{{typ: "aid", actor: "USA", money: &money{600e6, "USD"}, status: "delivered"}}},
+		// A participle clause after the package tells what followed;
+		// the package keeps its own event.
+		{name: "participle-clause-after-the-package",
+			text: "The House voted on Tuesday for a $12 billion aid package for Ukraine, sending the bill to the president.",
+			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{12e9, "USD"}, status: "pledged"}},
+			only: []model.EventType{model.TypeAid}},
 		// A verb of giving with a noun of consent approves aid.
 		{name: "gave-final-approval-is-a-pledge",
 			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",

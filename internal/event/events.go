@@ -408,7 +408,7 @@ func announceHandsOver(s *sent, c *cand) bool {
 	// noun hands over to the act after it, which reads the same cues.
 	if typ == model.TypeAid && (class == classPledge || class == classNoun || nominal(s, c.hit)) {
 		for _, h := range s.trigs {
-			if h.t0 > c.hit.t0 && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) {
+			if h.t0 > c.hit.t0 && h.f.typ == typ && h.tr.class == classAct && !nominal(s, h) && !participleClause(s, h) {
 				return true
 			}
 			// "Norway provided protective equipment worth NOK 25 million":
@@ -420,6 +420,23 @@ func announceHandsOver(s *sent, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// participleClause reports a trigger the tree reads as a participle or
+// gerund heading a clause of its own, with no tense ("..., sending it to
+// the president for signature"): what it tells follows from the main
+// clause, and a noun of aid before it keeps its own event.
+func participleClause(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[h.t0]
+	if w < 0 || t.w[w].UPOS != "VERB" || t.rel(w) != "advcl" {
+		return false
+	}
+	f := t.w[w].Feats
+	return (strings.Contains(f, "VerbForm=Part") || strings.Contains(f, "VerbForm=Ger")) && !t.finite(w)
 }
 
 // continueHandsOver reports a continuing verb ("includes", "comprises")
