@@ -16,6 +16,23 @@ func TestAttack(t *testing.T) {
 			text: "Another 8 million people were displaced inside Ukraine, the UN refugee agency said on Tuesday.",
 			want: []ev{{typ: "displacement", actor: "-", targets: []string{"UKR"}, count: exactly(8e6)}}},
 
+		// A bare number after "at" or "aged" is an age, not a toll.
+		{name: "died-at-an-age-is-no-toll",
+			text: "The former mayor of Kherson died at home on Saturday at 88, his family said.",
+			not:  []string{"casualties"}},
+		{name: "died-aged-is-no-toll",
+			text: "A veteran of the Soviet war in Afghanistan, he died aged 79 in a Kyiv hospital.",
+			not:  []string{"casualties"}},
+		{name: "a-toll-put-at-a-figure-counts",
+			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
+			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// Agreeing to hold attacks back is no attack.
+		{name: "withheld-attacks-are-no-attack",
+			text: "Russian and Ukrainian negotiators agreed on Friday to withhold attacks on merchant ships using the three Black Sea ports.",
+			not:  []string{"attack"}},
+		{name: "refraining-from-strikes-is-no-attack",
+			text: "Russian forces will refrain from strikes on Ukrainian ports while the grain ships sail, the Kremlin said.",
+			not:  []string{"attack"}},
 		{name: "active-with-date",
 			text: "Russian forces shelled Kharkiv on Tuesday, the regional governor said.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-03-01"}}},

@@ -408,16 +408,16 @@ func modifiersDoNotTrigger(st *sent) []trigHit {
 	return out
 }
 
-// verbsAsModifiersDoNotTrigger drops the hits of an aid verb (of giving,
-// pledging or permitting) whose word the tree reads as a noun or adjective
-// compounded with a noun: "a shipping company", "supply chains", "transfer
-// fees" name a kind of thing, not an act. Other types' nouns name their
-// event in compounds too ("the sanctions list" is of sanctions), and
-// attack words are modifiersDoNotTrigger's.
+// verbsAsModifiersDoNotTrigger drops the hits of an aid or visit verb (of
+// giving, pledging, permitting or travelling) whose word the tree reads as
+// a noun or adjective compounded with a noun: "a shipping company",
+// "supply chains", "travel bans" name a kind of thing, not an act. Other
+// types' nouns name their event in compounds too ("the sanctions list" is
+// of sanctions), and attack words are modifiersDoNotTrigger's.
 func verbsAsModifiersDoNotTrigger(st *sent) []trigHit {
 	out := st.trigs[:0]
 	for _, h := range st.trigs {
-		if h.f.typ == model.TypeAid && h.t1 == h.t0+1 && verbClass(h.tr.class) {
+		if (h.f.typ == model.TypeAid || h.f.typ == model.TypeVisit) && h.t1 == h.t0+1 && verbClass(h.tr.class) {
 			if w := st.tr.head[h.t0]; w >= 0 && (st.tr.w[w].UPOS == "NOUN" || st.tr.w[w].UPOS == "ADJ") && st.tr.rel(w) == "compound" {
 				if p := st.tr.parent(w); p >= 0 && st.tr.w[p].UPOS == "NOUN" {
 					continue

@@ -593,7 +593,7 @@ func (c *cand) findCount() (victimSide string) {
 				continue
 			}
 			i = m.t1 - 1
-			if !c.owns(m) || s.low[m.t0] == "one" && m.t1 < len(s.low) && s.low[m.t1] == "of" {
+			if !c.owns(m) || s.low[m.t0] == "one" && m.t1 < len(s.low) && s.low[m.t1] == "of" || bareAge(s, m) {
 				continue
 			}
 			d := abs(m.t0 - c.hit.t0)
@@ -614,6 +614,27 @@ func (c *cand) findCount() (victimSide string) {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// maxAge is the oldest age a bare number after "at" is read as.
+const maxAge = 125
+
+// ageWords are the words before a bare number that make it an age (see
+// words.tsv).
+var ageWords = words("ageWords")
+
+// bareAge reports a number that is someone's age: a plain figure a life
+// can reach, after "at" or "aged", with no noun after it ("died on
+// Saturday at 88", "died aged 82"), where "killed at least 19", "at 5
+// sites" and "put the dead at about 5,840" count.
+func bareAge(s *sent, m *mention) bool {
+	if m.t0 == 0 || !ageWords[s.low[m.t0-1]] || m.num.Hedge != "" {
+		return false
+	}
+	if v, ok := m.num.Value(); !ok || v > maxAge {
+		return false
+	}
+	return m.t1 >= len(s.low) || !isLowerWord(s.toks[m.t1].Text) || preps[s.low[m.t1]]
 }
 
 // tollLevel reports whether the tree makes number m the level the

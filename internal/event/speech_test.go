@@ -8,6 +8,10 @@ import (
 
 func TestVisitMeetTalks(t *testing.T) {
 	runCases(t, []caseT{
+		// A travel ban is a sanction, not a journey.
+		{name: "travel-bans-are-no-visit",
+			text: "Canada will impose travel bans on 14 more Russian officials and their families, the foreign minister said.",
+			not:  []string{"visit"}},
 		{name: "visit-travelled",
 			text: "Polish Prime Minister Mateusz Morawiecki travelled to Kyiv on Tuesday.",
 			want: []ev{{typ: "visit", actor: "POL", targets: []string{"UKR"}, date: "2022-03-01", status: "-"}}},
