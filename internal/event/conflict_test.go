@@ -26,6 +26,17 @@ func TestAttack(t *testing.T) {
 		{name: "a-toll-put-at-a-figure-counts",
 			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
 			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// "Fired" with a person as its object dismisses.
+		{name: "firing-a-minister-is-no-attack",
+			text: "Ukraine's president fired his head of security and the prosecutor general on Sunday, citing treason cases in their agencies.",
+			not:  []string{"attack"}},
+		{name: "firing-missiles-is-an-attack",
+			text: "Russian forces fired missiles at the port of Mykolaiv on Sunday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// A participle describing a place is no new attack.
+		{name: "the-destroyed-city-is-described",
+			text: "A French region has offered to rebuild the destroyed Ukrainian town of Irpin as a model of green housing.",
+			not:  []string{"attack"}},
 		// Agreeing to hold attacks back is no attack.
 		{name: "withheld-attacks-are-no-attack",
 			text: "Russian and Ukrainian negotiators agreed on Friday to withhold attacks on merchant ships using the three Black Sea ports.",

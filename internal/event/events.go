@@ -328,12 +328,45 @@ func (c *cand) takeSentenceSource() {
 	}
 }
 
+// dismissVerbs are verbs of attack that, with a person as their object,
+// dismiss the person from a post (see words.tsv).
+var dismissVerbs = words("dismissVerbs")
+
+// dismissal reports an attack verb whose object the tree gives as a
+// person: "the president fired his prosecutor general" dismisses, where
+// "fired missiles at the port" attacks.
+func dismissal(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	v := t.head[h.t0]
+	if v < 0 || t.w[v].UPOS != "VERB" || !dismissVerbs[strings.ToLower(t.w[v].Lemma)] {
+		return false
+	}
+	for _, o := range t.children(v, "obj") {
+		// Any person in the object's phrase: "fired his head of security
+		// and the prosecutor general".
+		for w := range t.w {
+			if t.dominates(o, w) {
+				if k := t.tok[w]; k >= 0 && personMention(s.mentionAt(k)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // misreadTrigger reports trigger words that tell no event of their frame
 // where they stand: a participle describing a noun, an attack that is a
 // cyberattack or a sanction, victims described rather than counted.
 func misreadTrigger(s *sent, c *cand) bool {
 	typ, class := c.f.typ, c.hit.tr.class
 	if class == classAct && typ != model.TypeCasualties && adjectivalParticiple(s, c.hit) {
+		return true
+	}
+	if typ == model.TypeAttack && dismissal(s, c.hit) {
 		return true
 	}
 	if typ == model.TypeAttack && c.hit.t1 < len(s.low) && s.low[c.hit.t1] == "by" {
@@ -1021,6 +1054,13 @@ func adjectivalParticiple(s *sent, h trigHit) bool {
 	w := s.low[h.t1-1]
 	if h.t0 == 0 || h.t1-h.t0 != 1 || !strings.HasSuffix(w, "ed") && w != "sunk" && w != "frozen" {
 		return false
+	}
+	if t := s.tr; t != nil {
+		// The tree says it: "the destroyed Ukrainian city of Borodyanka"
+		// describes the city, whatever word follows.
+		if v := t.head[h.t0]; v >= 0 && t.rel(v) == "amod" && participleOpeners[s.low[h.t0-1]] {
+			return true
+		}
 	}
 	if !participleOpeners[s.low[h.t0-1]] {
 		return false
