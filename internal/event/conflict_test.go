@@ -26,6 +26,14 @@ func TestAttack(t *testing.T) {
 		{name: "a-toll-put-at-a-figure-counts",
 			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
 			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// A word of people describing a thing names no victims' side.
+		{name: "civilian-infrastructure-names-no-victims",
+			text: "At least 12 people were killed in the Sumy region as a result of Russian strikes on civilian infrastructure, the governor said.",
+			want: []ev{{typ: "casualties", actor: "RUS", targets: []string{"UKR"}, count: atLeast(12)}},
+			not:  []string{"casualties:UKR>RUS"}},
+		{name: "civilian-deaths-name-their-victims",
+			text: "The UN has recorded 412 civilian deaths in Ukraine since the invasion began.",
+			want: []ev{{typ: "casualties", targets: []string{"UKR"}, count: exactly(412), victims: "civilians"}}},
 		// "Fired" with a person as its object dismisses.
 		{name: "firing-a-minister-is-no-attack",
 			text: "Ukraine's president fired his head of security and the prosecutor general on Sunday, citing treason cases in their agencies.",

@@ -549,7 +549,9 @@ func (c *cand) findCount() (victimSide string) {
 		if s.low[i] == "members" && i > 0 && s.low[i-1] == "service" {
 			v, ok = "military", true
 		}
-		if !ok {
+		if !ok || s.describesThing(i) {
+			// "Russian strikes on civilian infrastructure": a word of
+			// people describing a thing names no victims.
 			continue
 		}
 		if c.victims == "" {
@@ -635,6 +637,32 @@ func bareAge(s *sent, m *mention) bool {
 		return false
 	}
 	return m.t1 >= len(s.low) || !isLowerWord(s.toks[m.t1].Text) || preps[s.low[m.t1]]
+}
+
+// describesThing reports whether the tree reads token i as a word that
+// modifies a noun (an adjective, or a noun in a compound) other than a
+// word of losses: "civilian infrastructure", "military targets", where
+// "civilian deaths" and "military casualties" name their victims.
+func (s *sent) describesThing(i int) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[i]
+	if w < 0 || t.rel(w) != "amod" && t.rel(w) != "compound" {
+		return false
+	}
+	p := t.parent(w)
+	if p < 0 {
+		return false
+	}
+	k := t.tok[p]
+	for _, h := range s.trigs {
+		if h.f.typ == model.TypeCasualties && k >= h.t0 && k < h.t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // tollLevel reports whether the tree makes number m the level the
