@@ -26,6 +26,13 @@ func TestAttack(t *testing.T) {
 		{name: "a-toll-put-at-a-figure-counts",
 			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
 			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// A sentence or a threat of death is no loss.
+		{name: "sentenced-to-death-is-no-loss",
+			text: "Two British volunteers were sentenced to death by a separatist court in Donetsk on Thursday.",
+			not:  []string{"casualties"}},
+		{name: "death-threats-are-no-loss",
+			text: "The mayor of Melitopol said he had received death threats from Russian officers since March.",
+			not:  []string{"casualties"}},
 		// A word of people describing a thing names no victims' side.
 		{name: "civilian-infrastructure-names-no-victims",
 			text: "At least 12 people were killed in the Sumy region as a result of Russian strikes on civilian infrastructure, the governor said.",

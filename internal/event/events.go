@@ -328,6 +328,38 @@ func (c *cand) takeSentenceSource() {
 	}
 }
 
+// nounCompound reports a one-word trigger the tree reads as a noun
+// compounded with another noun that names no event of its type: "death
+// threats", "the death penalty". (An adjective or participle is not one:
+// parses of "1,115 wounded" vary.)
+func nounCompound(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil || h.t1 != h.t0+1 {
+		return false
+	}
+	w := t.head[h.t0]
+	return w >= 0 && t.w[w].UPOS == "NOUN" && t.rel(w) == "compound" && s.describesThing(h.t0)
+}
+
+// sentenceVerbs are verbs of a court's sentence (see words.tsv).
+var sentenceVerbs = words("sentenceVerbs")
+
+// sentencedTo reports a word of death the tree makes the oblique of a verb
+// of sentencing: "were sentenced to death by a court" is a sentence, not a
+// loss.
+func sentencedTo(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[h.t0]
+	if w < 0 || t.rel(w) != "obl" {
+		return false
+	}
+	p := t.parent(w)
+	return p >= 0 && sentenceVerbs[strings.ToLower(t.w[p].Lemma)]
+}
+
 // dismissVerbs are verbs of attack that, with a person as their object,
 // dismiss the person from a post (see words.tsv).
 var dismissVerbs = words("dismissVerbs")
@@ -367,6 +399,11 @@ func misreadTrigger(s *sent, c *cand) bool {
 		return true
 	}
 	if typ == model.TypeAttack && dismissal(s, c.hit) {
+		return true
+	}
+	if typ == model.TypeCasualties && (nounCompound(s, c.hit) || sentencedTo(s, c.hit)) {
+		// "death threats", "the death penalty", "sentenced to death":
+		// no one has died.
 		return true
 	}
 	if typ == model.TypeAttack && c.hit.t1 < len(s.low) && s.low[c.hit.t1] == "by" {
