@@ -51,6 +51,20 @@ func TestAid(t *testing.T) {
 			text: "The House voted on Tuesday for a $12 billion aid package for Ukraine, sending the bill to the president.",
 			want: []ev{{typ: "aid", targets: []string{"UKR"}, money: &money{12e9, "USD"}, status: "pledged"}},
 			only: []model.EventType{model.TypeAid}},
+		// A participle describing what was given before, in a sentence
+		// about something else, is no new transfer.
+		{name: "arms-delivered-before-are-described",
+			text: "The missile strike destroyed a patrol boat and arms delivered by Washington, the Russian defence ministry said on Sunday.",
+			not:  []string{"aid"}},
+		{name: "systems-supplied-before-are-described",
+			text: "Rocket launchers recently supplied by Britain have let Ukrainian gunners hit Russian depots far behind the front.",
+			not:  []string{"aid"}},
+		{name: "weapons-to-be-delivered-are-aid",
+			text: "The bloc will for the first time pay for weapons to be delivered to Ukraine, its foreign policy chief said.",
+			want: []ev{{typ: "aid", actor: "EU", items: []string{"weapons"}}}},
+		{name: "a-fragment-with-its-participle-is-aid",
+			text: "Loan guarantee of 60 million EUR provided through the World Bank for Ukraine.",
+			want: []ev{{typ: "aid", money: &money{60e6, "EUR"}}}},
 		// A verb of giving with a noun of consent approves aid.
 		{name: "gave-final-approval-is-a-pledge",
 			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",

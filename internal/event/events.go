@@ -432,7 +432,7 @@ func misreadTrigger(s *sent, c *cand) bool {
 		// not a report of losses.
 		return true
 	}
-	if typ == model.TypeAid && class == classAct && reducedRelative(s, c.hit) {
+	if typ == model.TypeAid && class == classAct && (reducedRelative(s, c.hit) || participleOfItems(s, c.hit)) {
 		// "a memorandum released by the White House": a participle
 		// describing a noun that is not aid.
 		return true
@@ -1471,6 +1471,46 @@ func infinitiveBetween(s *sent, i, j int) bool {
 		}
 	}
 	return false
+}
+
+// participleOfItems reports a verb of giving the tree reads as a past
+// participle describing a noun, in a sentence whose main clause tells
+// something else ("the strikes destroyed arms delivered by Washington",
+// "systems recently supplied by the west have changed the front"): what
+// was given before, told as a description, not a new transfer. Where the
+// described noun heads the sentence ("Loan guarantee of $1bn provided
+// through the World Bank") or the main clause is itself aid ("announced
+// $99m in aid, including vehicles supplied by its industry"), the
+// participle is part of the aid told.
+func participleOfItems(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[h.t0]
+	if w < 0 || t.w[w].UPOS != "VERB" || t.rel(w) != "acl" || !strings.Contains(t.w[w].Feats, "VerbForm=Part") ||
+		!strings.Contains(t.w[w].Feats, "Tense=Past") || len(t.children(w, "aux", "aux:pass", "mark")) > 0 {
+		// "weapons to be delivered to a country at war" is aid to come.
+		return false
+	}
+	root := -1
+	for i := range t.w {
+		if t.parent(i) < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || t.w[root].UPOS != "VERB" {
+		// A sentence without a verb: the participle tells its aid.
+		return false
+	}
+	k := t.tok[root]
+	for _, o := range s.trigs {
+		if o.f.typ == model.TypeAid && k >= o.t0 && k < o.t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // reducedRelative reports a past participle right after a noun that is
