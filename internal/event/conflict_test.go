@@ -26,6 +26,15 @@ func TestAttack(t *testing.T) {
 		{name: "a-toll-put-at-a-figure-counts",
 			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
 			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// What the accused is accused of doing, the accused did.
+		{name: "blamed-for-attacking-names-the-accused",
+			text: "Kyiv blamed Russian troops for attacking the railway station in Kramatorsk.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, status: "alleged"}},
+			not:  []string{"attack:UKR"}},
+		{name: "accusing-of-shelling-is-an-allegation",
+			text: "The fighting has spread across the border, with Russian officials accusing Ukrainian forces on Sunday of shelling a village near Kursk.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}, status: "alleged"}},
+			not:  []string{"attack:RUS"}},
 		// A sentence or a threat of death is no loss.
 		{name: "sentenced-to-death-is-no-loss",
 			text: "Two British volunteers were sentenced to death by a separatist court in Donetsk on Thursday.",

@@ -124,6 +124,12 @@ func (t *tree) subjectWord(v int) int {
 			if t.w[v].XPOS != "VBG" {
 				return -1
 			}
+			if o := t.child(p, "obj"); o >= 0 && t.prepositionalGerund(v) {
+				// "accused Ukrainian forces of shelling", "blamed Kyiv
+				// for attacking": the object does what the gerund
+				// tells, not the accuser.
+				return o
+			}
 			v = p
 		case "acl:relcl":
 			return p
@@ -132,6 +138,21 @@ func (t *tree) subjectWord(v int) int {
 		}
 	}
 	return -1
+}
+
+// gerundPreps are the prepositions that make a gerund say what the object
+// of the verb before it did (see words.tsv).
+var gerundPreps = words("gerundPreps")
+
+// prepositionalGerund reports a gerund introduced by a preposition of
+// gerundPreps: "of shelling", "for attacking".
+func (t *tree) prepositionalGerund(v int) bool {
+	for _, k := range t.children(v, "mark", "case") {
+		if gerundPreps[strings.ToLower(t.w[k].Form)] {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinatedAt reports whether the tree joins a word of mention m to
