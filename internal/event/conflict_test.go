@@ -2,6 +2,7 @@ package event
 
 import (
 	"testing"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -26,6 +27,19 @@ func TestAttack(t *testing.T) {
 		{name: "a-toll-put-at-a-figure-counts",
 			text: "British intelligence now puts the Russian dead at about 15,000 since the invasion began.",
 			want: []ev{{typ: "casualties", count: exactly(15000)}}},
+		// The war's start, recalled months later, is no new attack.
+		{name: "invasion-recalled-months-later",
+			text: "The authorities detained the basketball player about a week before Russian forces invaded Ukraine.",
+			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
+			not:  []string{"attack"}},
+		{name: "invasion-reported-in-its-first-days",
+			text: "Russian forces invaded Ukraine on Thursday from the north, east and south.",
+			date: time.Date(2022, 2, 26, 0, 0, 0, 0, time.UTC),
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "a-new-invasion-of-a-place-is-an-attack",
+			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
+			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		// What the accused is accused of doing, the accused did.
 		{name: "blamed-for-attacking-names-the-accused",
 			text: "Kyiv blamed Russian troops for attacking the railway station in Kramatorsk.",

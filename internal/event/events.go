@@ -3,6 +3,7 @@ package event
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -277,6 +278,11 @@ func background(d *docState, c *cand) bool {
 	}
 	if len(c.places) == 0 {
 		c.findPlaces()
+	}
+	if c.f.typ == model.TypeAttack && len(c.places) == 0 && c.recallsWarStart(d) {
+		// "about a week before Putin's forces invaded Ukraine", in a
+		// story of July: the war's start, recalled.
+		return true
 	}
 	if referenceTypes[c.f.typ] && len(c.places) == 0 && c.referenceOnly() {
 		// "since Russia invaded Ukraine": the war's start as a point in
@@ -1532,6 +1538,32 @@ var referenceTypes = setOf(model.TypeAttack, model.TypeMobilize)
 
 // historical reports an event the article dates to a year at least two
 // years before its own date, without "since" (an ongoing state).
+// invasionVerbs are the verbs that name the start of the war sitrep
+// follows when told without a place or a date of their own (see
+// words.tsv). Lemmas.
+var invasionVerbs = words("invasionVerbs")
+
+// recallGrace is how long after the war's start its beginning is still
+// news rather than a recollection.
+const recallGrace = 30 * 24 * time.Hour
+
+// recallsWarStart reports an invasion told, without a date of its own
+// after the war's first days, in a story written well after them: the
+// start of the war recalled as background ("a week before Russia invaded
+// Ukraine"), not a new attack.
+func (c *cand) recallsWarStart(d *docState) bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || !invasionVerbs[strings.ToLower(t.w[v].Lemma)] || d.ref.IsZero() {
+		return false
+	}
+	start := warStartDay()
+	if start.IsZero() || d.ref.Sub(start) < recallGrace {
+		return false
+	}
+	return c.tx == nil || c.txInherited || !c.tx.Start.After(start.Add(7*24*time.Hour))
+}
+
 func historical(d *docState, c *cand) bool {
 	if c.tx == nil || c.tx.Signal == "since" || d.ref.IsZero() || c.tx.End.IsZero() {
 		return false

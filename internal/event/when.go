@@ -421,9 +421,8 @@ type warStartRow struct {
 	day   time.Time
 }
 
-// warStart returns the day a phrase at token k names as the start of the
-// war ("the invasion began", "the start of the war"), or nil.
-func warStart(s *sent, k int) *timex.Expr {
+// loadWarStarts reads data/warstart.tsv once.
+func loadWarStarts() {
 	warStarts.once.Do(func() {
 		warStarts.phrases = map[string][]warStartRow{}
 		err := readTSV("data/warstart.tsv", []string{"phrase", "day"}, func(line int, f []string) error {
@@ -442,6 +441,27 @@ func warStart(s *sent, k int) *timex.Expr {
 			panic("event: data/warstart.tsv: " + err.Error()) // a build error, caught by the tests
 		}
 	})
+}
+
+// warStartDay is the first day data/warstart.tsv names: the day the war
+// sitrep follows began.
+func warStartDay() time.Time {
+	loadWarStarts()
+	var first time.Time
+	for _, rows := range warStarts.phrases {
+		for _, r := range rows {
+			if first.IsZero() || r.day.Before(first) {
+				first = r.day
+			}
+		}
+	}
+	return first
+}
+
+// warStart returns the day a phrase at token k names as the start of the
+// war ("the invasion began", "the start of the war"), or nil.
+func warStart(s *sent, k int) *timex.Expr {
+	loadWarStarts()
 	if k >= len(s.low) {
 		return nil
 	}
