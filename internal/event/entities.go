@@ -74,9 +74,14 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 		}
 		plural, t0 = true, k
 	}
-	if (w == "we" || w == "our" || w == "i") && s.src != nil && len(s.src.codes) > 0 && inQuote(s) {
+	if (w == "we" || w == "our" || w == "i") && s.src != nil && quotedAt(s, t0) {
 		// "“We do not strike Russian territory,” she said": the speaker's
-		// side.
+		// side. A speaker sitrep cannot place leaves "we" unresolved:
+		// it is the speaker's own people, not the states an earlier
+		// sentence listed.
+		if len(s.src.codes) == 0 {
+			return nil, 0, 0, false
+		}
 		return s.src.codes, t0, t1, true
 	}
 	// Earlier in the sentence: the nearest actor of the right number.

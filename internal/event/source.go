@@ -461,6 +461,28 @@ func inQuote(s *sent) bool {
 	return open > 0 || strings.Count(pre, "\"")%2 == 1
 }
 
+// quotedAt reports whether token i stands inside a quotation: the
+// sentence starts inside one (inQuote), or a closing mark follows i with no
+// opening mark before it in the sentence (a quotation opened in an earlier
+// sentence of the paragraph: "... so we are urging people to stay in
+// shelters,” the governor said").
+func quotedAt(s *sent, i int) bool {
+	if inQuote(s) {
+		return true
+	}
+	for k := 0; k < i && k < len(s.low); k++ {
+		if s.low[k] == "“" || s.low[k] == "\"" {
+			return false
+		}
+	}
+	for k := i + 1; k < len(s.low); k++ {
+		if s.low[k] == "”" {
+			return true
+		}
+	}
+	return false
+}
+
 func hasQuote(s *sent) bool {
 	t := s.text[s.start:s.end]
 	return strings.ContainsAny(t, "\"“”")

@@ -74,6 +74,12 @@ func TestVisitMeetTalks(t *testing.T) {
 
 func TestSpeechActs(t *testing.T) {
 	runCases(t, []caseT{
+		// "We" in a quotation is the speaker's side; where sitrep cannot
+		// place the speaker, it is not the states an earlier sentence
+		// listed.
+		{name: "we-of-an-unplaced-speaker",
+			text: "Ukraine, Russia, Turkey and the UN signed the grain deal in Istanbul on Friday. \u201cEverything is being shelled, even the bread queues. So we are urging people to stay in shelters,\u201d Oleh Petrenko, the head of the district, told reporters.",
+			not:  []string{"demand:RUS", "demand:TUR", "demand:UN"}},
 		{name: "threaten-conditional",
 			text: "Putin warned that Russia would respond if NATO moved weapons closer to its borders.",
 			want: []ev{{typ: "threaten", actor: "RUS", targets: []string{"NATO"}}}},
