@@ -747,6 +747,9 @@ func (st *sent) namesParty() bool {
 func triggersOfTheirPart(st *sent) []trigHit {
 	out := st.trigs[:0]
 	for _, h := range st.trigs {
+		if adjectiveOfSpeech(st, h) {
+			continue
+		}
 		if pos := h.tr.pos; pos != "" {
 			w := st.tr.head[h.t0]
 			if w >= 0 && st.tr.w[w].UPOS != pos {
@@ -762,6 +765,40 @@ func triggersOfTheirPart(st *sent) []trigHit {
 	}
 	return out
 }
+
+// adjectiveBlind are the types whose act triggers are verbs or nouns
+// only: a denial's are adjectives too ("called the claim preposterous"),
+// and losses and attacks read their participles by their own rules
+// ("1,115 wounded", "the shelled village").
+var adjectiveBlind = setOf(model.TypeThreaten, model.TypeDemand, model.TypeAccuse, model.TypeTalks, model.TypeVisit, model.TypeMeet, model.TypeAid, model.TypeSanction)
+
+// adjectiveOfSpeech reports a one-word act trigger of a type in
+// adjectiveBlind that the tree tags as an adjective: "less threatening",
+// "a demanding schedule", "an appealing offer" name no act.
+func adjectiveOfSpeech(st *sent, h trigHit) bool {
+	if h.t1 != h.t0+1 || h.tr.class != classAct || !adjectiveBlind[h.f.typ] {
+		return false
+	}
+	w := st.tr.head[h.t0]
+	if w < 0 {
+		return false
+	}
+	if st.tr.w[w].UPOS == "ADJ" {
+		return true
+	}
+	// "deemed less threatening": a word of degree makes a participle
+	// an adjective, however it is tagged.
+	for _, a := range st.tr.children(w, "advmod") {
+		if degreeWords[strings.ToLower(st.tr.w[a].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// degreeWords are adverbs of degree that only an adjective takes (see
+// words.tsv).
+var degreeWords = words("degreeWords")
 
 // properNounsDoNotTrigger drops the trigger hits whose first word the tagger
 // reads as a proper noun: a yacht named "Shellest", a company called

@@ -74,6 +74,10 @@ func TestVisitMeetTalks(t *testing.T) {
 
 func TestSpeechActs(t *testing.T) {
 	runCases(t, []caseT{
+		// An act's word used as an adjective names no act.
+		{name: "less-threatening-is-no-threat",
+			text: "Detainees deemed less threatening by Russian officers were moved to camps near Donetsk, the Ukrainian ombudsman said.",
+			not:  []string{"threaten"}},
 		// "We" in a quotation is the speaker's side; where sitrep cannot
 		// place the speaker, it is not the states an earlier sentence
 		// listed.
