@@ -409,7 +409,7 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 		}
 		m := s.mentionAt(i)
 		if m != nil && m.kind != mNum {
-			if c.actorOK(m) && !inIncluding(s, m.t0, c.l) {
+			if c.actorOK(m) && !inIncluding(s, m.t0, c.l) && !c.objectOfOtherVerb(m) {
 				c.setActor(s, m, "")
 				return true
 			}
@@ -428,6 +428,34 @@ func (x *Extractor) scanActor(d *docState, c *cand, from int) bool {
 		}
 	}
 	return false
+}
+
+// objectOfOtherVerb reports whether the tree makes m the object of a verb
+// other than the trigger: "was visiting Kyiv when the missiles hit" has
+// Kyiv visited, not attacking.
+func (c *cand) objectOfOtherVerb(m *mention) bool {
+	t := c.s.tr
+	if t == nil {
+		return false
+	}
+	v := c.trigWord()
+	w := t.head[m.t1-1]
+	if w < 0 || t.rel(w) != "obj" && t.rel(w) != "iobj" {
+		return false
+	}
+	p := t.parent(w)
+	if p < 0 || p == v || t.w[p].UPOS != "VERB" {
+		return false
+	}
+	// "blamed Ukraine for a missile attack", "accused Kyiv of
+	// shelling": the object is the doer of what follows "for" or "of".
+	if v >= 0 && t.parent(v) == p && (t.rel(v) == "xcomp" || t.infinitive(v) || t.prepositionalGerund(v) || gerundPreps[t.caseOf(v, c.s.low)]) {
+		// and "led the president to call for": the object of a verb of
+		// control may do what its infinitive tells (the parser gives
+		// such clauses as xcomp or as a clause of purpose).
+		return false
+	}
+	return true
 }
 
 func (c *cand) setActor(s *sent, m *mention, how string) {

@@ -40,6 +40,14 @@ func TestAttack(t *testing.T) {
 			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
 			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// The object of another verb is not the attacker.
+		{name: "a-place-visited-does-not-attack",
+			text: "The Austrian chancellor was visiting Kyiv on Thursday when the rockets hit.",
+			not:  []string{"attack:UKR"}},
+		{name: "blamed-for-an-attack-names-the-accused",
+			text: "Moscow blamed Ukraine for a missile attack on the Russian city of Kursk in which two people died.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}},
+			not:  []string{"attack:RUS"}},
 		// What the accused is accused of doing, the accused did.
 		{name: "blamed-for-attacking-names-the-accused",
 			text: "Kyiv blamed Russian troops for attacking the railway station in Kramatorsk.",

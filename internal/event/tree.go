@@ -74,6 +74,16 @@ func (t *tree) parent(i int) int { return t.w[i].Head - 1 }
 // rel is the relation of word i to its head.
 func (t *tree) rel(i int) string { return t.w[i].Deprel }
 
+// infinitive reports whether word i heads a clause opened by "to".
+func (t *tree) infinitive(i int) bool {
+	for _, m := range t.children(i, "mark") {
+		if t.w[m].UPOS == "PART" {
+			return true
+		}
+	}
+	return false
+}
+
 // finite reports whether word i is a finite verb or has a finite auxiliary
 // or copula: the head of a clause with a tense.
 func (t *tree) finite(i int) bool {
