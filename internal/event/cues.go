@@ -47,6 +47,22 @@ type cueFlags struct {
 
 // readCues sets the candidate's status and modality from the words of its
 // clause and sentence.
+// attempts are verbs of trying: an infinitive they govern in the past
+// tells an act attempted, which happened (see words.tsv).
+var attempts = words("attempts")
+
+// attempted reports a trigger the tree makes the infinitive of a verb of
+// trying in the past: "tried again on Tuesday to storm the steelworks".
+func (c *cand) attempted() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || t.rel(v) != "xcomp" && !(t.rel(v) == "advcl" && t.infinitive(v)) {
+		return false
+	}
+	p := t.parent(v)
+	return p >= 0 && attempts[strings.ToLower(t.w[p].Lemma)] && strings.Contains(t.w[p].Feats, "Tense=Past")
+}
+
 func (c *cand) readCues() {
 	var q cueFlags
 	c.auxCues(&q)
@@ -92,7 +108,13 @@ func (c *cand) auxCues(q *cueFlags) {
 			// quickly send"), not the preposition ("resorted to attacks").
 			// "to be delivered" is as much to come as "to deliver".
 			if k == c.hit.t0-1 || k == c.hit.t0-2 && (strings.HasSuffix(s.low[k+1], "ly") || s.low[k+1] == "be") {
-				q.fut = true
+				// "tried to storm the plant": an attempt made is an
+				// act done, not one to come.
+				if c.attempted() {
+					q.past = true
+				} else {
+					q.fut = true
+				}
 			}
 		case futures[t]:
 			q.fut = true
