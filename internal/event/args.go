@@ -172,9 +172,19 @@ func (x *Extractor) attackNounUnderComment(d *docState, c *cand) bool {
 	if p < 0 || !t.verbal(p) || supportVerbs[strings.ToLower(t.w[p].Lemma)] {
 		return false
 	}
+	if c.hit.tr.class == classAct && auxiliaryLemmas[strings.ToLower(t.w[p].Lemma)] {
+		// "forces have retaken three villages", with a participle the
+		// tagger did not know read as a noun: the tense is the verb's,
+		// and its subject acts.
+		return false
+	}
 	c.explain("actor", "tree: the attack noun is the object of %q, whose subject is no attacker", t.w[p].Form)
 	return true
 }
+
+// auxiliaryLemmas are the verbs that also serve as auxiliaries (see
+// words.tsv).
+var auxiliaryLemmas = words("auxiliaryLemmas")
 
 // passiveAgent reads the actor of a passive verb, which only "by" names:
 // it marks c passive, and decides with no actor for a frame whose subject

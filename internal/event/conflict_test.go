@@ -40,6 +40,14 @@ func TestAttack(t *testing.T) {
 			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
 			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// A participle the tagger does not know, after "have".
+		{name: "have-retaken-villages",
+			text: "Ukrainian forces have retaken four villages north of Kherson, a Ukrainian general said on Monday.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
+		// "They" points back at a state's forces named by its adjective.
+		{name: "they-after-the-states-forces",
+			text: "Ukrainian troops are holding their lines near Bakhmut. They have retaken four villages north of Kherson since Monday.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
 		// The object of another verb is not the attacker.
 		{name: "a-place-visited-does-not-attack",
 			text: "The Austrian chancellor was visiting Kyiv on Thursday when the rockets hit.",

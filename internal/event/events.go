@@ -51,7 +51,10 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 	// "he", its lists and groups for "they" and "the three nations".
 	for i := range s.ms {
 		m := &s.ms[i]
-		if (m.kind != mEntity && m.kind != mSource) || len(m.codes) == 0 || afterPrep(s, m.t0) || isAdjectival(m) || m.dateline {
+		if (m.kind != mEntity && m.kind != mSource) || len(m.codes) == 0 || afterPrep(s, m.t0) || isAdjectival(m) && !agentive(s, m) || m.dateline {
+			// "Ukrainian forces are holding the line. They have
+			// retaken ...": a state's adjective before its forces is
+			// what "they" points back at.
 			continue
 		}
 		if list := s.coordinated(m); len(list) > 1 || s.listNeighbour(m.t1-1, 1) != nil {
