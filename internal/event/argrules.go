@@ -405,6 +405,15 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 	if (typ == model.TypeAttack || typ == model.TypeCasualties) && len(c.targets) == 0 {
 		c.datelineTarget()
 	}
+	if typ == model.TypeAttack && len(c.targets) == 0 && len(c.actors) == 0 && d.conflict() {
+		// "explosions ripped through an air base on the west coast of
+		// Crimea": with no side named, the place struck names the side
+		// hit (its holder, see heldPlace), in a story about the war.
+		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !originPreps[prepBefore(c.s, m.t0)] {
+			c.targets = []codeText{{code: m.entry.Country, text: textOf(c.s, m.t0, m.t1), span: c.s.span(m.t0, m.t1)}}
+			c.explain("targets", "the state the place struck lies in: %q -> %s", textOf(c.s, m.t0, m.t1), m.entry.Country)
+		}
+	}
 	if typ == model.TypeAccuse && len(c.targets) == 0 {
 		x.condemnedEvent(d, c)
 	}
@@ -453,6 +462,10 @@ func (x *Extractor) pairParties(c *cand) {
 		c.explain("trigger", "a meeting between the two sides of the conflict: talks")
 	}
 }
+
+// originPreps are prepositions before a place that say where an attack
+// came from, not what it struck (see words.tsv).
+var originPreps = words("originPreps")
 
 // heldPlace makes the holder of a place the target, where the one
 // target is the state a held place lies in and no actor is named: a

@@ -40,6 +40,16 @@ func TestAttack(t *testing.T) {
 			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
 			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// With no side named, the place struck names the side hit.
+		{name: "blasts-at-a-base-in-held-crimea",
+			text: "Five months into the war, the fighting has reached the occupied peninsula. A series of explosions ripped through an air base on the west coast of Crimea on Tuesday. One person was killed and nine were injured, according to the Russian-installed head of the peninsula, as troops and missiles massed on both sides of the front.",
+			want: []ev{
+				{typ: "attack", targets: []string{"RUS"}},
+				{typ: "casualties", targets: []string{"RUS"}, count: exactly(9), outcome: "wounded"},
+			}},
+		{name: "fired-from-a-place-is-no-target",
+			text: "Missiles fired from the Belgorod region struck a fuel depot overnight, the regional governor said.",
+			not:  []string{"attack:UKR>RUS"}},
 		// A participle the tagger does not know, after "have".
 		{name: "have-retaken-villages",
 			text: "Ukrainian forces have retaken four villages north of Kherson, a Ukrainian general said on Monday.",

@@ -237,6 +237,11 @@ func (c *cand) targetBeforeTrigger() bool {
 			continue
 		}
 		i = m.t0
+		if originPreps[prepBefore(s, m.t0)] {
+			// "missiles fired from the Belgorod region struck": where
+			// the strike came from.
+			continue
+		}
 		if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !originForm(m) && !agentive(s, m)) {
 			c.addTargets(s, m, "named before the trigger")
 			return true
