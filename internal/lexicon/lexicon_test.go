@@ -156,6 +156,10 @@ func TestFind(t *testing.T) {
 		{"military aid and the government", nil},
 		{"Russia's top diplomat", []string{"Russia's top diplomat=role:foreign-minister@RUS"}},
 		{"the Lithuanian defence minister", []string{"Lithuanian defence minister=role:defence-minister@LTU"}},
+		// The state before an organisation's role is whom the role serves.
+		{"Russia's UN ambassador said", []string{"Russia's UN ambassador=role:ambassador@RUS"}},
+		{"the Polish NATO envoy", []string{"Polish NATO envoy=role:ambassador@POL"}},
+		{"a UN envoy", []string{"UN envoy=role:ambassador@UN"}},
 		{"a Pentagon spokesman", []string{"Pentagon spokesman=role:spokesperson@USA"}},
 		// A role must not take a person of another state.
 		{"Russia's foreign minister Antony Blinken", []string{"Russia's foreign minister=role:foreign-minister@RUS", "Antony Blinken=person:antony-blinken#name"}},

@@ -545,6 +545,16 @@ func (l *Lexicon) role(toks []text.Token, cands []cand, k int, out *[]cand) (can
 			country, place, found = co, pl, true
 			merged.ti, merged.start = q.ti, q.start
 			*out = (*out)[:n-1]
+			// "Russia's UN ambassador", "the British NATO envoy": the
+			// organisation says where the role serves, the state before
+			// it whom it serves.
+			if n > 1 && q.entry.Kind == KindOrg {
+				if p := &(*out)[n-2]; p.entry.Kind == KindState && p.tj <= q.ti && q.ti-p.tj <= 2 && allModifiers(toks[p.tj:q.ti]) {
+					country, place = p.entry.Code, ""
+					merged.ti, merged.start = p.ti, p.start
+					*out = (*out)[:n-2]
+				}
+			}
 		}
 	}
 	// A qualifier after: "State Emergency Service of Ukraine", "officials in Kyiv".
