@@ -380,7 +380,7 @@ func (x *Extractor) speechParties(d *docState, c *cand, class class) bool {
 			return false
 		}
 	case typ == model.TypeAccuse && class == classCharge:
-		if !x.chargedAttack(d, c) && !c.chargeParties(d) {
+		if !x.chargedAttack(d, c) && !c.ownedCharge() && !c.chargeParties(d) {
 			return false
 		}
 	case class == classModal:

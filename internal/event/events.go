@@ -1195,6 +1195,49 @@ func (c *cand) subjectBefore(i, from int) *mention {
 // target ("Biden called Putin a war criminal", "the Kremlin continues to
 // weaponise food"), and the actor is who says it: the sentence's source,
 // else the subject before the target.
+// ownedCharge reads a charge whose word the tree gives an owner: "called
+// the strike a Russian war crime", "a Ukrainian act of terror". The owner
+// is charged; who charges is the speaker, or the subject of the verb the
+// charge completes ("Zelenskiy called ...").
+func (c *cand) ownedCharge() bool {
+	s, t := c.s, c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 {
+		return false
+	}
+	var owner *mention
+	for _, k := range t.children(v, "amod", "nmod:poss", "compound") {
+		if m := s.mentionAt(t.tok[k]); m != nil && partyMention(m) {
+			owner = m
+			break
+		}
+	}
+	if owner == nil {
+		return false
+	}
+	target := owner.codes[0]
+	var actor []string
+	how := ""
+	if s.src != nil && len(s.src.codes) > 0 {
+		actor, how = s.src.codes[:1], "the speaker, "+s.src.name
+	} else if p := t.parent(v); p >= 0 && t.verbal(p) {
+		if w := t.subjectWord(p); w >= 0 {
+			if m := c.entityOf(w); m != nil {
+				actor, how = m.codes[:1], "the subject of "+strings.ToLower(t.w[p].Form)+", "+textOf(s, m.t0, m.t1)
+			}
+		}
+	}
+	if actor == nil || actor[0] == target {
+		return false
+	}
+	c.actors, c.actorM, c.actorT = actor, nil, ""
+	c.targets = []codeText{{code: target, text: textOf(s, owner.t0, owner.t1), span: s.span(owner.t0, owner.t1)}}
+	c.rewhy()
+	c.explain("actor", "%s -> %s", how, actor[0])
+	c.explain("targets", "the owner of the charge, %q -> %s", textOf(s, owner.t0, owner.t1), target)
+	return true
+}
+
 func (c *cand) chargeParties(d *docState) bool {
 	s := c.s
 	tm := c.subjectBefore(c.hit.t0, 0)

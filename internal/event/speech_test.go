@@ -74,6 +74,15 @@ func TestVisitMeetTalks(t *testing.T) {
 
 func TestSpeechActs(t *testing.T) {
 	runCases(t, []caseT{
+		// A charge with an owner charges the owner; the one who calls it
+		// so charges.
+		{name: "called-it-a-russian-war-crime",
+			text: "Zelenskiy called the strike on the Kremenchuk shopping centre a Russian war crime.",
+			want: []ev{{typ: "accuse", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "a-deputy-envoy-calls-it-a-ukrainian-act-of-terror",
+			text: "Russia's deputy UN envoy, Pavel Kuznetsov, called the blast a Ukrainian act of terror.",
+			want: []ev{{typ: "accuse", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"accuse:UN"}},
 		// An act's word used as an adjective names no act.
 		{name: "less-threatening-is-no-threat",
 			text: "Detainees deemed less threatening by Russian officers were moved to camps near Donetsk, the Ukrainian ombudsman said.",

@@ -501,7 +501,7 @@ func onlyModifiers(toks []text.Token, from, to int) bool {
 var roleModifiers = map[string]bool{
 	"'s": true, "’s": true, "'": true, "’": true, "top": true, "new": true, "former": true,
 	"acting": true, "interim": true, "then": true, "own": true, "senior": true, "current": true,
-	"outgoing": true, "incoming": true, "chief": true, "longtime": true, "veteran": true,
+	"outgoing": true, "incoming": true, "chief": true, "longtime": true, "veteran": true, "deputy": true,
 }
 
 // qualifier reports whether a match can say whose a role is, and whose.
