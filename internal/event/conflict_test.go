@@ -63,7 +63,7 @@ func TestAttack(t *testing.T) {
 			text: "The Austrian chancellor was visiting Kyiv on Thursday when the rockets hit.",
 			not:  []string{"attack:UKR"}},
 		{name: "blamed-for-an-attack-names-the-accused",
-			text: "Moscow blamed Ukraine for a missile attack on the Russian city of Kursk in which two people died.",
+			text: "The Kremlin blamed Kyiv for a drone attack overnight on an oil depot in the Russian region of Kursk.",
 			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}},
 			not:  []string{"attack:RUS"}},
 		// What the accused is accused of doing, the accused did.

@@ -15,7 +15,7 @@ func TestTriggersByLemma(t *testing.T) {
 			text: "Russian missiles struck a fuel depot near Lviv on Saturday, the regional governor said.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		{name: "gerund-of-destroy",
-			text: "Oleh Marchuk said that despite Ukrainian forces destroying a Russian fuel depot near Kherson, the invaders kept advancing.",
+			text: "Even with Ukrainian gunners destroying a Russian fuel depot near Kherson, the invaders kept advancing, Oleh Marchuk said.",
 			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
 		{name: "present-of-pound",
 			text: "Russian artillery pounds the outskirts of Kharkiv every night, the mayor said on Monday.",
