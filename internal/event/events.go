@@ -1285,15 +1285,33 @@ func (x *Extractor) condemnedEvent(d *docState, c *cand) {
 	}
 }
 
-// reciprocal reads "each side accused the other", "both sides shelled
-// each other": the two sides of the conflict act on one another.
-func (c *cand) reciprocal(x *Extractor) {
-	s := c.s
-	before := func(w ...string) bool {
-		for k := c.l; k+len(w) <= c.hit.t0; k++ {
+// reciprocalSubjects and reciprocalObjects are the phrases of a reciprocal
+// act (see words.tsv): "each side accused the other".
+var (
+	reciprocalSubjects = phrases("reciprocalSubjects")
+	reciprocalObjects  = phrases("reciprocalObjects")
+)
+
+// phrases returns a set of words.tsv whose entries are phrases, split into
+// their words.
+func phrases(set string) [][]string {
+	var out [][]string
+	for _, p := range wordList(set) {
+		out = append(out, strings.Fields(p))
+	}
+	return out
+}
+
+// phraseIn reports whether one of ps stands in tokens [from, to) of s.
+func (s *sent) phraseIn(ps [][]string, from, to int) bool {
+	for k := max(from, 0); k < to && k < len(s.low); k++ {
+		for _, p := range ps {
+			if k+len(p) > to || k+len(p) > len(s.low) {
+				continue
+			}
 			ok := true
-			for j, ww := range w {
-				if s.low[k+j] != ww {
+			for j, w := range p {
+				if s.low[k+j] != w {
 					ok = false
 					break
 				}
@@ -1302,21 +1320,21 @@ func (c *cand) reciprocal(x *Extractor) {
 				return true
 			}
 		}
-		return false
 	}
-	subj := before("each", "side") || before("both", "sides") || before("the", "two", "sides") || before("each", "country")
+	return false
+}
+
+// reciprocal reads "each side accused the other", "both sides shelled
+// each other": the two sides of the conflict act on one another.
+func (c *cand) reciprocal(x *Extractor) {
+	s := c.s
+	subj := s.phraseIn(reciprocalSubjects, c.l, c.hit.t0)
 	// "Ukraine and Russia blamed each other": two parties named together.
 	pair := !subj && len(c.actors) == 2
 	if !subj && !pair {
 		return
 	}
-	obj := false
-	for k := c.hit.t1; k+1 < len(s.low) && k < c.r; k++ {
-		if s.low[k] == "the" && s.low[k+1] == "other" || s.low[k] == "each" && s.low[k+1] == "other" || s.low[k] == "one" && s.low[k+1] == "another" {
-			obj = true
-			break
-		}
-	}
+	obj := s.phraseIn(reciprocalObjects, c.hit.t1, c.r)
 	if !obj && c.f.typ != model.TypeDeny && !c.mutualVerb() {
 		return
 	}
@@ -1328,6 +1346,9 @@ func (c *cand) reciprocal(x *Extractor) {
 	c.targets = []codeText{{code: b}, {code: a}}
 	c.explain("actor", "each side of the conflict acts on the other: %s and %s", a, b)
 }
+
+// notYet are the words that make a negation "not so far" (see words.tsv).
+var notYet = phrases("notYet")
 
 // denyFrame and talksFrame are the declared frames of denials and talks.
 var (
@@ -1372,11 +1393,8 @@ func selfDenials(s *sent, cs []*cand) []*cand {
 			// so far") describes, it does not deny.
 			continue
 		}
-		yet := false
-		for k := c.l; k < c.hit.t0; k++ {
-			yet = yet || s.low[k] == "yet"
-		}
-		if yet {
+		if s.phraseIn(notYet, c.l, c.hit.t0) {
+			// "has not yet struck": not so far, which denies nothing.
 			continue
 		}
 		dup := false
