@@ -350,6 +350,24 @@ func nounCompound(s *sent, h trigHit) bool {
 	return w >= 0 && t.w[w].UPOS == "NOUN" && t.rel(w) == "compound" && s.describesThing(h.t0)
 }
 
+// speaksToNoParty reports a talks phrase that ends in its preposition
+// ("spoke to", "speak with") followed by a common noun, not a party: "the
+// mayor spoke to reporters", "talked with students".
+func speaksToNoParty(s *sent, h trigHit) bool {
+	if h.t1 >= len(s.low) || !preps[s.low[h.t1-1]] {
+		return false
+	}
+	k := h.t1
+	for k < len(s.low) && determiners[s.low[k]] {
+		k++
+	}
+	if k >= len(s.low) || !isLowerWord(s.toks[k].Text) {
+		return false
+	}
+	m := s.mentionAt(k)
+	return m == nil || m.kind != mEntity && m.kind != mSource
+}
+
 // sentenceVerbs are verbs of a court's sentence (see words.tsv).
 var sentenceVerbs = words("sentenceVerbs")
 
@@ -408,6 +426,10 @@ func misreadTrigger(s *sent, c *cand) bool {
 		return true
 	}
 	if typ == model.TypeAttack && dismissal(s, c.hit) {
+		return true
+	}
+	if typ == model.TypeTalks && speaksToNoParty(s, c.hit) {
+		// "the mayor spoke to reporters": no talks.
 		return true
 	}
 	if typ == model.TypeCasualties && (nounCompound(s, c.hit) || sentencedTo(s, c.hit)) {

@@ -8,6 +8,13 @@ import (
 
 func TestVisitMeetTalks(t *testing.T) {
 	runCases(t, []caseT{
+		// Speaking to people who are no party is no talks.
+		{name: "spoke-to-reporters-is-no-talks",
+			text: "The mayor of Kramatorsk spoke to reporters outside the station on Monday.",
+			not:  []string{"talks"}},
+		{name: "spoke-with-a-leader-is-talks",
+			text: "Scholz spoke with Putin by phone on Friday for the first time since May.",
+			want: []ev{{typ: "talks", actor: "DEU", targets: []string{"RUS"}}}},
 		// A travel ban is a sanction, not a journey.
 		{name: "travel-bans-are-no-visit",
 			text: "Canada will impose travel bans on 14 more Russian officials and their families, the foreign minister said.",
