@@ -405,6 +405,13 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 	if (typ == model.TypeAttack || typ == model.TypeCasualties) && len(c.targets) == 0 {
 		c.datelineTarget()
 	}
+	if typ == model.TypeAttack && len(c.targets) == 0 {
+		// "said three rockets hit the city": the place named last.
+		if name, country := d.definitePlace(c); x.dyad[country] != "" && !contains(c.actors, country) {
+			c.targets = []codeText{{code: country, text: name}}
+			c.explain("targets", "%q points back at %s -> %s", "the "+c.s.low[c.definiteNoun()], name, country)
+		}
+	}
 	if typ == model.TypeAttack && len(c.targets) == 0 && len(c.actors) == 0 && d.conflict() {
 		// "explosions ripped through an air base on the west coast of
 		// Crimea": with no side named, the place struck names the side
@@ -461,6 +468,52 @@ func (x *Extractor) pairParties(c *cand) {
 		c.f = talksFrame
 		c.explain("trigger", "a meeting between the two sides of the conflict: talks")
 	}
+}
+
+// definiteNoun returns the token of a noun of territoryNouns after "the"
+// that the trigger's clause strikes after the trigger ("hit the city",
+// "shelling of the town"), or -1.
+func (c *cand) definiteNoun() int {
+	s := c.s
+	for k := c.hit.t1; k+1 < c.r && k <= c.hit.t1+3; k++ {
+		if s.low[k] == "the" && territoryNouns[s.low[k+1]] && s.mentionAt(k+1) == nil {
+			return k + 1
+		}
+	}
+	return -1
+}
+
+// definitePlace returns the name and state of the place "the city" or
+// "the town" after the trigger points back at: the last place named before
+// it in the sentence (a place of its own, or the place of a role, "the
+// mayor of Kramatorsk"), or else in the two sentences before; "" where
+// none is.
+func (d *docState) definitePlace(c *cand) (name, country string) {
+	if c.definiteNoun() < 0 {
+		return "", ""
+	}
+	s := c.s
+	for i := c.hit.t0 - 1; i >= 0; i-- {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		switch {
+		case m.dateline || m.entry == nil:
+		case m.kind == mPlace:
+			// Where it is this sentence's, the place is the event's
+			// too, so that a later report of the same strike merges.
+			c.addPlace(s, m)
+			return m.entry.Name, m.entry.Country
+		case m.kind == mEntity && m.entry.Place != "" && m.entry.Country != "":
+			return m.entry.Place, m.entry.Country
+		}
+		i = m.t0
+	}
+	if m := d.lastPlace; m != nil && s.idx-d.lastPlaceIdx <= 2 {
+		return m.entry.Name, m.entry.Country
+	}
+	return "", ""
 }
 
 // originPreps are prepositions before a place that say where an attack

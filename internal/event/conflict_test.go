@@ -40,6 +40,13 @@ func TestAttack(t *testing.T) {
 			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
 			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// "The city" points back at the place last named.
+		{name: "the-city-of-the-mayor",
+			text: "The mayor of Sloviansk said two rockets hit the city early on Sunday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "the-town-named-a-sentence-before",
+			text: "Firefighters worked through the night in Chuhuiv. On Tuesday morning two more missiles struck the town, the regional governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		// With no side named, the place struck names the side hit.
 		{name: "blasts-at-a-base-in-held-crimea",
 			text: "Five months into the war, the fighting has reached the occupied peninsula. A series of explosions ripped through an air base on the west coast of Crimea on Tuesday. One person was killed and nine were injured, according to the Russian-installed head of the peninsula, as troops and missiles massed on both sides of the front.",

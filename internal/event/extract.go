@@ -226,7 +226,11 @@ type docState struct {
 	lastPlural  []string // the last group or list of several actors
 	lastBody    []string // the last organisation or group named, for "them"
 	lastPerson  *mention
-	lastOutlet  *lexicon.Entry
+	// lastPlace is the last place named, and lastPlaceIdx its sentence,
+	// for "the city" and "the town" (see definitePlace).
+	lastPlace    *mention
+	lastPlaceIdx int
+	lastOutlet   *lexicon.Entry
 	lastOutPara int
 	lastSpeaker *source // the last person named, for "he said"
 	// lastBodySrc is the last source that is not a person, and
@@ -257,6 +261,9 @@ func (d *docState) remember(s *sent) {
 		m := &s.ms[i]
 		if m.kind == mEntity && m.entry != nil && m.entry.Kind == lexicon.KindPerson {
 			d.lastPerson = m
+		}
+		if m.kind == mPlace && m.entry != nil && !m.dateline {
+			d.lastPlace, d.lastPlaceIdx = m, s.idx
 		}
 	}
 }
