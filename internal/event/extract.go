@@ -222,17 +222,17 @@ type docState struct {
 	textSents []text.Sentence
 	sentIdx   int
 
-	lastActors  []string // codes of the last subject actors
-	lastPlural  []string // the last group or list of several actors
-	lastBody    []string // the last organisation or group named, for "them"
-	lastPerson  *mention
+	lastActors []string // codes of the last subject actors
+	lastPlural []string // the last group or list of several actors
+	lastBody   []string // the last organisation or group named, for "them"
+	lastPerson *mention
 	// lastPlace is the last place named, and lastPlaceIdx its sentence,
 	// for "the city" and "the town" (see definitePlace).
 	lastPlace    *mention
 	lastPlaceIdx int
 	lastOutlet   *lexicon.Entry
-	lastOutPara int
-	lastSpeaker *source // the last person named, for "he said"
+	lastOutPara  int
+	lastSpeaker  *source // the last person named, for "he said"
 	// lastBodySrc is the last source that is not a person, and
 	// lastBodyIdx its sentence, for "they said".
 	lastBodySrc *source
