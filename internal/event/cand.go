@@ -47,6 +47,8 @@ type cand struct {
 	conf        float64
 	why         []string
 	merged      int // how many repeats were merged into this one
+	// sentsIn are the sentences of the repeats merged into this one.
+	sentsIn []int
 	// passive: the trigger is a passive participle, whose subject is the
 	// target ("Kyiv was shelled").
 	passive bool

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -173,12 +174,19 @@ func mergeable(a, b *cand) bool {
 	}
 }
 
-// oneAmount reports two aid readings of one sentence that give the same
-// amount: "a support package providing $40bn in aid" names one package
+// oneAmount reports two aid readings of one sentence (or of a sentence a
+// repeat merged into a came from) that give the same amount: "a support package providing $40bn in aid" names one package
 // through several words, whatever tense each is read with.
 func oneAmount(a, b *cand) bool {
-	return a.f.typ == model.TypeAid && a.s.idx == b.s.idx && a.money != nil && b.money != nil &&
-		a.money.Currency == b.money.Currency && overlaps(a.money, b.money)
+	return a.f.typ == model.TypeAid && (a.s.idx == b.s.idx || slices.Contains(a.sentsIn, b.s.idx)) && a.money != nil && b.money != nil &&
+		a.money.Currency == b.money.Currency && sameBounds(a.money, b.money)
+}
+
+// sameBounds reports two figures with the same bounds: one amount, not
+// merely overlapping ranges ("just under CHF 100m" and "CHF 40m").
+func sameBounds(p, q *quantity.Mention) bool {
+	eq := func(x, y *float64) bool { return x == nil && y == nil || x != nil && y != nil && *x == *y }
+	return eq(p.Min, q.Min) && eq(p.Max, q.Max)
 }
 
 // verbReading reports a candidate read from a verb with a tense: a verb
@@ -283,6 +291,7 @@ func narrower(q, p *quantity.Mention) bool {
 // absorb merges b into a, keeping the most specific value of each slot.
 func absorb(a, b *cand) {
 	a.merged++
+	a.sentsIn = append(append(a.sentsIn, b.s.idx), b.sentsIn...)
 	for _, it := range b.items {
 		found := false
 		for i := range a.items {
