@@ -69,6 +69,14 @@ func TestAid(t *testing.T) {
 		{name: "a-fragment-with-its-participle-is-aid",
 			text: "Loan guarantee of 60 million EUR provided through the World Bank for Ukraine.",
 			want: []ev{{typ: "aid", money: &money{60e6, "EUR"}}}},
+		// A recipient sitrep cannot place, named right after the verb,
+		// is a firm or a person: no aid to a state.
+		{name: "credit-granted-to-an-unknown-firm",
+			text: "As part of the rescue, the government expanded the credit it granted Veltra to 9 billion euros, from 2 billion euros before.",
+			not:  []string{"aid"}},
+		{name: "a-loan-granted-to-a-state",
+			text: "Germany granted Ukraine a loan of 1 billion euros on Friday, the finance ministry said.",
+			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}, money: &money{1e9, "EUR"}}}},
 		// A verb of giving with a noun of consent approves aid.
 		{name: "gave-final-approval-is-a-pledge",
 			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",

@@ -66,6 +66,11 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 		}
 		c.readCues()
 	}
+	if len(c.targets) == 0 && c.unplacedRecipient() {
+		// "the credit it granted Veltra": a firm or a person sitrep
+		// cannot place, not a state, its forces or its people.
+		return reject
+	}
 	d.aidDonor(c)
 	if len(c.items) == 0 && (class == classNoun || class == classPledge) && sanctionsInClause(s, c) {
 		// "the total value of goods under sanctions": a figure of
@@ -90,6 +95,32 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 		return reject
 	}
 	return proceed
+}
+
+// unplacedRecipient reports a verb of giving whose recipient the tree gives
+// as a proper name sitrep knows nothing of: the indirect object, the
+// object of a verb with no item, or the noun after "to".
+func (c *cand) unplacedRecipient() bool {
+	t := c.s.tr
+	v := c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) {
+		return false
+	}
+	recips := t.children(v, "iobj", "obj")
+	for _, o := range t.children(v, "obl") {
+		if c.f.typ == model.TypeAid && contains(c.f.targetPreps, t.caseOf(o, c.s.low)) {
+			recips = append(recips, o)
+		}
+	}
+	for _, w := range recips {
+		if t.w[w].UPOS != "PROPN" {
+			continue
+		}
+		if m := c.s.mentionAt(t.tok[w]); m == nil || m.kind == mName {
+			return true
+		}
+	}
+	return false
 }
 
 // aidRecipients finds whom aid goes to, and keeps only what a state gives

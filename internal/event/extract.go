@@ -730,6 +730,16 @@ func (x *Extractor) mayMatter(d *docState, st *sent) bool {
 		// tells (instrumentNamesAid).
 		return true
 	}
+	for _, h := range st.trigs {
+		if h.f.typ == model.TypeAid && h.tr.class == classAct && h.t1 < len(st.toks) && isCap(st.toks[h.t1].Text) &&
+			(st.mentionAt(h.t1) == nil || st.mentionAt(h.t1).kind == mName) {
+			// "granted Veltra a loan": aid with no recipient named is
+			// kept (an aid tracker's record leaves it implied), so the
+			// tree must say whether the name after the verb, which
+			// sitrep cannot place, receives it (see unplacedRecipient).
+			return true
+		}
+	}
 	return st.namesParty()
 }
 
