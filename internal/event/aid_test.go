@@ -77,6 +77,13 @@ func TestAid(t *testing.T) {
 		{name: "a-loan-granted-to-a-state",
 			text: "Germany granted Ukraine a loan of 1 billion euros on Friday, the finance ministry said.",
 			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}, money: &money{1e9, "EUR"}}}},
+		// "Support" is aid only with aid's kind, a party or an amount.
+		{name: "support-of-a-bill-is-no-aid",
+			text: "A convoy of trucks gathered outside the senator's house to protest against her support of the farm bill.",
+			not:  []string{"aid"}},
+		{name: "military-support-is-aid",
+			text: "Norway will give more military support to Ukraine, including 20 howitzers, its defence minister said.",
+			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}}}},
 		// A verb of giving with a noun of consent approves aid.
 		{name: "gave-final-approval-is-a-pledge",
 			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",

@@ -368,6 +368,41 @@ func speaksToNoParty(s *sent, h trigHit) bool {
 	return m == nil || m.kind != mEntity && m.kind != mSource
 }
 
+// vagueAidNouns are aid nouns that as often name backing of any kind
+// (see words.tsv).
+var vagueAidNouns = words("vagueAidNouns")
+
+// vagueSupport reports a vague aid noun ("support") the tree gives nothing
+// that makes it aid: no word of aid's kind on it ("military support"), no
+// party it goes to or comes from ("support for Kyiv", "US support"), no
+// amount.
+func vagueSupport(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil || h.t1 != h.t0+1 || !vagueAidNouns[s.low[h.t0]] {
+		return false
+	}
+	v := t.head[h.t0]
+	if v < 0 {
+		return false
+	}
+	for w := range t.w {
+		if w == v || !t.dominates(v, w) {
+			continue
+		}
+		k := t.tok[w]
+		if k < 0 {
+			continue
+		}
+		if modeWords[s.low[k]] != "" {
+			return false
+		}
+		if m := s.mentionAt(k); m != nil && (m.kind == mNum || partyMention(m)) {
+			return false
+		}
+	}
+	return true
+}
+
 // sentenceVerbs are verbs of a court's sentence (see words.tsv).
 var sentenceVerbs = words("sentenceVerbs")
 
@@ -426,6 +461,10 @@ func misreadTrigger(s *sent, c *cand) bool {
 		return true
 	}
 	if typ == model.TypeAttack && dismissal(s, c.hit) {
+		return true
+	}
+	if typ == model.TypeAid && vagueSupport(s, c.hit) {
+		// "her support of an abortion rights bill": backing, not aid.
 		return true
 	}
 	if typ == model.TypeTalks && speaksToNoParty(s, c.hit) {
