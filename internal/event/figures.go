@@ -144,14 +144,22 @@ func isLowerWord(w string) bool {
 	return true
 }
 
-// modeWords name the kind of aid on the word that triggers it.
-var modeWords = map[string]string{
-	"humanitarian": model.ModeHumanitarian, "relief": model.ModeHumanitarian, "medical": model.ModeHumanitarian,
-	"military": model.ModeMilitary, "security": model.ModeMilitary, "lethal": model.ModeMilitary, "defence": model.ModeMilitary,
-	"defense": model.ModeMilitary, "arms": model.ModeMilitary, "weapons": model.ModeMilitary,
-	"financial": model.ModeFinancial, "budget": model.ModeFinancial, "economic": model.ModeFinancial, "loan": model.ModeFinancial,
-	"loans": model.ModeFinancial, "grant": model.ModeFinancial, "grants": model.ModeFinancial, "macro-financial": model.ModeFinancial,
-}
+// modeWords name the kind of aid on the word that triggers it
+// ("humanitarian aid", "military support"): the sets modeHumanitarian,
+// modeMilitary and modeFinancial of words.tsv.
+var modeWords = func() map[string]string {
+	m := map[string]string{}
+	for set, mode := range map[string]string{
+		"modeHumanitarian": model.ModeHumanitarian,
+		"modeMilitary":     model.ModeMilitary,
+		"modeFinancial":    model.ModeFinancial,
+	} {
+		for _, w := range wordList(set) {
+			m[w] = mode
+		}
+	}
+	return m
+}()
 
 // describesPrevious reports a generic catalogue noun that follows a named
 // system within a few words, with no comma or "and" between.
