@@ -156,6 +156,9 @@ func TestFind(t *testing.T) {
 		{"military aid and the government", nil},
 		{"Russia's top diplomat", []string{"Russia's top diplomat=role:foreign-minister@RUS"}},
 		{"the Lithuanian defence minister", []string{"Lithuanian defence minister=role:defence-minister@LTU"}},
+		// "The country's" stands for the state named before it.
+		{"Poland's ports were busy, the country's foreign minister said", []string{"Poland=state:POL", "the country's foreign minister=role:foreign-minister@POL"}},
+		{"the country's foreign minister said", []string{"foreign minister=role:foreign-minister@"}},
 		// The state before an organisation's role is whom the role serves.
 		{"Russia's UN ambassador said", []string{"Russia's UN ambassador=role:ambassador@RUS"}},
 		{"the Polish NATO envoy", []string{"Polish NATO envoy=role:ambassador@POL"}},

@@ -504,6 +504,28 @@ var roleModifiers = map[string]bool{
 	"outgoing": true, "incoming": true, "chief": true, "longtime": true, "veteran": true, "deputy": true,
 }
 
+// countryNouns stand for a state named before them: "the country's
+// president", "the nation's defence ministry".
+var countryNouns = map[string]bool{"country": true, "nation": true}
+
+// countryBefore returns, for a role at token i after "the country's", the
+// state of the last match before it that can say whose a role is ("Ukraine's
+// second city came under fire, the country's military said"), or "".
+func countryBefore(toks []text.Token, i int, out []cand) string {
+	if i < 3 || !roleModifiers[toks[i-1].Text] || !countryNouns[strings.ToLower(toks[i-2].Text)] || !strings.EqualFold(toks[i-3].Text, "the") {
+		return ""
+	}
+	for k := len(out) - 1; k >= 0; k-- {
+		if out[k].tj > i-3 {
+			continue
+		}
+		if co, _, ok := qualifier(&out[k]); ok && co != "" && (out[k].entry.Kind == KindState || out[k].entry.Kind == KindPlace) {
+			return co
+		}
+	}
+	return ""
+}
+
 // qualifier reports whether a match can say whose a role is, and whose.
 func qualifier(c *cand) (country, place string, ok bool) {
 	switch c.form {
@@ -577,6 +599,13 @@ func (l *Lexicon) role(toks []text.Token, cands []cand, k int, out *[]cand) (can
 					next = k + 1
 				}
 			}
+		}
+	}
+	// "the country's military command": the state named last before it.
+	if !found {
+		if co := countryBefore(toks, c.ti, *out); co != "" {
+			country, found = co, true
+			merged.ti, merged.start = c.ti-3, toks[c.ti-3].Start
 		}
 	}
 	if !found {
