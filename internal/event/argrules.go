@@ -436,6 +436,11 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 	if (typ == model.TypeAttack || typ == model.TypeCasualties) && len(c.targets) == 0 {
 		c.datelineTarget()
 	}
+	if (typ == model.TypeThreaten || typ == model.TypeDemand) && len(c.targets) == 0 {
+		// "repeated threats to freeze their accession": the list named
+		// before "their".
+		c.possessiveTarget(d)
+	}
 	if typ == model.TypeAttack && len(c.targets) == 0 {
 		// "said three rockets hit the city": the place named last.
 		if name, country := d.definitePlace(c); x.dyad[country] != "" && !contains(c.actors, country) {
@@ -498,6 +503,49 @@ func (x *Extractor) pairParties(c *cand) {
 		// A meeting of the warring sides is a round of talks.
 		c.f = talksFrame
 		c.explain("trigger", "a meeting between the two sides of the conflict: talks")
+	}
+}
+
+// possessivePronouns point back at the parties whose thing a clause is
+// about (see words.tsv).
+var possessivePronouns = words("possessivePronouns")
+
+// possessiveTarget takes as targets the parties a possessive pronoun after
+// the trigger points back at ("threatened to freeze their accession"): the
+// last list, or else the last party, named before the trigger in the
+// sentence that is not the actor.
+func (c *cand) possessiveTarget(d *docState) {
+	s := c.s
+	k := -1
+	for i := c.hit.t1; i < c.r; i++ {
+		if possessivePronouns[s.low[i]] {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return
+	}
+	for i := c.hit.t0 - 1; i >= 0; i-- {
+		m := s.mentionAt(i)
+		if m == nil {
+			continue
+		}
+		i = m.t0
+		if !partyMention(m) || contains(c.actors, m.codes[0]) {
+			continue
+		}
+		codes := m.codes
+		if list := s.coordinated(m); len(list) > 1 {
+			codes = list
+		}
+		for _, code := range codes {
+			if !contains(c.actors, code) {
+				c.targets = append(c.targets, codeText{code: code, text: s.low[k]})
+			}
+		}
+		c.explain("targets", "%q points back at %s", s.low[k], strings.Join(codes, " "))
+		return
 	}
 }
 

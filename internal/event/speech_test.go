@@ -81,6 +81,10 @@ func TestVisitMeetTalks(t *testing.T) {
 
 func TestSpeechActs(t *testing.T) {
 	runCases(t, []caseT{
+		// A possessive after a demand points back at whom it is made of.
+		{name: "demanded-the-lifting-of-its-ban",
+			text: "Lithuania banned the transit of some goods last week, and on Monday Moscow demanded the immediate lifting of its ban.",
+			want: []ev{{typ: "demand", actor: "RUS", targets: []string{"LTU"}}}},
 		// A charge with an owner charges the owner; the one who calls it
 		// so charges.
 		{name: "called-it-a-russian-war-crime",
