@@ -63,6 +63,16 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 			d.lastPlural = list
 		} else if m.plural {
 			d.lastPlural = m.codes
+		} else if with := s.companions(m); len(with) > 0 {
+			// "Heger, who travelled with von der Leyen and Borrell,
+			// said ... The three met Zelenskyy": the subject and those
+			// who came with them.
+			d.lastPlural = m.codes
+			for _, code := range with {
+				if !contains(d.lastPlural, code) {
+					d.lastPlural = append(append([]string{}, d.lastPlural...), code)
+				}
+			}
 		}
 		d.lastActors = m.codes
 		break
@@ -80,6 +90,44 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 		}
 	}
 	return out
+}
+
+// companions returns the codes of the people or bodies named after
+// "with" later in m's sentence, who travel or act together with m: the
+// first such mention and those listed with it.
+func (s *sent) companions(m *mention) []string {
+	for i := m.t1; i < len(s.low); i++ {
+		n := s.mentionAt(i)
+		if n == nil {
+			continue
+		}
+		i = n.t1 - 1
+		if !partyMention(n) || prepBefore(s, n.t0) != "with" {
+			continue
+		}
+		var out []string
+		for _, code := range s.coordinated(n) {
+			out = append(out, code)
+		}
+		// "with the Commission president, Ursula von der Leyen, and
+		// the EU's foreign policy chief, Josep Borrell": a list whose
+		// members carry appositions.
+		for k := n.t1; k < len(s.low); k++ {
+			o := s.mentionAt(k)
+			if o == nil {
+				continue
+			}
+			k = o.t1 - 1
+			if s.low[o.t0-1] == "and" || o.t0 >= 2 && s.low[o.t0-2] == "and" {
+				if partyMention(o) {
+					out = append(out, o.codes...)
+				}
+				break
+			}
+		}
+		return out
+	}
+	return nil
 }
 
 // addressVerbs are verbs of speaking whose object a demand is made of.

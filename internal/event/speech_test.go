@@ -8,6 +8,13 @@ import (
 
 func TestVisitMeetTalks(t *testing.T) {
 	runCases(t, []caseT{
+		// "The three" are the subject and those who came with them.
+		{name: "the-three-who-travelled-together",
+			text: "Fiala, who travelled to Kyiv overnight with the Polish prime minister, Mateusz Morawiecki, and the EU's foreign policy chief, Josep Borrell, said the visit was a message to Moscow. The three met President Zelenskyy in the capital on Tuesday.",
+			want: []ev{
+				{typ: "meet", actor: "POL", targets: []string{"UKR"}},
+				{typ: "meet", actor: "EU", targets: []string{"UKR"}},
+			}},
 		// Speaking to people who are no party is no talks.
 		{name: "spoke-to-reporters-is-no-talks",
 			text: "The mayor of Kramatorsk spoke to reporters outside the station on Monday.",
