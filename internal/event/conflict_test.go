@@ -40,6 +40,10 @@ func TestAttack(t *testing.T) {
 			text: "Russian troops invaded the village of Bilohorivka on Tuesday after days of shelling.",
 			date: time.Date(2022, 7, 1, 0, 0, 0, 0, time.UTC),
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		// A verb that keeps an attack going has the attacker as subject.
+		{name: "kept-up-their-bombardment",
+			text: "Russian forces kept up their bombardment along the front over the weekend, the regional governor said on Sunday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		// "The city" points back at the place last named.
 		{name: "the-city-of-the-mayor",
 			text: "The mayor of Sloviansk said two rockets hit the city early on Sunday.",
