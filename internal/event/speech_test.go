@@ -88,6 +88,10 @@ func TestVisitMeetTalks(t *testing.T) {
 
 func TestSpeechActs(t *testing.T) {
 	runCases(t, []caseT{
+		// Rejecting accusations, plural and with no article, denies.
+		{name: "rejected-accusations-denies",
+			text: "The Kremlin rejected accusations that its troops had looted grain silos in the south.",
+			want: []ev{{typ: "deny", actor: "RUS"}}},
 		// A possessive after a demand points back at whom it is made of.
 		{name: "demanded-the-lifting-of-its-ban",
 			text: "Lithuania banned the transit of some goods last week, and on Monday Moscow demanded the immediate lifting of its ban.",
