@@ -84,6 +84,13 @@ func TestAid(t *testing.T) {
 		{name: "military-support-is-aid",
 			text: "Norway will give more military support to Ukraine, including 20 howitzers, its defence minister said.",
 			want: []ev{{typ: "aid", actor: "NOR", targets: []string{"UKR"}}}},
+		// Bare "dollars" said of a state that counts in its own dollars.
+		{name: "canadian-bare-dollars",
+			text: "Canada announced 98 million dollars in new military aid for Ukraine on Tuesday.",
+			want: []ev{{typ: "aid", actor: "CAN", targets: []string{"UKR"}, money: &money{98e6, "CAD"}}}},
+		{name: "german-bare-dollars-stay-us",
+			text: "Germany announced 50 million dollars in humanitarian aid for Ukraine on Tuesday.",
+			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}, money: &money{50e6, "USD"}}}},
 		// A verb of giving with a noun of consent approves aid.
 		{name: "gave-final-approval-is-a-pledge",
 			text: "The Senate gave final approval on Thursday to $40 billion in military and economic aid for Ukraine.",

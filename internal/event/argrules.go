@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
 )
 
 // argRule reads the arguments of one event type once its parties are
@@ -72,6 +73,15 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 		return reject
 	}
 	d.aidDonor(c)
+	if c.money != nil && len(c.actors) == 1 {
+		// "Canada announced 98 million dollars": the donor's dollars.
+		if cur := quantity.LocalCurrency(*c.money, c.actors[0]); cur != "" && cur != c.money.Currency {
+			m := *c.money
+			m.Currency = cur
+			c.money = &m
+			c.explain("money", "%q from %s: %s", m.Text, c.actors[0], cur)
+		}
+	}
 	if len(c.items) == 0 && (class == classNoun || class == classPledge) && sanctionsInClause(s, c) {
 		// "the total value of goods under sanctions": a figure of
 		// sanctions, not of aid.

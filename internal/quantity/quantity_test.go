@@ -699,3 +699,36 @@ func TestParseNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestLocalCurrency checks which state's currency a bare shared name
+// means: the state's own where it uses that name, none where the mention
+// says whose it is or the state uses another.
+func TestLocalCurrency(t *testing.T) {
+	cases := []struct {
+		text, state, want string
+	}{
+		{"Ottawa announced 98 million dollars in aid.", "CAN", "CAD"},
+		{"Canberra pledged 100 million dollars.", "AUS", "AUD"},
+		{"Oslo will give 60 million kroner.", "NOR", "NOK"},
+		{"Copenhagen gave 60 million kroner.", "DNK", "DKK"},
+		{"Ottawa announced 98 million US dollars in aid.", "CAN", ""},
+		{"Ottawa announced $98 million in aid.", "CAN", ""},
+		{"Ottawa announced 98 million Canadian dollars in aid.", "CAN", ""},
+		{"Berlin announced 50 million dollars in aid.", "DEU", ""},
+		{"Ottawa announced 50 million euros in aid.", "CAN", ""},
+	}
+	for _, tc := range cases {
+		var money *Mention
+		for _, m := range Find(tc.text) {
+			if m.Kind == KindMoney {
+				money = &m
+			}
+		}
+		if money == nil {
+			t.Fatalf("%q: no money found", tc.text)
+		}
+		if got := LocalCurrency(*money, tc.state); got != tc.want {
+			t.Errorf("%q said of %s: %q, want %q", tc.text, tc.state, got, tc.want)
+		}
+	}
+}

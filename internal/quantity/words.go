@@ -1,5 +1,7 @@
 package quantity
 
+import "strings"
+
 // The lexicons of the number parser. They are small and closed (number
 // words, hedges, units, currencies), so they live here as Go tables rather
 // than as data files.
@@ -237,6 +239,41 @@ var currencyWords = map[string]curWord{
 	"dram": {"AMD", true}, "drams": {"AMD", false}, "manat": {"", false},
 	"baht": {"THB", false}, "ringgit": {"MYR", false}, "rupiah": {"IDR", false},
 	"kč": {"CZK", false},
+}
+
+// sharedNames are currency names several states use, with the currency
+// each of those states (ISO 3166-1 alpha-3) means by it.
+var sharedNames = map[string]map[string]string{
+	"dollar": {"USA": "USD", "CAN": "CAD", "AUS": "AUD", "NZL": "NZD", "SGP": "SGD", "TWN": "TWD"},
+	"krone":  {"NOR": "NOK", "DNK": "DKK"},
+}
+
+// LocalCurrency returns the currency a state means by a money mention's
+// bare shared name: "98 million dollars" said of Canada is CAD, "60
+// million kroner" said of Norway NOK. It gives "" where the mention has a
+// sign, a code or an adjective of its own ("$98m", "US dollars", "NOK"),
+// names no shared currency, or the state does not use that name.
+func LocalCurrency(m Mention, state string) string {
+	if m.Kind != KindMoney || strings.ContainsAny(m.Text, "$€£¥") {
+		return ""
+	}
+	name := ""
+	for _, w := range strings.Fields(strings.ToLower(m.Text)) {
+		w = strings.Trim(w, ".,")
+		if _, ok := currencyAdj[w]; ok {
+			return ""
+		}
+		if _, ok := isoCodes[strings.ToUpper(w)]; ok {
+			return ""
+		}
+		switch w {
+		case "dollar", "dollars":
+			name = "dollar"
+		case "krone", "kroner":
+			name = "krone"
+		}
+	}
+	return sharedNames[name][state]
 }
 
 // currencyAdj names the state whose currency a following name means:
