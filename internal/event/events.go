@@ -67,12 +67,13 @@ func (x *Extractor) sentenceEvents(d *docState, s *sent) []*cand {
 			// "Heger, who travelled with von der Leyen and Borrell,
 			// said ... The three met Zelenskyy": the subject and those
 			// who came with them.
-			d.lastPlural = m.codes
+			group := append([]string{}, m.codes...)
 			for _, code := range with {
-				if !contains(d.lastPlural, code) {
-					d.lastPlural = append(append([]string{}, d.lastPlural...), code)
+				if !contains(group, code) {
+					group = append(group, code)
 				}
 			}
+			d.lastPlural = group
 		}
 		d.lastActors = m.codes
 		break
@@ -105,10 +106,7 @@ func (s *sent) companions(m *mention) []string {
 		if !partyMention(n) || prepBefore(s, n.t0) != "with" {
 			continue
 		}
-		var out []string
-		for _, code := range s.coordinated(n) {
-			out = append(out, code)
-		}
+		out := append([]string{}, s.coordinated(n)...)
 		// "with the Commission president, Ursula von der Leyen, and
 		// the EU's foreign policy chief, Josep Borrell": a list whose
 		// members carry appositions.
@@ -1413,19 +1411,9 @@ func phrases(set string) [][]string {
 
 // phraseIn reports whether one of ps stands in tokens [from, to) of s.
 func (s *sent) phraseIn(ps [][]string, from, to int) bool {
-	for k := max(from, 0); k < to && k < len(s.low); k++ {
+	for k := max(from, 0); k < to; k++ {
 		for _, p := range ps {
-			if k+len(p) > to || k+len(p) > len(s.low) {
-				continue
-			}
-			ok := true
-			for j, w := range p {
-				if s.low[k+j] != w {
-					ok = false
-					break
-				}
-			}
-			if ok {
+			if k+len(p) <= to && phraseAt(s.toks, k, p) {
 				return true
 			}
 		}

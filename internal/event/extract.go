@@ -485,9 +485,7 @@ func instrumentNamesAid(st *sent) int {
 func instrumentAlone(st *sent) *mention {
 	money := false
 	for i := range st.ms {
-		if m := &st.ms[i]; m.kind == mNum && m.num.Kind == quantity.KindMoney {
-			money = true
-		}
+		money = money || isMoney(&st.ms[i])
 	}
 	if !money {
 		return nil

@@ -43,6 +43,10 @@ rnext:
 rdone:
 	RET
 
+// addVectors64, addVectors32 and addVectors8 are one loop written out for
+// 8, 4 and 1 registers: the assembler has no way to loop over registers,
+// and each width keeps its block of scores in registers for the whole sum.
+
 // func addVectors64(acc, dense *float32, offs *uint32, n int)
 // acc[j] += dense[offs[i]+j] for j < 64 and i < n, with acc held in
 // 8 registers while every vector is added.
