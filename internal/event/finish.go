@@ -145,6 +145,13 @@ func mergeable(a, b *cand) bool {
 		if len(a.places) > 0 && len(b.places) > 0 && !sharesPlace(a, b) {
 			return false
 		}
+		// Two sentences that each name the side that struck, with no
+		// place in common, tell two attacks: "Russian troops stormed a
+		// village ... Russian aircraft also bombed a fuel depot"; a later
+		// "the shelling" names none and repeats the one before.
+		if !sameSentence && a.actorM != nil && b.actorM != nil && !sharesPlace(a, b) {
+			return false
+		}
 		return abs(a.s.idx-b.s.idx) <= 2 || sharesPlace(a, b) || ownDates(a, b)
 	case model.TypeCasualties:
 		// "It is unclear how many sailors were killed ... Russia has

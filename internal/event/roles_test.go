@@ -184,6 +184,15 @@ func TestOneDayOfManyAttacks(t *testing.T) {
 		{name: "same-attack-told-twice",
 			text: "A Russian missile struck the bus station in Kramatorsk on Tuesday, the city council said. The strike on the station left a crater in the square.",
 			want: two[:1], only: []model.EventType{model.TypeAttack}},
+		{name: "each-names-its-attacker",
+			text: "Russian troops stormed a village outside Izium, the general staff said. Russian aircraft also bombed a fuel depot, it added.",
+			want: two, only: []model.EventType{model.TypeAttack}},
+		{name: "each-names-its-attacker-with-objects",
+			text: "Russian artillery shelled a school north of the city. In a separate report, Russian forces destroyed two bridges over the river.",
+			want: two, only: []model.EventType{model.TypeAttack}},
+		{name: "second-names-no-attacker",
+			text: "Russian artillery shelled a school north of the city. The shelling went on for hours.",
+			want: two[:1], only: []model.EventType{model.TypeAttack}},
 	})
 }
 
