@@ -823,6 +823,11 @@ func meetParties(_ *docState, c *cand) bool {
 // target and no actor takes the actor of the sanctions told just before.
 func sanctionParties(d *docState, c *cand) bool {
 	s := c.s
+	if c.underNoun() {
+		// "businesses that have come under western sanctions" says
+		// what a party lives with, not that anyone imposed anything.
+		return false
+	}
 	if p := d.last[model.TypeSanction]; len(c.actors) == 0 && len(c.targets) > 0 && p != nil && len(p.actors) > 0 && p.s.idx >= s.idx-5 {
 		// A sanctions noun with a target and no actor ("the fresh
 		// round of measures against Minsk"): the sanctions the

@@ -349,3 +349,40 @@ func TestAttackWordAsModifier(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestAdjectiveBeforeActiveAttack checks that a national adjective before
+// an active attack verb or an attack noun is not read as the side struck
+// (from which the other side would be guessed as the attacker), while a
+// passive or "under" still puts the side struck first; a sanction's
+// adjective stays its target, and a party "under sanctions" imposes none.
+func TestAdjectiveBeforeActiveAttack(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "pretext-for-attacking",
+			text: "In his view, Russian security concerns were only a pretext for attacking a much weaker neighbour.",
+			not:  []string{"attack:UKR"}},
+		{name: "operations-then-offensives",
+			text: "The ministry said Russian operations in the east would not go better than the earlier offensives around Kyiv.",
+			not:  []string{"attack:UKR"}},
+		{name: "adjective-owns-the-noun",
+			text: "Western officials described the Russian push towards Sloviansk as the main offensive of the summer.",
+			not:  []string{"attack:UKR"}},
+		{name: "passive-keeps-the-target",
+			text: "Russian positions near Izium were shelled overnight, the Ukrainian general staff said.",
+			want: []ev{{typ: "attack", actor: "UKR", targets: []string{"RUS"}}}},
+		{name: "under-strikes",
+			text: "“Ukrainian towns are under strikes every night,” the governor said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "under-bombardment",
+			text: "The mayor said Ukrainian villages along the river remained under bombardment on Sunday.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "sanction-adjective-is-target",
+			text: "The EU agreed on Friday to ban imports of Russian coal, its fifth round of sanctions.",
+			want: []ev{{typ: "sanction", actor: "EU", targets: []string{"RUS"}}}},
+		{name: "under-sanctions-imposes-none",
+			text: "Tehran hopes to sign trade deals with Russian firms that have come under heavy western sanctions.",
+			not:  []string{"sanction"}},
+		{name: "both-under-sanctions",
+			text: "Iran and Russia, both under American sanctions, pledged to expand trade.",
+			not:  []string{"sanction"}},
+	})
+}

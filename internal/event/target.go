@@ -242,6 +242,16 @@ func (c *cand) targetBeforeTrigger() bool {
 			// the strike came from.
 			continue
 		}
+		if m.kind == mEntity && isAdjectival(m) && c.f.typ != model.TypeSanction && s.tr != nil && !c.passiveTrigger() {
+			// Before an active verb or an event noun a national
+			// adjective names the side that acts, not the one struck:
+			// "Russian operations ... the offensives", "Russian
+			// interests served as a pretext for attacking". Only a
+			// passive ("Russian positions were shelled") puts the
+			// target first. A sanction's adjective is its target
+			// whatever the voice: "a ban on Russian coal".
+			continue
+		}
 		if m.kind == mPlace || (m.kind == mEntity && isAdjectival(m) && !originForm(m) && !agentive(s, m)) {
 			c.addTargets(s, m, "named before the trigger")
 			return true
@@ -249,6 +259,32 @@ func (c *cand) targetBeforeTrigger() bool {
 	}
 	return false
 }
+
+// passiveTrigger reports whether c's trigger is passive, by its words or
+// by the tree: "were shelled", "came under fire", "a city hit by".
+func (c *cand) passiveTrigger() bool {
+	if passive(c.s, c.hit) {
+		return true
+	}
+	if c.underNoun() {
+		// "Ukrainian cities are under strikes": what is under an
+		// attack suffers it.
+		return true
+	}
+	t, v := c.s.tr, c.trigWord()
+	return v >= 0 && t.verbal(v) && t.passiveVerb(v)
+}
+
+// underNoun reports a trigger noun after a preposition of suffering:
+// "under fire", "under sanctions".
+func (c *cand) underNoun() bool {
+	t, v := c.s.tr, c.trigWord()
+	return t != nil && v >= 0 && t.w[v].UPOS == "NOUN" && sufferPreps[t.caseOf(v, c.s.low)]
+}
+
+// sufferPreps are the prepositions before an attack noun that make what
+// the phrase is said of the target: "under fire" (see words.tsv).
+var sufferPreps = words("sufferPreps")
 
 // prepBefore returns the preposition just before token t (skipping "the"
 // and adjectives), or "".
