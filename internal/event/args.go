@@ -330,6 +330,12 @@ func (x *Extractor) subjectBeforeApposition(d *docState, c *cand) bool {
 // before the trigger in its clause: in English word order the subject
 // comes before its verb.
 func (x *Extractor) actorBeforeTrigger(d *docState, c *cand) bool {
+	if c.underNoun() {
+		// "a city under constant assault": what comes before suffers
+		// the attack; only "by" names who makes it.
+		c.explain("actor", "tree: what is under the attack suffers it")
+		return true
+	}
 	return x.scanActor(d, c, c.l)
 }
 
