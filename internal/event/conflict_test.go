@@ -403,3 +403,17 @@ func TestHeldPlaces(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestAgentIsNoVictim checks that the people after "by" did the killing:
+// they are not the side that suffered it.
+func TestAgentIsNoVictim(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "school-bombed-by-russians",
+			text: "Forty people were confirmed dead at a village school bombed by Russians on Saturday, the governor said.",
+			want: []ev{{typ: "casualties", actor: "RUS", targets: []string{"UKR"}, count: exactly(40), outcome: "killed"}},
+			not:  []string{"casualties:UKR"}},
+		{name: "shot-by-ukrainian-soldiers",
+			text: "Two Russian officers were killed by Ukrainian soldiers near Kherson, the regional military said.",
+			want: []ev{{typ: "casualties", actor: "UKR", targets: []string{"RUS"}, count: exactly(2), outcome: "killed"}}},
+	})
+}

@@ -557,9 +557,11 @@ func (c *cand) findCount() (victimSide string) {
 		if s.low[i] == "members" && i > 0 && s.low[i-1] == "service" {
 			v, ok = "military", true
 		}
-		if !ok || s.describesThing(i) {
+		if !ok || s.describesThing(i) || s.agentAt(i) {
 			// "Russian strikes on civilian infrastructure": a word of
-			// people describing a thing names no victims.
+			// people describing a thing names no victims; nor do the
+			// people after "by", who did it ("a school bombed by
+			// Russians").
 			continue
 		}
 		if c.victims == "" {
@@ -671,6 +673,17 @@ func (s *sent) describesThing(i int) bool {
 		}
 	}
 	return true
+}
+
+// agentAt reports whether token i is the agent of a passive: the noun
+// after "by" ("bombed by Russians", "hit by Ukrainian forces").
+func (s *sent) agentAt(i int) bool {
+	if t := s.tr; t != nil {
+		if w := t.head[i]; w >= 0 {
+			return t.rel(w) == "obl:agent" || t.caseOf(w, s.low) == "by"
+		}
+	}
+	return i > 0 && s.low[i-1] == "by"
 }
 
 // tollLevel reports whether the tree makes number m the level the
