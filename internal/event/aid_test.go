@@ -307,3 +307,40 @@ func TestTraineesAreTheRecipient(t *testing.T) {
 			not:  []string{"aid:DNK>POL"}},
 	})
 }
+
+// TestPermitToGive checks that a permitting verb tells aid only when what
+// it permits is a gift (an item, an amount or a word of giving), not a
+// ship sailing, goods exported or troops crossing; and that a loan is
+// extended as it is given, where sanctions and deadlines extended give
+// nothing.
+func TestPermitToGive(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "ship-allowed-to-sail",
+			text: "The joint centre in Istanbul said it had authorised the cargo ship to leave the port of Odesa with its load of maize.",
+			not:  []string{"aid"}},
+		{name: "export-allowed",
+			text: "The agreement signed on Friday will allow the export of millions of tonnes of Ukrainian grain from three ports.",
+			not:  []string{"aid"}},
+		{name: "troops-allowed-to-cross",
+			text: "Collaborators removed the explosives from the bridge, allowing Russian tanks to cross the river.",
+			not:  []string{"aid"}},
+		{name: "authority-is-no-permit",
+			text: "The port authority is checking the ship's papers to see whether the grain on board was stolen from Ukraine.",
+			not:  []string{"aid"}},
+		{name: "delivery-authorised",
+			text: "Berlin authorised the delivery of 15 Gepard anti-aircraft guns to Kyiv on Tuesday.",
+			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}, items: []string{"Gepard"}, status: "authorized"}}},
+		{name: "loan-extended",
+			text: "Japan extended a $600 million loan to Ukraine on Tuesday to keep its hospitals and schools running.",
+			want: []ev{{typ: "aid", actor: "JPN", targets: []string{"UKR"}, money: &money{600e6, "USD"}}}},
+		{name: "sanctions-extended",
+			text: "The EU extended its sanctions on Russia by six months on Tuesday.",
+			not:  []string{"aid"}},
+		{name: "deadline-extended",
+			text: "Turkey extended the deadline for the grain corridor talks until Friday.",
+			not:  []string{"aid"}},
+		{name: "amount-authorised",
+			text: "President Biden authorised an additional $150 million in weapons for Ukraine on Friday.",
+			want: []ev{{typ: "aid", actor: "USA", targets: []string{"UKR"}, money: &money{150e6, "USD"}}}},
+	})
+}

@@ -44,6 +44,9 @@ func argRuleOf(typ model.EventType) argRule {
 // tells nothing.
 func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) verdict {
 	s := c.s
+	if class == classAuthorize && !c.permitsGiving() {
+		return reject
+	}
 	c.findItems(d)
 	c.findMoney()
 	if len(c.items) == 0 && c.money == nil {
@@ -836,6 +839,44 @@ func sanctionParties(d *docState, c *cand) bool {
 		c.explain("actor", "none named: the sanctions told just before, %s", strings.Join(c.actors, " "))
 	}
 	return bothParties(c)
+}
+
+// permitsGiving reports whether a permitting verb permits a gift: its
+// object or its "for" phrase is an item, an amount or a word of giving
+// ("approved the Gepard delivery", "authorised $200 million in arms",
+// "cleared the way for the transfer"). A permit to
+// do something else ("authorised the ship to leave the port", "allow
+// the export of grain", "allowing Russian troops to cross") gives
+// nothing; a verb of giving after it reads the gift itself (see
+// permitHandsOver).
+func (c *cand) permitsGiving() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 {
+		return true
+	}
+	for _, k := range t.children(v, "xcomp", "advcl") {
+		if t.rel(k) == "xcomp" || t.infinitive(k) {
+			// "allowed the ship to leave": permission to act, whose
+			// act is no gift (a verb of giving hands over before).
+			return false
+		}
+	}
+	for _, k := range t.children(v, "obj", "iobj", "obl") {
+		if t.rel(k) == "obl" && t.caseOf(k, c.s.low) != "for" {
+			continue
+		}
+		tok := t.tok[k]
+		if m := c.s.mentionAt(tok); m != nil && (m.kind == mItem || isMoney(m)) {
+			return true
+		}
+		for _, h := range c.s.trigs {
+			if h.f.typ == model.TypeAid && h.tr.class != classAuthorize && tok >= h.t0 && tok < h.t1 {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 // bothParties reports an actor and a target.
