@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
@@ -117,6 +118,7 @@ var actorRules = []actorRule{
 	(*Extractor).joinedClauseSubject,
 	(*Extractor).attackNounAgent,
 	(*Extractor).sidesNamedTogether,
+	(*Extractor).pronounAndPartner,
 	(*Extractor).agentAfterNoun,
 	(*Extractor).subjectBeforeApposition,
 	(*Extractor).actorBeforeTrigger,
@@ -300,6 +302,57 @@ func (x *Extractor) sidesNamedTogether(d *docState, c *cand) bool {
 		}
 	}
 	return false
+}
+
+// pronounAndPartner reads a meeting or talks whose subject joins a
+// pronoun and a name: "he and Mr. Raisi met", "she and Scholz held
+// talks". The pronoun points back to one side; the name is the other.
+func (x *Extractor) pronounAndPartner(d *docState, c *cand) bool {
+	t, v := c.s.tr, c.trigWord()
+	if c.f.typ != model.TypeMeet && c.f.typ != model.TypeTalks || t == nil || v < 0 || !t.verbal(v) {
+		return false
+	}
+	w := t.subjectWord(v)
+	if w < 0 || t.w[w].UPOS != "PRON" {
+		return false
+	}
+	for _, k := range t.children(w, "conj") {
+		m := c.entityOf(k)
+		if m == nil || len(m.codes) == 0 {
+			continue
+		}
+		codes, _, _, ok := d.anaphor(c.s, t.tok[w])
+		if ok && slices.Equal(codes, m.codes) {
+			// A pronoun joined to a name is someone else: "as he and
+			// Mr. Raisi met, Mr. Putin said" points ahead to the
+			// other person the sentence names.
+			codes = c.s.otherPerson(m)
+			ok = len(codes) > 0
+		}
+		if !ok {
+			return false
+		}
+		c.actors = append(slices.Clone(codes), m.codes...)
+		c.actorM, c.actorT = m, t.w[w].Form+" and "+textOf(c.s, m.t0, m.t1)
+		c.explain("actor", "tree: %q joined as subject -> %s", c.actorT, strings.Join(c.actors, " "))
+		return true
+	}
+	return false
+}
+
+// otherPerson returns the codes of the first person the sentence names
+// whose side differs from m's, or nil.
+func (s *sent) otherPerson(m *mention) []string {
+	for i := range s.low {
+		o := s.mentionAt(i)
+		if o == nil || o == m || o.kind != mEntity || o.entry.Kind != lexicon.KindPerson || len(o.codes) == 0 {
+			continue
+		}
+		if !slices.Equal(o.codes, m.codes) {
+			return o.codes
+		}
+	}
+	return nil
 }
 
 // agentAfterNoun takes the agent "by" introduces after an event noun

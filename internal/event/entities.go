@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
@@ -46,6 +47,13 @@ var (
 // at several actors already named: "the three nations", "both countries".
 var pluralHeads = words("pluralHeads")
 
+// pairHeads are nouns for people that, after "the two", point back at
+// the last two people named: "the two men", "the two leaders".
+var pairHeads = words("pairHeads")
+
+// pairCounts are the words of a pair before a pairHeads noun: "the two".
+var pairCounts = words("pairCounts")
+
 // groupCounts may stand between "the" and a pluralHeads noun.
 var groupCounts = words("groupCounts")
 
@@ -56,6 +64,14 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 	w := s.low[t]
 	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
+	if pairHeads[w] && t >= 2 && pairCounts[s.low[t-1]] && s.low[t-2] == "the" {
+		// "the two men met again": the last two people named, of two
+		// sides.
+		if d.lastPerson != nil && d.prevPerson != nil {
+			return append(slices.Clone(d.prevPerson.codes), d.lastPerson.codes...), t - 2, t1, true
+		}
+		return nil, 0, 0, false
+	}
 	if !ok && groupCounts[w] && t > 0 && s.low[t-1] == "the" && s.numberAsSubject(t) {
 		// "The two met Zelenskyy": a number standing alone as subject
 		// points back at the people just named.

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"fmt"
 	"sort"
 	"strings"
@@ -226,6 +227,9 @@ type docState struct {
 	lastPlural []string // the last group or list of several actors
 	lastBody   []string // the last organisation or group named, for "them"
 	lastPerson *mention
+	// prevPerson is the person named before lastPerson, of another
+	// side: "the two men" are the last two.
+	prevPerson *mention
 	// lastPlace is the last place named, and lastPlaceIdx its sentence,
 	// for "the city" and "the town" (see definitePlace).
 	lastPlace    *mention
@@ -260,6 +264,9 @@ func (d *docState) remember(s *sent) {
 	for i := range s.ms {
 		m := &s.ms[i]
 		if m.kind == mEntity && m.entry != nil && m.entry.Kind == lexicon.KindPerson {
+			if d.lastPerson != nil && !slices.Equal(d.lastPerson.codes, m.codes) {
+				d.prevPerson = d.lastPerson
+			}
 			d.lastPerson = m
 		}
 		if m.kind == mPlace && m.entry != nil && !m.dateline {

@@ -583,3 +583,22 @@ func TestSubjectFarBeforeItsVerb(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", source: "Ministry of Foreign Affairs of Ukraine"}}},
 	})
 }
+
+// TestPronounJoinedToAName checks that a meeting whose subject joins a
+// pronoun and a name has both sides, the pronoun pointing back (or, when
+// it would point at the same side as the name, ahead) to the other
+// person; and that "the two men" are the last two people named.
+func TestPronounJoinedToAName(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "pronoun-points-back",
+			text: "Emmanuel Macron landed in Ankara on Monday. He and Erdogan met for three hours at the presidential palace.",
+			want: []ev{{typ: "meet", actor: "FRA", targets: []string{"TUR"}}}},
+		{name: "cataphoric-pronoun",
+			text: "Ebrahim Raisi hosted a dinner on Monday. On Tuesday, as he and Mr. Raisi met again, Mr. Putin said ties were growing.",
+			want: []ev{{typ: "meet", actor: "RUS", targets: []string{"IRN"}}},
+			not:  []string{"meet:IRN>IRN"}},
+		{name: "the-two-men",
+			text: "Joe Biden called Olaf Scholz in the morning. In the evening, Scholz flew to Washington, where the two men met at the White House.",
+			want: []ev{{typ: "meet", actor: "USA", targets: []string{"DEU"}}}},
+	})
+}
