@@ -1,8 +1,8 @@
 package event
 
 import (
-	"slices"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
