@@ -318,6 +318,23 @@ func (c *cand) treeTargets() (*mention, string) {
 			return m, "tree: after \"" + prep + "\""
 		}
 	}
+	if c.f.typ == model.TypeVisit && !t.verbal(v) {
+		// "Lavrov's tour, which will also take in Kenya and Mali", "a
+		// trip that included stops in Warsaw": the places a relative
+		// clause of the trip names are where it goes.
+		for _, r := range t.children(v, "acl:relcl") {
+			for _, k := range t.children(r, "obj", "obl") {
+				if m := c.placeOrEntity(k); isTarget(m) {
+					return m, "tree: a place the trip's relative clause names"
+				}
+				for _, n := range t.children(k, "nmod") {
+					if m := c.placeOrEntity(n); isTarget(m) {
+						return m, "tree: a place the trip's relative clause names"
+					}
+				}
+			}
+		}
+	}
 	return nil, ""
 }
 

@@ -602,3 +602,17 @@ func TestPronounJoinedToAName(t *testing.T) {
 			want: []ev{{typ: "meet", actor: "USA", targets: []string{"DEU"}}}},
 	})
 }
+
+// TestTripsRelativeClause checks that the places a relative clause of a
+// trip names are where it goes. (The parser reads "X's trip, which
+// included stops in ..." as a main clause, so that phrasing is not here.)
+func TestTripsRelativeClause(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "tour-takes-in",
+			text: "Lavrov's tour, which will also take in Kenya, Algeria and Mali, is meant to win friends in Africa.",
+			want: []ev{{typ: "visit", actor: "RUS", targets: []string{"KEN", "DZA", "MLI"}}}},
+		{name: "visit-that-goes-on-to",
+			text: "Blinken's visit, which continues on Tuesday in Riga and Vilnius, is his third to the region this year.",
+			want: []ev{{typ: "visit", actor: "USA", targets: []string{"LVA", "LTU"}}}},
+	})
+}
