@@ -167,7 +167,18 @@ var supportVerbs = words("supportVerbs")
 func (x *Extractor) attackNounUnderComment(d *docState, c *cand) bool {
 	t := c.s.tr
 	v := c.trigWord()
-	if t == nil || v < 0 || c.f.typ != model.TypeAttack || t.w[v].UPOS != "NOUN" || t.rel(v) != "obj" {
+	if t == nil || v < 0 || c.f.typ != model.TypeAttack || t.w[v].UPOS != "NOUN" {
+		return false
+	}
+	nested := false
+	if t.rel(v) == "nmod" && !c.ownedByParty(v) {
+		// "called for a response to Thursday's strikes on Kyiv": the
+		// noun hangs from another noun that the verb governs.
+		if n := t.parent(v); n >= 0 && t.w[n].UPOS == "NOUN" && (t.rel(n) == "obj" || t.rel(n) == "obl") {
+			v, nested = n, true
+		}
+	}
+	if t.rel(v) != "obj" && !nested {
 		return false
 	}
 	p := t.parent(v)
@@ -182,6 +193,18 @@ func (x *Extractor) attackNounUnderComment(d *docState, c *cand) bool {
 	}
 	c.explain("actor", "tree: the attack noun is the object of %q, whose subject is no attacker", t.w[p].Form)
 	return true
+}
+
+// ownedByParty reports whether noun w has an owner that names a party:
+// "Russia's strikes", "Russian shelling".
+func (c *cand) ownedByParty(w int) bool {
+	t := c.s.tr
+	for _, k := range t.children(w, "nmod:poss", "amod", "compound") {
+		if m := c.s.mentionAt(t.tok[k]); m != nil && partyMention(m) {
+			return true
+		}
+	}
+	return false
 }
 
 // auxiliaryLemmas are the verbs that also serve as auxiliaries (see

@@ -400,12 +400,57 @@ func hasComma(s *sent, i, j int) bool {
 	return false
 }
 
+// demandedInTree reports, where the sentence has a tree, whether the
+// trigger is what a demand verb asks for: its infinitive complement
+// ("urged Nato to impose sanctions"), its object or its "for" phrase
+// ("called for talks"), or the object of such a complement. A noun
+// further down ("called for a response to Thursday's strikes") is no
+// part of the request: the strikes happened. ok is false without a
+// tree.
+func demandedInTree(s *sent, c *cand) (asked, ok bool) {
+	t, cur := s.tr, c.trigWord()
+	if t == nil || cur < 0 {
+		return false, false
+	}
+	for range 4 {
+		p := t.parent(cur)
+		if p < 0 {
+			return false, true
+		}
+		rel := t.rel(cur)
+		infinitive := t.verbal(cur) && (rel == "xcomp" || t.infinitive(cur))
+		forPhrase := rel == "obl" && t.caseOf(cur, s.low) == "for"
+		complement := infinitive || forPhrase || rel == "obj" || rel == "xcomp"
+		if v := s.low[t.tok[p]]; demandVerbs[v] {
+			if demandForVerbs[v] {
+				// "called for talks", not "what they called a
+				// cyberattack".
+				return infinitive || forPhrase, true
+			}
+			return complement, true
+		}
+		if !complement && rel != "conj" {
+			return false, true
+		}
+		cur = p
+	}
+	return false, true
+}
+
+// demandForVerbs are the demand verbs that ask only through "for" or an
+// infinitive: their object is a name given, not a thing asked for ("what
+// they called a cyberattack").
+var demandForVerbs = words("demandForVerbs")
+
 // demandVerbs ask someone else to act; the act after "to" is only asked.
 var demandVerbs = words("demandVerbs")
 
 // demandedBefore reports a trigger that is the infinitive complement of a
 // demand verb earlier in its sentence: "urged ... to impose".
 func demandedBefore(s *sent, c *cand) bool {
+	if asked, ok := demandedInTree(s, c); ok {
+		return asked
+	}
 	// "called for talks", "appealed for new sanctions": a demand verb
 	// right before "for" and the event.
 	for k := c.hit.t0 - 1; k >= 1 && k >= c.hit.t0-3; k-- {

@@ -616,3 +616,29 @@ func TestTripsRelativeClause(t *testing.T) {
 			want: []ev{{typ: "visit", actor: "USA", targets: []string{"LVA", "LTU"}}}},
 	})
 }
+
+// TestAskedForIsWhatTheTreeSays checks that what a demand asks for is read
+// from the tree: the demand's own complement is only asked, while an
+// event named further down ("a response to Thursday's strikes") happened,
+// and "what they called a cyberattack" asks for nothing.
+func TestAskedForIsWhatTheTreeSays(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "response-to-strikes",
+			text: "Dmytro Kuleba called for a tougher international response to Sunday's strikes on Lviv.",
+			want: []ev{
+				{typ: "demand", actor: "UKR"},
+				{typ: "attack", actor: "RUS", targets: []string{"UKR"}},
+			},
+			not: []string{"attack:UKR"}},
+		{name: "called-it-a-cyberattack",
+			text: "Ukrainian officials said they had evidence that Moscow took part in what they called a large cyberattack on bank websites in Ukraine.",
+			want: []ev{{typ: "cyberattack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "urged-to-strike-is-asked",
+			text: "The general urged his government to strike the bridges over the river at once.",
+			not:  []string{"attack"}},
+		{name: "called-for-sanctions-is-asked",
+			text: "Lithuania called for new sanctions on Russia on Monday.",
+			want: []ev{{typ: "demand", actor: "LTU"}},
+			not:  []string{"sanction"}},
+	})
+}
