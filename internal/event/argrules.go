@@ -826,9 +826,10 @@ func meetParties(_ *docState, c *cand) bool {
 // target and no actor takes the actor of the sanctions told just before.
 func sanctionParties(d *docState, c *cand) bool {
 	s := c.s
-	if c.underNoun() {
-		// "businesses that have come under western sanctions" says
-		// what a party lives with, not that anyone imposed anything.
+	if c.underNoun() || c.backgroundNoun() {
+		// "businesses that have come under western sanctions", "the
+		// economy grew despite sanctions" say what a party lives
+		// with, not that anyone imposed anything.
 		return false
 	}
 	if p := d.last[model.TypeSanction]; len(c.actors) == 0 && len(c.targets) > 0 && p != nil && len(p.actors) > 0 && p.s.idx >= s.idx-5 {
@@ -877,6 +878,18 @@ func (c *cand) permitsGiving() bool {
 		return false
 	}
 	return true
+}
+
+// backgroundPreps are prepositions before an event noun that make it the
+// background of another clause (see words.tsv).
+var backgroundPreps = words("backgroundPreps")
+
+// backgroundNoun reports a trigger noun after a preposition of
+// background: "despite sanctions", "amid sanctions", "because of
+// sanctions".
+func (c *cand) backgroundNoun() bool {
+	t, v := c.s.tr, c.trigWord()
+	return t != nil && v >= 0 && t.w[v].UPOS == "NOUN" && backgroundPreps[t.caseOf(v, c.s.low)]
 }
 
 // bothParties reports an actor and a target.
