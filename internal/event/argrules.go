@@ -372,7 +372,7 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 	if c.f.typ == model.TypeThreaten && !threatened(c) {
 		return reject
 	}
-	if !x.speechParties(d, c, class) {
+	if !x.speechParties(d, c, class) || c.f.typ == model.TypeDemand && c.bareAsking() {
 		return reject
 	}
 	c.readCues()
@@ -395,6 +395,27 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 		return reject
 	}
 	return proceed
+}
+
+// askVerbs are the verbs that ask a question as well as ask for
+// something (see words.tsv).
+var askVerbs = words("askVerbs")
+
+// bareAsking reports a verb of asking with nothing asked of anyone: no
+// object, clause or "for" phrase after it in the tree. "'Why did they shell the
+// hospital?' the mayor asked" reports a question, not a demand.
+func (c *cand) bareAsking() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || !askVerbs[c.s.low[c.hit.t0]] || !t.verbal(v) || t.passiveVerb(v) || c.hit.t1-c.hit.t0 > 1 {
+		return false
+	}
+	for _, k := range t.children(v, "obj", "iobj", "xcomp", "ccomp", "obl", "advcl") {
+		if k > v {
+			// A clause before the verb is the question it reports.
+			return false
+		}
+	}
+	return true
 }
 
 // threatened reports a threat told as one: by "threaten" or "ultimatum",

@@ -72,6 +72,7 @@ func (c *cand) readCues() {
 	c.nounHedgeCue(&q)
 	c.tenseCues(&q)
 	c.requestedCue(&q)
+	c.questionCue(&q)
 	c.readModality(q, c.deniedCue())
 	if c.f.typ == model.TypeAid {
 		c.aidStatus(q)
@@ -227,6 +228,31 @@ func (c *cand) tenseCues(q *cueFlags) {
 	}
 	if pastForm(w) && !q.fut {
 		q.past = true
+	}
+}
+
+// questionAux are the auxiliaries that open a yes-or-no question (see
+// words.tsv).
+var questionAux = words("questionAux")
+
+// questionCue makes an event a yes-or-no question asks about
+// hypothetical: "Will Russia attack Odesa next?", "Did Germany send
+// tanks?" ask whether it happened. A question of "why" or "where" takes
+// the event as given, and stays as it is.
+func (c *cand) questionCue(q *cueFlags) {
+	s := c.s
+	n := len(s.low)
+	if n < 2 || s.low[n-1] != "?" {
+		return
+	}
+	// The question's first word: past a closing quotation mark or an
+	// opening one.
+	first := 0
+	for first < n && !isLowerWord(s.low[first]) {
+		first++
+	}
+	if first < n && questionAux[s.low[first]] && c.hit.t0 > first {
+		q.hypo = true
 	}
 }
 

@@ -642,3 +642,26 @@ func TestAskedForIsWhatTheTreeSays(t *testing.T) {
 			not:  []string{"sanction"}},
 	})
 }
+
+// TestQuestions checks that a yes-or-no question tells no event, that a
+// question of "why" takes its event as given, and that reporting a
+// question with "asked" is no demand.
+func TestQuestions(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "will-they-strike",
+			text: "Will Russian forces strike Odesa next week?",
+			not:  []string{"attack"}},
+		{name: "did-they-send",
+			text: "Did Norway send air defence systems to Ukraine last month?",
+			not:  []string{"aid"}},
+		{name: "why-presupposes",
+			text: "Why did Russian troops shell the maternity hospital in Mariupol?",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "asked-a-question",
+			text: "“Why did Russian forces shell a school in Kharkiv?” the governor asked.",
+			not:  []string{"demand"}},
+		{name: "asked-for-help",
+			text: "Zelenskiy asked Nato for more air defence systems on Monday.",
+			want: []ev{{typ: "demand", actor: "UKR"}}},
+	})
+}
