@@ -136,6 +136,11 @@ func (c *cand) unplacedRecipient() bool {
 	return false
 }
 
+// sendingTriggers are the aid triggers that, said of troops with no
+// recipient, tell a deployment: "sent 8,000 troops to exercises" (see
+// words.tsv).
+var sendingTriggers = words("sendingTriggers")
+
 // aidRecipients finds whom aid goes to, and keeps only what a state gives
 // another: not money for its own forces, nor items the recipient owns
 // already. Troops sent with no recipient are a deployment, and the
@@ -149,6 +154,12 @@ func (x *Extractor) aidRecipients(d *docState, c *cand) verdict {
 		return reject
 	}
 	if c.dropDeployedTroops() && len(c.items) == 0 && c.money == nil {
+		if !sendingTriggers[c.hit.tr.phrase] {
+			// "secured the release of 144 soldiers", "will hand
+			// over the bodies of soldiers": people freed or handed
+			// back, neither given nor deployed.
+			return reject
+		}
 		// "Britain is sending 8,000 troops to exercises": a
 		// deployment, read again as one. The second reading is of the
 		// mobilisation frame, whose rules never come back here.
