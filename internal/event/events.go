@@ -1257,7 +1257,10 @@ func (x *Extractor) claimTarget(d *docState, c *cand) bool {
 			tmp.l = c.hit.t1
 		}
 		x.findActor(d, tmp)
-		if len(tmp.actors) == 0 || contains(c.actors, tmp.actors[0]) {
+		if len(tmp.actors) == 0 || contains(c.actors, tmp.actors[0]) || tmp.actorM == nil || tmp.actorM.t0 < c.hit.t1 {
+			// The agent must be named in what is claimed: "claimed a
+			// victory by seizing the city" names none, and the
+			// claimant seized it.
 			continue
 		}
 		c.targets = []codeText{{code: tmp.actors[0], text: tmp.actorT}}

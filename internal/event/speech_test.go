@@ -665,3 +665,16 @@ func TestQuestions(t *testing.T) {
 			want: []ev{{typ: "demand", actor: "UKR"}}},
 	})
 }
+
+// TestClaimNamesTheAgent checks that a claim accuses only an agent named
+// in what is claimed: a side claiming its own success accuses nobody.
+func TestClaimNamesTheAgent(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "claimed-own-victory",
+			text: "The Ukrainian army pulled back from Sievierodonetsk on Friday as Russia claimed a big win by taking control of the whole Luhansk region.",
+			not:  []string{"accuse"}},
+		{name: "claimed-the-other-side-struck",
+			text: "Belarus claimed that Ukrainian forces had fired missiles at a military base near Mozyr.",
+			want: []ev{{typ: "accuse", actor: "BLR", targets: []string{"UKR"}}}},
+	})
+}
