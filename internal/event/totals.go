@@ -15,8 +15,13 @@ import (
 // of data/totals.tsv mark a figure as a running total when they stand just
 // before or after it.
 
-// totalWindow is how many tokens from a figure a cue may stand.
+// totalWindow is how many tokens before a figure a cue may stand.
 const totalWindow = 5
+
+// afterWindow is how many tokens after a figure a cue may stand: what
+// the figure counts comes between ("$5.6bn in security assistance to
+// Ukraine since Russia invaded").
+const afterWindow = 8
 
 // levelWindow is how many tokens before a figure a verb of growth may
 // stand to make it the new level of what grew.
@@ -98,8 +103,9 @@ func markRunningTotals(a *model.Article, evs []model.Event) {
 	}
 }
 
-// near reports whether a cue stands within totalWindow tokens before the
-// figure at [start, end) or after it.
+// near reports whether a cue stands near the figure at [start, end), before
+// or after it, or a verb of growth makes the figure a level ("bring its
+// total aid to $3bn").
 func (d *totalsData) near(toks []text.Token, start, end int) bool {
 	first, last := -1, -1
 	for i, t := range toks {
@@ -113,7 +119,7 @@ func (d *totalsData) near(toks []text.Token, start, end int) bool {
 	if first < 0 {
 		return false
 	}
-	return d.nearTokens(toks, first, last)
+	return d.nearTokens(toks, first, last) || d.levelAt(toks, 0, first)
 }
 
 // nearTokens is near for the figure of tokens first to last.
@@ -125,7 +131,7 @@ func (d *totalsData) nearTokens(toks []text.Token, first, last int) bool {
 			}
 		}
 	}
-	for i := last + 1; i <= last+totalWindow && i < len(toks); i++ {
+	for i := last + 1; i <= last+afterWindow && i < len(toks); i++ {
 		for _, words := range d.after[strings.ToLower(toks[i].Text)] {
 			if phraseAt(toks, i, words) {
 				return true

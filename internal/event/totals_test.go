@@ -22,6 +22,8 @@ func TestRunningTotals(t *testing.T) {
 		{"so-far", "Norway has given Ukraine 2 billion kroner in aid so far.", 2e9, true, false},
 		{"since-invasion", "Japan has provided $600 million to Ukraine since the invasion, its foreign ministry said.", 600e6, true, false},
 		{"a-total-of", "The Netherlands has sent Ukraine military aid worth a total of €1.3 billion.", 1.3e9, true, false},
+		{"bring-total-to", "The prime minister said the new grants bring Canada's total military aid to Ukraine to about C$600 million.", 600e6, true, true},
+		{"since-russia-invaded", "In all, Spain has committed about €300 million in military help to Ukraine since Russia invaded in February.", 300e6, true, false},
 		{"plain-pledge", "Sweden will send Ukraine 500 million kronor in humanitarian aid, the government said.", 500e6, false, false},
 	} {
 		a := &model.Article{ID: "t-" + tc.name, Doc: tc.name, Date: refDate, Text: tc.text}
