@@ -201,13 +201,51 @@ func (d *docState) aidDonor(c *cand) {
 	}
 }
 
+// accidentCauses are the words of a death or injury that no violence
+// caused (see words.tsv).
+var accidentCauses = words("accidentCauses")
+
+// harmlessCause reports losses whose clause names a cause other than
+// violence: "died after being hit by a scooter", "died of cancer".
+func (c *cand) harmlessCause() bool {
+	for i := c.l; i < c.r; i++ {
+		if accidentCauses[c.s.low[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// selfLossTriggers are the casualty triggers that name dying, not killing
+// (see words.tsv).
+var selfLossTriggers = words("selfLossTriggers")
+
+// agentNamed reports an actor named as an agent: after "by" ("killed by
+// Russian shelling"), or as the owner of an attack noun in the clause
+// ("died in Russian strikes").
+func (c *cand) agentNamed() bool {
+	s := c.s
+	if c.actorM == nil {
+		return false
+	}
+	if c.actorM.t0 > 0 && s.low[c.actorM.t0-1] == "by" {
+		return true
+	}
+	for _, h := range s.trigs {
+		if h.f.typ == model.TypeAttack && h.t0 >= c.l && h.t0 < c.r && c.actorM.t1 <= h.t0 && h.t0-c.actorM.t1 <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // fillCasualties reads losses: they need a number or named victims; the
 // side of the victims is the target, and the killer is read from the
 // clause, the attack just told or, less surely, the other side.
 func (x *Extractor) fillCasualties(d *docState, c *cand, class class, permitted bool) verdict {
 	side := c.findCount()
 	c.outcome = c.hit.tr.outcome
-	if c.count == nil && c.victims == "" {
+	if c.count == nil && c.victims == "" || c.harmlessCause() {
 		return reject
 	}
 	c.readCues()
@@ -324,6 +362,14 @@ func (x *Extractor) lossParties(d *docState, c *cand) {
 		// "Russian soldiers killed": the victims' adjective is not the
 		// killer.
 		c.actors = nil
+	}
+	if len(c.actors) > 0 && selfLossTriggers[c.hit.tr.phrase] && !c.agentNamed() {
+		// "We have counted about 200 dead", "Ukraine said 12 people
+		// died": dying names no killer, and the subject of the clause
+		// it stands in is who counts or tells of the dead. Only "by"
+		// or an attack names one.
+		c.explain("actor", "dropped %s: dying names no killer", strings.Join(c.actors, " "))
+		c.actors, c.actorM, c.actorT = nil, nil, ""
 	}
 	if len(c.actors) == 1 && !x.armed(c.actors[0]) {
 		// "The UN's human rights office said 227 civilians were

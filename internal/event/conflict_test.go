@@ -417,3 +417,27 @@ func TestAgentIsNoVictim(t *testing.T) {
 			want: []ev{{typ: "casualties", actor: "UKR", targets: []string{"RUS"}, count: exactly(2), outcome: "killed"}}},
 	})
 }
+
+// TestDyingNamesNoKiller checks that the subject of the clause a death is
+// told in (who counts or reports the dead) is not the killer, while "by"
+// and an attack still name one; and that a death no violence caused is
+// no casualty.
+func TestDyingNamesNoKiller(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "we-counted-the-dead",
+			text: "“We have official figures – about 300 dead – but the real number is higher,” the Ukrainian governor said.",
+			not:  []string{"casualties:UKR"}},
+		{name: "office-said-children-died",
+			text: "Ukraine's prosecutor general said at least 40 children had died in the region since March.",
+			not:  []string{"casualties:UKR"}},
+		{name: "died-in-strikes",
+			text: "Nine people died in Russian strikes on Odesa overnight, the regional governor said.",
+			want: []ev{{typ: "casualties", actor: "RUS", targets: []string{"UKR"}, count: exactly(9), outcome: "killed"}}},
+		{name: "scooter",
+			text: "A ten-year-old Ukrainian refugee died on Friday after being hit by a scooter in Lyon, police said.",
+			not:  []string{"casualties"}},
+		{name: "car-crash",
+			text: "Two Ukrainian volunteers were killed in a car crash near Lviv on Sunday.",
+			not:  []string{"casualties"}},
+	})
+}
