@@ -429,6 +429,9 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 	if c.f.typ == model.TypeThreaten && !threatened(c) {
 		return reject
 	}
+	if c.f.typ == model.TypeAttack && (c.attacksAPerson() || !c.launchesAnAttack()) {
+		return reject
+	}
 	if !x.speechParties(d, c, class) || c.f.typ == model.TypeDemand && c.bareAsking() {
 		return reject
 	}
@@ -457,6 +460,57 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 // askVerbs are the verbs that ask a question as well as ask for
 // something (see words.tsv).
 var askVerbs = words("askVerbs")
+
+// attacksAPerson reports an attack verb whose object in the tree is a
+// person: "attacked Zelenskiy for comparing the war to the Holocaust"
+// criticises him; strikes fall on places, forces and things.
+func (c *cand) attacksAPerson() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) || t.passiveVerb(v) {
+		return false
+	}
+	for _, k := range t.children(v, "obj") {
+		if m := c.entityOf(k); m != nil && m.entry != nil && m.entry.Kind == lexicon.KindPerson {
+			return true
+		}
+	}
+	return false
+}
+
+// launchTriggers are the attack triggers that tell an attack only by what
+// they launch (see words.tsv).
+var launchTriggers = words("launchTriggers")
+
+// launchedWars are nouns of war that a verb of launching starts (see
+// words.tsv).
+var launchedWars = words("launchedWars")
+
+// launchesAnAttack reports whether a verb of launching launches an
+// attack: its object is a weapon or a word of attack ("launched
+// missiles", "launched an offensive"), not a product or a scheme
+// ("launched war insurance for grain cargoes").
+func (c *cand) launchesAnAttack() bool {
+	t, v := c.s.tr, c.trigWord()
+	if !launchTriggers[c.hit.tr.phrase] || t == nil || v < 0 {
+		return true
+	}
+	objs := t.children(v, "obj")
+	if t.passiveVerb(v) {
+		objs = t.children(v, "nsubj:pass")
+	}
+	for _, k := range objs {
+		tok := t.tok[k]
+		if m := c.s.mentionAt(tok); m != nil && m.kind == mItem || launchedWars[c.s.low[tok]] {
+			return true
+		}
+		for _, h := range c.s.trigs {
+			if h.f.typ == model.TypeAttack && tok >= h.t0 && tok < h.t1 {
+				return true
+			}
+		}
+	}
+	return len(objs) == 0
+}
 
 // bareAsking reports a verb of asking with nothing asked of anyone: no
 // object, clause or "for" phrase after it in the tree. "'Why did they shell the

@@ -441,3 +441,26 @@ func TestDyingNamesNoKiller(t *testing.T) {
 			not:  []string{"casualties"}},
 	})
 }
+
+// TestLaunchAndCriticise checks that "launched" tells an attack only when
+// it launches a weapon, an attack or a war, and that "attacked" said of a
+// person is criticism.
+func TestLaunchAndCriticise(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "launched-insurance",
+			text: "Two London insurers said on Friday they had launched war insurance for grain cargoes leaving Odesa.",
+			not:  []string{"attack"}},
+		{name: "launched-a-criminal-case",
+			text: "Russia has launched a criminal case against an opposition politician for spreading false news about the army.",
+			not:  []string{"attack"}},
+		{name: "launched-missiles",
+			text: "Russia launched 12 cruise missiles at Kyiv overnight, the Ukrainian air force said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "launched-an-operation",
+			text: "Ukraine launched a military operation to retake the Kherson region on Monday.",
+			want: []ev{{typ: "attack", actor: "UKR"}}},
+		{name: "attacked-a-person",
+			text: "The Russian embassy attacked Zelenskiy on Monday for comparing the war to the Second World War.",
+			not:  []string{"attack"}},
+	})
+}
