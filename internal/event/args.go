@@ -2,6 +2,7 @@ package event
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
@@ -112,6 +113,7 @@ type actorRule func(x *Extractor, d *docState, c *cand) bool
 // and last the head of a relative clause.
 var actorRules = []actorRule{
 	(*Extractor).actorInTree,
+	(*Extractor).ownerPronoun,
 	(*Extractor).actorlessTreeSubject,
 	(*Extractor).attackNounUnderComment,
 	(*Extractor).passiveAgent,
@@ -141,6 +143,58 @@ func (x *Extractor) actorInTree(d *docState, c *cand) bool {
 		// opening phrase: the subject alone acts.
 		c.actors = m.codes
 	}
+	return true
+}
+
+// ownerPronouns maps an owner pronoun to the personal pronoun it stands
+// for, "its" to "it" (see words.tsv).
+var ownerPronouns = wordPairs("ownerPronouns")
+
+// ownerPronoun takes the actor of an attack noun owned by a pronoun:
+// "Russia is stepping up its attacks", "with its attack on Ukraine,
+// Russia broke every rule". The owner is the subject of the clause the
+// noun stands in, where that names a party, or else whom the pronoun
+// points back to.
+func (x *Extractor) ownerPronoun(d *docState, c *cand) bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || c.f.typ != model.TypeAttack || t.w[v].UPOS != "NOUN" {
+		return false
+	}
+	p := t.child(v, "nmod:poss")
+	if p < 0 || t.w[p].UPOS != "PRON" {
+		return false
+	}
+	pron := ownerPronouns[strings.ToLower(t.w[p].Form)]
+	if pron == "" || pron == "we" || pron == "i" {
+		return false
+	}
+	for h := t.parent(v); h >= 0; h = t.parent(h) {
+		if !t.verbal(h) {
+			continue
+		}
+		if w := t.subjectWord(h); w >= 0 {
+			if m := c.entityOf(w); m != nil && c.actorOK(m) {
+				c.setActor(c.s, m, "tree: the subject of the clause that owns the attack ("+t.w[p].Form+")")
+				c.actorTree = true
+				return true
+			}
+		}
+		break
+	}
+	// Else the party named last before the pronoun: "to designate
+	// Russia a sponsor of terrorism for its attacks".
+	for i := t.tok[p] - 1; i >= 0; i-- {
+		if m := c.s.mentionAt(i); m != nil && m.kind == mEntity && len(m.codes) > 0 && !m.dateline && (!isAdjectival(m) || agentive(c.s, m)) {
+			c.setActor(c.s, m, "the party named last before the owner "+strconv.Quote(t.w[p].Form))
+			return true
+		}
+	}
+	codes, _, _, ok := d.anaphorAs(c.s, t.tok[p], pron)
+	if !ok {
+		return false
+	}
+	c.actors, c.actorT = codes, t.w[p].Form
+	c.explain("actor", "tree: %q, owner of the attack, points back to %s", t.w[p].Form, strings.Join(codes, " "))
 	return true
 }
 

@@ -61,7 +61,12 @@ var groupCounts = words("groupCounts")
 // actor named earlier in the same sentence, then to the last ones named
 // before it. It returns the codes and the token range it covers.
 func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
-	w := s.low[t]
+	return d.anaphorAs(s, t, s.low[t])
+}
+
+// anaphorAs resolves the token at t as the pronoun w: an owner pronoun
+// ("its", "their") is read as the personal pronoun it stands for.
+func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool) {
 	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
 	if pairHeads[w] && t >= 2 && pairCounts[s.low[t-1]] && s.low[t-2] == "the" {

@@ -398,3 +398,25 @@ func TestAdjectiveBeforeActiveAttack(t *testing.T) {
 			not:  []string{"sanction"}},
 	})
 }
+
+// TestAttackOwnedByAPronoun checks that an attack noun owned by "its" or
+// "their" belongs to the subject of its clause, or else to the party
+// named last before the pronoun.
+func TestAttackOwnedByAPronoun(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "stepping-up-its-attacks",
+			text: "The governor said Russia was stepping up its attacks on civilians in the Donetsk region.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:UKR"}},
+		{name: "designate-for-its-attacks",
+			text: "The Senate passed a resolution calling on Antony Blinken to designate Russia a sponsor of terrorism for its attacks in Ukraine.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
+			not:  []string{"attack:USA"}},
+		{name: "with-its-attack",
+			text: "Macron said that with its attack on Ukraine, Russia had torn up every agreement in Europe.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+		{name: "their-offensive",
+			text: "Russian troops fought their way into Sievierodonetsk on Tuesday, as their slow offensive in the east gathered pace.",
+			not:  []string{"attack:UKR"}},
+	})
+}

@@ -53,6 +53,21 @@ func wordList(set string) []string {
 	return ws
 }
 
+// wordPairs returns the named set of wordFile as a map from each row's
+// first word to its second, for the sets whose rows pair a word with the
+// one it stands for ("its it").
+func wordPairs(set string) map[string]string {
+	m := map[string]string{}
+	for _, row := range wordList(set) {
+		k, v, ok := strings.Cut(row, " ")
+		if !ok || strings.Contains(v, " ") {
+			panic(fmt.Sprintf("event: %s: row %q of set %s is not two words", wordFile, row, set))
+		}
+		m[k] = v
+	}
+	return m
+}
+
 // init runs after every package-level variable is set, so wordsAsked
 // then names every set the code reads.
 func init() {
