@@ -678,3 +678,16 @@ func TestClaimNamesTheAgent(t *testing.T) {
 			want: []ev{{typ: "accuse", actor: "BLR", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestRankIsNoPartOfAName checks that a rank or its short form before an
+// unknown person's name is not part of the source's name.
+func TestRankIsNoPartOfAName(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "lt-col",
+			text: "Three Ukrainian soldiers were wounded near Izium, according to Lt Col Ivan Shevchuk.",
+			want: []ev{{typ: "casualties", count: exactly(3), source: "Ivan Shevchuk"}}},
+		{name: "maj-gen",
+			text: "Two Ukrainian soldiers were killed near Bakhmut on Monday, said Maj Gen Petro Sydorenko.",
+			want: []ev{{typ: "casualties", count: exactly(2), source: "Petro Sydorenko"}}},
+	})
+}
