@@ -432,6 +432,9 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 	if c.f.typ == model.TypeAttack && (c.attacksAPerson() || !c.launchesAnAttack()) {
 		return reject
 	}
+	if c.f.typ == model.TypeMeet && c.meetsAMeasure() || c.f.typ == model.TypeVisit && c.troopsMove() {
+		return reject
+	}
 	if !x.speechParties(d, c, class) || c.f.typ == model.TypeDemand && c.bareAsking() {
 		return reject
 	}
@@ -460,6 +463,40 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 // askVerbs are the verbs that ask a question as well as ask for
 // something (see words.tsv).
 var askVerbs = words("askVerbs")
+
+// measureNouns are what a party meets that is no one: a target, a
+// standard, a demand (see words.tsv).
+var measureNouns = words("measureNouns")
+
+// meetsAMeasure reports "meet" said of a measure, not of someone: "to
+// meet Nato standards", "help the bloc meet its targets".
+func (c *cand) meetsAMeasure() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) {
+		return false
+	}
+	for _, k := range t.children(v, "obj") {
+		if measureNouns[c.s.low[t.tok[k]]] {
+			return true
+		}
+	}
+	return false
+}
+
+// troopsMove reports a verb of travel whose subject is troops: "Ukrainian
+// soldiers arrived at the plant" moves forces, it is no visit.
+func (c *cand) troopsMove() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) {
+		return false
+	}
+	w := t.subjectWord(v)
+	if w < 0 {
+		return false
+	}
+	m := c.s.mentionAt(t.tok[w])
+	return m != nil && m.kind == mItem && m.entry != nil && m.entry.Category == "troops"
+}
 
 // attacksAPerson reports an attack verb whose object in the tree is a
 // person: "attacked Zelenskiy for comparing the war to the Holocaust"

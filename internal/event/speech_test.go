@@ -691,3 +691,25 @@ func TestRankIsNoPartOfAName(t *testing.T) {
 			want: []ev{{typ: "casualties", count: exactly(2), source: "Petro Sydorenko"}}},
 	})
 }
+
+// TestMeetingSomeone checks that "meet" said of a measure is no meeting
+// and that troops arriving somewhere pay no visit.
+func TestMeetingSomeone(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "meet-standards",
+			text: "Slovakia will replace its Soviet-era jets as it works to meet Nato standards, its defence minister said.",
+			not:  []string{"meet"}},
+		{name: "meet-targets",
+			text: "Germany will have to cut its gas use further to help the EU meet its storage targets.",
+			not:  []string{"meet"}},
+		{name: "meet-a-person",
+			text: "Olaf Scholz will meet Emmanuel Macron in Paris on Friday.",
+			want: []ev{{typ: "meet", actor: "DEU", targets: []string{"FRA"}}}},
+		{name: "soldiers-arrive",
+			text: "Ukrainian soldiers arrived in Bakhmut on Tuesday to reinforce the town's defenders.",
+			not:  []string{"visit"}},
+		{name: "minister-arrives",
+			text: "Ukraine's foreign minister arrived in Warsaw on Tuesday for talks with his Polish counterpart.",
+			want: []ev{{typ: "visit", actor: "UKR", targets: []string{"POL"}}}},
+	})
+}
