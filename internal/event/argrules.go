@@ -271,7 +271,7 @@ func (x *Extractor) fillCasualties(d *docState, c *cand, class class, permitted 
 // country they left is the target.
 func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitted bool) verdict {
 	side := c.findCount()
-	if c.count == nil {
+	if c.count == nil || c.countIsOfLosses() {
 		return reject
 	}
 	c.readCues()
@@ -279,9 +279,30 @@ func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitte
 	if len(c.actors) > 0 {
 		x.displacedFrom(c)
 	}
-	c.victimSide(side)
+	if len(c.targets) == 0 {
+		// The side of the people counted, where nothing named the
+		// country left: a national adjective elsewhere in the clause
+		// ("staying with Irish families") is not theirs.
+		c.victimSide(side)
+	}
 	x.countedSide(d, c)
 	return proceed
+}
+
+// countIsOfLosses reports a count followed by a word of losses: "the war
+// has left tens of thousands dead" counts the dead, not people who left.
+func (c *cand) countIsOfLosses() bool {
+	s := c.s
+	for i := c.hit.t1; i < c.r && i < c.hit.t1+8; i++ {
+		if m := s.mentionAt(i); m != nil && m.kind == mNum && m.num == c.count && m.t1 < len(s.low) {
+			for _, h := range s.trigs {
+				if h.f.typ == model.TypeCasualties && h.t0 == m.t1 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Trigger rows whose own words settle a question (see words.tsv):

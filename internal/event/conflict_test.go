@@ -464,3 +464,18 @@ func TestLaunchAndCriticise(t *testing.T) {
 			not:  []string{"attack"}},
 	})
 }
+
+// TestDisplacedFromWhere checks that the owner of the displaced names the
+// country they left, not an adjective of their hosts, and that "left
+// thousands dead" counts the dead, not people who left.
+func TestDisplacedFromWhere(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "hosted-with-host-families",
+			text: "Portugal is hosting more than 40,000 Ukrainian refugees, many of them living with Portuguese families.",
+			want: []ev{{typ: "displacement", targets: []string{"UKR"}}},
+			not:  []string{"displacement:>PRT"}},
+		{name: "left-dead",
+			text: "Russia's war has left tens of thousands dead in Ukraine, according to Western estimates.",
+			not:  []string{"displacement"}},
+	})
+}
