@@ -605,7 +605,7 @@ func (c *cand) findCount() (victimSide string) {
 				continue
 			}
 			i = m.t1 - 1
-			if !c.owns(m) || s.low[m.t0] == "one" && m.t1 < len(s.low) && s.low[m.t1] == "of" || bareAge(s, m) {
+			if !c.owns(m) || s.low[m.t0] == "one" && m.t1 < len(s.low) && s.low[m.t1] == "of" || bareAge(s, m) || s.countOfThings(m) {
 				continue
 			}
 			d := abs(m.t0 - c.hit.t0)
@@ -626,6 +626,26 @@ func (c *cand) findCount() (victimSide string) {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// countOfThings reports a count of things, not people: "a couple of
+// bags", "dozens of buses". The word after "of" is a plain noun that names
+// no people.
+func (s *sent) countOfThings(m *mention) bool {
+	k := m.t1
+	if k+1 >= len(s.low) || s.low[k] != "of" {
+		return false
+	}
+	w := s.low[k+1]
+	if _, people := peopleNouns[w]; people || !isLowerWord(w) || determiners[w] || s.mentionAt(k+1) != nil {
+		return false
+	}
+	if s.tr != nil {
+		if h := s.tr.head[k+1]; h >= 0 && s.tr.w[h].UPOS != "NOUN" {
+			return false
+		}
+	}
+	return true
 }
 
 // maxAge is the oldest age a bare number after "at" is read as.
