@@ -570,22 +570,60 @@ func (c *cand) launchesAnAttack() bool {
 	return len(objs) == 0
 }
 
-// bareAsking reports a verb of asking with nothing asked of anyone: no
-// object, clause or "for" phrase after it in the tree. "'Why did they shell the
+// bareAsking reports a verb of asking with nothing asked for: no clause
+// or "for" phrase after it in the tree ("asked Poland to send jets",
+// "asked Nato for help"), only whom it asks or the question itself. "'Why did they shell the
 // hospital?' the mayor asked" reports a question, not a demand.
 func (c *cand) bareAsking() bool {
 	t, v := c.s.tr, c.trigWord()
 	if t == nil || v < 0 || !askVerbs[c.s.low[c.hit.t0]] || !t.verbal(v) || t.passiveVerb(v) || c.hit.t1-c.hit.t0 > 1 {
 		return false
 	}
-	for _, k := range t.children(v, "obj", "iobj", "xcomp", "ccomp", "obl", "advcl") {
-		if k > v {
-			// A clause before the verb is the question it reports.
+	for _, k := range t.children(v, "xcomp", "ccomp", "advcl", "obl") {
+		if k < v || questionClause(c.s, k) || t.rel(k) == "obl" && t.caseOf(k, c.s.low) != "for" {
+			// A clause before the verb is the question it reports, as
+			// is one after it opened by "whether" or "if"; whom it
+			// is asked of asks nothing by itself.
+			continue
+		}
+		return false
+	}
+	for j := v + 1; j < len(t.w); j++ {
+		if t.w[j].UPOS == "VERB" && t.infinitive(j) && !inQuestion(c.s, j, v) {
+			// "asked residents of the occupied regions to leave",
+			// however the parser attached the infinitive.
 			return false
 		}
 	}
 	return true
 }
+
+// inQuestion reports whether word j lies in an indirect question that
+// hangs from word v: "asked whether they backed Finland's bid to join".
+func inQuestion(s *sent, j, v int) bool {
+	t := s.tr
+	for k := j; k >= 0 && k != v; k = t.parent(k) {
+		if questionClause(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// questionClause reports a clause opened by a word of an indirect
+// question: "asked whether they backed it".
+func questionClause(s *sent, k int) bool {
+	t := s.tr
+	for _, m := range t.children(k, "mark") {
+		if questionMarks[s.low[t.tok[m]]] {
+			return true
+		}
+	}
+	return false
+}
+
+// questionMarks open an indirect question (see words.tsv).
+var questionMarks = words("questionMarks")
 
 // threatened reports a threat told as one: by "threaten" or "ultimatum",
 // or by a condition or a consequence after its trigger (threatCues).

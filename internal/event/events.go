@@ -1579,9 +1579,17 @@ func (c *cand) lossPlace() *mention {
 // ("Kuleba said G7 countries should respond", "Moscow says NATO must stop
 // expanding"). A speaker's own side ("we must") demands nothing of
 // another.
+// modalIdioms are the verbs after a modal of obligation that make it an
+// idiom, not an obligation (see words.tsv).
+var modalIdioms = words("modalIdioms")
+
 func (c *cand) modalParties() bool {
 	s := c.s
 	if s.src == nil || len(s.src.codes) == 0 {
+		return false
+	}
+	if c.hit.t1 < len(s.low) && modalIdioms[s.low[c.hit.t1]] {
+		// "what Blinken has to say": no obligation.
 		return false
 	}
 	var tm *mention
