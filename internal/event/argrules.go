@@ -873,10 +873,12 @@ func (x *Extractor) dyadParties(d *docState, c *cand) bool {
 		c.explain("actor", "the other side of the conflict: %s", c.actors[0])
 	}
 	if typ == model.TypeTalks && len(c.actors) == 0 && len(c.targets) == 0 {
-		// Talks with no parties named are the warring parties' in an
-		// article about both, and nobody's in another.
+		// Peace talks with no parties named are the warring parties'
+		// in an article about both, and nobody's in another. Other
+		// talks with no parties ("after days of fraught negotiations,
+		// ministers agreed ...") are nobody's that sitrep can name.
 		a, b := x.dyadPair()
-		if d.allCodes[a] == 0 || d.allCodes[b] == 0 {
+		if d.allCodes[a] == 0 || d.allCodes[b] == 0 || !c.peaceTalks() {
 			return false
 		}
 		c.actors = []string{a}
@@ -1118,6 +1120,21 @@ var backgroundPreps = words("backgroundPreps")
 func (c *cand) backgroundNoun() bool {
 	t, v := c.s.tr, c.trigWord()
 	return t != nil && v >= 0 && t.w[v].UPOS == "NOUN" && backgroundPreps[t.caseOf(v, c.s.low)]
+}
+
+// peaceWords are the words that make talks peace talks (see words.tsv).
+var peaceWords = words("peaceWords")
+
+// peaceTalks reports talks that a word of peace names: "peace talks",
+// "ceasefire negotiations", "talks on a ceasefire".
+func (c *cand) peaceTalks() bool {
+	s := c.s
+	for i := max(c.l, c.hit.t0-2); i < min(c.r, c.hit.t1+4); i++ {
+		if peaceWords[s.low[i]] {
+			return true
+		}
+	}
+	return false
 }
 
 // bothParties reports an actor and a target.

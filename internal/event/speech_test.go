@@ -731,3 +731,16 @@ func TestMeetingSomeone(t *testing.T) {
 			want: []ev{{typ: "visit", actor: "UKR", targets: []string{"POL"}}}},
 	})
 }
+
+// TestTalksWithNoParties checks that talks with no parties named are the
+// warring sides' only when they are peace talks.
+func TestTalksWithNoParties(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "fraught-negotiations",
+			text: "Russia's war has pushed up gas prices. After days of fraught negotiations, energy ministers agreed on Tuesday to cut gas use by a fifth. Ukraine welcomed the plan.",
+			not:  []string{"talks"}},
+		{name: "peace-talks",
+			text: "Russia's war in Ukraine entered its fifth month. Officials said peace talks would resume in Istanbul next week.",
+			want: []ev{{typ: "talks", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}
