@@ -860,7 +860,9 @@ func (c *cand) heldPlace() {
 // no parties in an article about one side.
 func (x *Extractor) dyadParties(d *docState, c *cand) bool {
 	typ := c.f.typ
-	if c.f.dyad && len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" {
+	if c.f.dyad && len(c.targets) == 0 && len(c.actors) == 1 && x.dyad[c.actors[0]] != "" && !(typ == model.TypeTalks && c.hit.tr.class != classNoun) {
+		// A call is with someone the text names; only talks named as
+		// such are, by default, with the other side.
 		c.targets = []codeText{{code: x.dyad[c.actors[0]]}}
 		c.explain("targets", "the other side of the conflict: %s", c.targets[0].code)
 	}

@@ -95,7 +95,7 @@ func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool
 		}
 		plural, t0 = true, k
 	}
-	if (w == "we" || w == "our" || w == "i") && s.src != nil && quotedAt(s, t0) {
+	if (w == "we" || w == "our" || w == "i") && s.src != nil && (quotedAt(s, t0) || w == "i") {
 		// "“We do not strike Russian territory,” she said": the speaker's
 		// side. A speaker sitrep cannot place leaves "we" unresolved:
 		// it is the speaker's own people, not the states an earlier
