@@ -764,8 +764,39 @@ func (c *cand) possessiveTarget(d *docState) {
 			break
 		}
 	}
+	if t, v := s.tr, c.trigWord(); k < 0 && t != nil && v >= 0 {
+		// The tree knows what the trigger governs past a quotation
+		// mark, where the clause was cut: threats to “freeze” their
+		// accession.
+		for i := c.r; i < len(s.low); i++ {
+			if w := t.head[i]; possessivePronouns[s.low[i]] && w >= 0 && t.dominates(v, w) {
+				k = i
+				break
+			}
+		}
+	}
 	if k < 0 {
 		return
+	}
+	if s.low[k] == "their" {
+		// "their" points back at a list before a single party: "to
+		// Finland and Sweden joining Nato ... their accession".
+		for i := c.hit.t0 - 1; i >= 0; i-- {
+			m := s.mentionAt(i)
+			if m == nil {
+				continue
+			}
+			i = m.t0
+			if list := s.coordinated(m); len(list) > 1 && partyMention(m) && !contains(c.actors, list[0]) {
+				for _, code := range list {
+					if !contains(c.actors, code) {
+						c.targets = append(c.targets, codeText{code: code, text: s.low[k]})
+					}
+				}
+				c.explain("targets", "%q points back at %s", s.low[k], strings.Join(list, " "))
+				return
+			}
+		}
 	}
 	for i := c.hit.t0 - 1; i >= 0; i-- {
 		m := s.mentionAt(i)

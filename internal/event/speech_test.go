@@ -483,6 +483,10 @@ func TestThreatWithNoTargetNamed(t *testing.T) {
 		{name: "non-party-threat",
 			text: "Erdogan again threatened on Tuesday to block the accession talks.",
 			not:  []string{"threaten:TUR>UKR", "threaten:TUR>RUS"}},
+		{name: "their-past-a-quotation-mark",
+			text: "Though he had dropped his objections to Norway and Denmark joining the EU, Orban this week renewed threats to “halt” their accession unless Hungarian demands were met.",
+			want: []ev{{typ: "threaten", actor: "HUN", targets: []string{"NOR", "DNK"}}},
+			not:  []string{"threaten:HUN>EU"}},
 	})
 }
 
