@@ -456,7 +456,7 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 	if c.f.typ == model.TypeMeet && c.meetsAMeasure() || c.f.typ == model.TypeVisit && c.troopsMove() {
 		return reject
 	}
-	if !x.speechParties(d, c, class) || c.f.typ == model.TypeDemand && c.bareAsking() {
+	if !x.speechParties(d, c, class) || c.f.typ == model.TypeDemand && (c.bareAsking() || warnTriggers[c.hit.tr.phrase] && !c.warnsAgainst()) {
 		return reject
 	}
 	c.readCues()
@@ -479,6 +479,33 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 		return reject
 	}
 	return proceed
+}
+
+// warnTriggers are the demand triggers that demand only when they warn
+// someone against something (see words.tsv).
+var warnTriggers = words("warnTriggers")
+
+// warnsAgainst reports a warning that asks someone to refrain: "warned
+// Erdogan against another incursion", "warned Moscow not to invade". A
+// warning of a danger ("warned of famine") asks nothing.
+func (c *cand) warnsAgainst() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 {
+		return false
+	}
+	for _, k := range t.children(v, "obl", "advcl", "xcomp") {
+		if t.rel(k) == "obl" && t.caseOf(k, c.s.low) == "against" {
+			return true
+		}
+		if t.rel(k) != "obl" && t.infinitive(k) {
+			for _, n := range t.children(k, "advmod") {
+				if negators[c.s.low[t.tok[n]]] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // askVerbs are the verbs that ask a question as well as ask for

@@ -186,10 +186,26 @@ func (c *cand) negationCues(q *cueFlags) {
 	}
 	// Clause-final negation: "... deliveries were not made".
 	for k := c.hit.t1; k < c.r && k < c.hit.t1+3; k++ {
-		if s.low[k] == "not" || s.low[k] == "n't" {
+		if (s.low[k] == "not" || s.low[k] == "n't") && !c.negatesComplement(k) {
 			q.neg = true
 		}
 	}
+}
+
+// negatesComplement reports a "not" after the trigger that the tree
+// puts in what the trigger governs: "warned Moscow not to invade" asks
+// Moscow not to; the warning itself is not negated.
+func (c *cand) negatesComplement(k int) bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 {
+		return false
+	}
+	n := t.head[k]
+	if n < 0 {
+		return false
+	}
+	p := t.parent(n)
+	return p >= 0 && p != v && t.dominates(v, p)
 }
 
 // nounHedgeCue reads a hedge in the predicate of a nominal trigger: a noun
