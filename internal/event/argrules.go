@@ -285,6 +285,14 @@ func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitte
 		// ("staying with Irish families") is not theirs.
 		c.victimSide(side)
 	}
+	if len(c.targets) == 0 {
+		// "120 civilians escaped from the steelworks in Mariupol": the
+		// state of the place they left, where it is a party's.
+		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" {
+			c.targets = []codeText{{code: m.entry.Country, text: textOf(c.s, m.t0, m.t1), span: c.s.span(m.t0, m.t1)}}
+			c.explain("targets", "the state the place lies in: %q -> %s", textOf(c.s, m.t0, m.t1), m.entry.Country)
+		}
+	}
 	x.countedSide(d, c)
 	return proceed
 }

@@ -482,3 +482,25 @@ func TestDisplacedFromWhere(t *testing.T) {
 			not:  []string{"displacement"}},
 	})
 }
+
+// TestDisplacementFigures checks that two clearly different counts of the
+// displaced are two movements, that round and exact forms of one figure
+// are one, and that "managed to escape" tells displacement.
+func TestDisplacementFigures(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "two-convoys",
+			text: "More than 300 civilians fled Mariupol in a convoy on Monday, the UN said. Another 60 people escaped from the nearby port of Berdiansk.",
+			want: []ev{
+				{typ: "displacement", targets: []string{"UKR"}, count: atLeast(300)},
+				{typ: "displacement", targets: []string{"UKR"}, count: exactly(60)},
+			},
+			only: []model.EventType{model.TypeDisplacement}},
+		{name: "round-and-exact",
+			text: "About 100 civilians were evacuated from the plant in Mariupol, the Red Cross said. The UN later put the number evacuated at 101.",
+			want: []ev{{typ: "displacement", targets: []string{"UKR"}}},
+			only: []model.EventType{model.TypeDisplacement}},
+		{name: "managed-to-escape",
+			text: "More than 120 civilians managed to escape from the besieged steelworks in Mariupol on Sunday, officials said.",
+			want: []ev{{typ: "displacement", targets: []string{"UKR"}, count: atLeast(120)}}},
+	})
+}

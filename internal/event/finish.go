@@ -131,8 +131,13 @@ func mergeable(a, b *cand) bool {
 			return false
 		}
 		return sameSentence || abs(a.s.idx-b.s.idx) <= 3 || len(a.items) == 0 || len(b.items) == 0 || a.money != nil && b.money != nil
-	case model.TypeDisplacement, model.TypeMobilize:
+	case model.TypeMobilize:
 		return true
+	case model.TypeDisplacement:
+		// Figures of the displaced are told again and again, in
+		// round and exact numbers; two counts that differ by more
+		// than a tenth are two movements.
+		return sameSentence || a.count == nil || b.count == nil || closeCounts(a.count, b.count)
 	case model.TypeSanction:
 		// Articles return to one sanctions package again and again.
 		return true
@@ -179,6 +184,16 @@ func mergeable(a, b *cand) bool {
 		shared := a.count != nil && b.count != nil || ownDates(a, b) || sharesPlace(a, b)
 		return shared && abs(a.s.idx-b.s.idx) <= 2
 	}
+}
+
+// closeCounts reports two counts whose lower bounds are within a tenth
+// of each other.
+func closeCounts(p, q *quantity.Mention) bool {
+	if p.Min == nil || q.Min == nil {
+		return true
+	}
+	a, b := *p.Min, *q.Min
+	return math.Abs(a-b) <= 0.1*math.Max(a, b)
 }
 
 // oneAmount reports two aid readings of one sentence (or of a sentence a
