@@ -504,3 +504,16 @@ func TestDisplacementFigures(t *testing.T) {
 			want: []ev{{typ: "displacement", targets: []string{"UKR"}, count: atLeast(120)}}},
 	})
 }
+
+// TestCountTheTreeGives checks that the count of losses is the one the
+// tree ties to the verb, not the number nearest it.
+func TestCountTheTreeGives(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "including-children",
+			text: "At least 31 people, including four children, were killed in the Russian strike on Chasiv Yar, officials said.",
+			want: []ev{{typ: "casualties", outcome: "killed", count: atLeast(31)}}},
+		{name: "of-them-wounded",
+			text: "About 60 people had been hiding in the basement and 40 were pulled out alive, nine of them wounded, after the Russian strike.",
+			want: []ev{{typ: "casualties", outcome: "wounded", count: exactly(9)}}},
+	})
+}

@@ -596,6 +596,11 @@ func (c *cand) findCount() (victimSide string) {
 			}
 		}
 	}
+	if m := c.treeCount(); m != nil {
+		// The tree ties the count to the trigger: "89 athletes have
+		// been killed and 13 captured", "seven of them wounded".
+		bestM = m
+	}
 	if bestM == nil {
 		// Else the count nearest the trigger: "killed at least 19",
 		// "the toll rose to 300", "surpassing a million".
@@ -626,6 +631,37 @@ func (c *cand) findCount() (victimSide string) {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// treeCount returns the count the tree ties to a verb of losses: the
+// number of its subject or object ("89 athletes have been killed",
+// "killed 23 people") or the number a participle describes ("seven of
+// them wounded"), where that count is the candidate's. Nil where the
+// tree ties none.
+func (c *cand) treeCount() *mention {
+	s, t, v := c.s, c.s.tr, c.trigWord()
+	if t == nil || v < 0 || !t.verbal(v) && t.w[v].UPOS != "ADJ" {
+		// A participle read as an adjective predicates too: "nine of
+		// them wounded".
+		return nil
+	}
+	words := t.children(v, "nsubj", "nsubj:pass", "obj")
+	if r := t.rel(v); (r == "acl" || r == "amod") && t.parent(v) >= 0 {
+		words = append(words, t.parent(v))
+	}
+	for _, w := range words {
+		n := w
+		if t.w[w].UPOS != "NUM" {
+			if n = t.child(w, "nummod"); n < 0 {
+				continue
+			}
+		}
+		m := s.mentionAt(t.tok[n])
+		if m != nil && m.kind == mNum && m.num.Kind == quantity.KindCount && c.owns(m) && !bareAge(s, m) {
+			return m
+		}
+	}
+	return nil
 }
 
 // countOfThings reports a count of things, not people: "a couple of
