@@ -335,6 +335,11 @@ func (c *cand) findItems(d *docState) {
 				// generic noun right after a named system describes it.
 				continue
 			}
+			if s.modifiesItem(m) {
+				// "training for the equipment": the equipment says what
+				// the training is for; it is no second item.
+				continue
+			}
 			it := itemArg{name: m.entry.Name, category: m.entry.Category, mode: m.entry.Mode, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}
 			if definiteGeneric(s, m) && d.lastItem != nil {
 				// "over 200 of the surface-to-air projectiles": a generic
@@ -631,6 +636,27 @@ func (c *cand) findCount() (victimSide string) {
 		c.explain("victims", "%s", c.victims)
 	}
 	return victimSide
+}
+
+// modifiesItem reports an item that the tree hangs, with a preposition
+// and "the", from another item: "training for the equipment", "spare
+// parts for the howitzers". A list of items ("tanks and artillery") or
+// a measure ("tonnes of food") is no such modifier.
+func (s *sent) modifiesItem(m *mention) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	w := t.head[m.t1-1]
+	if w < 0 || t.rel(w) != "nmod" || t.caseOf(w, s.low) == "of" || t.child(w, "det") < 0 {
+		return false
+	}
+	p := t.parent(w)
+	if p < 0 {
+		return false
+	}
+	o := s.mentionAt(t.tok[p])
+	return o != nil && o.kind == mItem && o != m
 }
 
 // treeCount returns the count the tree ties to a verb of losses: the

@@ -189,3 +189,35 @@ func TestListStaysWithItsDonor(t *testing.T) {
 		}
 	}
 }
+
+// TestItemThatModifiesAnItem checks that an item hung from another by a
+// preposition ("training for the equipment") is no second item, while a
+// list of items stays a list.
+func TestItemThatModifiesAnItem(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       []string // item names the aid must hold
+		not        string   // an item name it must not hold
+	}{
+		{"training-for-the-equipment", "Portugal will supply Ukraine with anti-aircraft missiles along with training for the equipment.", []string{"anti-aircraft missile", "training"}, "equipment"},
+		{"a-list-stays", "Portugal will supply Ukraine with ammunition and protective equipment.", []string{"ammunition", "protective equipment"}, ""},
+	} {
+		a := &model.Article{ID: "t-" + tc.name, Doc: tc.name, Date: refDate, Text: tc.text}
+		names := map[string]bool{}
+		for _, e := range New(withoutScope()).Extract(a) {
+			if e.Type == model.TypeAid {
+				for _, it := range e.Items {
+					names[it.Name] = true
+				}
+			}
+		}
+		for _, w := range tc.want {
+			if !names[w] {
+				t.Errorf("%s: no item %q in %v", tc.name, w, names)
+			}
+		}
+		if tc.not != "" && names[tc.not] {
+			t.Errorf("%s: item %q should not be read: %v", tc.name, tc.not, names)
+		}
+	}
+}
