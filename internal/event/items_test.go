@@ -201,6 +201,7 @@ func TestItemThatModifiesAnItem(t *testing.T) {
 	}{
 		{"training-for-the-equipment", "Portugal will supply Ukraine with anti-aircraft missiles along with training for the equipment.", []string{"anti-aircraft missile", "training"}, "equipment"},
 		{"a-list-stays", "Portugal will supply Ukraine with ammunition and protective equipment.", []string{"ammunition", "protective equipment"}, ""},
+		{"protection-equipment", "Greece had earlier sent helmets and personal protection equipment to Ukraine.", []string{"protective equipment"}, "equipment"},
 	} {
 		a := &model.Article{ID: "t-" + tc.name, Doc: tc.name, Date: refDate, Text: tc.text}
 		names := map[string]bool{}
