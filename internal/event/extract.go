@@ -288,7 +288,9 @@ func (d *docState) rememberSource(s *sent) {
 			d.lastOutlet = m.entry
 			d.lastOutPara = s.para
 		case m.kind == mName || m.kind == mEntity && m.entry.Kind == lexicon.KindPerson:
-			if src := mentionSource(s, m); src != nil {
+			if src := mentionSource(s, m); src != nil && src.person {
+				// "he said" points back at a person, never at
+				// "Newsmax TV".
 				d.lastSpeaker = src
 			}
 		}

@@ -379,7 +379,7 @@ func mentionSource(s *sent, m *mention) *source {
 			src.kind = model.SourceOfficial
 		}
 	case mName:
-		src.name, src.kind, src.person = m.name, model.SourceOfficial, true
+		src.name, src.kind, src.person = m.name, model.SourceOfficial, !bodyName(m.name)
 	case mEntity:
 		switch m.entry.Kind {
 		case lexicon.KindOrg:
@@ -422,6 +422,21 @@ func mentionSource(s *sent, m *mention) *source {
 	}
 	src.codes = m.codes
 	return src
+}
+
+// bodyWords are words that make a capitalised name a body's, not a
+// person's (see words.tsv).
+var bodyWords = words("bodyWords")
+
+// bodyName reports a capitalised name that names a body, not a person:
+// "Newsmax TV", "Kherson Regional Council".
+func bodyName(name string) bool {
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if bodyWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteSources gives a sentence inside a quotation the speaker its

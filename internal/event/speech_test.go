@@ -767,3 +767,17 @@ func TestTalksWithNoParties(t *testing.T) {
 			want: []ev{{typ: "talks", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }
+
+// TestHeIsAPerson checks that "he said" points back at a person, not at a
+// channel or a council the lexicon does not know, and that a religious
+// title is no part of a name.
+func TestHeIsAPerson(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "interview-with-a-channel",
+			text: "The losses were conceded by Zelenskiy in an interview with the Lakeshore TV channel. “We are losing up to 100 soldiers a day,” he said.",
+			want: []ev{{typ: "casualties", source: "Volodymyr Zelenskiy"}}},
+		{name: "ayatollah",
+			text: "Twelve civilians were killed in Russian strikes on Kharkiv, Ayatollah Mahmoud Rezaei said in a sermon.",
+			want: []ev{{typ: "casualties", count: exactly(12), source: "Mahmoud Rezaei"}}},
+	})
+}
