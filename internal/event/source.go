@@ -58,6 +58,11 @@ func (x *Extractor) findSource(d *docState, s *sent) (*source, string) {
 				if m := sentenceSubject(s, i); m != nil {
 					add(m, "subject shared by \"and "+w+"\"")
 				}
+			} else if m := treeSubject(s, i); m != nil && m.t1 <= i && !nearSubject(s, m, prevMention(s, i, 6)) {
+				// "The governor of the Donetsk region, one of two that
+				// Russia's offensive targets, said": the tree's subject,
+				// not the party named last before the verb.
+				add(m, "tree: subject of \""+w+"\"")
 			} else if m := prevMention(s, i, 6); m != nil {
 				add(m, "subject of \""+w+"\"")
 			} else if m := treeSubject(s, i); m != nil {
@@ -309,6 +314,38 @@ func prevMention(s *sent, v, n int) *mention {
 // treeSubject returns the source-like mention that the tree makes the
 // subject of the reporting verb at token k, however far before it, or nil
 // (and nil for a sentence that was not parsed).
+// nearSubject reports whether the mention p found just before a
+// reporting verb is, or names, its tree subject m: the same mention, or
+// a name in apposition to it ("The head of the railways, Oleksandr
+// Kamyshin, said").
+func nearSubject(s *sent, m, p *mention) bool {
+	if p == nil || p == m {
+		return true
+	}
+	t := s.tr
+	w, h := mentionHead(s, m), mentionHead(s, p)
+	if w < 0 || h < 0 {
+		return true
+	}
+	return t.rel(h) == "appos" && t.parent(h) == w || h == w
+}
+
+// mentionHead returns the word of mention m whose head lies outside it,
+// or -1.
+func mentionHead(s *sent, m *mention) int {
+	t := s.tr
+	for k := m.t0; k < m.t1; k++ {
+		w := t.head[k]
+		if w < 0 {
+			continue
+		}
+		if p := t.parent(w); p < 0 || t.tok[p] < m.t0 || t.tok[p] >= m.t1 {
+			return w
+		}
+	}
+	return -1
+}
+
 func treeSubject(s *sent, k int) *mention {
 	t := s.tr
 	if t == nil || t.head[k] < 0 {

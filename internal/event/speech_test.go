@@ -781,3 +781,18 @@ func TestHeIsAPerson(t *testing.T) {
 			want: []ev{{typ: "casualties", count: exactly(12), source: "Mahmoud Rezaei"}}},
 	})
 }
+
+// TestSubjectOfTheReportingVerb checks that the source is the tree's
+// subject of the reporting verb, not a party named last before the verb
+// inside the subject's apposition, while a name in apposition to the
+// subject still names it.
+func TestSubjectOfTheReportingVerb(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "apposition-names-another-party",
+			text: "The governor of the Kharkiv region, one of the areas hardest hit by Russia's offensive, said three civilians had been killed overnight.",
+			want: []ev{{typ: "casualties", count: exactly(3), source: "governor"}}},
+		{name: "name-in-apposition",
+			text: "The head of Ukraine's state railways, Oleksandr Kamyshin, said four stations had been hit by Russian missiles on Monday.",
+			want: []ev{{typ: "attack", actor: "RUS", source: "Oleksandr Kamyshin"}}},
+	})
+}
