@@ -796,3 +796,16 @@ func TestSubjectOfTheReportingVerb(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", source: "Oleksandr Kamyshin"}}},
 	})
 }
+
+// TestTargetsJoinedByTheTree checks that parties the tree joins as
+// conjuncts with words other than "and" are all targets.
+func TestTargetsJoinedByTheTree(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "trilateral-counterparts",
+			text: "Erdogan held trilateral talks with his Iranian and Russian counterparts in Tehran on Tuesday.",
+			want: []ev{{typ: "talks", actor: "TUR", targets: []string{"IRN", "RUS"}}}},
+		{name: "call-with-two",
+			text: "Macron held an 80-minute phone call with Putin and German chancellor Olaf Scholz on Saturday.",
+			want: []ev{{typ: "talks", actor: "FRA", targets: []string{"RUS", "DEU"}}}},
+	})
+}

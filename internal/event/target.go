@@ -260,6 +260,35 @@ func (c *cand) targetBeforeTrigger() bool {
 	return false
 }
 
+// treeConjuncts returns the parties the tree joins to mention m as
+// conjuncts, each by its own mention or by a name in apposition to it
+// ("as well as his Ukrainian counterpart, Volodymyr Zelenskiy").
+func (s *sent) treeConjuncts(m *mention) []*mention {
+	t := s.tr
+	if t == nil {
+		return nil
+	}
+	w := mentionHead(s, m)
+	if w < 0 {
+		return nil
+	}
+	var out []*mention
+	for _, k := range t.children(w, "conj") {
+		n := s.mentionAt(t.tok[k])
+		if n == nil || n == m || len(n.codes) == 0 && n.kind != mPlace {
+			for _, a := range t.children(k, "appos") {
+				if n = s.mentionAt(t.tok[a]); n != nil {
+					break
+				}
+			}
+		}
+		if n != nil && n != m && (len(n.codes) > 0 || n.kind == mPlace) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // passiveTrigger reports whether c's trigger is passive, by its words or
 // by the tree: "were shelled", "came under fire", "a city hit by".
 func (c *cand) passiveTrigger() bool {
@@ -327,6 +356,11 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 		}
 		ms = append(ms, n)
 		cur = n
+	}
+	if len(ms) == 1 {
+		// A list the tree joins with other words: "with Putin as well
+		// as his Ukrainian counterpart, Volodymyr Zelenskiy".
+		ms = append(ms, s.treeConjuncts(m)...)
 	}
 	for _, m := range ms {
 		codes := targetCodes(m)
