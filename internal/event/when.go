@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"sync"
 	"time"
 
@@ -109,7 +111,7 @@ var deadline = words("deadline")
 // Monday Washington would provide $322 million", "Finland is sending
 // 1,500 anti-tank weapons, the government said on Monday".
 func (c *cand) reportTime(m *mention) bool {
-	if !reportedBetween(c.s, m, c.hit.t0, c.hit.t1) {
+	if !reportedBetween(c.s, m, c.hit.t0, c.hit.t1) && !c.reportDatedInTree(m) {
 		return false
 	}
 	if speech[c.f.typ] || c.hit.tr.class == classPledge {
@@ -119,6 +121,68 @@ func (c *cand) reportTime(m *mention) bool {
 	// or talks planned come after the words that announce them.
 	return c.f.typ != model.TypeAid
 }
+
+// reportDatedInTree reports a time the tree attaches to a reporting verb
+// that governs a trip or meeting still to come: "Peskov said on Tuesday
+// that Putin will travel to Iran" dates the saying.
+func (c *cand) reportDatedInTree(m *mention) bool {
+	s := c.s
+	t, v := s.tr, c.trigWord()
+	if v < 0 || !reportDatedTypes[c.f.typ] || t == nil || !toCome(t, v) {
+		// A figure, a sanction or a gift is dated by the words that
+		// give it: "the IOM said on Tuesday that 7.1 million had fled";
+		// an event told as done is dated, failing its own date, by its
+		// report ("said on Tuesday that troops had shelled the town").
+		return false
+	}
+	if m.t0 >= 1 && m.t1 < len(s.low) && s.low[m.t1] == "that" && m.t1 < c.hit.t0 {
+		// "said on Tuesday that Putin would travel": a time between a
+		// reporting verb and "that", however the parser reads it.
+		k := m.t0 - 1
+		if preps[s.low[k]] && k >= 1 {
+			k--
+		}
+		if reportVerbAt(s, k) {
+			return true
+		}
+	}
+	w := mentionHead(s, m)
+	if w < 0 {
+		return false
+	}
+	p := t.parent(w)
+	if p < 0 || p == v || !reportVerbAt(s, t.tok[p]) || !t.dominates(p, v) || t.dominates(w, v) {
+		return false
+	}
+	// The time stands outside the reported clause, between the verb and
+	// what it reports: a time the parser hung on the verb from inside
+	// the clause ("said a strike last week had killed") is the event's.
+	for k := range t.w {
+		if t.dominates(v, k) && k != p && t.dominates(p, k) && t.tok[k] < m.t1 && !t.dominates(w, k) {
+			return false
+		}
+	}
+	return m.t0 > t.tok[p]
+}
+
+// toCome reports a verb told as still to come: with "will", "would" or
+// "to" ("would travel to Iran", "plans to visit").
+func toCome(t *tree, v int) bool {
+	if t.infinitive(v) {
+		return true
+	}
+	for _, a := range t.children(v, "aux") {
+		if futures[strings.ToLower(t.w[a].Form)] {
+			return true
+		}
+	}
+	return false
+}
+
+// reportDatedTypes are the events a report's own date does not date:
+// an attack, a trip or a meeting happens when it happens, whenever it is
+// told.
+var reportDatedTypes = setOf(model.TypeAttack, model.TypeCyberattack, model.TypeVisit, model.TypeMeet, model.TypeTalks)
 
 // reportedBetween reports a reporting verb between a time mention and the
 // trigger at [t0, t1), which makes the time the report's, not the event's.

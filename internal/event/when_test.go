@@ -129,3 +129,21 @@ func TestInheritedDates(t *testing.T) {
 			want: []ev{{typ: "meet", actor: "POL", modality: model.ModalityPlanned, date: "-"}}},
 	})
 }
+
+// TestReportDateIsNotTheEvents checks that a date the tree hangs on a
+// reporting verb dates the report, not a trip or an attack it tells of,
+// while a figure keeps the date it was given and a date inside the
+// reported clause stays the event's.
+func TestReportDateIsNotTheEvents(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "said-on-tuesday-that-trip",
+			text: "Dmitry Peskov said on Tuesday that Vladimir Putin would travel to Iran.",
+			want: []ev{{typ: "visit", actor: "RUS", targets: []string{"IRN"}, date: "-"}}},
+		{name: "figure-takes-the-report-date",
+			text: "The UN refugee agency said on Tuesday that 7.1 million people had fled Ukraine.",
+			want: []ev{{typ: "displacement", date: "2022-03-01"}}},
+		{name: "date-inside-the-clause",
+			text: "Ukrainian officials said a strike last Thursday on a Russian depot in Kherson had killed 40 soldiers.",
+			want: []ev{{typ: "attack", actor: "UKR", date: "2022-02-24"}}},
+	})
+}
