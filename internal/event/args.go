@@ -68,6 +68,11 @@ func (c *cand) actorOK(m *mention) bool {
 		}
 		return false
 	}
+	if m.form == lexicon.FormOrigin {
+		// "US-supplied rockets", "Iranian-made drones": where a weapon
+		// came from, not who fired it.
+		return false
+	}
 	if isAdjectival(m) {
 		if c.f.typ == "aid" {
 			return false

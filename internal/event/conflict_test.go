@@ -517,3 +517,18 @@ func TestCountTheTreeGives(t *testing.T) {
 			want: []ev{{typ: "casualties", outcome: "wounded", count: exactly(9)}}},
 	})
 }
+
+// TestUsedToStrike checks that means used to strike tell a strike done.
+func TestUsedToStrike(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "used-drones-to-strike",
+			text: "Russia used Iranian-made drones to strike the port of Odesa on Sunday, the Ukrainian navy said.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}, date: "2022-02-27"}}},
+		{name: "origin-is-no-actor",
+			text: "Moscow claims Ukraine used US-supplied rockets to strike the prison.",
+			not:  []string{"attack:USA"}},
+		{name: "plans-to-use-is-to-come",
+			text: "Russia plans to use Iranian-made drones to strike the port of Odesa, the Ukrainian navy said.",
+			not:  []string{"attack"}},
+	})
+}

@@ -56,12 +56,29 @@ var attempts = words("attempts")
 func (c *cand) attempted() bool {
 	t := c.s.tr
 	v := c.trigWord()
-	if t == nil || v < 0 || t.rel(v) != "xcomp" && !(t.rel(v) == "advcl" && t.infinitive(v)) {
+	if t == nil || v < 0 || t.rel(v) != "xcomp" && !((t.rel(v) == "advcl" || t.rel(v) == "acl") && t.infinitive(v)) {
 		return false
 	}
 	p := t.parent(v)
-	return p >= 0 && attempts[strings.ToLower(t.w[p].Lemma)] && strings.Contains(t.w[p].Feats, "Tense=Past")
+	if p >= 0 && t.rel(v) == "acl" {
+		// "used drones to strike": the infinitive hangs from the
+		// object of the verb of using.
+		if t.rel(p) != "obj" {
+			return false
+		}
+		p = t.parent(p)
+	}
+	if p < 0 {
+		return false
+	}
+	lemma := strings.ToLower(t.w[p].Lemma)
+	return (attempts[lemma] || meansVerbs[lemma]) && strings.Contains(t.w[p].Feats, "Tense=Past")
 }
+
+// meansVerbs are the verbs of using whose infinitive, in the past, tells
+// what the means were used for, so an act done: "has used artillery
+// based around the plant to target Ukrainian territory" (see words.tsv).
+var meansVerbs = words("meansVerbs")
 
 func (c *cand) readCues() {
 	var q cueFlags

@@ -133,6 +133,14 @@ func (t *tree) subjectWord(v int) int {
 			v = p
 		case "acl:relcl":
 			return p
+		case "acl":
+			// "Russia used drones to strike the port": an infinitive
+			// that says what the object is for is done by the subject
+			// of the verb the object belongs to.
+			if !t.infinitive(v) || p < 0 || t.rel(p) != "obj" {
+				return -1
+			}
+			v = t.parent(p)
 		default:
 			return -1
 		}
