@@ -532,3 +532,13 @@ func TestUsedToStrike(t *testing.T) {
 			not:  []string{"attack"}},
 	})
 }
+
+// TestYearInAModifier checks that a year in a prefixed modifier ("the
+// post-2014 regional capital") does not make an attack historical.
+func TestYearInAModifier(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "post-2014-capital",
+			text: "Russian forces have also hit the city of Kramatorsk, the post-2014 regional capital of the region, twice in the past week.",
+			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
+	})
+}

@@ -90,6 +90,12 @@ func (f *finder) isYear(k int) int {
 			if f.tk(k-2).kind == tNum && f.glued(k-1) {
 				ctx = true // 2014-2016
 			}
+			if w := f.tk(k - 2); w.kind == tWord && f.glued(k-1) && f.glued(k) && w.id != wMid && w.id != wEarly && w.id != wLate {
+				// "the post-2014 regional capital", "pre-2022 borders":
+				// a year in a prefixed modifier dates nothing ("mid-2014"
+				// does).
+				return 0
+			}
 		case ",", "(", "'", "\u2019":
 			ctx = true
 		}

@@ -155,6 +155,8 @@ var findCases = []findCase{
 	{wed, "The siege lasted from early March until mid-April.", []want{d("early March", "2022-03").withMod("START"), d("mid-April", "2022-04").withMod("MID")}},
 	{thu, "By late 2021 the buildup was visible.", []want{dr("late 2021", "2021", "2021-09-02", "2021-12-31").withMod("END")}},
 	{thu, "The deal was struck in mid-2019.", []want{d("mid-2019", "2019").withMod("MID")}},
+	{thu, "Kramatorsk, the post-2014 regional capital, was hit twice.", nil},
+	{thu, "Kyiv wants its pre-2022 borders back.", nil},
 	{thu, "Supplies will last until the end of the month.", []want{d("the end of the month", "2022-03").withMod("END")}},
 	{thu, "The plant closes at the end of this year.", []want{d("the end of this year", "2022").withMod("END")}},
 	{thu, "Growth slowed in the first quarter of 2021.", []want{dr("the first quarter of 2021", "2021-Q1", "2021-01-01", "2021-03-31")}},
