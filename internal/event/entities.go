@@ -67,6 +67,10 @@ func (d *docState) anaphor(s *sent, t int) ([]string, int, int, bool) {
 // anaphorAs resolves the token at t as the pronoun w: an owner pronoun
 // ("its", "their") is read as the personal pronoun it stands for.
 func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool) {
+	if w == "it" && s.expletiveAt(t) {
+		// "it was impossible to keep track of casualties": no one.
+		return nil, 0, 0, false
+	}
 	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
 	if pairHeads[w] && t >= 2 && pairCounts[s.low[t-1]] && s.low[t-2] == "the" {
@@ -147,6 +151,23 @@ func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool
 		return d.lastActors, t0, t1, true
 	}
 	return nil, 0, 0, false
+}
+
+// expletiveAt reports an "it" that stands for no one: the tree's
+// expletive, or "it" before a form of "be" and an adjective ("it was
+// impossible to", "it is unclear whether").
+func (s *sent) expletiveAt(t int) bool {
+	if tr := s.tr; tr != nil {
+		if w := tr.head[t]; w >= 0 && tr.rel(w) == "expl" {
+			return true
+		}
+		if t+2 < len(s.low) && beAux[s.low[t+1]] {
+			if w := tr.head[t+2]; w >= 0 && tr.w[w].UPOS == "ADJ" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // coordinated returns the codes of a list of entities joined by commas and

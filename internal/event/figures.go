@@ -562,7 +562,7 @@ func (c *cand) findCount() (victimSide string) {
 		if s.low[i] == "members" && i > 0 && s.low[i-1] == "service" {
 			v, ok = "military", true
 		}
-		if !ok || s.describesThing(i) || s.agentAt(i) {
+		if !ok || s.describesThing(i) || s.agentAt(i) || c.killerSubject(i) {
 			// "Russian strikes on civilian infrastructure": a word of
 			// people describing a thing names no victims; nor do the
 			// people after "by", who did it ("a school bombed by
@@ -755,6 +755,18 @@ func (s *sent) describesThing(i int) bool {
 		}
 	}
 	return true
+}
+
+// killerSubject reports a people noun that is the subject of an active
+// verb of killing: "Russian troops bombed and murdered their way through
+// the town" names the killers. The subject of "died" is the dead.
+func (c *cand) killerSubject(i int) bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || c.f.typ != model.TypeCasualties || selfLossTriggers[c.hit.tr.phrase] || !t.verbal(v) || t.passiveVerb(v) {
+		return false
+	}
+	w := t.head[i]
+	return w >= 0 && w == t.subjectWord(v)
 }
 
 // agentAt reports whether token i is the agent of a passive: the noun
