@@ -91,11 +91,13 @@ func (x *Extractor) fillAid(d *docState, c *cand, class class, permitted bool) v
 		return reject
 	}
 	c.aidMode()
-	// A sentence of commerce that names no party ("a $44bn deal to buy a
-	// social network", in a business story or a live page that names
-	// Ukraine elsewhere) does not make Ukraine the implied recipient: the
-	// recipient stays unnamed, and scope drops the purchase.
-	if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) && (s.namesParty() || !mustScope().commercialToks(s.toks)) {
+	// A sentence of commerce that does not name the state the article is
+	// about ("a $44bn deal to buy a social network", "a retailer left
+	// Russia at a cost of £31m", in a business story or a live page that
+	// names Ukraine elsewhere) does not make that state the implied
+	// recipient: the recipient stays unnamed, and scope drops the
+	// purchase.
+	if len(c.targets) == 0 && d.home() != "" && !contains(c.actors, d.home()) && (s.namesCode(d.home()) || !mustScope().commercialToks(s.toks)) {
 		c.targets = []codeText{{code: d.home()}}
 		c.explain("targets", "none named: the state the article is about, %s", d.home())
 	}

@@ -764,6 +764,16 @@ func (st *sent) namesParty() bool {
 	return false
 }
 
+// namesCode reports whether the sentence names the party of code.
+func (st *sent) namesCode(code string) bool {
+	for i := range st.ms {
+		if contains(st.ms[i].codes, code) {
+			return true
+		}
+	}
+	return false
+}
+
 // triggersOfTheirPart drops the trigger hits declared with a part of
 // speech whose head word the tree gives another: "Russia's offensive" is
 // an attack, "deeply offensive" is not; "negotiating with Moscow" is

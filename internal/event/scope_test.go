@@ -93,6 +93,24 @@ func TestScopeCommerceOnAWarPage(t *testing.T) {
 	}
 }
 
+// TestScopeCommerceNamingTheOtherSide checks that a sentence of commerce
+// that names Russia but not Ukraine (a firm leaving Russia at a cost, a
+// government taking equity in a firm) does not make Ukraine, the state a
+// war page is about, the recipient of aid.
+func TestScopeCommerceNamingTheOtherSide(t *testing.T) {
+	a := &model.Article{ID: "s-war-page-2", Doc: "war-page-2", Date: time.Date(2022, 6, 2, 0, 0, 0, 0, time.UTC),
+		Title: "Russian shelling hits Kharkiv; retailers count the cost of leaving Russia",
+		Text: "Russian shelling hit Kharkiv overnight, killing three people, Ukraine's regional governor said. " +
+			"Ukrainian troops held their lines near Izium, the general staff said. " +
+			"A British clothing retailer announced it had fully left Russia at a cost of £45m. " +
+			"Berlin also offered up to €5bn in equity to a struggling gas importer."}
+	for _, e := range New().Extract(a) {
+		if e.Type == model.TypeAid {
+			t.Errorf("want no aid, got %s %v: %q", e.Type, e.Money, e.Evidence.Sentence)
+		}
+	}
+}
+
 // TestScopeData checks the embedded scope data: it loads, every cue is
 // there once, and every party's opponent is a party that fights it back.
 func TestScopeData(t *testing.T) {
