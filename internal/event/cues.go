@@ -235,12 +235,33 @@ func (c *cand) nounHedgeCue(q *cueFlags) {
 	// was possible within days", "an attack is likely".
 	if c.hit.tr.class == classNoun || nounForm(w) {
 		for k := c.hit.t1; k+1 < c.r && k < c.hit.t1+8; k++ {
+			if c.inOwnRelative(k) {
+				// "talks that were expected to focus on the war": the
+				// relative clause hedges what the talks were about,
+				// not whether they were held.
+				continue
+			}
 			if beAux[s.low[k]] && (predHedges[s.low[k+1]] || s.low[k+1] == "not" && k+2 < c.r && predHedges[s.low[k+2]]) {
 				q.hypo = true
 				break
 			}
 		}
 	}
+}
+
+// inOwnRelative reports whether token k lies in a relative clause the
+// tree hangs from the trigger noun.
+func (c *cand) inOwnRelative(k int) bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || t.head[k] < 0 {
+		return false
+	}
+	for _, r := range t.children(v, "acl:relcl") {
+		if t.dominates(r, t.head[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // tenseCues settles the trigger's tense where its auxiliaries did not: a

@@ -326,6 +326,17 @@ func (c *cand) treeTargets() (*mention, string) {
 			return m, "tree: after \"" + prep + "\""
 		}
 	}
+	if sharedSubjectFrames[c.f.typ] && !t.verbal(v) && t.rel(v) == "obl" && occasionPreps[t.caseOf(v, s.low)] {
+		// "Putin met Erdogan for talks": whom the clause's verb meets
+		// is the other side of the talks.
+		if p := t.parent(v); p >= 0 && t.verbal(p) {
+			for _, k := range t.children(p, "obj") {
+				if m := c.placeOrEntity(k); isTarget(m) {
+					return m, "tree: the object of the clause the talks are the occasion of"
+				}
+			}
+		}
+	}
 	if c.f.typ == model.TypeVisit && !t.verbal(v) {
 		// "Lavrov's tour, which will also take in Kenya and Mali", "a
 		// trip that included stops in Warsaw": the places a relative

@@ -809,3 +809,20 @@ func TestTargetsJoinedByTheTree(t *testing.T) {
 			want: []ev{{typ: "talks", actor: "FRA", targets: []string{"RUS", "DEU"}}}},
 	})
 }
+
+// TestMetForTalks checks that "met X for talks" tells talks between the
+// two, however the talks' topic is hedged in a relative clause, while a
+// hedge over the talks themselves still makes them hypothetical.
+func TestMetForTalks(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "met-for-talks",
+			text: "Emmanuel Macron met Olaf Scholz for talks that were expected to cover energy prices.",
+			want: []ev{
+				{typ: "meet", actor: "FRA", targets: []string{"DEU"}},
+				{typ: "talks", actor: "FRA", targets: []string{"DEU"}},
+			}},
+		{name: "talks-hedged",
+			text: "Officials said talks between Kyiv and Moscow were possible within days.",
+			not:  []string{"talks"}},
+	})
+}
