@@ -267,6 +267,9 @@ func (c *cand) treeActor() (*mention, string) {
 // clause's subject; occasionPreps mark such an occasion.
 var (
 	sharedSubjectFrames = map[model.EventType]bool{model.TypeMeet: true, model.TypeTalks: true}
+	// purposePreps make talks what a meeting was for ("met Erdogan for
+	// talks"): the one met is the other side of the talks.
+	purposePreps = words("purposePreps")
 	occasionPreps       = words("occasionPreps")
 )
 
@@ -326,7 +329,7 @@ func (c *cand) treeTargets() (*mention, string) {
 			return m, "tree: after \"" + prep + "\""
 		}
 	}
-	if sharedSubjectFrames[c.f.typ] && !t.verbal(v) && t.rel(v) == "obl" && occasionPreps[t.caseOf(v, s.low)] {
+	if sharedSubjectFrames[c.f.typ] && !t.verbal(v) && t.rel(v) == "obl" && purposePreps[t.caseOf(v, s.low)] {
 		// "Putin met Erdogan for talks": whom the clause's verb meets
 		// is the other side of the talks.
 		if p := t.parent(v); p >= 0 && t.verbal(p) {
