@@ -269,8 +269,8 @@ var (
 	sharedSubjectFrames = map[model.EventType]bool{model.TypeMeet: true, model.TypeTalks: true}
 	// purposePreps make talks what a meeting was for ("met Erdogan for
 	// talks"): the one met is the other side of the talks.
-	purposePreps = words("purposePreps")
-	occasionPreps       = words("occasionPreps")
+	purposePreps  = words("purposePreps")
+	occasionPreps = words("occasionPreps")
 )
 
 // treeTargets returns the target mention the tree gives the trigger, with
