@@ -719,6 +719,14 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 		// before "their".
 		c.possessiveTarget(d)
 	}
+	if typ == model.TypeVisit && len(c.targets) == 0 {
+		// "while the UN secretary general was visiting the city": the
+		// place named last.
+		if name, country := d.definitePlace(c); country != "" && !contains(c.actors, country) {
+			c.targets = []codeText{{code: country, text: name}}
+			c.explain("targets", "%q points back at %s -> %s", "the "+c.s.low[c.definiteNoun()], name, country)
+		}
+	}
 	if typ == model.TypeAttack && len(c.targets) == 0 {
 		// "said three rockets hit the city": the place named last.
 		if name, country := d.definitePlace(c); x.dyad[country] != "" && !contains(c.actors, country) {
@@ -895,10 +903,17 @@ func (d *docState) definitePlace(c *cand) (name, country string) {
 			return m.entry.Name, m.entry.Country
 		case m.kind == mEntity && m.entry.Place != "" && m.entry.Country != "":
 			return m.entry.Place, m.entry.Country
+		case m.kind == mEntity && m.form == lexicon.FormCapital && len(m.codes) == 1:
+			// "Russia hit Kyiv ... while he was visiting the city".
+			return textOf(s, m.t0, m.t1), m.codes[0]
 		}
 		i = m.t0
 	}
-	if m := d.lastPlace; m != nil && s.idx-d.lastPlaceIdx <= 2 {
+	m := d.lastPlace
+	if d.lastCapital != "" && s.idx-d.lastCapitalIdx <= 2 && (m == nil || d.lastCapitalIdx > d.lastPlaceIdx) {
+		return d.lastCapital, d.lastCapitalOf
+	}
+	if m != nil && s.idx-d.lastPlaceIdx <= 2 {
 		return m.entry.Name, m.entry.Country
 	}
 	return "", ""

@@ -234,6 +234,11 @@ type docState struct {
 	// for "the city" and "the town" (see definitePlace).
 	lastPlace    *mention
 	lastPlaceIdx int
+	// lastCapital is the last capital named as its state ("Kyiv"), and
+	// lastCapitalIdx its sentence: "the city" may point back at it too.
+	lastCapital    string
+	lastCapitalOf  string
+	lastCapitalIdx int
 	lastOutlet   *lexicon.Entry
 	lastOutPara  int
 	lastSpeaker  *source // the last person named, for "he said"
@@ -271,6 +276,9 @@ func (d *docState) remember(s *sent) {
 		}
 		if m.kind == mPlace && m.entry != nil && !m.dateline {
 			d.lastPlace, d.lastPlaceIdx = m, s.idx
+		}
+		if m.kind == mEntity && m.form == lexicon.FormCapital && len(m.codes) == 1 && !m.dateline {
+			d.lastCapital, d.lastCapitalOf, d.lastCapitalIdx = textOf(s, m.t0, m.t1), m.codes[0], s.idx
 		}
 	}
 }

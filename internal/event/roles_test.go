@@ -420,3 +420,17 @@ func TestAttackOwnedByAPronoun(t *testing.T) {
 			not:  []string{"attack:UKR"}},
 	})
 }
+
+// TestTheCityIsTheCapitalNamed checks that "the city" points back at a
+// capital named as its state ("Kyiv") as at any other place, for a visit
+// as for an attack.
+func TestTheCityIsTheCapitalNamed(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "visiting-the-city",
+			text: "Russian missiles hit Kyiv on Thursday evening. The strikes came while the UN secretary general was visiting the city.",
+			want: []ev{{typ: "visit", actor: "UN", targets: []string{"UKR"}}}},
+		{name: "struck-the-city",
+			text: "Emmanuel Macron arrived in Kyiv on Thursday. Hours later, missiles struck the city, the mayor said.",
+			want: []ev{{typ: "attack", targets: []string{"UKR"}}}},
+	})
+}
