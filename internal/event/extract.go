@@ -239,9 +239,9 @@ type docState struct {
 	lastCapital    string
 	lastCapitalOf  string
 	lastCapitalIdx int
-	lastOutlet   *lexicon.Entry
-	lastOutPara  int
-	lastSpeaker  *source // the last person named, for "he said"
+	lastOutlet     *lexicon.Entry
+	lastOutPara    int
+	lastSpeaker    *source // the last person named, for "he said"
 	// lastBodySrc is the last source that is not a person, and
 	// lastBodyIdx its sentence, for "they said".
 	lastBodySrc *source
