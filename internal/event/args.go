@@ -203,11 +203,12 @@ func (x *Extractor) ownerPronoun(d *docState, c *cand) bool {
 	return true
 }
 
-// actorlessTreeSubject decides an attack with no actor when the tree's
-// subject names no party: a word-order rule would take a party from
-// elsewhere in the sentence.
+// actorlessTreeSubject decides an attack or a threat with no actor when
+// the tree's subject names no party ("fears that shortages could threaten
+// heating"): a word-order rule would take a party from elsewhere in the
+// sentence.
 func (x *Extractor) actorlessTreeSubject(d *docState, c *cand) bool {
-	if c.f.typ != model.TypeAttack || !c.treeSubjectNamesNoParty() {
+	if c.f.typ != model.TypeAttack && c.f.typ != model.TypeThreaten || !c.treeSubjectNamesNoParty() {
 		return false
 	}
 	c.passive = passive(c.s, c.hit)

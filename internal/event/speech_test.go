@@ -826,3 +826,16 @@ func TestMetForTalks(t *testing.T) {
 			not:  []string{"talks"}},
 	})
 }
+
+// TestThreatNeedsAThreatener checks that "threaten" whose subject names
+// no party tells no threat.
+func TestThreatNeedsAThreatener(t *testing.T) {
+	runCases(t, []caseT{
+		{name: "feud-could-threaten",
+			text: "The row has raised fears it could threaten wider cooperation on energy and revive Poland's tensions with Hungary.",
+			not:  []string{"threaten"}},
+		{name: "party-threatens",
+			text: "Russia threatened on Monday to cut gas supplies to Lithuania if the transit ban stayed in place.",
+			want: []ev{{typ: "threaten", actor: "RUS", targets: []string{"LTU"}}}},
+	})
+}
