@@ -952,7 +952,9 @@ func (x *Extractor) dyadParties(d *docState, c *cand) bool {
 	if c.f.dyad && len(c.actors) == 0 && len(c.targets) == 1 {
 		c.heldPlace()
 	}
-	if c.f.dyad && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
+	if c.f.dyad && typ != model.TypeThreaten && len(c.actors) == 0 && len(c.targets) == 1 && x.dyad[c.targets[0].code] != "" {
+		// A strike on one side was the other side's; a threat with no
+		// threatener named ("ships threatened by war") is no one's.
 		c.actors = []string{x.dyad[c.targets[0].code]}
 		c.conf -= 0.2
 		c.explain("actor", "the other side of the conflict: %s", c.actors[0])
