@@ -1143,7 +1143,7 @@ func meetParties(_ *docState, c *cand) bool {
 // target and no actor takes the actor of the sanctions told just before.
 func sanctionParties(d *docState, c *cand) bool {
 	s := c.s
-	if c.underNoun() || c.backgroundNoun() {
+	if c.underNoun() || c.backgroundNoun() || !c.sanctionImposed() {
 		// "businesses that have come under western sanctions", "the
 		// economy grew despite sanctions" say what a party lives
 		// with, not that anyone imposed anything.
@@ -1195,6 +1195,72 @@ func (c *cand) permitsGiving() bool {
 		return false
 	}
 	return true
+}
+
+// imposeVerbs are the verbs that put sanctions in place, and newWords the
+// words that make sanctions named by a noun new ones (see words.tsv).
+var (
+	imposeVerbs = words("imposeVerbs")
+	newWords    = words("newWords")
+)
+
+// sanctionImposed reports whether sanctions a noun names are put in place
+// here, not talked of: the object of a verb of imposing ("the EU adopted
+// a sixth package of sanctions"), new ones ("fresh sanctions on Minsk",
+// "the latest £1.7bn sanctions"), or the subject of what they do
+// ("sanctions target 42 people"). Sanctions the importance, the effect
+// or the easing of which is discussed are no new measures. A verb of
+// sanctioning decides itself.
+func (c *cand) sanctionImposed() bool {
+	t, v := c.s.tr, c.trigWord()
+	if t == nil || v < 0 || t.w[v].UPOS != "NOUN" {
+		return true
+	}
+	if c.money != nil {
+		return true
+	}
+	// The word the sanctions hang from: "a package of sanctions", "the
+	// sanctions list" stand for the sanctions.
+	w := v
+	if p := t.parent(w); p >= 0 && t.w[p].UPOS == "NOUN" && (t.rel(w) == "compound" || t.rel(w) == "nmod" && t.caseOf(w, c.s.low) == "of") {
+		// "the sanctions list", "a package of sanctions".
+		w = p
+	}
+	for _, k := range append(t.children(w, "amod", "nummod", "compound", "acl"), t.children(v, "amod", "nummod", "compound", "acl")...) {
+		if newWords[c.s.low[t.tok[k]]] || t.w[k].UPOS == "NUM" || strings.Contains(t.w[k].Feats, "NumType=Ord") ||
+			imposeVerbs[strings.ToLower(t.w[k].Lemma)] && k < v {
+			// "fresh sanctions", "the sixth package", "imposed
+			// sanctions" read as a participle before the noun.
+			return true
+		}
+	}
+	for k := v - 1; k >= 0 && k >= v-3; k-- {
+		// "imposed sanctions", "announced new sanctions", however the
+		// parser attached the noun.
+		if t.w[k].UPOS == "VERB" {
+			if imposeVerbs[strings.ToLower(t.w[k].Lemma)] {
+				return true
+			}
+			break
+		}
+		if u := t.w[k].UPOS; u != "ADJ" && u != "DET" && u != "NUM" && u != "NOUN" {
+			break
+		}
+	}
+	for t.rel(w) == "conj" && t.parent(w) >= 0 && t.w[t.parent(w)].UPOS == "NOUN" {
+		// "froze the assets and sanctions ...": the first conjunct's
+		// verb governs them all.
+		w = t.parent(w)
+	}
+	switch t.rel(w) {
+	case "nsubj", "nsubj:pass":
+		return true
+	case "obj", "obl", "obl:agent", "xcomp", "conj":
+		if p := t.parent(w); p >= 0 && t.verbal(p) {
+			return imposeVerbs[strings.ToLower(t.w[p].Lemma)]
+		}
+	}
+	return false
 }
 
 // backgroundPreps are prepositions before an event noun that make it the
