@@ -1355,6 +1355,12 @@ func (c *cand) chargeParties(d *docState) bool {
 		// The speaker is not the party their charge is said of.
 		return false
 	}
+	if !s.actsInTree(tm) {
+		// "Atrocities committed north of Ukraine's capital, Kyiv, ...
+		// war crimes trials": a place in an apposition is no party a
+		// charge is made against.
+		return false
+	}
 	target := tm.codes[0]
 	var actor []string
 	how := ""
@@ -1375,6 +1381,25 @@ func (c *cand) chargeParties(d *docState) bool {
 	c.explain("actor", "%s -> %s", how, actor[0])
 	c.explain("targets", "the party the charge is said of, %q -> %s", textOf(s, tm.t0, tm.t1), target)
 	return true
+}
+
+// actsInTree reports whether the tree gives mention m a part that a
+// party charged with something can have: a subject, an owner or a
+// modifier of a noun. Without a tree any mention may.
+func (s *sent) actsInTree(m *mention) bool {
+	t := s.tr
+	if t == nil {
+		return true
+	}
+	h := mentionHead(s, m)
+	if h < 0 {
+		return true
+	}
+	switch t.rel(h) {
+	case "nsubj", "nsubj:pass", "nmod:poss", "amod", "compound", "obl:agent", "obj", "root", "conj":
+		return true
+	}
+	return false
 }
 
 // condemnedEvent fills the target of an accusation whose object is an
