@@ -720,8 +720,8 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 		c.possessiveTarget(d)
 	}
 	if typ == model.TypeVisit && len(c.targets) == 0 {
-		// "while the UN secretary general was visiting the city": the
-		// place named last.
+		// "as the Nato chief toured the town that day": the place
+		// named last.
 		if name, country := d.definitePlace(c); country != "" && !contains(c.actors, country) {
 			c.targets = []codeText{{code: country, text: name}}
 			c.explain("targets", "%q points back at %s -> %s", "the "+c.s.low[c.definiteNoun()], name, country)

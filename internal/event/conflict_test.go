@@ -535,7 +535,7 @@ func TestUsedToStrike(t *testing.T) {
 			text: "Moscow claims Ukraine used US-supplied rockets to strike the prison.",
 			not:  []string{"attack:USA"}},
 		{name: "continued-to-hit",
-			text: "Ukraine's general staff said Russian forces continued to hit the northern districts of Sievierodonetsk on Monday.",
+			text: "The army command in Kyiv said Russian troops continued to shell the eastern suburbs of Kharkiv through Monday.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		{name: "plans-to-use-is-to-come",
 			text: "Russia plans to use Iranian-made drones to strike the port of Odesa, the Ukrainian navy said.",
@@ -548,7 +548,7 @@ func TestUsedToStrike(t *testing.T) {
 func TestYearInAModifier(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "post-2014-capital",
-			text: "Russian forces have also hit the city of Kramatorsk, the post-2014 regional capital of the region, twice in the past week.",
+			text: "Russian artillery pounded Sloviansk, the post-2014 seat of the regional police, two times last week.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 	})
 }

@@ -341,7 +341,7 @@ func (c *cand) treeTargets() (*mention, string) {
 		}
 	}
 	if c.f.typ == model.TypeVisit && !t.verbal(v) {
-		// "Lavrov's tour, which will also take in Kenya and Mali", "a
+		// "the minister's tour, which goes on to Kenya and Mali", "a
 		// trip that included stops in Warsaw": the places a relative
 		// clause of the trip names are where it goes.
 		for _, r := range t.children(v, "acl:relcl") {

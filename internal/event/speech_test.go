@@ -604,7 +604,7 @@ func TestPronounJoinedToAName(t *testing.T) {
 			text: "Emmanuel Macron landed in Ankara on Monday. He and Erdogan met for three hours at the presidential palace.",
 			want: []ev{{typ: "meet", actor: "FRA", targets: []string{"TUR"}}}},
 		{name: "cataphoric-pronoun",
-			text: "Ebrahim Raisi hosted a dinner on Monday. On Tuesday, as he and Mr. Raisi met again, Mr. Putin said ties were growing.",
+			text: "Ebrahim Raisi hosted a dinner on Monday. When he and Mr. Raisi met a day later, Mr. Putin praised their ties.",
 			want: []ev{{typ: "meet", actor: "RUS", targets: []string{"IRN"}}},
 			not:  []string{"meet:IRN>IRN"}},
 		{name: "the-two-men",
@@ -619,7 +619,7 @@ func TestPronounJoinedToAName(t *testing.T) {
 func TestTripsRelativeClause(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "tour-takes-in",
-			text: "Lavrov's tour, which will also take in Kenya, Algeria and Mali, is meant to win friends in Africa.",
+			text: "The Russian foreign minister's tour, which goes on to Kenya, Algeria and Mali, is meant to win friends in Africa.",
 			want: []ev{{typ: "visit", actor: "RUS", targets: []string{"KEN", "DZA", "MLI"}}}},
 		{name: "visit-that-goes-on-to",
 			text: "Blinken's visit, which continues on Tuesday in Riga and Vilnius, is his third to the region this year.",
@@ -777,7 +777,7 @@ func TestTalksWithNoParties(t *testing.T) {
 func TestHeIsAPerson(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "interview-with-a-channel",
-			text: "The losses were conceded by Zelenskiy in an interview with the Lakeshore TV channel. “We are losing up to 100 soldiers a day,” he said.",
+			text: "Zelenskiy admitted the scale of the losses when he spoke to the Lakeshore TV channel. “We are losing up to 100 soldiers a day,” he said.",
 			want: []ev{{typ: "casualties", source: "Volodymyr Zelenskiy"}}},
 		{name: "ayatollah",
 			text: "Twelve civilians were killed in Russian strikes on Kharkiv, Ayatollah Mahmoud Rezaei said in a sermon.",
@@ -805,7 +805,7 @@ func TestSubjectOfTheReportingVerb(t *testing.T) {
 func TestTargetsJoinedByTheTree(t *testing.T) {
 	runCases(t, []caseT{
 		{name: "trilateral-counterparts",
-			text: "Erdogan held trilateral talks with his Iranian and Russian counterparts in Tehran on Tuesday.",
+			text: "Erdogan held talks with his Iranian and Russian counterparts on Tuesday at a summit in Tehran.",
 			want: []ev{{typ: "talks", actor: "TUR", targets: []string{"IRN", "RUS"}}}},
 		{name: "call-with-two",
 			text: "Macron held an 80-minute phone call with Putin and German chancellor Olaf Scholz on Saturday.",

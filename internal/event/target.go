@@ -262,7 +262,7 @@ func (c *cand) targetBeforeTrigger() bool {
 
 // treeConjuncts returns the parties the tree joins to mention m as
 // conjuncts, each by its own mention or by a name in apposition to it
-// ("as well as his Ukrainian counterpart, Volodymyr Zelenskiy").
+// ("with Putin and also the Ukrainian leader, Volodymyr Zelenskiy").
 func (s *sent) treeConjuncts(m *mention) []*mention {
 	t := s.tr
 	if t == nil {
