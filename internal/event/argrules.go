@@ -460,7 +460,7 @@ func (x *Extractor) fillParties(d *docState, c *cand, class class, permitted boo
 	if c.f.typ == model.TypeThreaten && !threatened(c) {
 		return reject
 	}
-	if c.f.typ == model.TypeAttack && (c.attacksAPerson() || !c.launchesAnAttack()) {
+	if c.f.typ == model.TypeAttack && !c.launchesAnAttack() {
 		return reject
 	}
 	if c.f.typ == model.TypeMeet && c.meetsAMeasure() || c.f.typ == model.TypeVisit && c.troopsMove() {
@@ -554,22 +554,6 @@ func (c *cand) troopsMove() bool {
 	}
 	m := c.s.mentionAt(t.tok[w])
 	return m != nil && m.kind == mItem && m.entry != nil && m.entry.Category == "troops"
-}
-
-// attacksAPerson reports an attack verb whose object in the tree is a
-// person: "attacked Zelenskiy for comparing the war to the Holocaust"
-// criticises him; strikes fall on places, forces and things.
-func (c *cand) attacksAPerson() bool {
-	t, v := c.s.tr, c.trigWord()
-	if t == nil || v < 0 || !t.verbal(v) || t.passiveVerb(v) {
-		return false
-	}
-	for _, k := range t.children(v, "obj") {
-		if m := c.entityOf(k); m != nil && m.entry != nil && m.entry.Kind == lexicon.KindPerson {
-			return true
-		}
-	}
-	return false
 }
 
 // launchTriggers are the attack triggers that tell an attack only by what

@@ -484,12 +484,34 @@ func dismissal(s *sent, h trigHit) bool {
 	if v < 0 || t.w[v].UPOS != "VERB" || !dismissVerbs[strings.ToLower(t.w[v].Lemma)] {
 		return false
 	}
+	// Any person in the object's phrase: "fired his head of security and
+	// the prosecutor general".
+	return personObject(s, v, true, personMention)
+}
+
+// attacksAPerson reports an active attack verb whose object the tree
+// gives as a person: "attacked Zelenskiy for comparing the war to the
+// Holocaust" criticises him; strikes fall on places, forces and things.
+func attacksAPerson(s *sent, h trigHit) bool {
+	t := s.tr
+	if t == nil {
+		return false
+	}
+	v := t.head[h.t0]
+	// Only a person the lexicon knows: an unknown capitalised name is
+	// as often a village ("shelled Bilohorivka").
+	known := func(m *mention) bool { return m != nil && m.entry != nil && m.entry.Kind == lexicon.KindPerson }
+	return v >= 0 && t.verbal(v) && !t.passiveVerb(v) && personObject(s, v, false, known)
+}
+
+// personObject reports an object of verb v that names a person by
+// isPerson: the object itself, or, with anywhere, any word of its phrase.
+func personObject(s *sent, v int, anywhere bool, isPerson func(*mention) bool) bool {
+	t := s.tr
 	for _, o := range t.children(v, "obj") {
-		// Any person in the object's phrase: "fired his head of security
-		// and the prosecutor general".
 		for w := range t.w {
-			if t.dominates(o, w) {
-				if k := t.tok[w]; k >= 0 && personMention(s.mentionAt(k)) {
+			if w == o || anywhere && t.dominates(o, w) {
+				if k := t.tok[w]; k >= 0 && isPerson(s.mentionAt(k)) {
 					return true
 				}
 			}
@@ -506,7 +528,7 @@ func misreadTrigger(s *sent, c *cand) bool {
 	if class == classAct && typ != model.TypeCasualties && adjectivalParticiple(s, c.hit) {
 		return true
 	}
-	if typ == model.TypeAttack && dismissal(s, c.hit) {
+	if typ == model.TypeAttack && (dismissal(s, c.hit) || attacksAPerson(s, c.hit)) {
 		return true
 	}
 	if typ == model.TypeAid && vagueSupport(s, c.hit) {
