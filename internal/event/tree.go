@@ -154,3 +154,19 @@ func containsStr(xs []string, x string) bool {
 	}
 	return false
 }
+
+// mentionHead returns the word of mention m whose head lies outside it,
+// or -1.
+func mentionHead(s *sent, m *mention) int {
+	t := s.tr
+	for k := m.t0; k < m.t1; k++ {
+		w := t.head[k]
+		if w < 0 {
+			continue
+		}
+		if p := t.parent(w); p < 0 || t.tok[p] < m.t0 || t.tok[p] >= m.t1 {
+			return w
+		}
+	}
+	return -1
+}
