@@ -311,9 +311,6 @@ func prevMention(s *sent, v, n int) *mention {
 	return nil
 }
 
-// treeSubject returns the source-like mention that the tree makes the
-// subject of the reporting verb at token k, however far before it, or nil
-// (and nil for a sentence that was not parsed).
 // nearSubject reports whether the mention p found just before a
 // reporting verb is, or names, its tree subject m: the same mention, or
 // a name in apposition to it ("The head of the railways, Oleksandr
@@ -330,6 +327,9 @@ func nearSubject(s *sent, m, p *mention) bool {
 	return t.rel(h) == "appos" && t.parent(h) == w || h == w
 }
 
+// treeSubject returns the source-like mention that the tree makes the
+// subject of the reporting verb at token k, however far before it, or nil
+// (and nil for a sentence that was not parsed).
 func treeSubject(s *sent, k int) *mention {
 	t := s.tr
 	if t == nil || t.head[k] < 0 {
