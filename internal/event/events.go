@@ -1621,15 +1621,15 @@ func (c *cand) lossPlace() *mention {
 	return nil
 }
 
+// modalIdioms are the verbs after a modal of obligation that make it an
+// idiom, not an obligation (see words.tsv).
+var modalIdioms = words("modalIdioms")
+
 // modalParties reads a modal of obligation in reported speech: the
 // subject of "should" or "must" is the target and the speaker the actor
 // ("Kuleba said G7 countries should respond", "Moscow says NATO must stop
 // expanding"). A speaker's own side ("we must") demands nothing of
 // another.
-// modalIdioms are the verbs after a modal of obligation that make it an
-// idiom, not an obligation (see words.tsv).
-var modalIdioms = words("modalIdioms")
-
 func (c *cand) modalParties() bool {
 	s := c.s
 	if s.src == nil || len(s.src.codes) == 0 {
