@@ -328,7 +328,7 @@ func TestPermitToGive(t *testing.T) {
 			text: "The joint centre in Istanbul said it had authorised the cargo ship to leave the port of Odesa with its load of maize.",
 			not:  []string{"aid"}},
 		{name: "export-allowed",
-			text: "The agreement signed on Friday will allow the export of millions of tonnes of Ukrainian grain from three ports.",
+			text: "The accord signed in Istanbul on Friday will allow the export of some 20 million tonnes of grain stuck in Ukrainian silos.",
 			not:  []string{"aid"}},
 		{name: "troops-allowed-to-cross",
 			text: "Collaborators removed the explosives from the bridge, allowing Russian tanks to cross the river.",

@@ -291,12 +291,19 @@ func (x *Extractor) fillDisplacement(d *docState, c *cand, class class, permitte
 		// "120 civilians escaped from the steelworks in Mariupol": the
 		// state of the place they left, where it is a party's.
 		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" {
-			c.targets = []codeText{{code: m.entry.Country, text: textOf(c.s, m.t0, m.t1), span: c.s.span(m.t0, m.t1)}}
-			c.explain("targets", "the state the place lies in: %q -> %s", textOf(c.s, m.t0, m.t1), m.entry.Country)
+			c.placeTarget(m, m.entry.Country, "the state the place lies in")
 		}
 	}
 	x.countedSide(d, c)
 	return proceed
+}
+
+// placeTarget makes code, the side a place mention m stands for, the one
+// target, explained by how.
+func (c *cand) placeTarget(m *mention, code, how string) {
+	text := textOf(c.s, m.t0, m.t1)
+	c.targets = []codeText{{code: code, text: text, span: c.s.span(m.t0, m.t1)}}
+	c.explain("targets", "%s: %q -> %s", how, text, code)
 }
 
 // countIsOfLosses reports a count followed by a word of losses: "the war
@@ -417,8 +424,7 @@ func (x *Extractor) lossParties(d *docState, c *cand) {
 				// Losses in a place the other side held: that side's.
 				code, how = m.entry.Held, "the side that held the place"
 			}
-			c.targets = []codeText{{code: code, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)}}
-			c.explain("targets", "%s: %q -> %s", how, textOf(s, m.t0, m.t1), code)
+			c.placeTarget(m, code, how)
 		}
 	}
 	if la := d.lastAttack; la != nil && (d.lastAttackIdx >= s.idx-2 || la.s.para == s.para) &&
@@ -593,8 +599,9 @@ func (c *cand) launchesAnAttack() bool {
 
 // bareAsking reports a verb of asking with nothing asked for: no clause
 // or "for" phrase after it in the tree ("asked Poland to send jets",
-// "asked Nato for help"), only whom it asks or the question itself. "'Why did they shell the
-// hospital?' the mayor asked" reports a question, not a demand.
+// "asked Nato for help"), only whom it asks or the question itself.
+// "'Why did they shell the hospital?' the mayor asked" reports a
+// question, not a demand.
 func (c *cand) bareAsking() bool {
 	t, v := c.s.tr, c.trigWord()
 	if t == nil || v < 0 || !askVerbs[c.s.low[c.hit.t0]] || !t.verbal(v) || t.passiveVerb(v) || c.hit.t1-c.hit.t0 > 1 {
@@ -703,17 +710,11 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 		// before "their".
 		c.possessiveTarget(d)
 	}
-	if typ == model.TypeVisit && len(c.targets) == 0 {
-		// "as the Nato chief toured the town that day": the place
-		// named last.
-		if name, country := d.definitePlace(c); country != "" && !contains(c.actors, country) {
-			c.targets = []codeText{{code: country, text: name}}
-			c.explain("targets", "%q points back at %s -> %s", "the "+c.s.low[c.definiteNoun()], name, country)
-		}
-	}
-	if typ == model.TypeAttack && len(c.targets) == 0 {
-		// "said three rockets hit the city": the place named last.
-		if name, country := d.definitePlace(c); x.dyad[country] != "" && !contains(c.actors, country) {
+	if (typ == model.TypeAttack || typ == model.TypeVisit) && len(c.targets) == 0 {
+		// "said three rockets hit the city", "as the Nato chief toured
+		// the town": the place named last; a strike's only where a
+		// party holds it.
+		if name, country := d.definitePlace(c); country != "" && (typ == model.TypeVisit || x.dyad[country] != "") && !contains(c.actors, country) {
 			c.targets = []codeText{{code: country, text: name}}
 			c.explain("targets", "%q points back at %s -> %s", "the "+c.s.low[c.definiteNoun()], name, country)
 		}
@@ -723,8 +724,7 @@ func (x *Extractor) partyTargets(d *docState, c *cand) {
 		// Crimea": with no side named, the place struck names the side
 		// hit (its holder, see heldPlace), in a story about the war.
 		if m := c.lossPlace(); m != nil && x.dyad[m.entry.Country] != "" && !originPreps[prepBefore(c.s, m.t0)] {
-			c.targets = []codeText{{code: m.entry.Country, text: textOf(c.s, m.t0, m.t1), span: c.s.span(m.t0, m.t1)}}
-			c.explain("targets", "the state the place struck lies in: %q -> %s", textOf(c.s, m.t0, m.t1), m.entry.Country)
+			c.placeTarget(m, m.entry.Country, "the state the place struck lies in")
 		}
 	}
 	if typ == model.TypeAccuse && len(c.targets) == 0 {
@@ -807,7 +807,7 @@ func (c *cand) possessiveTarget(d *docState) {
 	if k < 0 {
 		return
 	}
-	if s.low[k] == "their" {
+	if pluralPronouns[ownerPronouns[s.low[k]]] {
 		// "their" points back at a list before a single party: "to
 		// Finland and Sweden joining Nato ... their accession".
 		for i := c.hit.t0 - 1; i >= 0; i-- {

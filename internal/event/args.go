@@ -388,7 +388,7 @@ func (x *Extractor) sidesNamedTogether(d *docState, c *cand) bool {
 }
 
 // pronounAndPartner reads a meeting or talks whose subject joins a
-// pronoun and a name: "he and Mr. Raisi met", "she and Scholz held
+// pronoun and a name: "he and Mr. Scholz met", "she and Scholz held
 // talks". The pronoun points back to one side; the name is the other.
 func (x *Extractor) pronounAndPartner(d *docState, c *cand) bool {
 	t, v := c.s.tr, c.trigWord()
@@ -406,9 +406,9 @@ func (x *Extractor) pronounAndPartner(d *docState, c *cand) bool {
 		}
 		codes, _, _, ok := d.anaphor(c.s, t.tok[w])
 		if ok && slices.Equal(codes, m.codes) {
-			// A pronoun joined to a name is someone else: "as he and
-			// Mr. Raisi met, Mr. Putin said" points ahead to the
-			// other person the sentence names.
+			// A pronoun joined to a name is someone else: "when he
+			// and Mr. Scholz met, Mr. Macron spoke first" points ahead
+			// to the other person the sentence names.
 			codes = c.s.otherPerson(m)
 			ok = len(codes) > 0
 		}

@@ -74,8 +74,8 @@ func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool
 	plural, ok := pluralPronouns[w], pronouns[w]
 	t0, t1 := t, t+1
 	if pairHeads[w] && t >= 2 && pairCounts[s.low[t-1]] && s.low[t-2] == "the" {
-		// "the two men met again": the last two people named, of two
-		// sides.
+		// "the two men talked for an hour": the last two people
+		// named, of two sides.
 		if d.lastPerson != nil && d.prevPerson != nil {
 			return append(slices.Clone(d.prevPerson.codes), d.lastPerson.codes...), t - 2, t1, true
 		}

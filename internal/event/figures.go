@@ -758,8 +758,8 @@ func (s *sent) describesThing(i int) bool {
 }
 
 // killerSubject reports a people noun that is the subject of an active
-// verb of killing: "Russian troops bombed and murdered their way through
-// the town" names the killers. The subject of "died" is the dead.
+// verb of killing: "Russian troops murdered dozens in the village" names
+// the killers. The subject of "died" is the dead.
 func (c *cand) killerSubject(i int) bool {
 	t, v := c.s.tr, c.trigWord()
 	if t == nil || v < 0 || c.f.typ != model.TypeCasualties || selfLossTriggers[c.hit.tr.phrase] || !t.verbal(v) || t.passiveVerb(v) {

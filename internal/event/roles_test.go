@@ -428,7 +428,7 @@ func TestAttackOwnedByAPronoun(t *testing.T) {
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}},
 			not:  []string{"attack:USA"}},
 		{name: "with-its-attack",
-			text: "Macron said that with its attack on Ukraine, Russia had torn up every agreement in Europe.",
+			text: "Macron said that by its attack on Ukraine, Moscow had torn up every agreement in Europe.",
 			want: []ev{{typ: "attack", actor: "RUS", targets: []string{"UKR"}}}},
 		{name: "their-offensive",
 			text: "Russian troops fought their way into Sievierodonetsk on Tuesday, as their slow offensive in the east gathered pace.",

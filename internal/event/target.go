@@ -358,8 +358,8 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 		cur = n
 	}
 	if len(ms) == 1 {
-		// A list the tree joins with other words: "with Putin as well
-		// as his Ukrainian counterpart, Volodymyr Zelenskiy".
+		// A list the tree joins with other words: "with Putin and
+		// also the Ukrainian leader, Volodymyr Zelenskiy".
 		ms = append(ms, s.treeConjuncts(m)...)
 	}
 	for _, m := range ms {

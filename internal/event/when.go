@@ -158,7 +158,7 @@ func (c *cand) reportDatedInTree(m *mention) bool {
 	// what it reports: a time the parser hung on the verb from inside
 	// the clause ("said a strike last week had killed") is the event's.
 	for k := range t.w {
-		if t.dominates(v, k) && k != p && t.dominates(p, k) && t.tok[k] < m.t1 && !t.dominates(w, k) {
+		if t.dominates(v, k) && t.tok[k] < m.t1 {
 			return false
 		}
 	}
