@@ -79,7 +79,7 @@ func TestAid(t *testing.T) {
 			want: []ev{{typ: "aid", actor: "DEU", targets: []string{"UKR"}, money: &money{1e9, "EUR"}}}},
 		// "Support" is aid only with aid's kind, a party or an amount.
 		{name: "support-of-a-bill-is-no-aid",
-			text: "A convoy of trucks gathered outside the senator's house to protest against her support of the farm bill.",
+			text: "Farmers parked their tractors by the senator's office on Monday, angry at her support of the new farm bill.",
 			not:  []string{"aid"}},
 		{name: "military-support-is-aid",
 			text: "Norway will give more military support to Ukraine, including 20 howitzers, its defence minister said.",
