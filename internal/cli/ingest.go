@@ -67,6 +67,7 @@ func newIngestCmd(app *App) *cobra.Command {
 	var in intakeFlags
 	var batch int
 	var noExtract bool
+	var wf writerFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Read articles from files, folders or - (stdin) into the store",
@@ -83,7 +84,12 @@ Each new article's events are extracted (see "sitrep extract") and stored
 with it. Ingest is idempotent: articles already stored are left as they are,
 and an article whose text is already stored under another name is recorded
 as a duplicate. Inputs that cannot be read are reported, one line each, and
-skipped; the exit status is then 2.`,
+skipped; the exit status is then 2.
+
+One writer at a time: an ingest holds the store's writer lock from start to
+end, and another ingest, reextract or merge on the same store waits for it
+(up to --wait), so runs side by side give the same store as one after the
+other. Readers (search, timeline, serve) never wait.`,
 		Example: `  sitrep ingest examples/corpus
   sitrep ingest --date 2022-03-03 notes.txt
   cat dump.jsonl | sitrep ingest -
@@ -100,6 +106,11 @@ skipped; the exit status is then 2.`,
 				return err
 			}
 			defer st.Close()
+			release, err := app.lockWriter(ctx, st, cmd, wf)
+			if err != nil {
+				return err
+			}
+			defer release()
 			r := intake.New(opts, app.Stdin)
 			inputs, planErrs := r.Plan(args)
 			for _, e := range planErrs {
@@ -157,6 +168,7 @@ skipped; the exit status is then 2.`,
 		},
 	}
 	in.register(cmd)
+	wf.register(cmd)
 	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
 	cmd.Flags().BoolVar(&noExtract, "no-extract", false, "store articles without extracting events (run reextract later)")
 	return cmd

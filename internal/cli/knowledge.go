@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
-	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -23,20 +21,6 @@ func init() {
 	addCommand(newFiguresCmd)
 	addCommand(newActorCmd)
 	addCommand(newDigestCmd)
-}
-
-// openResolved opens the store and first merges any events not yet in a
-// record (left by an interrupted ingest), so reads see every event.
-func (app *App) openResolved(ctx context.Context) (store.Store, error) {
-	st, err := app.openStore(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := resolve.Run(ctx, st); err != nil {
-		st.Close()
-		return nil, fmt.Errorf("merging events: %w", err)
-	}
-	return st, nil
 }
 
 // recordFlags are the filters of commands that list records.
@@ -98,7 +82,7 @@ records whole (mentions, status history, disagreements), --csv a flat table.`,
 			if err != nil {
 				return err
 			}
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				recs, err := st.Records(cmd.Context(), f)
 				if err != nil {
 					return err
@@ -125,7 +109,7 @@ sentence, the steps of its status, and the slots on which reports disagree.
 --csv prints the reports as CSV.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				r, err := st.Record(cmd.Context(), args[0])
 				if err != nil {
 					return err
@@ -204,7 +188,7 @@ known to the day, the week, the month, or only from the report's date.`,
 			if err != nil {
 				return err
 			}
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				recs, err := query.Timeline(cmd.Context(), st, f)
 				if err != nil {
 					return err
@@ -249,7 +233,7 @@ ledger's own columns.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			lf.Donor, lf.Recipient = strings.ToUpper(lf.Donor), strings.ToUpper(lf.Recipient)
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				l, err := query.AidLedger(cmd.Context(), st, lf)
 				if err != nil {
 					return err
@@ -372,7 +356,7 @@ side; running totals are marked cumulative.`,
 			if err != nil {
 				return fmt.Errorf("--type: %w", err)
 			}
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				series, err := query.Figures(cmd.Context(), st, t, strings.ToUpper(party))
 				if err != nil {
 					return err
@@ -410,7 +394,7 @@ the person's office and the events in which they are named as actor or source.`,
   sitrep actor "Antony Blinken"`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				a, err := query.ActorRecord(cmd.Context(), st, args[0])
 				if err != nil {
 					return fmt.Errorf("actor %s: %w", args[0], err)
@@ -464,7 +448,7 @@ func newDigestCmd(app *App) *cobra.Command {
 			if d == "" {
 				return fmt.Errorf("give --date YYYY-MM-DD")
 			}
-			return app.withResolved(cmd.Context(), func(st store.Store) error {
+			return app.withReader(cmd.Context(), func(st store.Store) error {
 				dg, err := query.DailyDigest(cmd.Context(), st, d)
 				if err != nil {
 					return err

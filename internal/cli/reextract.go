@@ -15,13 +15,15 @@ func init() { addCommand(newReextractCmd) }
 
 func newReextractCmd(app *App) *cobra.Command {
 	var page int
+	var wf writerFlags
 	cmd := &cobra.Command{
 		Use:   "reextract",
 		Short: "Re-run extraction over stored articles whose events an older extractor made",
 		Long: `Re-run event extraction over every stored article whose events were made by
 another extractor version (or never extracted), in pages; each page's old
 events are replaced by the new ones in one transaction, so a reader never sees
-an article without events, and an interrupted run resumes where it stopped.`,
+an article without events, and an interrupted run resumes where it stopped. It holds the store's writer
+lock from start to end, waiting up to --wait for another writer.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -30,6 +32,11 @@ an article without events, and an interrupted run resumes where it stopped.`,
 				return err
 			}
 			defer st.Close()
+			release, err := app.lockWriter(ctx, st, cmd, wf)
+			if err != nil {
+				return err
+			}
+			defer release()
 			x := event.New()
 			start := time.Now()
 			articles, events := 0, 0
@@ -77,6 +84,7 @@ an article without events, and an interrupted run resumes where it stopped.`,
 			return nil
 		},
 	}
+	wf.register(cmd)
 	cmd.Flags().IntVar(&page, "page", 500, "articles re-extracted per transaction")
 	return cmd
 }

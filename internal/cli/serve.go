@@ -43,7 +43,7 @@ the server speaks plain HTTP.`,
 				return fmt.Errorf("--ingest-token: use at least 16 characters")
 			}
 			ctx := cmd.Context()
-			st, err := app.openResolved(ctx)
+			st, err := app.openStore(ctx)
 			if err != nil {
 				return err
 			}

@@ -2,10 +2,19 @@ package cli
 
 import (
 	"context"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/sitrep-project/sitrep/internal/store"
 	_ "github.com/sitrep-project/sitrep/internal/store/sqlite" // the default store
 )
+
+// defaultWait is how long a writing command waits, by default, for another
+// writer to finish: long enough for a scheduled ingest to queue behind the
+// one before it, short enough that a forgotten run is noticed.
+const defaultWait = time.Hour
 
 // openStore opens the store named by --db.
 func (app *App) openStore(ctx context.Context) (store.Store, error) {
@@ -22,13 +31,46 @@ func (app *App) withStore(ctx context.Context, f func(store.Store) error) error 
 	return f(st)
 }
 
-// withResolved is withStore for commands that read records: it first
-// merges the events an interrupted ingest left unmerged.
-func (app *App) withResolved(ctx context.Context, f func(store.Store) error) error {
-	st, err := app.openResolved(ctx)
-	if err != nil {
-		return err
+// withReader is withStore for commands that read records. It never
+// writes: merging is a writer's work, so events an interrupted ingest left
+// unmerged are only pointed out, with the command that merges them.
+func (app *App) withReader(ctx context.Context, f func(store.Store) error) error {
+	return app.withStore(ctx, func(st store.Store) error {
+		app.notePending(ctx, st)
+		return f(st)
+	})
+}
+
+// notePending warns when some events are in no record yet: a reader shows
+// records as they are, and says how to complete them.
+func (app *App) notePending(ctx context.Context, st store.Store) {
+	evs, err := st.Unresolved(ctx, 1)
+	if err != nil || len(evs) == 0 {
+		return
 	}
-	defer st.Close()
-	return f(st)
+	app.Log.Warn(`some events are not merged into records yet (an ingest is running, or one was interrupted); "sitrep merge" merges them`, "db", app.DB)
+}
+
+// writerFlags are the flags of every command that writes to the store.
+type writerFlags struct {
+	wait time.Duration
+}
+
+func (w *writerFlags) register(cmd *cobra.Command) {
+	cmd.Flags().DurationVar(&w.wait, "wait", defaultWait, "how long to wait for another writer to finish with the store (0: give up at once)")
+}
+
+// lockWriter takes the store's writer lock for the command, saying whom it
+// waits for while another writer holds it.
+func (app *App) lockWriter(ctx context.Context, st store.Store, cmd *cobra.Command, w writerFlags) (func(), error) {
+	release, err := st.LockWriter(ctx, cmd.CommandPath(), w.wait, func(holder string) {
+		if holder == "" {
+			holder = "another process"
+		}
+		fmt.Fprintf(app.Stderr, "another writer is writing to %s (%s); waiting up to %s…\n", app.DB, holder, w.wait)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return release, nil
 }

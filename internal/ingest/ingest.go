@@ -6,7 +6,9 @@
 package ingest
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -192,11 +194,14 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 
 // extractAll extracts the events of a batch's articles on workers
 // goroutines; each article's events land in its own slot, so the result
-// does not depend on scheduling.
-func extractAll(x Extractor, version string, batch []store.Doc, workers int) {
+// does not depend on scheduling. An article whose extraction panics is
+// not lost to the rest: its slot gets the panic as an error, and the
+// caller skips that article alone.
+func extractAll(x Extractor, version string, batch []store.Doc, workers int) []error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	failed := make([]error, len(batch))
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -204,8 +209,7 @@ func extractAll(x Extractor, version string, batch []store.Doc, workers int) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				batch[i].Events = x.Extract(batch[i].Article)
-				batch[i].Extractor = version
+				failed[i] = extractOne(x, version, &batch[i])
 			}
 		}()
 	}
@@ -214,7 +218,26 @@ func extractAll(x Extractor, version string, batch []store.Doc, workers int) {
 	}
 	close(next)
 	wg.Wait()
+	return failed
 }
+
+// extractOne extracts one article's events, turning a panic of the
+// extractor into an error that names it, so one article the rules cannot
+// read never stops a run.
+func extractOne(x Extractor, version string, d *store.Doc) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			d.Events, d.Extractor = nil, ""
+			err = fmt.Errorf("%w: extraction failed: %v", ErrExtract, p)
+		}
+	}()
+	d.Events = x.Extract(d.Article)
+	d.Extractor = version
+	return nil
+}
+
+// ErrExtract marks an article skipped because its extraction failed.
+var ErrExtract = errors.New("skipped")
 
 func finish(s Summary, start time.Time) Summary {
 	s.Elapsed = time.Since(start)
@@ -266,7 +289,19 @@ func newWriter(st store.Store, opts Options, sum *Summary) *writer {
 
 func (w *writer) put(ctx context.Context, batch []store.Doc) error {
 	if w.opts.Extractor != nil {
-		extractAll(w.opts.Extractor, w.opts.Version, batch, w.opts.Workers)
+		failed := extractAll(w.opts.Extractor, w.opts.Version, batch, w.opts.Workers)
+		kept := batch[:0]
+		for i, d := range batch {
+			if failed[i] == nil {
+				kept = append(kept, d)
+				continue
+			}
+			w.sum.Skipped++
+			if w.opts.OnProblem != nil {
+				w.opts.OnProblem(&intake.Error{Path: cmp.Or(d.Article.Origin, d.Article.Doc), Err: failed[i]})
+			}
+		}
+		batch = kept
 	}
 	outs, err := w.st.Put(ctx, batch)
 	if err != nil {

@@ -197,3 +197,50 @@ func TestRunExtractsNewArticles(t *testing.T) {
 		t.Errorf("%d articles stale right after ingest", len(stale))
 	}
 }
+
+// panickyExtractor fails on every article whose id is in bad, as a rule
+// meeting text it was never written for might.
+type panickyExtractor struct {
+	countingExtractor
+	bad map[string]bool
+}
+
+func (p *panickyExtractor) Extract(a *model.Article) []model.Event {
+	if p.bad[a.Doc] {
+		var m map[string]int
+		m["boom"]++ // a nil map write: a real runtime panic
+	}
+	return p.countingExtractor.Extract(a)
+}
+
+// TestExtractionPanicSkipsOneArticle checks that an article whose
+// extraction panics is reported by its origin and skipped, while the rest
+// of its batch and the batches after it are stored.
+func TestExtractionPanicSkipsOneArticle(t *testing.T) {
+	dir := t.TempDir()
+	dump := generate(t, dir, 200)
+	st := openStore(t)
+	r := intake.New(intake.Options{}, nil)
+	inputs, _ := r.Plan([]string{dump})
+	x := &panickyExtractor{bad: map[string]bool{"g3": true, "g150": true}}
+	var problems []string
+	sum, err := Run(context.Background(), r, inputs, st, Options{BatchSize: 64, Extractor: x, Version: "test/1", Workers: 4,
+		OnProblem: func(e *intake.Error) { problems = append(problems, e.Error()) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Stored != 198 || sum.Skipped != 2 {
+		t.Errorf("stored %d, skipped %d; want 198 and 2", sum.Stored, sum.Skipped)
+	}
+	if len(problems) != 2 || !strings.Contains(problems[0], "generated.jsonl:") || !strings.Contains(problems[0], "extraction failed") {
+		t.Errorf("problems %q should name the file, line and the failure", problems)
+	}
+	for _, doc := range []string{"g3", "g150"} {
+		if _, err := st.Article(context.Background(), doc); err == nil {
+			t.Errorf("%s stored although its extraction failed", doc)
+		}
+	}
+	if _, err := st.Article(context.Background(), "g4"); err != nil {
+		t.Errorf("g4, beside the failed one in its batch: %v", err)
+	}
+}

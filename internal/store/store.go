@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -67,8 +68,44 @@ type Store interface {
 	ArticleStore
 	EventStore
 	RecordStore
+	WriterLock
 	// Close releases the database.
 	Close() error
+}
+
+// WriterLock is the store-wide lock that every writing run (an ingest, a
+// re-extraction, a merge, one ingest request to the server) holds from its
+// start to its end. Records are merged across articles: two writers that
+// interleave their batches would each merge against records the other is
+// rewriting, so writers take turns, whole run by whole run. Readers never
+// take it: they see committed batches only.
+type WriterLock interface {
+	// LockWriter takes the writer lock for who (a short description of the
+	// run, such as "sitrep ingest"). When another writer holds it, waiting
+	// is called once with that writer's description and LockWriter waits
+	// up to wait for it (0: not at all), then fails with a *LockedError.
+	// The returned function releases the lock; calling it twice is safe.
+	LockWriter(ctx context.Context, who string, wait time.Duration, waiting func(holder string)) (release func(), err error)
+}
+
+// LockedError says that another writer held the store's writer lock for
+// longer than the caller would wait.
+type LockedError struct {
+	// Store names the store; Holder describes the writer that holds it.
+	Store, Holder string
+	// Waited is how long the caller waited.
+	Waited time.Duration
+}
+
+func (e *LockedError) Error() string {
+	msg := "another writer is writing to " + e.Store
+	if e.Holder != "" {
+		msg += " (" + e.Holder + ")"
+	}
+	if w := e.Waited.Round(time.Second); w > 0 {
+		return fmt.Sprintf("%s; gave up after waiting %s", msg, w)
+	}
+	return msg
 }
 
 // ArticleStore keeps articles and answers searches over them.

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/sitrep-project/sitrep/internal/resolve"
+)
+
+func init() { addCommand(newMergeCmd) }
+
+// newMergeCmd is "sitrep merge": the merging step of an ingest on its own,
+// for events an interrupted run left outside any record. Readers never
+// merge (they would be writers), so this is how a store left so is
+// completed without ingesting anything.
+func newMergeCmd(app *App) *cobra.Command {
+	var wf writerFlags
+	cmd := &cobra.Command{
+		Use:   "merge",
+		Short: "Merge stored events that are in no record yet into records",
+		Long: `Merge into records the stored events that no record holds yet: those an
+interrupted ingest or reextract left behind. An ingest merges its own events
+as it goes, so this is only needed after an interruption; read commands say
+when it is. It holds the store's writer lock, waiting up to --wait for
+another writer.`,
+		Example: `  sitrep merge
+  sitrep merge --db /data/news.db --wait 10m`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			st, err := app.openStore(ctx)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			release, err := app.lockWriter(ctx, st, cmd, wf)
+			if err != nil {
+				return err
+			}
+			defer release()
+			start := time.Now()
+			rs, err := resolve.Run(ctx, st)
+			if err != nil {
+				return fmt.Errorf("merging events: %w", err)
+			}
+			if app.JSON {
+				return printJSON(app.Stdout, struct {
+					resolve.Stats
+					Seconds float64 `json:"seconds"`
+				}{rs, time.Since(start).Seconds()})
+			}
+			if !app.Quiet {
+				fmt.Fprintf(app.Stdout, "merged %d events (%d into existing records, %d new records, %d rebuilt, %d removed) in %.1fs\n",
+					rs.Events, rs.Merged, rs.Created, rs.Rebuilt, rs.Deleted, time.Since(start).Seconds())
+			}
+			return nil
+		},
+	}
+	wf.register(cmd)
+	return cmd
+}
