@@ -20,6 +20,7 @@ type Term struct {
 // into search boxes, and each driver renders terms in its own safe syntax
 // rather than passing the user's text through.
 func ParseQuery(q string) []Term {
+	q = RemoveInvisible(q)
 	var terms []Term
 	var pendingOr, pendingNot bool
 	add := func(words []string, prefix bool) {
@@ -78,4 +79,23 @@ func words(s string) []string {
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+}
+
+// InvisibleRunes are the formatting characters that show nothing but split
+// a word for a full-text tokenizer: zero-width space, non-joiner and
+// joiner, word joiner, byte-order mark and soft hyphen. Drivers index text
+// without them, and queries drop them, so "Ger\u200bmany" is found by
+// "Germany" and the other way round.
+var InvisibleRunes = []rune{0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD}
+
+// RemoveInvisible returns s without InvisibleRunes.
+func RemoveInvisible(s string) string {
+	return strings.Map(func(r rune) rune {
+		for _, x := range InvisibleRunes {
+			if r == x {
+				return -1
+			}
+		}
+		return r
+	}, s)
 }

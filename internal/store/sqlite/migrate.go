@@ -4,9 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
+
+	"github.com/sitrep-project/sitrep/internal/store"
 )
 
-// migrations are the schema's versions, applied in order, each in its own
+// migrations are the schema's versions, applied in order, together in one
 // transaction; the number of the last one applied is kept in schema_version.
 // Never edit a migration that has shipped: add a new one.
 var migrations = []string{
@@ -123,6 +126,44 @@ var migrations = []string{
 	CREATE TRIGGER record_mentions_gone AFTER DELETE ON record_mentions BEGIN
 		UPDATE records SET dirty = 1 WHERE id = old.record_id;
 	END;`,
+	// 4: the full-text index reads words without the invisible formatting
+	// characters that split them ("Ger\u200bmany" is found by "Germany"),
+	// while the stored text keeps its bytes. The characters are
+	// store.InvisibleRunes; the triggers index and remove the same cleaned
+	// values, as an external-content index requires, and the articles
+	// that hold any of them are indexed again.
+	`DROP TRIGGER articles_fts_insert;
+	DROP TRIGGER articles_fts_delete;
+	INSERT INTO articles_fts (articles_fts, rowid, title, text)
+		SELECT 'delete', rowid, title, text FROM articles WHERE ` + hasInvisible("title") + ` OR ` + hasInvisible("text") + `;
+	INSERT INTO articles_fts (rowid, title, text)
+		SELECT rowid, ` + searchText("title") + `, ` + searchText("text") + ` FROM articles WHERE ` + hasInvisible("title") + ` OR ` + hasInvisible("text") + `;
+	CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+		INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, ` + searchText("new.title") + `, ` + searchText("new.text") + `);
+	END;
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, ` + searchText("old.title") + `, ` + searchText("old.text") + `);
+	END;`,
+}
+
+// searchText is the SQL expression for a column's text as the full-text
+// index reads it: without store.InvisibleRunes.
+func searchText(col string) string {
+	expr := col
+	for _, c := range store.InvisibleRunes {
+		expr = fmt.Sprintf("replace(%s, char(%d), '')", expr, c)
+	}
+	return expr
+}
+
+// hasInvisible is the SQL condition that a column holds one of
+// store.InvisibleRunes.
+func hasInvisible(col string) string {
+	var parts []string
+	for _, c := range store.InvisibleRunes {
+		parts = append(parts, fmt.Sprintf("instr(%s, char(%d)) > 0", col, c))
+	}
+	return "(" + strings.Join(parts, " OR ") + ")"
 }
 
 // migrate brings the schema to the latest version. A store already up to
