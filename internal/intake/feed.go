@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
@@ -23,46 +24,78 @@ func (p *parser) feed(data []byte) error {
 	outlet := collapseSpace(f.Title)
 	for i, it := range f.Items {
 		n := i + 1
-		body := it.Content
-		if strings.TrimSpace(body) == "" {
-			body = it.Description
-		}
-		text := htmlText(body)
-		if strings.TrimSpace(text) == "" {
-			if err := p.failRecord(n, fmt.Errorf("item %q: %w", it.Title, ErrEmpty)); err != nil {
-				return err
-			}
-			continue
-		}
-		var date = it.PublishedParsed
-		if date == nil {
-			date = it.UpdatedParsed
-		}
-		if date == nil {
-			if p.opts.Date.IsZero() {
-				if err := p.failRecord(n, fmt.Errorf("item %q: %w (no pubDate, published or updated)", it.Title, ErrNoDate)); err != nil {
-					return err
-				}
-				continue
-			}
-			d := p.opts.Date
-			date = &d
-		}
-		a := newArticle(text, html.UnescapeString(it.Title), false)
-		d := date.UTC()
-		a.Date = d.Truncate(24 * 60 * 60 * 1e9)
-		a.Outlet = outlet
-		a.URL = it.Link
-		a.Origin = fmt.Sprintf("%s#%d", p.path, n)
-		a.Doc = strings.TrimSpace(it.GUID)
-		if a.Doc == "" {
-			a.Doc = fmt.Sprintf("%s#%d", docName(p.path), n)
-		}
-		if err := p.emit(Result{Article: a}); err != nil {
+		p.atRecord = n
+		if err := p.feedItem(it, n, outlet); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// feedItem reads the nth item of a feed. An item with a headline and no
+// body (many feeds carry only headlines) is kept as a headline-only article.
+func (p *parser) feedItem(it *gofeed.Item, n int, outlet string) error {
+	body := it.Content
+	if strings.TrimSpace(body) == "" {
+		body = it.Description
+	}
+	title := html.UnescapeString(it.Title)
+	a := withHeadline(newArticle(htmlText(body), title, false))
+	if a == nil {
+		return p.failRecord(n, fmt.Errorf("item %q: %w (no title, description or content)", clip(it.Title), ErrEmpty))
+	}
+	date, err := itemDate(it)
+	if err != nil {
+		return p.failRecord(n, fmt.Errorf("item %q: %w", clip(it.Title), err))
+	}
+	if date.IsZero() {
+		if p.opts.Date.IsZero() {
+			return p.failRecord(n, fmt.Errorf("item %q: %w (no pubDate, published or updated)", clip(it.Title), ErrNoDate))
+		}
+		date = p.opts.Date
+	}
+	a.Date = date
+	a.Outlet = outlet
+	a.URL = it.Link
+	a.Origin = fmt.Sprintf("%s#%d", p.path, n)
+	a.Doc = strings.TrimSpace(it.GUID)
+	if a.Doc == "" {
+		a.Doc = fmt.Sprintf("%s#%d", docName(p.path), n)
+	}
+	return p.emit(Result{Article: a})
+}
+
+// itemDate is the calendar day an item was published or, failing that,
+// updated; zero when it gives neither. A date the item gives that cannot be
+// read, or cannot be an article's (0001-01-01), is an error naming it, unless
+// the other date is good: the item is never read as undated because of it.
+func itemDate(it *gofeed.Item) (time.Time, error) {
+	var firstErr error
+	for _, d := range []struct {
+		parsed *time.Time
+		text   string
+	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}} {
+		var day time.Time
+		var err error
+		switch {
+		case d.parsed != nil:
+			t := d.parsed.UTC()
+			day = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+			err = checkDate(day, strings.TrimSpace(d.text))
+		case strings.TrimSpace(d.text) != "":
+			// gofeed could not read it; the forms sitrep knows may.
+			day, err = ParseDate(d.text)
+		default:
+			continue
+		}
+		if err == nil {
+			return day, nil
+		}
+		if firstErr == nil {
+			firstErr = err
+		}
+	}
+	return time.Time{}, firstErr
 }
 
 // htmlText turns an HTML fragment into plain text with a blank line between

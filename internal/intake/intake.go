@@ -14,8 +14,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -55,6 +57,20 @@ var (
 	ErrBadDate     = errors.New("malformed date")
 	ErrTooLarge    = errors.New("too large")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrNotRegular is a path that is neither a file nor a folder: a
+	// named pipe, a device or a socket.
+	ErrNotRegular = errors.New("not a regular file")
+	// ErrLinkLoop is a symbolic link that leads back to itself or into a
+	// folder that contains it.
+	ErrLinkLoop = errors.New("symbolic link loop")
+	// ErrDanglingLink is a symbolic link to nothing.
+	ErrDanglingLink = errors.New("dangling symbolic link")
+	// ErrAlreadyRead is a folder reached a second time through a
+	// symbolic link while walking one path; it is read once.
+	ErrAlreadyRead = errors.New("already read")
+	// ErrInternal is a failure of the reader itself (a panic, caught):
+	// a bug to report, which costs the rest of that one input only.
+	ErrInternal = errors.New("internal error in the reader")
 )
 
 // Format names an input format.
@@ -81,8 +97,11 @@ type Options struct {
 	// the column or key name a dump uses for it, when that name is not one
 	// of the usual ones.
 	Fields map[string]string
-	// MaxArticleBytes bounds one article (a text or HTML file, one record).
-	// Dumps may be as large as they like: they are streamed record by record.
+	// MaxArticleBytes bounds one article (a text, feed or HTML file, one
+	// record's text). Dumps may be as large as they like: they are streamed
+	// record by record, and one record's raw bytes (a JSON line or array
+	// element, a CSV row) may be at most twice this, so that memory follows
+	// this limit and not the input's size.
 	MaxArticleBytes int64
 	// Format forces a format instead of detecting it.
 	Format Format
@@ -122,8 +141,11 @@ func New(opts Options, stdin io.Reader) *Reader {
 
 // Plan expands paths into the files to read, in a stable order, with their
 // sizes, so a caller can show progress against a known total. Folders are
-// walked recursively; hidden files and folders are passed over. Paths that
-// cannot be listed are returned as errors and left out of the plan.
+// walked recursively; hidden files and folders are passed over. Symbolic
+// links, named or found in a folder, are followed once. Paths that cannot be
+// read (missing, unlistable, not regular files such as pipes, devices and
+// sockets, links that lead nowhere or back into a folder being walked) are
+// returned as errors and left out of the plan: each is one skipped input.
 func (r *Reader) Plan(paths []string) ([]Input, []*Error) {
 	var inputs []Input
 	var errs []*Error
@@ -132,52 +154,140 @@ func (r *Reader) Plan(paths []string) ([]Input, []*Error) {
 			inputs = append(inputs, Input{Path: "-", Size: -1, Explicit: true})
 			continue
 		}
+		// Stat, not Lstat: a link named by the user stands for what it
+		// points to.
 		info, err := os.Stat(p)
 		if err != nil {
-			errs = append(errs, &Error{Path: p, Err: describeFSError(err)})
+			errs = append(errs, &Error{Path: p, Err: statError(p, err)})
 			continue
 		}
-		if !info.IsDir() {
+		switch {
+		case info.Mode().IsRegular():
 			inputs = append(inputs, Input{Path: p, Size: info.Size(), Explicit: true})
-			continue
+		case info.IsDir():
+			w := walker{seen: map[string]string{}, walking: map[string]bool{}}
+			w.dir(p)
+			sort.Slice(w.found, func(i, j int) bool { return w.found[i].Path < w.found[j].Path })
+			inputs = append(inputs, w.found...)
+			errs = append(errs, w.errs...)
+		default:
+			errs = append(errs, &Error{Path: p, Err: notRegular(info.Mode())})
 		}
-		var found []Input
-		walkErr := filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				errs = append(errs, &Error{Path: path, Err: describeFSError(err)})
-				if d != nil && d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			fi, err := d.Info()
-			if err != nil {
-				errs = append(errs, &Error{Path: path, Err: describeFSError(err)})
-				return nil
-			}
-			found = append(found, Input{Path: path, Size: fi.Size()})
-			return nil
-		})
-		if walkErr != nil {
-			errs = append(errs, &Error{Path: p, Err: describeFSError(walkErr)})
-		}
-		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
-		inputs = append(inputs, found...)
 	}
 	return inputs, errs
+}
+
+// walker lists the files under a folder, following symbolic links once.
+type walker struct {
+	found []Input
+	errs  []*Error
+	// seen maps the real path of each folder listed to the path it was
+	// listed as, so that a folder reached again through a link is not read
+	// twice; walking holds the real paths of the folders being listed
+	// now, the ancestors of the current one, so that a link back into one
+	// of them is told apart as a loop.
+	seen    map[string]string
+	walking map[string]bool
+}
+
+// dir lists one folder and what is under it.
+func (w *walker) dir(path string) {
+	real, err := realPath(path)
+	if err != nil {
+		w.errs = append(w.errs, &Error{Path: path, Err: describeFSError(err)})
+		return
+	}
+	if prev, ok := w.seen[real]; ok {
+		if w.walking[real] {
+			w.errs = append(w.errs, &Error{Path: path, Err: fmt.Errorf("%w: leads back to %s, which contains it", ErrLinkLoop, prev)})
+		} else {
+			w.errs = append(w.errs, &Error{Path: path, Err: fmt.Errorf("%w: the folder was already read as %s", ErrAlreadyRead, prev)})
+		}
+		return
+	}
+	w.seen[real] = path
+	w.walking[real] = true
+	defer delete(w.walking, real)
+	// ReadDir returns the entries it could read even when it fails part
+	// way, so those are still walked.
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		w.errs = append(w.errs, &Error{Path: path, Err: describeFSError(err)})
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // hidden: passed over by design, as the README says
+		}
+		child := filepath.Join(path, name)
+		var info fs.FileInfo
+		if e.Type()&fs.ModeSymlink != 0 {
+			info, err = os.Stat(child)
+			if err != nil {
+				w.errs = append(w.errs, &Error{Path: child, Err: statError(child, err)})
+				continue
+			}
+		} else if info, err = e.Info(); err != nil {
+			w.errs = append(w.errs, &Error{Path: child, Err: describeFSError(err)})
+			continue
+		}
+		switch {
+		case info.IsDir():
+			w.dir(child)
+		case info.Mode().IsRegular():
+			w.found = append(w.found, Input{Path: child, Size: info.Size()})
+		default:
+			w.errs = append(w.errs, &Error{Path: child, Err: notRegular(info.Mode())})
+		}
+	}
+}
+
+// realPath is the absolute path of a folder with every link resolved: the
+// one name it has however it is reached.
+func realPath(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	return filepath.EvalSymlinks(abs)
+}
+
+// statError explains why a path could not be followed: for a symbolic link
+// that leads nowhere or round in a circle, that it is such a link and where
+// it points, rather than a bare "no such file".
+func statError(path string, err error) error {
+	li, lerr := os.Lstat(path)
+	if lerr != nil || li.Mode()&fs.ModeSymlink == 0 {
+		return describeFSError(err)
+	}
+	target, _ := os.Readlink(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%w: points to %s, which does not exist", ErrDanglingLink, target)
+	case errors.Is(err, syscall.ELOOP):
+		return fmt.Errorf("%w: points to %s, which leads back to itself", ErrLinkLoop, target)
+	}
+	return fmt.Errorf("symbolic link to %s: %w", target, describeFSError(err))
+}
+
+// notRegular refuses a path that is neither a file nor a folder. Opening a
+// named pipe blocks until something writes to it, and a device or socket
+// may never end; none of them holds a saved article.
+func notRegular(mode fs.FileMode) error {
+	kind := "special file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		kind = "named pipe (FIFO); pipe it to standard input with - instead"
+	case mode&fs.ModeSocket != 0:
+		kind = "socket"
+	case mode&fs.ModeCharDevice != 0:
+		kind = "character device"
+	case mode&fs.ModeDevice != 0:
+		kind = "device"
+	case mode&fs.ModeIrregular != 0:
+		kind = "file of an unknown kind"
+	}
+	return fmt.Errorf("%w: a %s", ErrNotRegular, kind)
 }
 
 func describeFSError(err error) error {
@@ -206,12 +316,17 @@ type Result struct {
 // error, in input order. It stops early only when fn returns an error or ctx
 // is cancelled. done is called after each input with the bytes it held, for
 // progress reporting; it may be nil.
+//
+// A panic while reading one input is caught and reported as an *Error
+// wrapping ErrInternal for that input, and the next input is read: one
+// malformed file must not cost the rest of a run. A panic inside fn is the
+// caller's and is not caught.
 func (r *Reader) Read(ctx context.Context, inputs []Input, fn func(Result) error, done func(in Input)) error {
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := r.readInput(in, fn); err != nil {
+		if err := r.readGuarded(in, fn); err != nil {
 			return err
 		}
 		if done != nil {
@@ -221,24 +336,95 @@ func (r *Reader) Read(ctx context.Context, inputs []Input, fn func(Result) error
 	return nil
 }
 
-func (r *Reader) readInput(in Input, fn func(Result) error) error {
-	emitErr := func(line int, err error) error {
-		return fn(Result{Err: &Error{Path: in.Path, Line: line, Err: err}})
+// readGuarded reads one input, turning a panic in the reader into an error
+// about that input, at the line or record it had reached.
+func (r *Reader) readGuarded(in Input, fn func(Result) error) (err error) {
+	inFn := false
+	p := &parser{opts: &r.opts, path: in.Path}
+	p.emit = func(res Result) error {
+		if res.Article != nil && res.Article.Text == "" {
+			// Every reader makes a headline-only article of an item
+			// with a title and no body; this catches one that does not
+			// (a page whose body only repeats its title), for an article
+			// without text would share one id with every other.
+			if withHeadline(res.Article) == nil {
+				res = Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord, Err: ErrEmpty}}
+			}
+		}
+		if res.Article != nil && !res.Article.Date.IsZero() {
+			// Every reader checks its dates; this catches one that does
+			// not (a page's metadata) before an impossible date is stored.
+			if derr := checkDate(res.Article.Date, res.Article.DateString()); derr != nil {
+				res = Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord, Err: derr}}
+			}
+		}
+		inFn = true
+		ferr := fn(res)
+		inFn = false
+		return ferr
 	}
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if inFn {
+			panic(v)
+		}
+		err = p.emit(Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord,
+			Err: fmt.Errorf("%w: %v (in %s); the rest of this input is skipped; please report it", ErrInternal, v, panicSite())}})
+	}()
+	return r.readInput(in, p)
+}
+
+// panicSite names the function and line that panicked, for the report: the
+// first frame below the panic that is not the runtime's own.
+func panicSite() string {
+	pcs := make([]uintptr, 32)
+	n := runtime.Callers(3, pcs)
+	frames := runtime.CallersFrames(pcs[:n])
+	for {
+		f, more := frames.Next()
+		if !strings.HasPrefix(f.Function, "runtime.") {
+			return fmt.Sprintf("%s at %s:%d", f.Function, filepath.Base(f.File), f.Line)
+		}
+		if !more {
+			return "unknown place"
+		}
+	}
+}
+
+func (r *Reader) readInput(in Input, p *parser) error {
 	var src io.Reader
 	if in.Path == "-" {
 		src = r.stdin
+		if src == nil {
+			return p.fail(0, errors.New("no standard input to read"))
+		}
 	} else {
+		// Look before opening: opening a named pipe blocks until a writer
+		// comes, which may be never. Plan checks too, but a caller may
+		// build its own inputs and a path may change in between.
+		info, err := os.Stat(in.Path)
+		if err != nil {
+			return p.fail(0, statError(in.Path, err))
+		}
+		if !info.Mode().IsRegular() {
+			if info.IsDir() {
+				return p.fail(0, errors.New("a folder, not a file"))
+			}
+			return p.fail(0, notRegular(info.Mode()))
+		}
 		f, err := os.Open(in.Path)
 		if err != nil {
-			return emitErr(0, describeFSError(err))
+			return p.fail(0, describeFSError(err))
 		}
 		defer f.Close()
 		src = f
 	}
 	head, body, err := peek(src, 4096)
 	if err != nil {
-		return emitErr(0, fmt.Errorf("reading: %w", err))
+		return p.fail(0, fmt.Errorf("reading: %w", err))
 	}
 	format := r.opts.Format
 	if format == "" {
@@ -246,12 +432,11 @@ func (r *Reader) readInput(in Input, fn func(Result) error) error {
 		format, why = detect(in.Path, head)
 		if why != nil {
 			if !in.Explicit && errors.Is(why, ErrUnsupported) {
-				return fn(Result{Skipped: fmt.Sprintf("%s: %v", in.Path, why)})
+				return p.emit(Result{Skipped: fmt.Sprintf("%s: %v", in.Path, why)})
 			}
-			return emitErr(0, why)
+			return p.fail(0, why)
 		}
 	}
-	p := &parser{opts: &r.opts, path: in.Path, emit: fn}
 	switch format {
 	case FormatJSONL:
 		return p.jsonl(body)
@@ -266,10 +451,10 @@ func (r *Reader) readInput(in Input, fn func(Result) error) error {
 	// read whole, within the size bound.
 	data, err := io.ReadAll(io.LimitReader(body, r.opts.MaxArticleBytes+1))
 	if err != nil {
-		return emitErr(0, fmt.Errorf("reading: %w", err))
+		return p.fail(0, fmt.Errorf("reading: %w", err))
 	}
 	if int64(len(data)) > r.opts.MaxArticleBytes {
-		return emitErr(0, fmt.Errorf("%w: over %s for one %s file; raise the limit with --max-article-size if this is meant",
+		return p.fail(0, fmt.Errorf("%w: over %s for one %s file; raise the limit with --max-article-size if this is meant",
 			ErrTooLarge, humanBytes(r.opts.MaxArticleBytes), format))
 	}
 	switch format {
@@ -280,7 +465,7 @@ func (r *Reader) readInput(in Input, fn func(Result) error) error {
 	case FormatHTML:
 		return p.html(data)
 	}
-	return emitErr(0, fmt.Errorf("%w: format %q", ErrUnsupported, format))
+	return p.fail(0, fmt.Errorf("%w: format %q", ErrUnsupported, format))
 }
 
 func humanBytes(n int64) string {

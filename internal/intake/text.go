@@ -17,6 +17,10 @@ type parser struct {
 	opts *Options
 	path string
 	emit func(Result) error
+	// atLine and atRecord are where the parser is: the line or the number
+	// of the record it is reading, 0 when unknown. A panic caught while
+	// reading is reported there.
+	atLine, atRecord int
 }
 
 func (p *parser) fail(line int, err error) error {
@@ -163,6 +167,30 @@ func newArticle(raw, title string, takeTitle bool) *model.Article {
 		a.Blocks = append(a.Blocks, model.Block{Kind: classify(para), Span: model.Span{Start: start, End: sb.Len()}})
 	}
 	a.Text = sb.String()
+	a.ID = model.ArticleID(a.Text)
+	return a
+}
+
+// withHeadline returns a; when a has no text but a title (a feed item or
+// record with an empty body, or a body that only repeats the headline), it
+// first makes the headline its text. It returns nil when there is neither.
+//
+// The headline becomes the text, rather than the id being derived from the
+// title, url and date, because an article id is by contract the hash of its
+// text (model.ArticleID): the store tells a duplicate from a new story by it,
+// and reextraction reads the text. With the headline as text, two different
+// headlines are two articles, the same item read twice is the same article,
+// and the extractor has the headline's words to read. The headline is one
+// paragraph block, not a heading, because it is all the story there is.
+func withHeadline(a *model.Article) *model.Article {
+	if a.Text != "" {
+		return a
+	}
+	if a.Title == "" {
+		return nil
+	}
+	a.Text = a.Title
+	a.Blocks = []model.Block{{Kind: model.BlockParagraph, Span: model.Span{Start: 0, End: len(a.Text)}}}
 	a.ID = model.ArticleID(a.Text)
 	return a
 }
