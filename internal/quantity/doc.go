@@ -49,6 +49,17 @@
 // of that size with a thousands separator, so the bare form is nearly
 // always a year.
 //
+// # Bounds
+//
+// Every value the package hands out is finite and at most MaxValue (a
+// thousand trillion) either way. A figure beyond it, such as a run of
+// hundreds of digits that would overflow to +Inf, is not a number to the
+// package: Find reports no mention for it and ParseNumber refuses it, so
+// that no stage downstream stores an infinite or clamped amount. (A bare
+// run of nine or more digits without separators is an identifier with no
+// value anyway; with a currency, a unit or separators it is a figure, and
+// the bound applies.)
+//
 // # Tokens
 //
 // The parse reads the tokens of package text, the tokeniser every stage

@@ -10,7 +10,8 @@ import (
 // separators ("2,000", "1.5", "10 000"), number words ("five",
 // "twenty-one", "a million", "two dozen", "half a million") or both
 // ("1.2 million", "1.2bn"). Vague amounts ("hundreds"), ordinals, money
-// and anything with words left over are refused.
+// and anything with words left over are refused, and so is a figure above
+// MaxValue: it is never +Inf, -Inf or NaN.
 func ParseNumber(s string) (float64, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -33,8 +34,26 @@ func ParseNumber(s string) (float64, bool) {
 	} else {
 		c, ok = w.spelledCore(0)
 	}
-	if !ok || c.vague || c.ord || c.bAmbig || w.has(c.j) {
+	if !ok || c.vague || c.ord || c.bAmbig || w.has(c.j) || !plausible(c.lo) {
 		return 0, false
 	}
 	return c.lo, true
+}
+
+// MaxValue is the largest figure, in absolute value, that the package reads
+// as a number: a thousand trillion. No count, sum of money or measure in
+// the news comes near it (world GDP is about 1e14 dollars), so a larger
+// figure is a typing slip, a serial number or a hostile input rather than
+// an amount; and below it every whole number is exact in a float64 (whose
+// integers are exact to 2^53, about 9e15), so a whole figure the package
+// hands out is the one written. A figure above it, or one that overflows
+// to infinity or is not a number, is dropped: ParseNumber refuses it and
+// Find reports no mention for it, rather than clamping it to a value the
+// text does not say.
+const MaxValue = 1e15
+
+// plausible reports whether v may be handed out as a figure: finite and
+// within MaxValue either side of zero. NaN fails both comparisons.
+func plausible(v float64) bool {
+	return v >= -MaxValue && v <= MaxValue
 }

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -34,12 +35,17 @@ type core struct {
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
 
 // scaleVal places the decimal point and applies the scale in the order
-// that keeps whole amounts exact: 2.197 million is 2197 × 1000.
+// that keeps whole amounts exact: 2.197 million is 2197 × 1000. A
+// mantissa that overflowed gives Inf or NaN, which the callers refuse.
 func scaleVal(mant float64, dexp int, mag float64) float64 {
-	if dexp >= len(pow10) {
-		return 0
+	var p float64
+	if dexp < len(pow10) {
+		p = pow10[dexp]
+	} else {
+		// More decimals than the table holds: still the written value,
+		// not zero ("2.000000000000000000000" is 2).
+		p = math.Pow10(dexp)
 	}
-	p := pow10[dexp]
 	if mag >= p {
 		return mant * (mag / p)
 	}
@@ -513,7 +519,13 @@ func (w *win) digitWord(a int) (res, bool) {
 	// The mention is the figure after the prefix, as it is when the prefix
 	// stands apart ("early-2014"): a year or a count after a year prefix,
 	// else a name ("over-55s", "post-9/11").
-	r := res{kind: KindID, s: a, e: a + 1, skip: h + 1}
+	skip := h + 1
+	if t := &w.t[a]; len(t.Text) != t.End-t.Start {
+		// Invisible characters inside the token: its Text is shorter
+		// than its span, and the digits lie further in.
+		skip = text.VisibleOffset(w.text[t.Start:t.End], skip)
+	}
+	r := res{kind: KindID, s: a, e: a + 1, skip: skip}
 	if _, ok := yearPrefixes[s[:h]]; !ok {
 		return r, true
 	}
@@ -860,7 +872,12 @@ func (w *win) dotted(a int) res {
 		if s[i] == ',' {
 			continue
 		}
-		v = v*10 + int(s[i]-'0')
+		// A part past a year's size is no date part whatever its value;
+		// stopping its growth keeps a long digit run from wrapping the int
+		// round into one that looks like a day or month.
+		if v < 1e6 {
+			v = v*10 + int(s[i]-'0')
+		}
 	}
 	if n == 3 && parts[0] >= 1 && parts[0] <= 31 && parts[1] >= 1 && parts[1] <= 12 && (parts[2] >= 1800 && parts[2] <= 2100 || parts[2] < 100) {
 		d := float64(parts[0])

@@ -66,9 +66,11 @@ type Mention struct {
 	Text string
 }
 
-// Value returns the figure of an exact mention (Min == Max).
+// Value returns the figure of an exact mention (Min == Max). A mention
+// built outside the package with a value beyond MaxValue, infinite or NaN
+// has none.
 func (m Mention) Value() (float64, bool) {
-	if m.Min == nil || m.Max == nil || *m.Min != *m.Max {
+	if m.Min == nil || m.Max == nil || *m.Min != *m.Max || !plausible(*m.Min) {
 		return 0, false
 	}
 	return *m.Min, true
@@ -94,6 +96,8 @@ func (m Mention) Range() model.Range {
 // Money converts a money mention into the event model's amount. A range
 // ("$20-30 million") gives its lower bound, an upper-bounded amount ("up to
 // $1 billion") its upper one, so that the figure is one the text supports.
+// An amount beyond MaxValue, infinite or NaN (only in a Mention built
+// outside the package) is refused, since the store cannot write it.
 func (m Mention) Money() (model.Money, bool) {
 	if m.Kind != KindMoney {
 		return model.Money{}, false
@@ -105,6 +109,9 @@ func (m Mention) Money() (model.Money, bool) {
 	case m.Max != nil:
 		amt = *m.Max
 	default:
+		return model.Money{}, false
+	}
+	if !plausible(amt) {
 		return model.Money{}, false
 	}
 	sp := m.Span
@@ -197,7 +204,10 @@ func scanMentions(out []Mention, src string, toks []text.Token, from, to, floor 
 		if !startsMention(toks, i) {
 			continue
 		}
-		if r, ok := parseAt(&w, src, toks, i, floor); ok {
+		// A figure beyond MaxValue (or one that overflowed) is dropped
+		// whole, so that no infinite or clamped value leaves the package;
+		// the scan goes on at the next token.
+		if r, ok := parseAt(&w, src, toks, i, floor); ok && r.plausible() {
 			m := r.mention(src, &w, pool)
 			if m.End > toks[i].Start {
 				out = append(out, m)
@@ -273,6 +283,12 @@ type res struct {
 	hedgeE   int
 	currency string
 	unit     string
+}
+
+// plausible reports whether the bounds the mention would carry are
+// figures the package may hand out.
+func (r *res) plausible() bool {
+	return (!r.hasLo || plausible(r.lo)) && (!r.hasHi || plausible(r.hi))
 }
 
 func (r *res) mention(src string, w *win, pool *floatPool) Mention {

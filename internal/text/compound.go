@@ -18,7 +18,11 @@ func TokenizePhrase(s string) []Token {
 	toks := Tokenize(s+" a", 0)
 	toks = toks[:len(toks)-1]
 	for i := range toks {
-		toks[i].Text = s[toks[i].Start:toks[i].End]
+		// Text into s rather than the joined copy, unless invisible
+		// characters inside the token made it a copy of its own anyway.
+		if t := &toks[i]; len(t.Text) == t.End-t.Start {
+			t.Text = s[t.Start:t.End]
+		}
 	}
 	return toks
 }
@@ -89,7 +93,7 @@ func Compounds(src string, toks []Token) []Token {
 		t := toks[i]
 		if j > i+1 {
 			t.End = toks[j-1].End
-			t.Text = src[t.Start:t.End]
+			t.Text = StripInvisible(src[t.Start:t.End])
 		}
 		out = append(out, t)
 		i = j
@@ -101,9 +105,11 @@ func Compounds(src string, toks []Token) []Token {
 // across hyphens (a word formed with a prefix: "mid-March", "pre-2014"):
 // each part and each hyphen, with offsets into the same text, for a stage
 // whose grammar reads the prefix as a word of its own ("mid" as a modifier
-// of "March"). Any other token is appended as it is.
+// of "March"). Any other token is appended as it is, and so is a word with
+// invisible characters inside it, whose Text no longer tells where in the
+// span each part lies.
 func SplitHyphens(dst []Token, t Token) []Token {
-	if !HasHyphen(t) {
+	if !HasHyphen(t) || len(t.Text) != t.End-t.Start {
 		return append(dst, t)
 	}
 	s := t.Text

@@ -183,6 +183,11 @@ func scanWordCore(s string, start int) int {
 	num := digitAt(s, start)
 	// code holds once a digit group has taken a second hyphen: 2022-02-24.
 	code := false
+	// lastDot is the full stop last taken into a dotted abbreviation, so
+	// that the next is judged on the letters since it: "U.S.A.F" is
+	// checked once, not from its start at every full stop, which made a
+	// long run of "a.a.a." cost the square of its length.
+	lastDot := -1
 	for j < len(s) {
 		c := s[j]
 		if c < utf8.RuneSelf {
@@ -226,7 +231,8 @@ func scanWordCore(s string, start int) int {
 				}
 				// Dotted abbreviations: U.S, e.g, a.m, U.A.V.s; only after a
 				// single letter or an earlier dot, so "Kyiv.The" still splits.
-				if letterAt(s, j+1) && dottedSoFar(s[start:j]) {
+				if letterAt(s, j+1) && (lastDot < 0 && dottedSoFar(s[start:j]) || lastDot >= 0 && dotGroup(s[lastDot+1:j])) {
+					lastDot = j
 					j++
 					continue
 				}
@@ -402,6 +408,22 @@ func dottedSoFar(w string) bool {
 		return letterAt(w, 0)
 	}
 	return isDotted(w)
+}
+
+// dotGroup reports whether g, the part of a dotted abbreviation since its
+// last full stop, is one to three letters, which is what isDotted asks of
+// each group: with the groups before it already passed, the word so far is
+// dotted exactly when g is.
+func dotGroup(g string) bool {
+	if len(g) == 0 || len(g) > 3 {
+		return false
+	}
+	for k := 0; k < len(g); k++ {
+		if c := g[k]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
 }
 
 // isDotted reports whether w is letters in groups of one to three joined by
@@ -613,8 +635,11 @@ func scanEmail(s string, i int) (int, bool) {
 func scanDomain(s string, i int) (int, bool) {
 	j, last := i, i
 	for j < len(s) && j-i <= 255 {
+		// A label is at most 63 bytes (the standard's bound), so that a
+		// long run of letters after a full stop is not read again from
+		// each of the words before it.
 		k := j
-		for k < len(s) && (asciiWord[s[k]] || s[k] == '-') {
+		for k < len(s) && k-j < 63 && (asciiWord[s[k]] || s[k] == '-') {
 			k++
 		}
 		if k == j {

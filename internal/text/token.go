@@ -68,7 +68,13 @@ const (
 
 // Token is one word, number or punctuation mark. Start and End are byte
 // offsets into the text the token was cut from (shifted by the base given to
-// Tokenize), and Text is that slice of it, so no token copies the text.
+// Tokenize), and Text is that slice of it, so no token copies the text;
+// except that Text leaves out the invisible format characters (zero-width
+// spaces and joiners, word joiners, byte-order marks, soft hyphens) that
+// sit inside the token, since stages match words on Text and a reader
+// does not see them: "Ger\u200bmany" is one token whose Text is "Germany"
+// and whose span covers all of its bytes. Such characters outside a word
+// belong to no token and leave the gap between tokens as it was.
 type Token struct {
 	Start, End int
 	Text       string
@@ -105,6 +111,9 @@ func (t Token) Glued() bool { return t.Gap == GapNone }
 //   - Currency signs, dashes, quotes and brackets stand alone; an ellipsis
 //     of full stops, "--" and runs of ! and ? are one token; web and e-mail
 //     addresses, handles and hashtags are kept whole.
+//   - Invisible format characters (U+00AD, U+200B, U+200C, U+200D, U+2060,
+//     U+FEFF) are passed over as if absent: they neither split a word nor
+//     show in its Text (see Token).
 func Tokenize(text string, base int) []Token {
 	// A token per five bytes is what news prose needs; text dense in
 	// figures grows the slice once.
@@ -114,7 +123,13 @@ func Tokenize(text string, base int) []Token {
 // AppendTokens is Tokenize into a caller's slice, so that a stage with a
 // buffer of its own cuts a text without allocating.
 func AppendTokens(dst []Token, text string, base int) []Token {
-	dst, _, _ = appendTokens(dst, text, base, 0, GapPara, len(text)+1)
+	vis, hid := visible(text)
+	n := len(dst)
+	dst, _, _ = appendTokens(dst, vis, base, 0, GapPara, len(vis)+1)
+	if hid != nil {
+		r := restorer{src: text, hid: hid}
+		r.restore(dst[n:], base)
+	}
 	return dst
 }
 
@@ -122,7 +137,8 @@ func AppendTokens(dst []Token, text string, base int) []Token {
 // stage that streams through a text without keeping all its tokens. The
 // zero Tokenizer holds no text; Reset gives it one.
 type Tokenizer struct {
-	src  string
+	src  string // the text without its invisible characters
+	rs   restorer
 	base int
 	pos  int // where cutting goes on
 	gap  Gap // the gap passed over before pos
@@ -132,7 +148,9 @@ type Tokenizer struct {
 
 // Reset starts the tokenizer on text, with offsets shifted by base.
 func (tz *Tokenizer) Reset(text string, base int) {
-	tz.src, tz.base, tz.pos, tz.gap, tz.n, tz.k = text, base, 0, GapPara, 0, 0
+	vis, hid := visible(text)
+	tz.src, tz.base, tz.pos, tz.gap, tz.n, tz.k = vis, base, 0, GapPara, 0, 0
+	tz.rs = restorer{src: text, hid: hid}
 }
 
 // Next returns the next token, and false at the end of the text.
@@ -153,13 +171,18 @@ func (tz *Tokenizer) Next() (Token, bool) {
 // the end of the text, so that a stage streaming into a buffer of its own
 // writes each token once. It must not be mixed with Next on one text.
 func (tz *Tokenizer) Append(dst []Token, max int) []Token {
+	n := len(dst)
 	dst, tz.pos, tz.gap = appendTokens(dst, tz.src, tz.base, tz.pos, tz.gap, max)
+	if tz.rs.hid != nil {
+		tz.rs.restore(dst[n:], tz.base)
+	}
 	return dst
 }
 
 // appendTokens appends to dst at most max tokens of s cut from byte i on,
 // given the gap already passed over before i, and returns where it stopped
-// and the gap passed over since its last token.
+// and the gap passed over since its last token. s holds no invisible
+// characters: the callers take them out first and restore the offsets.
 func appendTokens(dst []Token, s string, base, i int, gap Gap, max int) ([]Token, int, Gap) {
 	for n := 0; i < len(s) && n < max; {
 		c := s[i]
@@ -234,13 +257,13 @@ func init() {
 	}
 }
 
-// isSpaceRune counts invisible format characters as space too: they turn up
-// in copied web text between words and must not glue or split tokens.
+// isSpaceRune is white space. The invisible format characters are not:
+// the tokeniser never sees them (see invisible.go).
 func isSpaceRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return asciiSpace[r]
 	}
-	return unicode.IsSpace(r) || r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF
+	return unicode.IsSpace(r)
 }
 
 // isWordRune is a letter, a digit or a combining mark (so that decomposed

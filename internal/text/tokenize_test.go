@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -297,24 +298,42 @@ func TestSplitHyphens(t *testing.T) {
 }
 
 // checkTokens checks what holds for any tokenisation of s at base: tokens
-// in order, not overlapping, inside the text, each the bytes it points at,
-// with a kind, and with a gap that says truly whether white space precedes.
+// in order, not overlapping, inside the text, each the bytes it points at
+// less the invisible characters inside it (and neither starting nor ending
+// with one), with a kind, and with a gap that says truly whether anything
+// visible (white space) lies between it and the token before; and nothing
+// but white space and invisible characters lies outside the tokens.
 func checkTokens(t testing.TB, s string, base int, toks []Token) {
 	t.Helper()
 	prev := base
+	blank := func(from, to int) {
+		if g := StripInvisible(s[from-base : to-base]); strings.TrimFunc(g, unicode.IsSpace) != "" {
+			t.Fatalf("%q between tokens at [%d,%d) belongs to no token", g, from, to)
+		}
+	}
+	defer func() {
+		if !t.Failed() {
+			blank(prev, base+len(s))
+		}
+	}()
 	for i, tk := range toks {
 		if tk.Start < prev || tk.End <= tk.Start || tk.End > base+len(s) {
 			t.Fatalf("token %d %q at [%d,%d) out of order or range (previous end %d, text %d bytes)", i, tk.Text, tk.Start, tk.End, prev, len(s))
 		}
-		if s[tk.Start-base:tk.End-base] != tk.Text {
-			t.Fatalf("token %d %q at [%d,%d) covers %q", i, tk.Text, tk.Start, tk.End, s[tk.Start-base:tk.End-base])
+		span := s[tk.Start-base : tk.End-base]
+		if StripInvisible(span) != tk.Text || tk.Text == "" {
+			t.Fatalf("token %d %q at [%d,%d) covers %q", i, tk.Text, tk.Start, tk.End, span)
+		}
+		if invisibleAt(span, 0) > 0 || invisibleEnds(span) {
+			t.Fatalf("token %d %q at [%d,%d) starts or ends with an invisible character: %q", i, tk.Text, tk.Start, tk.End, span)
 		}
 		if tk.Kind < KindWord || tk.Kind > KindLink {
 			t.Fatalf("token %d %q has no kind", i, tk.Text)
 		}
-		if i > 0 && (tk.Gap == GapNone) != (tk.Start == prev) {
-			t.Fatalf("token %d %q: gap %d but %d bytes between it and the one before", i, tk.Text, tk.Gap, tk.Start-prev)
+		if i > 0 && (tk.Gap == GapNone) != (StripInvisible(s[prev-base:tk.Start-base]) == "") {
+			t.Fatalf("token %d %q: gap %d but %q between it and the one before", i, tk.Text, tk.Gap, s[prev-base:tk.Start-base])
 		}
+		blank(prev, tk.Start)
 		if utf8.ValidString(s) && !utf8.RuneStart(s[tk.Start-base]) {
 			t.Fatalf("token %d %q starts inside a character", i, tk.Text)
 		}
@@ -322,6 +341,26 @@ func checkTokens(t testing.TB, s string, base int, toks []Token) {
 	}
 }
 
+// invisibleEnds reports whether s ends with an invisible character.
+func invisibleEnds(s string) bool {
+	for _, n := range []int{2, 3} {
+		if len(s) >= n && invisibleAt(s, len(s)-n) == n {
+			return true
+		}
+	}
+	return false
+}
+
+// FuzzTokenize checks Tokenize, the Tokenizer, Compounds and SplitHyphens
+// on any text and base. Invariants (see checkTokens):
+//   - no panic;
+//   - tokens are in order and do not overlap, with base <= Start < End <=
+//     base+len(text), neither end inside an invisible character;
+//   - a token's Text is the text of its span without invisible characters;
+//   - Gap is none exactly when nothing visible separates two tokens, and
+//     only white space and invisible characters lie outside tokens;
+//   - the streaming Tokenizer cuts the same tokens; compounds and hyphen
+//     parts keep the same invariants over the same bytes.
 func FuzzTokenize(f *testing.F) {
 	for _, g := range [][]tokenCase{abbreviationCases, possessiveCases, cliticCases, currencyCases, numberCases, hyphenCases, punctuationCases, linkCases} {
 		for _, tc := range g {
@@ -330,6 +369,14 @@ func FuzzTokenize(f *testing.F) {
 	}
 	f.Add("a\u2028b\u2029c\u200bd", 3)
 	f.Add("x@y.z www.\xff http://\xe2\x80 'n't n'", 0)
+	for _, sh := range linearShapes {
+		f.Add(strings.Repeat(sh.unit, 3), 0)
+	}
+	f.Add("Ger\u200bmany sent aid", 0)
+	f.Add("\ufeffRus\u00adsian-made mid\u2060-March U.\u200dS. 2,\u200c000", 7)
+	f.Add("Kyiv\u200b's \u200b\u200b Ukraine\u200b. \xe2\x80\x8b\xe2\x80", 0)
+	f.Add("post\u200b-2014 a.\u200bm. n\u200b't ca\u00adn't", 0)
+	f.Add(strings.Repeat("a.", 40)+" ab."+strings.Repeat("c", 70)+".com", 0)
 	f.Fuzz(func(t *testing.T, s string, base int) {
 		if base < 0 || base > 1<<20 {
 			base = 0
@@ -358,7 +405,7 @@ func FuzzTokenize(f *testing.F) {
 				t.Fatal("Compounds changed the span of the text")
 			}
 			for _, tk := range joined {
-				if s[tk.Start:tk.End] != tk.Text {
+				if StripInvisible(s[tk.Start:tk.End]) != tk.Text {
 					t.Fatalf("compound %q is not its bytes", tk.Text)
 				}
 			}
@@ -371,10 +418,23 @@ func FuzzTokenize(f *testing.F) {
 	})
 }
 
+// FuzzSentences checks Sentences and the Scanner on any text. Invariants:
+//   - no panic;
+//   - sentences are in order, do not overlap, lie inside the text with
+//     Start < End, and each spans exactly its tokens;
+//   - together they cover the text: their tokens are those of Tokenize,
+//     all of them, in order, so only white space and invisible characters
+//     lie between sentences (checkTokens);
+//   - the streaming Scanner cuts the same sentences.
 func FuzzSentences(f *testing.F) {
 	f.Add(benchText)
 	f.Add("The U.S. The talks. Mr. Smith\n\nNext para\u2029and\u2028more")
 	f.Add("Gen. Feb. 24... “Why?” he asked. 5 p.m. ok")
+	for _, sh := range linearShapes {
+		f.Add(strings.Repeat(sh.unit, 3))
+	}
+	f.Add("Aid reached Ger\u200bmany\u200b.\u200b The convoy left.\n\u200b\nIt returned\u00ad.")
+	f.Add("\ufeffThe U.S.\u2060 The talks\u200b...\u200d\u201d Next")
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
 		var all []Token
@@ -389,8 +449,14 @@ func FuzzSentences(f *testing.F) {
 			prev = st.End
 		}
 		checkTokens(t, s, 0, all)
-		if len(all) != len(Tokenize(s, 0)) {
-			t.Fatalf("sentences hold %d tokens, Tokenize gives %d", len(all), len(Tokenize(s, 0)))
+		toks := Tokenize(s, 0)
+		if len(all) != len(toks) {
+			t.Fatalf("sentences hold %d tokens, Tokenize gives %d", len(all), len(toks))
+		}
+		for i := range toks {
+			if all[i] != toks[i] {
+				t.Fatalf("sentence token %d = %+v, Tokenize has %+v", i, all[i], toks[i])
+			}
 		}
 		// The streaming scanner cuts the same sentences.
 		sents := Sentences(s)

@@ -395,6 +395,11 @@ func FuzzFind(f *testing.F) {
 		f.Add(c.text)
 	}
 	f.Add("Between 1 and 5 March, at 4am (0200 GMT), on 24/02/2022 and mid-'90s.")
+	// Invisible characters inside and around dates, which the tokeniser
+	// passes over, and figures too long for any number.
+	f.Add("On 24 Feb\u200bruary 2022, in mid\u2060-March and on Mon\u00adday at 10\u200b:30.")
+	f.Add("\ufeffMarch 3,\u200b 2022 \u200b\u200b the 1990\u200ds and 20\u200c22-03-03.")
+	f.Add("In " + strings.Repeat("9", 320) + " BC, for " + strings.Repeat("9", 40) + " days, 1e400 years ago.")
 	ref := time.Date(2022, 3, 3, 0, 0, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
 		prev := 0
