@@ -175,6 +175,10 @@ func TestFind(t *testing.T) {
 		{"the Russia-Ukraine war", []string{"Russia=state:RUS", "Ukraine=state:UKR"}},
 		{"pro-Russian protesters", nil},
 		{"a Kyiv-based analyst", []string{"Kyiv-based=state:UKR#compound"}},
+		// Invisible characters inside a compound's first part: a soft
+		// hyphen, a zero-width space.
+		{"Tur\u00adkish-built drones", []string{"Tur\u00adkish-built=state:TUR#origin", "drones=item:drone"}},
+		{"a Ky\u200biv-based analyst", []string{"Ky\u200biv-based=state:UKR#compound"}},
 		// Items.
 		{"hundreds of stinger missiles", []string{"stinger missiles=item:stinger"}},
 		{"Stingers and Javelins", []string{"Stingers=item:stinger", "Javelins=item:javelin"}},

@@ -187,7 +187,7 @@ func (l *Lexicon) compound(raws []raw, scratch []byte, src string, toks []text.T
 	suffix := strings.ToLower(toks[last].Text)
 	if originSuffixes[suffix] || compoundSuffixes[suffix] {
 		var ps []*pattern
-		ps, scratch = l.singleName(scratch, src[toks[i].Start:toks[last-1].Start])
+		ps, scratch = l.singleName(scratch, text.StripInvisible(src[toks[i].Start:toks[last-1].Start]))
 		if len(ps) > 0 {
 			form := FormCompound
 			if originSuffixes[suffix] {
