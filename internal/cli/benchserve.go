@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,22 +20,40 @@ func init() { benchSubcommands = append(benchSubcommands, newBenchServeCmd) }
 
 func newBenchServeCmd(app *App) *cobra.Command {
 	var n, workers, requests int
+	var connections []int
 	var duration time.Duration
 	var rebuild bool
 	cmd := &cobra.Command{
 		Use:   "serve",
-		Short: "Measure API latency (search, timeline) on a generated store under concurrent load",
+		Short: "Measure the server's latency and memory on a generated store under concurrent load",
 		Long: `Build a store of --articles generated news articles (extracted and resolved,
 cached under the system's temporary folder and reused on the next run), serve
-it on a free port of 127.0.0.1, and send it API searches and timeline requests
-from --workers goroutines at once, for at most --duration or --requests per
-kind. Reports the median (p50), p95 and p99 latency and the requests per
-second of each kind. The first run at 100,000 articles spends a few minutes
-building the store.`,
+it on a free port of 127.0.0.1, and send it a mix of 19 requests (every page
+and its API form: search, timeline, events, one event, one article, the
+ledger, figures, an actor) from each number of connections of --connections
+in turn, for at most --duration or --requests per level.
+
+For each level it reports the requests per second, the median (p50), p95 and
+p99 latency, the failed requests by status ("transport" for those that got
+no answer) and the peak resident memory of the process (server and load
+generator together): VmHWM from /proc/self/status, started over before each
+level, or the Go runtime's Sys where /proc is missing; the output says which.
+--json adds the latency of each path. The first run at 100,000 articles
+spends a few minutes building the store.`,
 		Example: `  sitrep bench serve
-  sitrep bench serve --articles 20000 --workers 4 --json`,
+  sitrep bench serve --articles 20000 --connections 1,32 --duration 10s --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			f := cmd.Flags()
+			// --workers, the older flag, is one level of connections.
+			if f.Changed("workers") && !f.Changed("connections") {
+				connections = []int{workers}
+			}
+			for _, c := range connections {
+				if c <= 0 {
+					return fmt.Errorf("--connections: want numbers above 0, got %d", c)
+				}
+			}
 			ctx := cmd.Context()
 			progress := func(s string) {
 				if !app.Quiet {
@@ -53,29 +73,54 @@ building the store.`,
 			if err != nil {
 				return err
 			}
+			paths, err := server.BenchPaths(ctx, st)
+			if err != nil {
+				return err
+			}
 			srv, err := server.New(st, server.Options{Log: app.Log})
 			if err != nil {
 				return err
 			}
 			ln, err := net.Listen("tcp", "127.0.0.1:0")
 			if err != nil {
-				return err
+				return fmt.Errorf("listening for the bench: %w", err)
 			}
 			sctx, stop := context.WithCancel(ctx)
 			done := make(chan error, 1)
 			go func() { done <- srv.Serve(sctx, ln) }()
 			defer func() { stop(); <-done }()
 			base := "http://" + ln.Addr().String()
-			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers}, Timeout: 30 * time.Second}
+			most := 0
+			for _, c := range connections {
+				most = max(most, c)
+			}
+			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: most}, Timeout: 30 * time.Second}
+			// One pass first, so the page cache holds what the requests
+			// read and the figures are of a warm server.
+			server.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
 			var results []server.LoadResult
-			for _, kind := range []string{"search", "timeline"} {
-				paths := server.BenchQueries[kind]
-				// One pass first, so the page cache holds what the
-				// queries read and the figures are of a warm server.
-				server.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
-				res := server.Load(ctx, client, base, paths, workers, duration, requests)
-				res.Name = kind
+			memSource := ""
+			reset := true
+			for _, c := range connections {
+				reset = server.ResetPeakMemory() && reset
+				progress(fmt.Sprintf("%d connections for up to %s or %d requests", c, duration, requests))
+				res := server.Load(ctx, client, base, paths, c, duration, requests)
+				res.Name = fmt.Sprintf("%d connections", c)
+				res.PeakRSS, memSource = server.PeakMemory()
+				for i := range res.Paths {
+					res.Paths[i].Path = server.BenchMix[i].Kind + ": " + res.Paths[i].Path
+				}
 				results = append(results, res)
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+			}
+			memNote := memSource
+			switch {
+			case memSource == server.MemVmHWM && reset:
+				memNote += ", started over before each level"
+			case memSource == server.MemVmHWM:
+				memNote += ", since the process started (it could not be started over)"
 			}
 			info, _ := os.Stat(path)
 			var size int64
@@ -83,22 +128,62 @@ building the store.`,
 				size = info.Size()
 			}
 			if app.JSON {
-				return printJSON(app.Stdout, map[string]any{"articles": stats.Articles, "events": stats.Events, "store_bytes": size, "results": results})
+				return printJSON(app.Stdout, map[string]any{"articles": stats.Articles, "events": stats.Events, "store_bytes": size,
+					"paths": len(paths), "memory": memNote, "results": results})
 			}
 			fmt.Fprintf(app.Stdout, "store: %d articles, %d events, %.0f MB (%s)\n", stats.Articles, stats.Events, float64(size)/1e6, path)
-			t := &table{header: []string{"requests", "workers", "sent", "errors", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms"}}
+			fmt.Fprintf(app.Stdout, "mix: %d paths in turn; peak memory: %s\n", len(paths), memNote)
+			t := &table{header: []string{"connections", "sent", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "peak MB"}}
 			for _, r := range results {
-				t.add(r.Name, fmt.Sprint(r.Workers), fmt.Sprint(r.Requests), fmt.Sprint(r.Errors), fmt.Sprintf("%.0f", r.PerSecond),
-					fmt.Sprintf("%.1f", r.P50), fmt.Sprintf("%.1f", r.P95), fmt.Sprintf("%.1f", r.P99), fmt.Sprintf("%.1f", r.Max))
+				t.add(fmt.Sprint(r.Workers), fmt.Sprint(r.Requests), fmt.Sprintf("%.0f", r.PerSecond),
+					fmt.Sprintf("%.1f", r.P50), fmt.Sprintf("%.1f", r.P95), fmt.Sprintf("%.1f", r.P99), fmt.Sprintf("%.1f", r.Max),
+					errorText(r), fmt.Sprintf("%.0f", float64(r.PeakRSS)/(1<<20)))
 			}
-			return t.write(app.Stdout, false)
+			if err := t.write(app.Stdout, false); err != nil {
+				return err
+			}
+			// Then each path's median and p99 at each level, to tell which
+			// requests make the tail.
+			fmt.Fprintln(app.Stdout)
+			pt := &table{header: []string{"p50 / p99 ms at"}}
+			for _, r := range results {
+				pt.header = append(pt.header, fmt.Sprint(r.Workers))
+			}
+			for i, m := range server.BenchMix {
+				row := []string{m.Kind}
+				for _, r := range results {
+					p := r.Paths[i]
+					row = append(row, fmt.Sprintf("%.1f / %.1f", p.P50, p.P99))
+				}
+				pt.add(row...)
+			}
+			return pt.write(app.Stdout, false)
 		},
 	}
 	f := cmd.Flags()
 	f.IntVar(&n, "articles", 100000, "articles in the generated store")
-	f.IntVar(&workers, "workers", 8, "requests in flight at once")
-	f.DurationVar(&duration, "duration", 20*time.Second, "longest time spent on each kind of request")
-	f.IntVar(&requests, "requests", 5000, "most requests sent of each kind")
+	f.IntSliceVar(&connections, "connections", []int{1, 8, 32, 128}, "connections sending requests at once, one level after another")
+	f.IntVar(&workers, "workers", 8, "one level of connections (the same as --connections N)")
+	f.DurationVar(&duration, "duration", 20*time.Second, "longest time spent on each level")
+	f.IntVar(&requests, "requests", 5000, "most requests sent at each level")
 	f.BoolVar(&rebuild, "rebuild", false, "build the store again even if a cached one exists")
 	return cmd
+}
+
+// errorText writes a level's failed requests by status: "0", or
+// "12 (503: 11, transport: 1)".
+func errorText(r server.LoadResult) string {
+	if r.Errors == 0 {
+		return "0"
+	}
+	codes := make([]string, 0, len(r.ErrorsBy))
+	for c := range r.ErrorsBy {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	parts := make([]string, len(codes))
+	for i, c := range codes {
+		parts[i] = fmt.Sprintf("%s: %d", c, r.ErrorsBy[c])
+	}
+	return fmt.Sprintf("%d (%s)", r.Errors, strings.Join(parts, ", "))
 }

@@ -15,6 +15,8 @@ func init() { addCommand(newServeCmd) }
 
 func newServeCmd(app *App) *cobra.Command {
 	var addr, token string
+	var allowHosts []string
+	var maxInFlight int
 	var maxBody int64
 	var timeout time.Duration
 	cmd := &cobra.Command{
@@ -30,9 +32,18 @@ With --ingest-token (or SITREP_INGEST_TOKEN in the environment), POST
 /api/v1/articles accepts articles as JSON or JSON Lines from clients sending
 "Authorization: Bearer TOKEN", and runs them through the same pipeline as
 "sitrep ingest". Listen on another address only behind a proxy you trust:
-the server speaks plain HTTP.`,
+the server speaks plain HTTP.
+
+Requests are answered only when their Host header names this server, so
+that a web page cannot read the store through DNS rebinding: on a loopback
+address, localhost, 127.0.0.1, [::1] and the --addr host (with the port or
+without); on another address or name, that one; on all interfaces (":8080",
+"0.0.0.0:8080"), any, unless --allow-host names the ones to answer. Behind a
+proxy, name the host the proxy forwards with --allow-host. Other requests
+get 421 Misdirected Request.`,
 		Example: `  sitrep serve
   sitrep serve --addr 127.0.0.1:9000
+  sitrep serve --allow-host news.example.org
   SITREP_INGEST_TOKEN=$(openssl rand -hex 16) sitrep serve`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,7 +59,8 @@ the server speaks plain HTTP.`,
 				return err
 			}
 			defer st.Close()
-			srv, err := server.New(st, server.Options{IngestToken: token, MaxBodyBytes: maxBody, HandlerTimeout: timeout, Log: app.Log})
+			srv, err := server.New(st, server.Options{IngestToken: token, MaxBodyBytes: maxBody, HandlerTimeout: timeout,
+				MaxInFlight: maxInFlight, Addr: addr, AllowedHosts: allowHosts, Log: app.Log})
 			if err != nil {
 				return err
 			}
@@ -73,6 +85,8 @@ the server speaks plain HTTP.`,
 	f.StringVar(&addr, "addr", "127.0.0.1:8080", "address to listen on, HOST:PORT")
 	f.StringVar(&token, "ingest-token", "", "enable POST /api/v1/articles for clients sending this bearer token (default $SITREP_INGEST_TOKEN)")
 	f.Int64Var(&maxBody, "max-body", server.DefaultMaxBodyBytes, "largest request body accepted, in bytes")
-	f.DurationVar(&timeout, "timeout", server.DefaultHandlerTimeout, "longest time one request may take")
+	f.DurationVar(&timeout, "timeout", server.DefaultHandlerTimeout, "longest time one request may take, waiting for a free slot included")
+	f.StringSliceVar(&allowHosts, "allow-host", nil, "also answer requests for this Host, such as a proxy's name, HOST or HOST:PORT (repeatable, or comma-separated)")
+	f.IntVar(&maxInFlight, "max-in-flight", 0, fmt.Sprintf("requests handled at once; more wait for a slot until their deadline (0: %d per CPU)", server.DefaultInFlightPerCPU))
 	return cmd
 }

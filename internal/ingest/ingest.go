@@ -209,7 +209,7 @@ func extractAll(x Extractor, version string, batch []store.Doc, workers int) []e
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				failed[i] = extractOne(x, version, &batch[i])
+				failed[i] = ExtractOne(x, version, &batch[i])
 			}
 		}()
 	}
@@ -221,10 +221,10 @@ func extractAll(x Extractor, version string, batch []store.Doc, workers int) []e
 	return failed
 }
 
-// extractOne extracts one article's events, turning a panic of the
+// ExtractOne extracts one article's events into d, turning a panic of the
 // extractor into an error that names it, so one article the rules cannot
-// read never stops a run.
-func extractOne(x Extractor, version string, d *store.Doc) (err error) {
+// read never stops a run (or, in the server, the process).
+func ExtractOne(x Extractor, version string, d *store.Doc) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			d.Events, d.Extractor = nil, ""

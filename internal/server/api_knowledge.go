@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
@@ -43,7 +44,7 @@ func (s *Server) apiLedger(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	l, err := query.AidLedger(r.Context(), s.st, f)
+	l, err := s.ledger(r.Context(), f)
 	if err != nil {
 		return nil, err
 	}
@@ -79,11 +80,51 @@ func (s *Server) apiFigures(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	series, err := query.Figures(r.Context(), s.st, typ, actor)
+	series, err := s.figures(r.Context(), typ, actor)
 	if err != nil {
 		return nil, err
 	}
 	return slicePage(r, series, p), nil
+}
+
+// ledger is the aid ledger for a filter, kept while the store does not
+// change (see aggCache). The ledger returned is shared: read it only.
+func (s *Server) ledger(ctx context.Context, f query.LedgerFilter) (*query.Ledger, error) {
+	key := strings.Join([]string{"ledger", f.Donor, f.Recipient, f.From, f.To}, "\x00")
+	v, err := s.aggregate(ctx, key, func(ctx context.Context) (any, error) {
+		return query.AidLedger(ctx, s.st, f)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*query.Ledger), nil
+}
+
+// actorRecord is an actor with every record it takes part in, kept while
+// the store does not change (see aggCache): like the ledger, it reads all
+// of those records. The actor returned is shared: read it only.
+func (s *Server) actorRecord(ctx context.Context, code string) (*query.Actor, error) {
+	v, err := s.aggregate(ctx, "actor\x00"+code, func(ctx context.Context) (any, error) {
+		return query.ActorRecord(ctx, s.st, code)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*query.Actor), nil
+}
+
+// figures are the series of counted figures for a type and a party
+// ("" for all), kept while the store does not change (see aggCache). The
+// series returned are shared: read them only.
+func (s *Server) figures(ctx context.Context, typ model.EventType, party string) ([]model.Series, error) {
+	key := strings.Join([]string{"figures", string(typ), party}, "\x00")
+	v, err := s.aggregate(ctx, key, func(ctx context.Context) (any, error) {
+		return query.Figures(ctx, s.st, typ, party)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]model.Series), nil
 }
 
 // ActorJSON is one actor with a page of the records it takes part in.
@@ -116,11 +157,11 @@ func (s *Server) actor(ctx context.Context, r *http.Request, p paging) (*ActorJS
 	if code == "" {
 		return nil, badRequest("code: required")
 	}
-	a, err := query.ActorRecord(ctx, s.st, code)
+	a, err := s.actorRecord(ctx, code)
 	if err != nil {
 		return nil, err
 	}
-	figs, err := query.Figures(ctx, s.st, "", code)
+	figs, err := s.figures(ctx, "", code)
 	if err != nil {
 		return nil, err
 	}

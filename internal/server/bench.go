@@ -2,13 +2,17 @@ package server
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -139,6 +143,50 @@ var BenchQueries = map[string][]string{
 	},
 }
 
+// BenchMix is the request mix of "sitrep bench serve": every page and
+// its API form, with and without filters, in one table. {event} and
+// {article} stand for a record and an article of the store, which
+// BenchPaths fills in.
+var BenchMix = []struct{ Kind, Path string }{
+	{"search page", "/search?q=javelin"},
+	{"search page, filtered", "/search?q=%22humanitarian+aid%22&from=2022-06-01&to=2022-08-31"},
+	{"timeline page", "/timeline"},
+	{"timeline page, filtered", "/timeline?type=aid&actor=DEU"},
+	{"event page", "/events/{event}"},
+	{"article page", "/articles/{article}"},
+	{"ledger page", "/ledger"},
+	{"figures page", "/figures"},
+	{"actor page", "/actors/USA"},
+	{"search API", "/api/v1/articles?q=javelin"},
+	{"search API, filtered", "/api/v1/articles?q=mariupol+OR+odesa&limit=50"},
+	{"timeline API", "/api/v1/timeline"},
+	{"timeline API, filtered", "/api/v1/timeline?type=casualties&from=2022-06-01"},
+	{"events API", "/api/v1/events?type=aid&actor=POL"},
+	{"event API", "/api/v1/events/{event}"},
+	{"article API", "/api/v1/articles/{article}"},
+	{"ledger API", "/api/v1/ledger"},
+	{"figures API", "/api/v1/figures"},
+	{"actor API", "/api/v1/actors/USA"},
+}
+
+// BenchPaths returns BenchMix's paths with {event} and {article} filled
+// from the store: its first record and the first article reporting it.
+func BenchPaths(ctx context.Context, st store.Store) ([]string, error) {
+	recs, err := st.Records(ctx, store.RecordFilter{Limit: 1})
+	if err != nil {
+		return nil, fmt.Errorf("finding a record for the bench: %w", err)
+	}
+	if len(recs) == 0 || len(recs[0].Mentions) == 0 {
+		return nil, errors.New("the bench store holds no record")
+	}
+	r := strings.NewReplacer("{event}", recs[0].ID, "{article}", recs[0].Mentions[0].Article)
+	out := make([]string, len(BenchMix))
+	for i, m := range BenchMix {
+		out[i] = r.Replace(m.Path)
+	}
+	return out, nil
+}
+
 // LoadResult is what a load run measured; latencies are in milliseconds.
 type LoadResult struct {
 	Name      string  `json:"name"`
@@ -151,73 +199,123 @@ type LoadResult struct {
 	P95       float64 `json:"p95_ms"`
 	P99       float64 `json:"p99_ms"`
 	Max       float64 `json:"max_ms"`
+	// ErrorsBy counts the failed requests by status code ("503"), or
+	// "transport" for those that got no answer.
+	ErrorsBy map[string]int `json:"errors_by,omitempty"`
+	// Paths has the latency of each path of the run.
+	Paths []PathResult `json:"paths,omitempty"`
+	// PeakRSS is the process's peak resident memory in bytes during the
+	// run, where the caller measured it (see PeakMemory).
+	PeakRSS int64 `json:"peak_rss_bytes,omitempty"`
+}
+
+// PathResult is the latency of one path of a load run, in milliseconds.
+type PathResult struct {
+	Path     string  `json:"path"`
+	Requests int     `json:"requests"`
+	Errors   int     `json:"errors"`
+	P50      float64 `json:"p50_ms"`
+	P95      float64 `json:"p95_ms"`
+	P99      float64 `json:"p99_ms"`
 }
 
 // Load sends GET requests for paths (in turn) to base from workers
 // goroutines until d has passed or max requests were sent, whichever
-// comes first, and reports the latency of each. Only loopback addresses
-// should ever be given as base: this is a load generator.
+// comes first, and reports the latency of each. Requests in flight when d
+// passes are waited for and counted: cutting them off would leave out
+// the slowest ones, which matter most under load. Only loopback
+// addresses should ever be given as base: this is a load generator.
 func Load(ctx context.Context, client *http.Client, base string, paths []string, workers int, d time.Duration, max int) LoadResult {
-	ctx, cancel := context.WithTimeout(ctx, d)
+	sending, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	var next atomic.Int64
 	var mu sync.Mutex
-	var lat []time.Duration
-	errs := 0
+	lat := make([][]time.Duration, len(paths))
+	fails := make([]int, len(paths))
+	errsBy := map[string]int{}
 	start := time.Now()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var mine []time.Duration
-			bad := 0
-			for ctx.Err() == nil {
+			mine := make([][]time.Duration, len(paths))
+			bad := make([]int, len(paths))
+			by := map[string]int{}
+			for sending.Err() == nil {
 				i := next.Add(1) - 1
 				if int(i) >= max {
 					break
 				}
+				k := int(i) % len(paths)
 				t := time.Now()
-				ok := fetch(ctx, client, base+paths[int(i)%len(paths)])
+				status := fetch(ctx, client, base+paths[k])
 				if ctx.Err() != nil {
-					break // cut off by the time limit: not a measurement
+					break // the caller gave up: not a measurement
 				}
-				mine = append(mine, time.Since(t))
-				if !ok {
-					bad++
+				mine[k] = append(mine[k], time.Since(t))
+				switch {
+				case status == 0:
+					bad[k]++
+					by["transport"]++
+				case status/100 != 2:
+					bad[k]++
+					by[strconv.Itoa(status)]++
 				}
 			}
 			mu.Lock()
-			lat = append(lat, mine...)
-			errs += bad
+			for k := range paths {
+				lat[k] = append(lat[k], mine[k]...)
+				fails[k] += bad[k]
+			}
+			for code, n := range by {
+				errsBy[code] += n
+			}
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
-	res := LoadResult{Workers: workers, Requests: len(lat), Errors: errs, Seconds: time.Since(start).Seconds()}
+	res := LoadResult{Workers: workers, Seconds: time.Since(start).Seconds()}
+	var all []time.Duration
+	for k, p := range paths {
+		l := lat[k]
+		sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+		all = append(all, l...)
+		res.Errors += fails[k]
+		res.Paths = append(res.Paths, PathResult{Path: p, Requests: len(l), Errors: fails[k],
+			P50: quantile(l, 0.50), P95: quantile(l, 0.95), P99: quantile(l, 0.99)})
+	}
+	res.Requests = len(all)
+	if len(errsBy) > 0 {
+		res.ErrorsBy = errsBy
+	}
 	if res.Seconds > 0 {
 		res.PerSecond = float64(res.Requests) / res.Seconds
 	}
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	res.P50, res.P95, res.P99 = quantile(lat, 0.50), quantile(lat, 0.95), quantile(lat, 0.99)
-	if len(lat) > 0 {
-		res.Max = ms(lat[len(lat)-1])
+	sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+	res.P50, res.P95, res.P99 = quantile(all, 0.50), quantile(all, 0.95), quantile(all, 0.99)
+	if len(all) > 0 {
+		res.Max = ms(all[len(all)-1])
 	}
 	return res
 }
 
-func fetch(ctx context.Context, client *http.Client, url string) bool {
+// fetch sends one GET and reads the whole answer; it returns the status,
+// or 0 when no complete answer came.
+func fetch(ctx context.Context, client *http.Client, url string) int {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return false
+		return 0
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return false
+		return 0
 	}
 	defer resp.Body.Close()
-	_, err = io.Copy(io.Discard, resp.Body)
-	return err == nil && resp.StatusCode == http.StatusOK
+	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
+		return 0
+	}
+	return resp.StatusCode
 }
 
 // quantile is the nearest-rank quantile of sorted latencies, in ms.
@@ -230,3 +328,44 @@ func quantile(sorted []time.Duration, q float64) float64 {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// Where PeakMemory read its figure from.
+const (
+	// MemVmHWM is the kernel's peak resident set size of the process
+	// (VmHWM in /proc/self/status): every page the process touched and
+	// held at once, heap, stacks, SQLite's caches and mapped file pages
+	// alike.
+	MemVmHWM = "VmHWM"
+	// MemGoSys is the Go runtime's MemStats.Sys, where /proc is missing:
+	// the memory the runtime obtained from the system, which leaves out
+	// what SQLite maps, so it reads lower than resident memory.
+	MemGoSys = "Go runtime Sys"
+)
+
+// PeakMemory returns the process's peak memory in bytes and which measure
+// it is (MemVmHWM, or MemGoSys where /proc/self/status cannot be read).
+func PeakMemory() (int64, string) {
+	if data, err := os.ReadFile("/proc/self/status"); err == nil {
+		for line := range strings.SplitSeq(string(data), "\n") {
+			if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+				f := strings.Fields(v)
+				if len(f) == 2 && f[1] == "kB" {
+					if kb, err := strconv.ParseInt(f[0], 10, 64); err == nil {
+						return kb << 10, MemVmHWM
+					}
+				}
+			}
+		}
+	}
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.Sys), MemGoSys
+}
+
+// ResetPeakMemory starts the peak resident set size of the process over
+// from what it holds now (writing 5 to /proc/self/clear_refs, Linux 4.0
+// and later), so that a peak read afterwards belongs to what came after.
+// It reports whether it could; MemGoSys cannot be reset.
+func ResetPeakMemory() bool {
+	return os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil
+}

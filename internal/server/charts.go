@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -328,14 +330,18 @@ func figureChart(s model.Series) *lineChart {
 	for _, src := range order {
 		sl := bySource[src]
 		if len(sl.Dots) > 1 {
-			pts := ""
+			// One builder, not a string grown dot by dot: a source with
+			// thousands of claims made that quadratic.
+			var pts strings.Builder
 			for i, d := range sl.Dots {
 				if i > 0 {
-					pts += " "
+					pts.WriteByte(' ')
 				}
-				pts += fmt.Sprintf("%.1f,%.1f", d.X, d.Y)
+				pts.WriteString(strconv.FormatFloat(d.X, 'f', 1, 64))
+				pts.WriteByte(',')
+				pts.WriteString(strconv.FormatFloat(d.Y, 'f', 1, 64))
 			}
-			sl.Points = pts
+			sl.Points = pts.String()
 		}
 		c.Lines = append(c.Lines, *sl)
 	}

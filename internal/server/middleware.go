@@ -27,18 +27,52 @@ func (s *Server) secure(next http.Handler) http.Handler {
 	})
 }
 
-// limit bounds each request's body and the time its handler may take;
-// handlers pass the context on to the store, which stops its query when
-// the deadline passes.
+// limit bounds each request's body, the time its handler may take and
+// the requests handled at once; handlers pass the context on to the
+// store, which stops its query when the deadline passes.
+//
+// The bound on requests at once is what bounds memory and database
+// connections under load: every request in flight holds a connection of
+// the store's pool (and its page cache) and its own buffers. A request
+// over the bound queues for a slot with its own context, and is answered
+// 503 with Retry-After only when its deadline passes (or its client goes)
+// before a slot frees. Static files are exempt: they come from memory and
+// touch no store.
 func (s *Server) limit(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), s.opts.HandlerTimeout)
 		defer cancel()
-		if r.Body != nil {
+		if r.Body != nil && r.Body != http.NoBody {
 			r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBodyBytes)
+			// The body is read within the same deadline as the rest of
+			// the work; a listener that cannot set deadlines (a test's
+			// recorder) leaves it to the server's ReadTimeout.
+			if dl, ok := ctx.Deadline(); ok {
+				_ = http.NewResponseController(w).SetReadDeadline(dl)
+			}
+		}
+		if !strings.HasPrefix(r.URL.Path, "/static/") {
+			select {
+			case s.slots <- struct{}{}:
+				defer func() { <-s.slots }()
+			case <-ctx.Done():
+				s.busy(w, r)
+				return
+			}
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
+}
+
+// busy answers a request that found no free slot before its deadline.
+func (s *Server) busy(w http.ResponseWriter, r *http.Request) {
+	const msg = "the server is busy; try again shortly"
+	w.Header().Set("Retry-After", "1")
+	if isAPI(r) {
+		writeError(w, http.StatusServiceUnavailable, msg)
+		return
+	}
+	s.render(w, http.StatusServiceUnavailable, "error", &view{Title: "Busy", Data: errorView{Status: http.StatusServiceUnavailable, Message: msg}})
 }
 
 // recover turns a handler's panic into a 500 and a log line instead of a

@@ -48,7 +48,7 @@ func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	case err != nil:
 		return "", nil, err
 	}
-	series, err := query.Figures(r.Context(), s.st, typ, actor)
+	series, err := s.figures(r.Context(), typ, actor)
 	if err != nil {
 		return "", nil, err
 	}

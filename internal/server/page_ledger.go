@@ -38,7 +38,7 @@ func (s *Server) ledgerPage(r *http.Request) (string, *view, error) {
 	case err != nil:
 		return "", nil, err
 	}
-	l, err := query.AidLedger(r.Context(), s.st, f)
+	l, err := s.ledger(r.Context(), f)
 	if err != nil {
 		return "", nil, err
 	}

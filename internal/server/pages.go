@@ -11,6 +11,7 @@ import (
 	"math"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 
@@ -76,15 +77,43 @@ func (s *Server) registerPages() {
 	if err != nil {
 		panic(err) // the embedded tree is fixed at build time
 	}
-	files := http.StripPrefix("/static/", http.FileServerFS(static))
+	files := http.StripPrefix("/static/", http.FileServerFS(filesOnly{static}))
 	s.mux.Handle("GET /static/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Folders are not pages: the file server would list them (or
+		// serve an index.html), so they get the site's 404 instead.
+		name := strings.TrimPrefix(r.URL.Path, "/static/")
+		if fi, err := fs.Stat(static, path.Clean("/" + name)[1:]); name == "" || strings.HasSuffix(name, "/") || err != nil || fi.IsDir() {
+			s.notFound(w, r)
+			return
+		}
 		w.Header().Set("Cache-Control", "public, max-age=86400")
 		files.ServeHTTP(w, r)
 	}))
 	s.mux.HandleFunc("GET /static/"+typesCSSName, serveTypesCSS)
-	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.render(w, http.StatusNotFound, "error", &view{Title: "Not found", Data: errorView{Status: 404, Message: "There is no page at this address."}})
-	})
+	s.mux.HandleFunc("/", s.notFound)
+}
+
+// notFound answers with the site's 404 page.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusNotFound, "error", &view{Title: "Not found", Data: errorView{Status: 404, Message: "There is no page at this address."}})
+}
+
+// filesOnly is a file system in which folders do not exist, so that a
+// file server over it can never list one, whatever path reaches it.
+type filesOnly struct{ fsys fs.FS }
+
+// Open opens a file, and reports a folder as not there.
+func (f filesOnly) Open(name string) (fs.File, error) {
+	file, err := f.fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := file.Stat()
+	if err != nil || fi.IsDir() {
+		file.Close()
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return file, nil
 }
 
 func (s *Server) page(pattern string, f pageFunc) {

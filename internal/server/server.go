@@ -18,9 +18,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"sync"
+	"runtime"
+	"sync/atomic"
 	"time"
 
+	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -32,8 +34,27 @@ type Options struct {
 	IngestToken string
 	// MaxBodyBytes bounds a request body (the ingest endpoint's).
 	MaxBodyBytes int64
-	// HandlerTimeout bounds the work of one request.
+	// HandlerTimeout bounds the work of one request, the time it waits
+	// for a free slot (see MaxInFlight) included.
 	HandlerTimeout time.Duration
+	// MaxInFlight bounds the requests handled at once; the rest wait for
+	// a slot until their deadline. Zero means DefaultInFlightPerCPU per
+	// CPU.
+	MaxInFlight int
+	// Addr is the address the server is meant to listen on, as the user
+	// wrote it ("127.0.0.1:8080", ":8080", "news.example.org:8080"). With
+	// the listener's own address, which Serve adds, it decides which Host
+	// headers are answered: on a loopback address localhost, 127.0.0.1,
+	// [::1] and Addr's host; on another address or name, that one; on
+	// all interfaces, any. Left empty, Serve takes the listener's address;
+	// a server used only through ServeHTTP, with neither Addr nor
+	// AllowedHosts, answers every Host (its embedder decides).
+	Addr string
+	// AllowedHosts are further Host names to answer, such as a proxy's
+	// ("news.example.org", or with a port, "news.example.org:8443"). On
+	// all interfaces, naming any restricts the server to these and the
+	// loopback names.
+	AllowedHosts []string
 	// Log receives request errors; nil discards them.
 	Log *slog.Logger
 }
@@ -42,6 +63,11 @@ type Options struct {
 const (
 	DefaultMaxBodyBytes   = 8 << 20
 	DefaultHandlerTimeout = 15 * time.Second
+	// DefaultInFlightPerCPU sizes the request limit: a request mostly
+	// waits on SQLite or renders a template, so a few per core keep the
+	// CPUs busy, while more would only add memory (each store connection
+	// keeps its own page cache) and latency for all.
+	DefaultInFlightPerCPU = 4
 )
 
 // Server serves the API and the pages over one store.
@@ -54,9 +80,24 @@ type Server struct {
 	// routes lists the API patterns registered, for the OpenAPI check.
 	routes []string
 	pages  *pageSet
-	// ingestMu serialises ingests: each runs resolution over the whole
-	// store, and two at once would only contend for the write lock.
-	ingestMu sync.Mutex
+	// ingestSem serialises ingests: each runs resolution over the whole
+	// store, and two at once would only contend for the write lock. It is
+	// a channel so that a request waits for it no longer than its deadline.
+	ingestSem chan struct{}
+	// slots bounds the requests handled at once (see limit).
+	slots chan struct{}
+	// hosts is the Host header policy; Serve replaces it once the bound
+	// address is known.
+	hosts atomic.Pointer[hostPolicy]
+	// extractor reads events from posted articles; tests swap it.
+	extractor ingest.Extractor
+	// writes counts this server's commits to the store (see changed).
+	writes atomic.Uint64
+	// aggs keeps the ledger and figures between requests (see aggCache).
+	aggs *aggCache
+	// refused counts requests refused for their Host; refusedLog is when
+	// (Unix nanoseconds) the last of them was logged.
+	refused, refusedLog atomic.Int64
 }
 
 // New builds a server over st, which the caller keeps and closes.
@@ -67,6 +108,13 @@ func New(st store.Store, opts Options) (*Server, error) {
 	if opts.HandlerTimeout <= 0 {
 		opts.HandlerTimeout = DefaultHandlerTimeout
 	}
+	if opts.MaxInFlight <= 0 {
+		opts.MaxInFlight = DefaultInFlightPerCPU * runtime.GOMAXPROCS(0)
+	}
+	hosts, err := newHostPolicy(opts.Addr, nil, opts.AllowedHosts)
+	if err != nil {
+		return nil, err
+	}
 	log := opts.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -75,10 +123,14 @@ func New(st store.Store, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages}
+	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
+		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL)}
+	s.hosts.Store(hosts)
 	s.registerAPI()
 	s.registerPages()
-	s.h = s.secure(s.recover(s.limit(s.mux)))
+	// The Host check comes before the limit, so that refused requests
+	// never take a slot.
+	s.h = s.secure(s.checkHost(s.recover(s.limit(s.mux))))
 	return s, nil
 }
 
@@ -92,16 +144,23 @@ func (s *Server) APIRoutes() []string { return append([]string(nil), s.routes...
 // Serve answers requests on ln until ctx is done, then shuts down,
 // letting requests in flight finish for up to five seconds.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hosts, err := newHostPolicy(s.opts.Addr, ln.Addr(), s.opts.AllowedHosts)
+	if err != nil {
+		return err
+	}
+	s.hosts.Store(hosts)
 	srv := &http.Server{
 		Handler: s,
 		// Slow clients must not hold connections open: headers within
 		// 5 s, the whole request within 30 s.
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      s.opts.HandlerTimeout + 15*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		// An ingest may spend a second HandlerTimeout merging the events
+		// it committed (see ingestBody); the answer must still get out.
+		WriteTimeout:   2*s.opts.HandlerTimeout + 15*time.Second,
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: 64 << 10,
+		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -120,3 +179,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	return nil
 }
+
+// changed notes that this server wrote to the store, so that what it has
+// computed from the store's earlier state is computed again.
+func (s *Server) changed() { s.writes.Add(1) }

@@ -95,7 +95,14 @@ type LockedError struct {
 	Store, Holder string
 	// Waited is how long the caller waited.
 	Waited time.Duration
+	// Err is why the caller stopped waiting before its time was up: its
+	// context's error, or nil.
+	Err error
 }
+
+// Unwrap returns why waiting stopped early, for errors.Is(err,
+// context.DeadlineExceeded).
+func (e *LockedError) Unwrap() error { return e.Err }
 
 func (e *LockedError) Error() string {
 	msg := "another writer is writing to " + e.Store
@@ -103,7 +110,10 @@ func (e *LockedError) Error() string {
 		msg += " (" + e.Holder + ")"
 	}
 	if w := e.Waited.Round(time.Second); w > 0 {
-		return fmt.Sprintf("%s; gave up after waiting %s", msg, w)
+		msg = fmt.Sprintf("%s; gave up after waiting %s", msg, w)
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
 	}
 	return msg
 }

@@ -46,7 +46,7 @@ func (s *DB) LockWriter(ctx context.Context, who string, wait time.Duration, wai
 		}
 		select {
 		case <-ctx.Done():
-			return nil, fmt.Errorf("waiting for the writer lock of %s: %w", s.path, ctx.Err())
+			return nil, &store.LockedError{Store: s.path, Holder: holder, Waited: time.Since(start), Err: ctx.Err()}
 		case <-time.After(lockPoll):
 		}
 	}
