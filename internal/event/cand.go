@@ -47,8 +47,10 @@ type cand struct {
 	conf        float64
 	why         []string
 	merged      int // how many repeats were merged into this one
-	// sentsIn are the sentences of the repeats merged into this one.
-	sentsIn []int
+	// sentsIn are the sentences of the repeats merged into this one: a
+	// set, as a report repeated in every paragraph of a long page merges
+	// thousands, and oneAmount asks of each.
+	sentsIn map[int]bool
 	// passive: the trigger is a passive participle, whose subject is the
 	// target ("Kyiv was shelled").
 	passive bool

@@ -352,6 +352,7 @@ func (d *docState) rememberEvent(c *cand, class class) {
 	d.last[typ] = c
 	if factual(c) {
 		d.done[typ] = append(d.done[typ], c)
+		d.doneIn[c.s] = append(d.doneIn[c.s], c)
 		if c.tx != nil {
 			d.lastDated = c
 		}
@@ -777,8 +778,8 @@ func (d *docState) continueAid(c *cand) bool {
 	if c.findTime(); c.tx == nil {
 		// The date of the package continued, told by any trigger
 		// of its sentence.
-		for _, q := range d.done[model.TypeAid] {
-			if q.s == p.s && q.tx != nil && c.tx == nil {
+		for _, q := range d.doneIn[p.s] {
+			if q.f.typ == model.TypeAid && q.tx != nil && c.tx == nil {
 				c.tx = q.tx
 				c.explain("time", "of the aid event continued: %s", q.tx.Value)
 			}
@@ -1133,6 +1134,12 @@ func nounForm(w string) bool {
 	return strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "s") || bareAttackNouns[w]
 }
 
+// maxAntecedents bounds how many earlier events of its type a definite
+// mention is compared with, latest first: "the attack" points back at one
+// told recently, and a page of thousands of attacks would otherwise read
+// them all for every mention.
+const maxAntecedents = 256
+
 // antecedent returns the earlier event that a definite mention points
 // back at: the latest of its type in the article whose parties, place and
 // time do not contradict the mention's.
@@ -1143,7 +1150,7 @@ func (x *Extractor) antecedent(d *docState, c *cand) *cand {
 	}
 	c.findTime()
 	c.findPlaces()
-	for i := len(evs) - 1; i >= 0; i-- {
+	for i := len(evs) - 1; i >= 0 && i >= len(evs)-maxAntecedents; i-- {
 		p := evs[i]
 		if p.s == c.s {
 			continue

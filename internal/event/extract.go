@@ -32,6 +32,9 @@ type Extractor struct {
 	// with no target in the text, an attack or talks by one side involve
 	// the other.
 	dyad map[string]string
+	// merge merges the repeats of one event (mergeRepeats when nil); the
+	// tests set it to the pairwise scan the index must agree with.
+	merge func([]*cand) []*cand
 }
 
 // Option configures an Extractor.
@@ -108,7 +111,7 @@ func inScope(d *docState, evs []model.Event) []model.Event {
 
 func newDoc(a *model.Article) *docState {
 	return &docState{art: a, ref: a.Date, allCodes: map[string]int{}, last: map[model.EventType]*cand{},
-		done: map[model.EventType][]*cand{}, surnames: map[string]string{}}
+		done: map[model.EventType][]*cand{}, doneIn: map[*sent][]*cand{}, surnames: map[string]string{}}
 }
 
 // sentences annotates every body sentence of the article and counts who
@@ -118,12 +121,15 @@ func (x *Extractor) sentences(d *docState) []*sent {
 	all := text.Sentences(a.Text)
 	d.textSents = all
 	d.times = timex.FindSentences(a.Text, all, a.Date)
+	d.blocks = newBlockIndex(a)
+	times := timesBySentence(all, d.times)
+	quotes := &quoteScan{text: a.Text}
 	var sents []*sent
-	for _, s := range all {
-		if !inBody(a, s.Start) {
+	for i, s := range all {
+		if !d.blocks.inBody(s.Start) {
 			continue
 		}
-		st := x.analyse(d, s)
+		st := x.analyse(d, s, times[i], quotes)
 		sents = append(sents, st)
 		d.sentIdx++
 		for i := range st.ms {
@@ -135,21 +141,6 @@ func (x *Extractor) sentences(d *docState) []*sent {
 		}
 	}
 	return sents
-}
-
-// inBody reports whether a sentence lies in a body paragraph: headings
-// and credit lines restate or label the story and would only add repeats.
-func inBody(a *model.Article, off int) bool {
-	if len(a.Blocks) == 0 || !hasParagraph(a) {
-		// A record of one line has only its headline to read.
-		return true
-	}
-	for _, b := range a.Blocks {
-		if off >= b.Start && off < b.End {
-			return b.Kind == model.BlockParagraph
-		}
-	}
-	return true
 }
 
 // mkind is the kind of a mention in a sentence.
@@ -208,6 +199,13 @@ type sent struct {
 	// tr is the sentence's dependency analysis, made only for sentences
 	// that hold a trigger; nil elsewhere.
 	tr *tree
+	// quoteOpen: a quotation opened earlier in the paragraph is still
+	// open where the sentence starts; quoteKnown: quoteOpen was set (see
+	// inQuote).
+	quoteOpen, quoteKnown bool
+	// joins counts the conjunctions and clause breaks before each token,
+	// made on first use (see joinedBy).
+	joins *joins
 }
 
 // docState carries what one sentence tells the next: the last actors,
@@ -219,6 +217,7 @@ type docState struct {
 	conflictKnown int8
 	ref           time.Time
 	times         []timex.Expr
+	blocks        *blockIndex
 	// textSents are the article text's sentences, cut once.
 	textSents []text.Sentence
 	sentIdx   int
@@ -246,8 +245,9 @@ type docState struct {
 	// lastBodyIdx its sentence, for "they said".
 	lastBodySrc *source
 	lastBodyIdx int
-	// holders are the people named with a role, for "the governor said".
-	holders []roleHolder
+	// holders are the people named with a role, for "the governor
+	// said", by role, each role's in the order of their sentences.
+	holders map[string][]roleHolder
 	// surnames maps the last word of a name the lexicon does not know to
 	// the whole name, so that "Andryushchenko said" names the person
 	// introduced as "Petro Andryushchenko".
@@ -263,6 +263,10 @@ type docState struct {
 	lastItem      *itemArg
 	allCodes      map[string]int              // how often each state is named
 	done          map[model.EventType][]*cand // the factual events so far, by type
+	// doneIn are the factual events so far by their sentence, in the
+	// order of done, so that a rule asking for one sentence's events does
+	// not read the whole article's.
+	doneIn map[*sent][]*cand
 }
 
 func (d *docState) remember(s *sent) {
@@ -305,15 +309,18 @@ func (d *docState) rememberSource(s *sent) {
 	}
 }
 
-// analyse annotates a sentence with its mentions and triggers.
-func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
+// analyse annotates a sentence with its mentions and triggers. times are
+// the indexes in d.times of the time expressions inside the sentence (see
+// timesBySentence); quotes reads the quotation marks before it.
+func (x *Extractor) analyse(d *docState, s text.Sentence, times []int, quotes *quoteScan) *sent {
 	// The extractor's word lists write hyphenated compounds as one word
 	// ("russian-made", "would-be", "denial-of-service"), so it reads the
 	// sentence with each compound joined; the lexicon reads the tokens as
 	// cut, and every mention is placed on these words by its byte span.
 	toks := text.Compounds(d.art.Text, s.Tokens)
 	st := &sent{text: d.art.Text, idx: d.sentIdx, start: s.Start, end: s.End, toks: toks, lex: x.lex, explain: x.explain}
-	st.para = paraOf(d.art, s.Start)
+	st.para = d.blocks.paraOf(s.Start)
+	st.quoteOpen, st.quoteKnown = quotes.openAt(s.Start), true
 	st.low = make([]string, len(toks))
 	for i, t := range toks {
 		st.low[i] = strings.ToLower(t.Text)
@@ -348,11 +355,8 @@ func (x *Extractor) analyse(d *docState, s text.Sentence) *sent {
 	}
 	// Time expressions before numbers: "February 24" is a date to both,
 	// and timex resolves it.
-	for i := range d.times {
+	for _, i := range times {
 		e := &d.times[i]
-		if e.Span.Start < s.Start || e.Span.End > s.End {
-			continue
-		}
 		t0, t1 := st.tokRange(e.Span.Start, e.Span.End)
 		if t0 >= t1 || st.covered(t0, t1) {
 			continue
@@ -552,24 +556,6 @@ func (s *sent) verbsAreNoItems() {
 			m.kind = 0
 		}
 	}
-}
-
-func hasParagraph(a *model.Article) bool {
-	for _, b := range a.Blocks {
-		if b.Kind == model.BlockParagraph {
-			return true
-		}
-	}
-	return false
-}
-
-func paraOf(a *model.Article, off int) int {
-	for i, b := range a.Blocks {
-		if off >= b.Start && off < b.End {
-			return i
-		}
-	}
-	return 0
 }
 
 // tokRange maps a byte range to the tokens it covers.

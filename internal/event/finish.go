@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -42,20 +41,11 @@ func (x *Extractor) finish(d *docState, cs []*cand) []model.Event {
 			split = append(split, &cc)
 		}
 	}
-	var kept []*cand
-	for _, c := range split {
-		merged := false
-		for _, k := range kept {
-			if mergeable(k, c) {
-				absorb(k, c)
-				merged = true
-				break
-			}
-		}
-		if !merged {
-			kept = append(kept, c)
-		}
+	merge := mergeRepeats
+	if x.merge != nil {
+		merge = x.merge
 	}
+	kept := merge(split)
 	out := make([]model.Event, 0, len(kept))
 	for _, c := range kept {
 		if specific := specificItems(c); c.f.typ == model.TypeAid && c.money != nil && len(specific) > 0 {
@@ -86,10 +76,6 @@ func targetSet(c *cand) string {
 	return strings.Join(codes, " ")
 }
 
-// mergeable reports whether b repeats a: the same type and parties, no
-// figure, time or item that contradicts, and, for events an article
-// reports many of (attacks, casualties, statements), the same sentence or a
-// shared place, time or figure.
 // ownDates reports whether both events are dated by words of their own
 // sentences: a date taken from the story before (see inheritTime) is no
 // evidence that two mentions are one event.
@@ -97,6 +83,11 @@ func ownDates(a, b *cand) bool {
 	return a.tx != nil && b.tx != nil && !a.txInherited && !b.txInherited
 }
 
+// mergeable reports whether b repeats a: the same type and parties, no
+// figure, time or item that contradicts, and, for events an article
+// reports many of (attacks, casualties, statements), the same sentence or a
+// shared place, time or figure. mergeGroup.reach must stay in step with
+// it: it finds the earlier events that each type may repeat at all.
 func mergeable(a, b *cand) bool {
 	if a.f.typ != b.f.typ || actorOf(a) != actorOf(b) || factual(a) != factual(b) {
 		return false
@@ -200,7 +191,7 @@ func closeCounts(p, q *quantity.Mention) bool {
 // repeat merged into a came from) that give the same amount: "a support package providing $40bn in aid" names one package
 // through several words, whatever tense each is read with.
 func oneAmount(a, b *cand) bool {
-	return a.f.typ == model.TypeAid && (a.s.idx == b.s.idx || slices.Contains(a.sentsIn, b.s.idx)) && a.money != nil && b.money != nil &&
+	return a.f.typ == model.TypeAid && (a.s.idx == b.s.idx || a.sentsIn[b.s.idx]) && a.money != nil && b.money != nil &&
 		a.money.Currency == b.money.Currency && sameBounds(a.money, b.money)
 }
 
@@ -313,7 +304,13 @@ func narrower(q, p *quantity.Mention) bool {
 // absorb merges b into a, keeping the most specific value of each slot.
 func absorb(a, b *cand) {
 	a.merged++
-	a.sentsIn = append(append(a.sentsIn, b.s.idx), b.sentsIn...)
+	if a.sentsIn == nil {
+		a.sentsIn = map[int]bool{}
+	}
+	a.sentsIn[b.s.idx] = true
+	for i := range b.sentsIn {
+		a.sentsIn[i] = true
+	}
 	for _, it := range b.items {
 		found := false
 		for i := range a.items {

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/lexicon"
@@ -202,7 +203,7 @@ func (d *docState) noteHolders(s *sent) {
 		switch {
 		case m.kind == mEntity && m.entry.Kind == lexicon.KindPerson && m.entry.Role != "":
 			if src := mentionSource(s, m); src != nil {
-				d.holders = append(d.holders, roleHolder{sent: d.sentIdx, role: m.entry.Role, src: src})
+				d.addHolder(roleHolder{sent: d.sentIdx, role: m.entry.Role, src: src})
 			}
 		case m.kind == mName:
 			// A role right before or after, across a comma.
@@ -216,29 +217,45 @@ func (d *docState) noteHolders(s *sent) {
 			if r != nil && r.kind == mEntity && r.entry.Kind == lexicon.KindRole && r.entry.Category == "person" {
 				if src := mentionSource(s, m); src != nil {
 					src.codes = r.codes
-					d.holders = append(d.holders, roleHolder{sent: d.sentIdx, role: r.entry.Code, src: src})
+					d.addHolder(roleHolder{sent: d.sentIdx, role: r.entry.Code, src: src})
 				}
 			}
 		}
 	}
 }
 
+// addHolder records a person named in a role. Sentences are analysed in
+// order, so each role's list stays in the order of its sentences, which
+// holder searches.
+func (d *docState) addHolder(h roleHolder) {
+	if d.holders == nil {
+		d.holders = map[string][]roleHolder{}
+	}
+	d.holders[h.role] = append(d.holders[h.role], h)
+}
+
 // holder returns the person named in a role nearest before sentence idx,
 // else the first named in the two sentences after it; codes, when set,
-// must agree with the person's.
+// must agree with the person's. It looks only at the role's own holders,
+// from sentence idx outwards, so that an article naming "the governor" in
+// every paragraph does not read all of them for every sentence.
 func (d *docState) holder(role string, codes []string, idx int) *source {
-	var best *source
-	for _, h := range d.holders {
-		if h.role != role || len(codes) > 0 && len(h.src.codes) > 0 && codes[0] != h.src.codes[0] {
-			continue
-		}
-		if h.sent <= idx {
-			best = h.src
-		} else if best == nil && h.sent <= idx+2 {
-			return h.src
+	hs := d.holders[role]
+	agrees := func(h roleHolder) bool {
+		return len(codes) == 0 || len(h.src.codes) == 0 || codes[0] == h.src.codes[0]
+	}
+	after := sort.Search(len(hs), func(i int) bool { return hs[i].sent > idx })
+	for i := after - 1; i >= 0; i-- {
+		if agrees(hs[i]) {
+			return hs[i].src
 		}
 	}
-	return best
+	for i := after; i < len(hs) && hs[i].sent <= idx+2; i++ {
+		if agrees(hs[i]) {
+			return hs[i].src
+		}
+	}
+	return nil
 }
 
 func rank(s *source) int {
@@ -487,14 +504,10 @@ func inQuote(s *sent) bool {
 	if len(s.low) > 0 && (s.low[0] == "“" || s.low[0] == "\"") {
 		return true
 	}
-	// Count the quotation marks from the paragraph's start.
-	start := s.start
-	for start > 0 && !(s.text[start-1] == '\n' && start >= 2 && s.text[start-2] == '\n') {
-		start--
+	if s.quoteKnown {
+		return s.quoteOpen
 	}
-	pre := s.text[start:s.start]
-	open := strings.Count(pre, "“") - strings.Count(pre, "”")
-	return open > 0 || strings.Count(pre, "\"")%2 == 1
+	return quoteOpenBefore(s.text, s.start)
 }
 
 // quotedAt reports whether token i stands inside a quotation: the

@@ -20,6 +20,11 @@ type tree struct {
 	tok []int
 	// head maps an extractor token to its head word, or -1.
 	head []int
+	// deps lists, for each word i, its dependents in sentence order at
+	// deps[i+1], and the root words at deps[0]; made on first use.
+	// children and child read it instead of every word of the sentence,
+	// which a rule asking of each word made quadratic in its length.
+	deps [][]int
 }
 
 // parseSentence analyses a sentence with the embedded model. The model is
@@ -102,10 +107,7 @@ func (t *tree) finite(i int) bool {
 // (all of them when rels is empty), in sentence order.
 func (t *tree) children(i int, rels ...string) []int {
 	var out []int
-	for j := range t.w {
-		if t.w[j].Head-1 != i {
-			continue
-		}
+	for _, j := range t.dependents(i) {
 		if len(rels) == 0 || containsStr(rels, t.w[j].Deprel) {
 			out = append(out, j)
 		}
@@ -115,12 +117,36 @@ func (t *tree) children(i int, rels ...string) []int {
 
 // child returns the first dependent of word i with one of rels, or -1.
 func (t *tree) child(i int, rels ...string) int {
-	for j := range t.w {
-		if t.w[j].Head-1 == i && containsStr(rels, t.w[j].Deprel) {
+	for _, j := range t.dependents(i) {
+		if containsStr(rels, t.w[j].Deprel) {
 			return j
 		}
 	}
 	return -1
+}
+
+// dependents returns the words whose head is word i (the roots for -1),
+// in sentence order.
+func (t *tree) dependents(i int) []int {
+	if i < -1 || i >= len(t.w) {
+		// No word: only a head number out of range points here.
+		var out []int
+		for j := range t.w {
+			if t.w[j].Head-1 == i {
+				out = append(out, j)
+			}
+		}
+		return out
+	}
+	if t.deps == nil {
+		t.deps = make([][]int, len(t.w)+1)
+		for j := range t.w {
+			if h := t.w[j].Head; h >= 0 && h <= len(t.w) {
+				t.deps[h] = append(t.deps[h], j)
+			}
+		}
+	}
+	return t.deps[i+1]
 }
 
 // caseOf returns the lower-cased preposition (case marker) of word i, or "".

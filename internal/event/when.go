@@ -231,7 +231,7 @@ func (c *cand) ownsTime(m *mention) bool {
 			continue
 		}
 		switch {
-		case joinedBy(s, lo, hi, "and", "or"):
+		case joinedBy(s, lo, hi):
 		case h.t0 < c.hit.t0 && h.tr.class != classNoun && c.hit.tr.class == classNoun && hi-lo <= 4 && !clauseBreak(s, lo, hi):
 		case m.t1 <= h.t0 && m.t0 >= c.hit.t1 && complementBetween(s, m.t1, h.t0):
 		default:
@@ -256,22 +256,41 @@ func (c *cand) ownsAgainst(h trigHit, m *mention) bool {
 	return near(c.hit) <= near(h)
 }
 
-// joinedBy reports whether tokens [lo, hi) hold one of the conjunctions
-// and no clause break: "killed and 7,890 injured", "killing 35 people and
-// wounding 134".
-func joinedBy(s *sent, lo, hi int, conj ...string) bool {
-	found := false
-	for k := lo; k < hi; k++ {
-		for _, w := range conj {
-			if s.low[k] == w {
-				found = true
-			}
+// joinedBy reports whether tokens [lo, hi) hold "and" or "or" and no
+// clause break: "killed and 7,890 injured", "killing 35 people and wounding
+// 134".
+func joinedBy(s *sent, lo, hi int) bool {
+	j := s.joinCounts()
+	return j.breaks[hi]-j.breaks[lo] == 0 && j.conjs[hi]-j.conjs[lo] > 0
+}
+
+// joins counts, for each token boundary k of a sentence, the clause breaks
+// (a word opening a relative or complement clause, a reporting verb) and
+// the words "and" and "or" before it. joinedBy asks of the span between
+// every two triggers of a sentence; counting each span anew made a long
+// sentence cost the cube of its length.
+type joins struct {
+	breaks, conjs []int32
+}
+
+// joinCounts returns the sentence's joins, counting them on first use,
+// once its mentions are final.
+func (s *sent) joinCounts() *joins {
+	if s.joins != nil {
+		return s.joins
+	}
+	j := &joins{breaks: make([]int32, len(s.low)+1), conjs: make([]int32, len(s.low)+1)}
+	for k, w := range s.low {
+		j.breaks[k+1], j.conjs[k+1] = j.breaks[k], j.conjs[k]
+		if relOpeners[w] || reportVerbAt(s, k) {
+			j.breaks[k+1]++
 		}
-		if relOpeners[s.low[k]] || reportVerbAt(s, k) {
-			return false
+		if w == "and" || w == "or" {
+			j.conjs[k+1]++
 		}
 	}
-	return found
+	s.joins = j
+	return j
 }
 
 // clauseBreak reports punctuation or a word that opens a clause in [lo, hi).
