@@ -17,7 +17,7 @@ import (
 // Knowing when the store changed: this server's own writes (the ingest
 // endpoint) bump a counter, which invalidates at once. Another process
 // (a "sitrep ingest" beside the server) writes without telling it; a
-// store that implements storeVersion says so exactly, and an aggregate is
+// store that implements storeVersion (SQLite does) says so exactly, and an aggregate is
 // then kept until the version moves; for a store that does not, an
 // aggregate is kept at most aggregateTTL, so that such writes show within
 // seconds.

@@ -129,6 +129,9 @@ func (s *DB) PutEvents(ctx context.Context, extractor string, events map[string]
 			return err
 		}
 	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing event batch: %w", err)
 	}

@@ -144,6 +144,11 @@ var migrations = []string{
 	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
 		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, ` + searchText("old.title") + `, ` + searchText("old.text") + `);
 	END;`,
+	// 5: a counter every writing transaction moves, so that a reader (the
+	// server's cached aggregates) can tell cheaply, and across processes,
+	// whether anything was committed since it last looked.
+	`CREATE TABLE store_version (v INTEGER NOT NULL);
+	INSERT INTO store_version (v) VALUES (0);`,
 }
 
 // searchText is the SQL expression for a column's text as the full-text

@@ -256,6 +256,9 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			}
 		}
 	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing record batch: %w", err)
 	}

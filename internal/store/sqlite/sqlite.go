@@ -170,6 +170,9 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 			out[i] = store.Unchanged
 		}
 	}
+	if err := bumpVersion(ctx, tx); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("committing batch: %w", err)
 	}
