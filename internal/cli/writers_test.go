@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -231,5 +232,62 @@ func TestWriterLockWaitZero(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "waiting") || !strings.Contains(errOut, "a test holding the lock") {
 		t.Errorf("stderr %q should say it waits and for whom", errOut)
+	}
+}
+
+// TestReadersNeverMerge leaves events outside any record, as an ingest
+// killed between storing a batch and merging it does, and checks that the
+// read commands say so and change nothing, and that merge completes it.
+func TestReadersNeverMerge(t *testing.T) {
+	a, _ := writeHalves(t, 20)
+	db := filepath.Join(t.TempDir(), "s.db")
+	if _, errOut, err := runCLI(t, "", "--db", db, "-q", "ingest", a); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	ctx := context.Background()
+	// Forget every record and which events they held, as if the merge
+	// had never run.
+	raw, err := sql.Open("sqlite", db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.ExecContext(ctx, `DELETE FROM records; UPDATE events SET resolved = 0`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	pending := func() int {
+		t.Helper()
+		st, err := store.Open(ctx, db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		evs, err := st.Unresolved(ctx, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(evs)
+	}
+	before := pending()
+	if before == 0 {
+		t.Fatal("no event left outside a record")
+	}
+	for _, args := range [][]string{{"timeline"}, {"events"}, {"ledger"}, {"figures"}} {
+		_, errOut, err := runCLI(t, "", append([]string{"--db", db}, args...)...)
+		if err != nil {
+			t.Fatalf("%v: %v", args, err)
+		}
+		if !strings.Contains(errOut, "sitrep merge") {
+			t.Errorf("%v: stderr %q should point to sitrep merge", args, errOut)
+		}
+		if n := pending(); n != before {
+			t.Fatalf("%v merged events: %d pending, was %d", args, n, before)
+		}
+	}
+	if _, errOut, err := runCLI(t, "", "--db", db, "-q", "merge"); err != nil {
+		t.Fatalf("merge: %v\n%s", err, errOut)
+	}
+	if n := pending(); n != 0 {
+		t.Errorf("%d events pending after merge", n)
 	}
 }
