@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-project/sitrep/internal/resolve"
+	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 func init() { addCommand(newMergeCmd) }
@@ -30,20 +31,17 @@ another writer.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := app.openStore(ctx)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			release, err := app.lockWriter(ctx, st, cmd, wf)
-			if err != nil {
-				return err
-			}
-			defer release()
 			start := time.Now()
-			rs, err := resolve.Run(ctx, st)
+			var rs resolve.Stats
+			err := app.withWriter(ctx, cmd, wf, func(st store.Store) error {
+				var err error
+				if rs, err = resolve.Run(ctx, st); err != nil {
+					return fmt.Errorf("merging events: %w", err)
+				}
+				return nil
+			})
 			if err != nil {
-				return fmt.Errorf("merging events: %w", err)
+				return err
 			}
 			if app.JSON {
 				return printJSON(app.Stdout, struct {

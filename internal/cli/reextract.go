@@ -22,8 +22,9 @@ func newReextractCmd(app *App) *cobra.Command {
 		Long: `Re-run event extraction over every stored article whose events were made by
 another extractor version (or never extracted), in pages; each page's old
 events are replaced by the new ones in one transaction, so a reader never sees
-an article without events, and an interrupted run resumes where it stopped. It holds the store's writer
-lock from start to end, waiting up to --wait for another writer.`,
+an article without events, and an interrupted run resumes where it stopped.
+It holds the store's writer lock from start to end, waiting up to --wait for
+another writer.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()

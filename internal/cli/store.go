@@ -74,3 +74,16 @@ func (app *App) lockWriter(ctx context.Context, st store.Store, cmd *cobra.Comma
 	}
 	return release, nil
 }
+
+// withWriter opens the store named by --db, takes its writer lock for the
+// command, runs f and releases both: the frame of every writing command.
+func (app *App) withWriter(ctx context.Context, cmd *cobra.Command, w writerFlags, f func(store.Store) error) error {
+	return app.withStore(ctx, func(st store.Store) error {
+		release, err := app.lockWriter(ctx, st, cmd, w)
+		if err != nil {
+			return err
+		}
+		defer release()
+		return f(st)
+	})
+}

@@ -18,27 +18,8 @@ import (
 // is built once and cached under the temporary folder. Each iteration is
 // one request; p50 and p95 are reported in milliseconds.
 func BenchmarkServe(b *testing.B) {
-	n := 20000
-	if v := os.Getenv("SITREP_BENCH_ARTICLES"); v != "" {
-		var err error
-		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
-			b.Fatalf("SITREP_BENCH_ARTICLES=%q: want a positive number", v)
-		}
-	}
 	ctx := context.Background()
-	path, err := BuildBenchStore(ctx, n, false, func(s string) { b.Log(s) })
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer st.Close()
-	s, err := New(st, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
+	s := benchStoreServer(b, 20000)
 	base := serveBench(b, s)
 	const workers = 4
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers}}
@@ -70,4 +51,32 @@ func serveBench(b *testing.B, s *Server) string {
 	go func() { done <- s.Serve(ctx, ln) }()
 	b.Cleanup(func() { cancel(); <-done })
 	return "http://" + ln.Addr().String()
+}
+
+// benchStoreServer serves the generated bench store of
+// $SITREP_BENCH_ARTICLES articles (default n), built once and cached under
+// the temporary folder, closing it when the benchmark ends.
+func benchStoreServer(b *testing.B, n int) *Server {
+	b.Helper()
+	if v := os.Getenv("SITREP_BENCH_ARTICLES"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil || n <= 0 {
+			b.Fatalf("SITREP_BENCH_ARTICLES=%q: want a positive number", v)
+		}
+	}
+	ctx := context.Background()
+	path, err := BuildBenchStore(ctx, n, false, func(s string) { b.Log(s) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	s, err := New(st, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
 }
