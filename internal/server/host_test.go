@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"io"
 	"net"
 	"net/http"
@@ -114,16 +113,8 @@ func TestHostCheckOnTheWire(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() { cancel(); <-done })
-	base := "http://" + ln.Addr().String()
-	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	base := serveOn(t, s)
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(base, "http://"))
 	cases := []struct {
 		path, host string
 		status     int
