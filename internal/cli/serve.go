@@ -59,6 +59,7 @@ get 421 Misdirected Request.`,
 				return err
 			}
 			defer st.Close()
+			app.notePending(ctx, st)
 			srv, err := server.New(st, server.Options{IngestToken: token, MaxBodyBytes: maxBody, HandlerTimeout: timeout,
 				MaxInFlight: maxInFlight, Addr: addr, AllowedHosts: allowHosts, Log: app.Log})
 			if err != nil {
