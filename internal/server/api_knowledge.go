@@ -2,12 +2,15 @@ package server
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
+	"github.com/sitrep-project/sitrep/internal/store"
 )
 
 func ledgerParams(q url.Values) (query.LedgerFilter, error) {
@@ -80,11 +83,64 @@ func (s *Server) apiFigures(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	points, err := pointsParam(q)
+	if err != nil {
+		return nil, err
+	}
 	series, err := s.figures(r.Context(), typ, actor)
 	if err != nil {
 		return nil, err
 	}
-	return slicePage(r, series, p), nil
+	pg := slicePage(r, series, p)
+	return Page[SeriesJSON]{Total: pg.Total, Limit: pg.Limit, Offset: pg.Offset, Next: pg.Next, Items: latestPoints(pg.Items, points)}, nil
+}
+
+// Points of a series in the figures API: the latest DefaultPoints of each
+// unless the request asks for more ("points", at most MaxPoints). A
+// running toll reported daily by many sources gathers tens of thousands of
+// claims over a year, and an answer of every claim of every series ran to
+// megabytes that no reader of the list needs; the latest claims are what a
+// chart of the present shows, and points_total says how many there are.
+const (
+	DefaultPoints = 200
+	MaxPoints     = 20000
+)
+
+// SeriesJSON is a series as the API lists it: its latest points, and how
+// many it has in all.
+type SeriesJSON struct {
+	model.Series
+	PointsTotal int `json:"points_total"`
+}
+
+// pointsParam reads "points", the most points given per series.
+func pointsParam(q url.Values) (int, error) {
+	v := q.Get("points")
+	if v == "" {
+		return DefaultPoints, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > MaxPoints {
+		return 0, badRequest("points: want a number from 0 to %d, got %q", MaxPoints, v)
+	}
+	return n, nil
+}
+
+// latestPoints gives each series its latest n points (they are in date
+// order), sharing the kept series' points rather than copying them.
+func latestPoints(series []model.Series, n int) []SeriesJSON {
+	out := make([]SeriesJSON, len(series))
+	for i, s := range series {
+		total := len(s.Points)
+		if total > n {
+			s.Points = s.Points[total-n:]
+		}
+		if s.Points == nil {
+			s.Points = []model.Point{}
+		}
+		out[i] = SeriesJSON{Series: s, PointsTotal: total}
+	}
+	return out
 }
 
 // ledger is the aid ledger for a filter, kept while the store does not
@@ -100,17 +156,75 @@ func (s *Server) ledger(ctx context.Context, f query.LedgerFilter) (*query.Ledge
 	return v.(*query.Ledger), nil
 }
 
-// actorRecord is an actor with every record it takes part in, kept while
-// the store does not change (see aggCache): like the ledger, it reads all
-// of those records. The actor returned is shared: read it only.
-func (s *Server) actorRecord(ctx context.Context, code string) (*query.Actor, error) {
+// actorSummary is what the server keeps of an actor between requests:
+// everything but its records, which are named by id only. Keeping the
+// records whole held every report of them too, hundreds of megabytes for
+// a state in most of the news; a page of them is read when asked for.
+type actorSummary struct {
+	*query.Actor
+	// ids are the actor's records, in the order they are listed.
+	ids []string
+	// person is set for an office holder, whose records are a selection
+	// of the state's that the store cannot page by itself.
+	person bool
+}
+
+// actorRecord is an actor with the ids of the records it takes part in,
+// kept while the store does not change (see aggCache): like the ledger,
+// it reads all of those records. The value returned is shared: read it
+// only.
+func (s *Server) actorRecord(ctx context.Context, code string) (*actorSummary, error) {
 	v, err := s.aggregate(ctx, "actor\x00"+code, func(ctx context.Context) (any, error) {
-		return query.ActorRecord(ctx, s.st, code)
+		a, err := query.ActorRecord(ctx, s.st, code)
+		if err != nil {
+			return nil, err
+		}
+		sum := &actorSummary{ids: make([]string, len(a.Records)), person: a.Kind == "person"}
+		for i, r := range a.Records {
+			sum.ids[i] = r.ID
+		}
+		slim := *a
+		slim.Records = nil
+		sum.Actor = &slim
+		return sum, nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return v.(*query.Actor), nil
+	return v.(*actorSummary), nil
+}
+
+// actorRecords reads one page of an actor's records: through the store's
+// index of parties for a state or organisation, by id for a person.
+func (s *Server) actorRecords(ctx context.Context, a *actorSummary, p paging) ([]*model.Record, error) {
+	lo, hi := min(p.offset, len(a.ids)), min(p.offset+p.limit, len(a.ids))
+	if lo == hi {
+		return []*model.Record{}, nil
+	}
+	if !a.person {
+		recs, err := s.st.Records(ctx, store.RecordFilter{Party: a.Code, Limit: hi - lo, Offset: lo})
+		if err != nil {
+			return nil, err
+		}
+		// The store changed between the summary and this read only if
+		// its version moved, and then the summary is read again on the
+		// next request; a page that no longer lines up is read by id.
+		if len(recs) == hi-lo && recs[0].ID == a.ids[lo] && recs[len(recs)-1].ID == a.ids[hi-1] {
+			return recs, nil
+		}
+	}
+	out := make([]*model.Record, 0, hi-lo)
+	for _, id := range a.ids[lo:hi] {
+		r, err := s.st.Record(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, nil
 }
 
 // figures are the series of counted figures for a type and a party
@@ -137,7 +251,9 @@ type ActorJSON struct {
 	AsActor   map[model.EventType]int `json:"as_actor"`
 	AsTarget  map[model.EventType]int `json:"as_target"`
 	Records   Page[*model.Record]     `json:"records"`
-	Figures   []model.Series          `json:"figures"`
+	// Figures are the series of figures about the actor, each with its
+	// latest DefaultPoints points.
+	Figures []SeriesJSON `json:"figures"`
 }
 
 // apiActor is GET /api/v1/actors/{code}.
@@ -161,18 +277,39 @@ func (s *Server) actor(ctx context.Context, r *http.Request, p paging) (*ActorJS
 	if err != nil {
 		return nil, err
 	}
+	recs, err := s.actorRecords(ctx, a, p)
+	if err != nil {
+		return nil, err
+	}
+	total := len(a.ids)
+	page := Page[*model.Record]{Total: &total, Limit: p.limit, Offset: p.offset, Items: recs}
+	if p.offset+p.limit < total {
+		page.Next = nextLink(r, p)
+	}
 	figs, err := s.figures(ctx, "", code)
 	if err != nil {
 		return nil, err
 	}
-	if figs == nil {
-		figs = []model.Series{}
-	}
+
 	return &ActorJSON{Code: a.Code, Name: a.Name, Kind: a.Kind, NamesSeen: a.NamesSeen, People: a.People, AsActor: a.AsActor,
-		AsTarget: a.AsTarget, Records: slicePage(r, a.Records, p), Figures: figs}, nil
+		AsTarget: a.AsTarget, Records: page, Figures: latestPoints(figs, DefaultPoints)}, nil
 }
 
 // apiStats is GET /api/v1/stats: what the store holds.
 func (s *Server) apiStats(r *http.Request) (any, error) {
-	return s.st.Stats(r.Context())
+	return s.stats(r.Context())
+}
+
+// stats is what the store holds, kept while the store does not change
+// (see aggCache): counting a store of 100,000 articles by month and outlet
+// scans every article row, some 170 ms, and the search page shows it on
+// every request. The stats returned are shared: read them only.
+func (s *Server) stats(ctx context.Context) (*store.Stats, error) {
+	v, err := s.aggregate(ctx, "stats", func(ctx context.Context) (any, error) {
+		return s.st.Stats(ctx)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*store.Stats), nil
 }

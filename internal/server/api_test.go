@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -72,6 +73,9 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 		{"GET", "/api/v1/ledger?donor=%3Cscript%3E", 400, "donor"},
 		{"GET", "/api/v1/figures?type=aid", 400, "type"},
 		{"GET", "/api/v1/figures?type=casualties,mobilize", 400, "one type"},
+		{"GET", "/api/v1/figures?points=-1", 400, "points"},
+		{"GET", "/api/v1/figures?points=many", 400, "points"},
+		{"GET", "/api/v1/figures?points=20001", 400, "points"},
 		{"GET", "/api/v1/actors/ZZZ", 404, "not found"},
 		{"GET", "/api/v1/no-such-route", 404, "openapi"},
 		{"DELETE", "/api/v1/stats", 405, "GET"},
@@ -461,6 +465,28 @@ func TestAPIFiguresActorStats(t *testing.T) {
 			t.Errorf("series %s: type %s, %d points", sr.Key, sr.Type, len(sr.Points))
 		}
 	}
+	// points bounds each series' points to its latest ones, and
+	// points_total says how many there are.
+	var one struct {
+		Items []SeriesJSON `json:"items"`
+	}
+	getJSON(t, s, "/api/v1/figures?type=casualties&limit=500&points=1", 200, &one)
+	if len(one.Items) != len(figs.Items) {
+		t.Fatalf("points=1: %d series, want %d", len(one.Items), len(figs.Items))
+	}
+	longer := 0
+	for i, sr := range one.Items {
+		all := figs.Items[i].Points
+		if len(sr.Points) != 1 || sr.PointsTotal != len(all) || sr.Points[0].Event != all[len(all)-1].Event {
+			t.Errorf("series %s with points=1: %d points of %d, want the latest of %d", sr.Key, len(sr.Points), sr.PointsTotal, len(all))
+		}
+		if len(all) > 1 {
+			longer++
+		}
+	}
+	if longer == 0 {
+		t.Error("no casualty series of the corpus has two points: the points bound is not tested")
+	}
 
 	var a struct {
 		Code    string         `json:"code"`
@@ -530,4 +556,67 @@ func TestStaticAssets(t *testing.T) {
 func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
+}
+
+// TestAPIActorPages checks that walking an actor's records page by page
+// gives every record the query layer lists, in its order, whether a page
+// is read through the store's index of parties or record by record (as
+// for an office holder).
+func TestAPIActorPages(t *testing.T) {
+	s := newTestServer(t)
+	want, err := query.ActorRecord(t.Context(), s.st, "UKR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Records) < 15 {
+		t.Fatalf("UKR has %d records in the corpus; the test needs three pages", len(want.Records))
+	}
+	var wantIDs []string
+	for _, r := range want.Records {
+		wantIDs = append(wantIDs, r.ID)
+	}
+	var got []string
+	next := "/api/v1/actors/UKR?limit=7"
+	for pages := 0; next != ""; pages++ {
+		if pages > len(wantIDs) {
+			t.Fatal("the pages do not end")
+		}
+		var a struct {
+			Records recordPage `json:"records"`
+		}
+		getJSON(t, s, next, 200, &a)
+		if *a.Records.Total != len(wantIDs) {
+			t.Fatalf("total %d, want %d", *a.Records.Total, len(wantIDs))
+		}
+		for _, r := range a.Records.Items {
+			got = append(got, r.ID)
+		}
+		next = a.Records.Next
+	}
+	if !slices.Equal(got, wantIDs) {
+		t.Errorf("records page by page:\n%v\nwant\n%v", got, wantIDs)
+	}
+
+	sum, err := s.actorRecord(t.Context(), "UKR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := *sum
+	byID.person = true
+	for _, p := range []paging{{limit: 7}, {limit: 7, offset: 7}, {limit: 100, offset: len(wantIDs) - 3}, {limit: 5, offset: len(wantIDs)}} {
+		recs, err := s.actorRecords(t.Context(), &byID, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, r := range recs {
+			ids = append(ids, r.ID)
+			if len(r.Mentions) == 0 {
+				t.Errorf("record %s read by id without its reports", r.ID)
+			}
+		}
+		if w := wantIDs[min(p.offset, len(wantIDs)):min(p.offset+p.limit, len(wantIDs))]; !slices.Equal(ids, w) {
+			t.Errorf("page %+v read by id: %v, want %v", p, ids, w)
+		}
+	}
 }

@@ -308,24 +308,52 @@ func figureChart(s model.Series) *lineChart {
 	}
 	yOf := func(v float64) float64 { return c.Top + plotH - plotH*v/scale }
 
+	// One dot per source and date: a toll reported by a source in many
+	// articles of one day is one claim on the chart, drawn at the day's
+	// lowest value with a whisker to its highest when they differ, and
+	// linked to the day's first report. Drawing every report made a chart
+	// of a year's running toll tens of thousands of dots, megabytes of SVG
+	// that draw as one smear; the claims table lists the reports.
+	type dayKey struct{ source, date string }
+	type daySpan struct {
+		first  model.Point
+		lo, hi float64
+		n      int
+	}
 	bySource := map[string]*sourceLine{}
 	var order []string
 	byDate := map[string][]model.Point{}
+	perDay := map[dayKey]*daySpan{}
+	var dayOrder []dayKey
 	for _, p := range s.Points {
-		sl := bySource[p.Source]
-		if sl == nil {
-			sl = &sourceLine{Source: p.Source, Class: fmt.Sprintf("s%d", len(order)%sourceClasses)}
-			bySource[p.Source] = sl
+		if bySource[p.Source] == nil {
+			bySource[p.Source] = &sourceLine{Source: p.Source, Class: fmt.Sprintf("s%d", len(order)%sourceClasses)}
 			order = append(order, p.Source)
 		}
-		x := xOf(p.Date)
-		d := dot{X: x, Y: yOf(pointValue(p)), Href: "/events/" + p.Event,
-			Title: fmt.Sprintf("%s: %s per %s (%s)", p.Date, query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx}), p.Source, p.Doc)}
-		if p.Min != nil && p.Max != nil && *p.Min != *p.Max {
-			d.Range, d.Y1, d.Y2 = true, yOf(*p.Min), yOf(*p.Max)
-		}
-		sl.Dots = append(sl.Dots, d)
 		byDate[p.Date] = append(byDate[p.Date], p)
+		k := dayKey{p.Source, p.Date}
+		d := perDay[k]
+		if d == nil {
+			d = &daySpan{first: p, lo: pointValue(p), hi: pointHigh(p)}
+			perDay[k] = d
+			dayOrder = append(dayOrder, k)
+		}
+		d.lo, d.hi = math.Min(d.lo, pointValue(p)), math.Max(d.hi, pointHigh(p))
+		d.n++
+	}
+	for _, k := range dayOrder {
+		sp := perDay[k]
+		p := sp.first
+		title := fmt.Sprintf("%s: %s per %s (%s)", p.Date, query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx}), p.Source, p.Doc)
+		if sp.n > 1 {
+			title = fmt.Sprintf("%s: %s per %s in %d reports", p.Date, query.RangeText(&model.Range{Min: &sp.lo, Max: &sp.hi}), p.Source, sp.n)
+		}
+		d := dot{X: xOf(p.Date), Y: yOf(sp.lo), Href: "/events/" + p.Event, Title: title}
+		if sp.hi > sp.lo {
+			d.Range, d.Y1, d.Y2 = true, yOf(sp.lo), yOf(sp.hi)
+		}
+		sl := bySource[k.source]
+		sl.Dots = append(sl.Dots, d)
 	}
 	for _, src := range order {
 		sl := bySource[src]

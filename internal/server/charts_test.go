@@ -1,8 +1,12 @@
 package server
 
 import (
+	"fmt"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
@@ -154,5 +158,79 @@ func TestDisagree(t *testing.T) {
 		if lo != c.lo || hi != c.hi || ok != c.ok {
 			t.Errorf("case %d: %v %v %v, want %v %v %v", i, lo, hi, ok, c.lo, c.hi, c.ok)
 		}
+	}
+}
+
+// TestFigureChartOneDotPerDay checks that a source's many reports of one
+// day are one dot, spanning their values, and that a long series draws
+// one dot per source and day, not per report.
+func TestFigureChartOneDotPerDay(t *testing.T) {
+	s := model.Series{Key: "casualties/UKR/civilians/killed", Points: []model.Point{
+		{Date: "2022-03-01", Min: f(100), Max: f(100), Source: "OHCHR", Event: "a"},
+		{Date: "2022-03-01", Min: f(120), Max: f(120), Source: "OHCHR", Event: "b"},
+		{Date: "2022-03-01", Min: f(110), Max: f(110), Source: "OHCHR", Event: "c"},
+		{Date: "2022-03-02", Min: f(130), Max: f(130), Source: "OHCHR", Event: "d"},
+	}}
+	c := figureChart(s)
+	if len(c.Lines) != 1 || len(c.Lines[0].Dots) != 2 {
+		t.Fatalf("lines %+v, want one line of 2 dots", c.Lines)
+	}
+	d := c.Lines[0].Dots[0]
+	if !d.Range || d.Href != "/events/a" || !strings.Contains(d.Title, "3 reports") {
+		t.Errorf("1 March: %+v, want a whisker from 100 to 120 over 3 reports, linked to the first", d)
+	}
+	if d.Y1 <= d.Y2 {
+		t.Errorf("whisker from %.1f to %.1f: the low value must be drawn lower", d.Y1, d.Y2)
+	}
+
+	// A year of a toll reported by 3 sources, 20 reports a day.
+	var long model.Series
+	day := time.Date(2022, 2, 24, 0, 0, 0, 0, time.UTC)
+	for i := range 365 {
+		for j := range 20 {
+			src := []string{"Ukraine", "Russia", "UN"}[j%3]
+			long.Points = append(long.Points, model.Point{Date: day.AddDate(0, 0, i).Format(model.DateLayout),
+				Min: f(float64(100*i + j)), Source: src, Event: fmt.Sprintf("e%d-%d", i, j)})
+		}
+	}
+	lc := figureChart(long)
+	dots := 0
+	for _, l := range lc.Lines {
+		dots += len(l.Dots)
+	}
+	if dots != 3*365 {
+		t.Errorf("%d dots for 3 sources over 365 days, want %d", dots, 3*365)
+	}
+	views := seriesViews([]model.Series{long}, 5)
+	if len(views) != 1 {
+		t.Fatalf("%d views", len(views))
+	}
+	v := views[0]
+	if v.ClaimsTotal != len(long.Points) || len(v.Claims) != maxClaimsShown {
+		t.Errorf("claims: %d listed of %d, want %d of %d", len(v.Claims), v.ClaimsTotal, maxClaimsShown, len(long.Points))
+	}
+	if last := long.Points[len(long.Points)-1]; v.Claims[0].P.Event != last.Event {
+		t.Errorf("first claim listed %s, want the latest, %s", v.Claims[0].P.Event, last.Event)
+	}
+}
+
+// TestSeriesViewsLongestFirst checks that the page keeps the series with
+// the most claims when there are more than it shows.
+func TestSeriesViewsLongestFirst(t *testing.T) {
+	var series []model.Series
+	for n := 1; n <= 6; n++ {
+		s := model.Series{Key: fmt.Sprintf("casualties/X%d", n), Type: model.TypeCasualties}
+		for i := range n {
+			s.Points = append(s.Points, model.Point{Date: fmt.Sprintf("2022-03-%02d", i+1), Min: f(1), Source: "UN", Event: "e"})
+		}
+		series = append(series, s)
+	}
+	views := seriesViews(series, 3)
+	var got []int
+	for _, v := range views {
+		got = append(got, v.ClaimsTotal)
+	}
+	if !slices.Equal(got, []int{6, 5, 4}) {
+		t.Errorf("series shown by claims: %v, want [6 5 4]", got)
 	}
 }

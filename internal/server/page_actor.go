@@ -22,7 +22,11 @@ func (s *Server) actorPage(r *http.Request) (string, *view, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	v := &actorView{A: a, Series: seriesViews(a.Figures, 12), Total: *a.Records.Total}
+	figs, err := s.figures(r.Context(), "", a.Code)
+	if err != nil {
+		return "", nil, err
+	}
+	v := &actorView{A: a, Series: seriesViews(figs, 12), Total: *a.Records.Total}
 	v.First, v.Last = p.offset+1, p.offset+len(a.Records.Items)
 	if p.offset > 0 {
 		v.Prev = pageLink(r, max(0, p.offset-p.limit))

@@ -3,6 +3,8 @@ package server
 import (
 	"errors"
 	"net/http"
+	"sort"
+	"strconv"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
@@ -16,13 +18,18 @@ type figuresView struct {
 	Problem     string
 }
 
-// seriesView is one series with its chart and its claims.
+// seriesView is one series with its chart and its latest claims.
 type seriesView struct {
 	S         model.Series
 	Title     string
 	Chart     *lineChart
 	Conflicts int
 	Claims    []claimView
+	// ClaimsTotal counts all the series' claims; Claims holds the latest
+	// maxClaimsShown of them.
+	ClaimsTotal int
+	// APIHref is the series' figures in the API, every claim listed.
+	APIHref string
 }
 
 // claimView is a claim as the table lists it.
@@ -33,8 +40,14 @@ type claimView struct {
 	Disputed bool   // another source gives another value for the date
 }
 
-// maxSeriesShown bounds the charts on one page.
-const maxSeriesShown = 40
+// maxSeriesShown bounds the charts on one page, maxClaimsShown the claims
+// listed under each: a year of a toll reported daily is tens of thousands
+// of claims, and the page listed them all (24 MB of HTML on a store of
+// 100,000 articles). The chart draws every day; the API gives every claim.
+const (
+	maxSeriesShown = 40
+	maxClaimsShown = 100
+)
 
 func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	q := r.URL.Query()
@@ -56,11 +69,24 @@ func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	return "figures", &view{Title: "Figures", Nav: "figures", Data: v}, nil
 }
 
-// seriesViews lays out series with the most claims first.
+// seriesViews lays out the limit series with the most claims, most
+// first, each with its chart and its latest claims.
 func seriesViews(series []model.Series, limit int) []seriesView {
-	var out []seriesView
-	for _, s := range series {
-		sv := seriesView{S: s, Title: seriesTitle(s), Chart: figureChart(s)}
+	idx := make([]int, len(series))
+	for i := range idx {
+		idx[i] = i
+	}
+	// Longest series first: they say the most. Only those shown are laid
+	// out.
+	sort.SliceStable(idx, func(a, b int) bool { return len(series[idx[a]].Points) > len(series[idx[b]].Points) })
+	if len(idx) > limit {
+		idx = idx[:limit]
+	}
+	out := make([]seriesView, 0, len(idx))
+	for _, i := range idx {
+		s := series[i]
+		sv := seriesView{S: s, Title: seriesTitle(s), Chart: figureChart(s), ClaimsTotal: len(s.Points),
+			APIHref: link("/api/v1/figures", "type", string(s.Type), "actor", s.Target, "points", strconv.Itoa(MaxPoints))}
 		if sv.Chart != nil {
 			sv.Conflicts = len(sv.Chart.Conflicts)
 		}
@@ -70,25 +96,21 @@ func seriesViews(series []model.Series, limit int) []seriesView {
 				classes[l.Source] = l.Class
 			}
 		}
+		shown := s.Points[max(0, len(s.Points)-maxClaimsShown):]
 		byDate := map[string][]model.Point{}
 		for _, p := range s.Points {
-			byDate[p.Date] = append(byDate[p.Date], p)
+			if len(shown) > 0 && p.Date >= shown[0].Date {
+				byDate[p.Date] = append(byDate[p.Date], p)
+			}
 		}
-		for _, p := range s.Points {
+		// Latest first: the table starts where the chart ends.
+		for j := len(shown) - 1; j >= 0; j-- {
+			p := shown[j]
 			_, _, dis := disagree(byDate[p.Date])
 			sv.Claims = append(sv.Claims, claimView{P: p, Class: classes[p.Source], Disputed: dis,
 				Value: query.RangeText(&model.Range{Min: p.Min, Max: p.Max, Approx: p.Approx})})
 		}
 		out = append(out, sv)
-	}
-	// Longest series first: they say the most.
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && len(out[j].S.Points) > len(out[j-1].S.Points); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	if len(out) > limit {
-		out = out[:limit]
 	}
 	return out
 }

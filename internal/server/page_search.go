@@ -47,7 +47,7 @@ func (s *Server) searchPage(r *http.Request) (string, *view, error) {
 	v := &searchView{Q: q.Get("q"), From: q.Get("from"), To: q.Get("to"), Outlet: q.Get("outlet"), Type: q.Get("type"),
 		Actor: q.Get("actor"), Types: model.TypeNames()}
 	ctx := r.Context()
-	stats, err := s.st.Stats(ctx)
+	stats, err := s.stats(ctx)
 	if err != nil {
 		return "", nil, err
 	}
