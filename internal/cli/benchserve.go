@@ -19,7 +19,7 @@ import (
 func init() { benchSubcommands = append(benchSubcommands, newBenchServeCmd) }
 
 func newBenchServeCmd(app *App) *cobra.Command {
-	var n, workers, requests int
+	var n, workers, requests, cacheMB, memMB int
 	var connections []int
 	var duration time.Duration
 	var rebuild bool
@@ -39,7 +39,11 @@ no answer) and the peak resident memory of the process (server and load
 generator together): VmHWM from /proc/self/status, started over before each
 level, or the Go runtime's Sys where /proc is missing; the output says which.
 --json adds the latency of each path. The first run at 100,000 articles
-spends a few minutes building the store.`,
+spends a few minutes building the store.
+
+The server keeps whole answers while the store is unchanged (--cache-size);
+the warm-up pass computes each path once, so the levels measure a read-mostly
+server. --cache-size 0 measures every request computed.`,
 		Example: `  sitrep bench serve
   sitrep bench serve --articles 20000 --connections 1,32 --duration 10s --json`,
 		Args: cobra.NoArgs,
@@ -77,7 +81,8 @@ spends a few minutes building the store.`,
 			if err != nil {
 				return err
 			}
-			srv, err := server.New(st, server.Options{Log: app.Log})
+			memLimit := setMemoryLimit(memMB)
+			srv, err := server.New(st, server.Options{Log: app.Log, CacheBytes: cacheBytes(cacheMB)})
 			if err != nil {
 				return err
 			}
@@ -127,12 +132,19 @@ spends a few minutes building the store.`,
 			if info != nil {
 				size = info.Size()
 			}
+			cs := srv.CacheStats()
+			cacheNote := "off"
+			if cacheMB > 0 {
+				cacheNote = fmt.Sprintf("%d MiB, %d answers kept (%.1f MB), %d hits, %d computed", cacheMB, cs.Entries, float64(cs.Bytes)/1e6, cs.Hits, cs.Misses)
+			}
 			if app.JSON {
 				return printJSON(app.Stdout, map[string]any{"articles": stats.Articles, "events": stats.Events, "store_bytes": size,
-					"paths": len(paths), "memory": memNote, "results": results})
+					"paths": len(paths), "memory": memNote, "memory_limit": memLimit, "cache": map[string]any{"mib": max(cacheMB, 0), "hits": cs.Hits, "computed": cs.Misses,
+						"entries": cs.Entries, "bytes": cs.Bytes}, "results": results})
 			}
 			fmt.Fprintf(app.Stdout, "store: %d articles, %d events, %.0f MB (%s)\n", stats.Articles, stats.Events, float64(size)/1e6, path)
 			fmt.Fprintf(app.Stdout, "mix: %d paths in turn; peak memory: %s\n", len(paths), memNote)
+			fmt.Fprintf(app.Stdout, "response cache: %s; memory limit: %s\n", cacheNote, memLimit)
 			t := &table{header: []string{"connections", "sent", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "peak MB"}}
 			for _, r := range results {
 				t.add(fmt.Sprint(r.Workers), fmt.Sprint(r.Requests), fmt.Sprintf("%.0f", r.PerSecond),
@@ -167,6 +179,8 @@ spends a few minutes building the store.`,
 	f.DurationVar(&duration, "duration", 20*time.Second, "longest time spent on each level")
 	f.IntVar(&requests, "requests", 5000, "most requests sent at each level")
 	f.BoolVar(&rebuild, "rebuild", false, "build the store again even if a cached one exists")
+	f.IntVar(&memMB, "memory-limit", defaultMemoryMiB, "MiB of memory the server aims to stay under, as \"sitrep serve\" sets it (0: none)")
+	f.IntVar(&cacheMB, "cache-size", server.DefaultCacheBytes>>20, "MiB of answers the server keeps while the store is unchanged (0: none, to measure what each request costs computed)")
 	return cmd
 }
 

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -35,5 +36,29 @@ func BenchmarkAggregatePages(b *testing.B) {
 				}
 			})
 		}
+	}
+}
+
+// BenchmarkMix measures each path of "sitrep bench serve"'s mix one
+// request at a time, warm (the store unchanged between requests), without
+// the network, on the generated bench store of $SITREP_BENCH_ARTICLES
+// articles (default 2,000). Run with -cpuprofile and -run '^$' -bench
+// 'Mix/figures' to see where one kind of request spends its time.
+func BenchmarkMix(b *testing.B) {
+	s := benchStoreServer(b, 2000)
+	paths, err := BenchPaths(b.Context(), s.st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i, target := range paths {
+		b.Run(strings.ReplaceAll(BenchMix[i].Kind, " ", "_"), func(b *testing.B) {
+			for b.Loop() {
+				rec := httptest.NewRecorder()
+				s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+				if rec.Code != http.StatusOK {
+					b.Fatalf("GET %s: %d", target, rec.Code)
+				}
+			}
+		})
 	}
 }

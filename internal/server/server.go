@@ -55,6 +55,9 @@ type Options struct {
 	// all interfaces, naming any restricts the server to these and the
 	// loopback names.
 	AllowedHosts []string
+	// CacheBytes bounds the response cache (see respCache): zero means
+	// DefaultCacheBytes, below zero turns the cache off.
+	CacheBytes int64
 	// Log receives request errors; nil discards them.
 	Log *slog.Logger
 }
@@ -95,6 +98,9 @@ type Server struct {
 	writes atomic.Uint64
 	// aggs keeps the ledger and figures between requests (see aggCache).
 	aggs *aggCache
+	// resp keeps whole answers while the store is unchanged (see
+	// respCache); nil when the cache is off.
+	resp *respCache
 	// refused counts requests refused for their Host; refusedLog is when
 	// (Unix nanoseconds) the last of them was logged.
 	refused, refusedLog atomic.Int64
@@ -125,12 +131,18 @@ func New(st store.Store, opts Options) (*Server, error) {
 	}
 	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
 		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL)}
+	switch {
+	case opts.CacheBytes == 0:
+		s.resp = newRespCache(DefaultCacheBytes)
+	case opts.CacheBytes > 0:
+		s.resp = newRespCache(opts.CacheBytes)
+	}
 	s.hosts.Store(hosts)
 	s.registerAPI()
 	s.registerPages()
 	// The Host check comes before the limit, so that refused requests
 	// never take a slot.
-	s.h = s.secure(s.checkHost(s.recover(s.limit(s.mux))))
+	s.h = s.secure(s.checkHost(s.recover(s.limit(s.cache(s.mux)))))
 	return s, nil
 }
 
