@@ -110,4 +110,10 @@ type Point struct {
 	Article string   `json:"article"`
 	Event   string   `json:"event"`
 	Text    string   `json:"text,omitempty"`
+	// Parties are the codes of the record's actor and targets, and
+	// Running is set when the claim's sentence says it is a running
+	// total: kept in memory, not written, so that the figures of one
+	// party can be cut from those of all (see query.PartyFigures).
+	Parties []string `json:"-"`
+	Running bool     `json:"-"`
 }

@@ -26,6 +26,11 @@ type Actor struct {
 	AsActor   map[model.EventType]int `json:"as_actor"` // records by type where it acts
 	AsTarget  map[model.EventType]int `json:"as_target"`
 	Records   []*model.Record         `json:"records"`
+	// Total counts the records it takes part in.
+	Total int `json:"total"`
+	// NamesFrom, when set, counts the latest records NamesSeen and People
+	// were read from, where there were more (see ActorSummary).
+	NamesFrom int `json:"names_from,omitempty"`
 }
 
 // NameCount is a name an actor was reported under, with how often.
@@ -43,7 +48,73 @@ type Person struct {
 // ActorRecord gathers what the store holds about one actor code.
 func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, error) {
 	lex := lexicon.Default()
-	var person *lexicon.Entry
+	a, person := newActor(lex, code)
+	recs, err := st.Records(ctx, store.RecordFilter{Party: a.Code})
+	if err != nil {
+		return nil, err
+	}
+	if person != nil {
+		recs = namedIn(lex, person, recs)
+	}
+	a.Records, a.Total = recs, len(recs)
+	for _, r := range recs {
+		if r.Actor != nil && r.Actor.Code == a.Code {
+			a.AsActor[r.Type]++
+		}
+		for _, t := range r.Targets {
+			if t.Code == a.Code {
+				a.AsTarget[r.Type]++
+			}
+		}
+	}
+	gatherNames(lex, a, recs)
+	if a.Name == "" && len(recs) == 0 {
+		return nil, store.ErrNotFound
+	}
+	return a, nil
+}
+
+// ActorSummary is ActorRecord without the records, at a bounded cost: the
+// counts come from the store's index of parties, and the names and people
+// from the actor's latest sample records (NamesFrom says how many, when
+// it has more). ActorRecord reads every record of the actor with all its
+// reports, which for a state in most of the news is most of the store.
+// An office holder's records are a selection only reading them can make,
+// so for a person it is ActorRecord, records dropped.
+func ActorSummary(ctx context.Context, st store.Store, code string, sample int) (*Actor, error) {
+	lex := lexicon.Default()
+	a, person := newActor(lex, code)
+	if person != nil {
+		full, err := ActorRecord(ctx, st, code)
+		if err != nil {
+			return nil, err
+		}
+		full.Records = nil
+		return full, nil
+	}
+	pc, err := st.PartyCounts(ctx, a.Code)
+	if err != nil {
+		return nil, err
+	}
+	if a.Name == "" && pc.Records == 0 {
+		return nil, store.ErrNotFound
+	}
+	a.Total, a.AsActor, a.AsTarget = pc.Records, pc.AsActor, pc.AsTarget
+	recs, err := st.Records(ctx, store.RecordFilter{Party: a.Code, Limit: max(sample, 1), Offset: max(0, pc.Records-sample)})
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) < pc.Records {
+		a.NamesFrom = len(recs)
+	}
+	gatherNames(lex, a, recs)
+	return a, nil
+}
+
+// newActor starts the Actor of a code: a state, organisation or group of
+// the lexicon, or an office holder, whose records are those of the state
+// or organisation they speak for (person is then their entry).
+func newActor(lex *lexicon.Lexicon, code string) (a *Actor, person *lexicon.Entry) {
 	if up := strings.ToUpper(code); lex.Get(lexicon.KindState, up) == nil && lex.Get(lexicon.KindOrg, up) == nil && lex.Get(lexicon.KindGroup, up) == nil {
 		person = lex.Lookup(lexicon.KindPerson, code)
 	}
@@ -52,33 +123,27 @@ func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, erro
 	} else {
 		code = person.Country
 	}
-	a := &Actor{Code: code, AsActor: map[model.EventType]int{}, AsTarget: map[model.EventType]int{}, NamesSeen: []NameCount{}, People: []Person{}}
+	a = &Actor{Code: code, AsActor: map[model.EventType]int{}, AsTarget: map[model.EventType]int{}, NamesSeen: []NameCount{}, People: []Person{}}
 	for _, k := range []lexicon.Kind{lexicon.KindState, lexicon.KindOrg, lexicon.KindGroup} {
 		if e := lex.Get(k, code); e != nil {
 			a.Name, a.Kind = e.Name, string(k)
 			break
 		}
 	}
-	recs, err := st.Records(ctx, store.RecordFilter{Party: code})
-	if err != nil {
-		return nil, err
-	}
 	if person != nil {
 		a.Name, a.Kind, a.Role, a.Country = person.Name, string(lexicon.KindPerson), person.Role, person.Country
-		recs = namedIn(lex, person, recs)
 	}
-	a.Records = recs
+	return a, person
+}
+
+// gatherNames fills an actor's NamesSeen and People from the reports of
+// recs: the words each report used for it as actor or target, and the
+// office holders among them.
+func gatherNames(lex *lexicon.Lexicon, a *Actor, recs []*model.Record) {
+	code := a.Code
 	names := map[string]int{}
 	people := map[string]Person{}
 	for _, r := range recs {
-		if r.Actor != nil && r.Actor.Code == code {
-			a.AsActor[r.Type]++
-		}
-		for _, t := range r.Targets {
-			if t.Code == code {
-				a.AsTarget[r.Type]++
-			}
-		}
 		for _, m := range r.Mentions {
 			if m.Slots == nil {
 				continue
@@ -119,10 +184,6 @@ func ActorRecord(ctx context.Context, st store.Store, code string) (*Actor, erro
 		a.People = append(a.People, p)
 	}
 	sort.Slice(a.People, func(i, j int) bool { return a.People[i].Name < a.People[j].Name })
-	if a.Name == "" && len(recs) == 0 {
-		return nil, store.ErrNotFound
-	}
-	return a, nil
 }
 
 // namedIn keeps the records in which a person is named as the actor or

@@ -3,6 +3,7 @@ package query
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +74,13 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 			byKey[key] = s
 			keys = append(keys, key)
 		}
+		var parties []string
+		if r.Actor != nil && r.Actor.Code != "" {
+			parties = append(parties, r.Actor.Code)
+		}
+		for _, t := range r.Targets {
+			parties = append(parties, t.Code)
+		}
 		claimants := map[string]bool{}
 		for _, m := range r.Mentions {
 			src := "unattributed"
@@ -88,11 +96,8 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 				c = m.Slots.Count
 			}
 			p := model.Point{Date: r.Day, Min: c.Min, Max: c.Max, Approx: c.Approx, Source: src, Doc: m.Doc,
-				Article: m.Article, Event: m.Event, Text: c.Text}
+				Article: m.Article, Event: m.Event, Text: c.Text, Parties: parties, Running: cumulativeText(m.Evidence.Sentence)}
 			s.Points = append(s.Points, p)
-			if cumulativeText(m.Evidence.Sentence) {
-				s.Cumulative = true
-			}
 		}
 	}
 	sort.Strings(keys)
@@ -105,12 +110,47 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 			}
 			return s.Points[i].Source < s.Points[j].Source
 		})
-		if !s.Cumulative {
-			s.Cumulative = growing(s.Points)
-		}
+		s.Cumulative = cumulative(s.Points)
 		out = append(out, *s)
 	}
 	return out, nil
+}
+
+// cumulative reports a series of running totals: a claim says so, or a
+// source's claims only grow.
+func cumulative(ps []model.Point) bool {
+	for _, p := range ps {
+		if p.Running {
+			return true
+		}
+	}
+	return growing(ps)
+}
+
+// PartyFigures cuts the series of one party (an actor or target code)
+// from series Figures built for all parties: the claims of the records
+// it takes part in, each series judged a running total or not on those
+// claims alone. It gives what Figures would for that party, without
+// reading the store again: an actor's page then costs a pass over the
+// figures kept in memory instead of a read of every record of a state in
+// most of the news.
+func PartyFigures(series []model.Series, party string) []model.Series {
+	out := []model.Series{}
+	for _, s := range series {
+		var ps []model.Point
+		for _, p := range s.Points {
+			if slices.Contains(p.Parties, party) {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		s.Points = ps
+		s.Cumulative = cumulative(ps)
+		out = append(out, s)
+	}
+	return out
 }
 
 func cumulativeText(s string) bool {

@@ -2,9 +2,12 @@ package query_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
+	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -240,5 +243,109 @@ func TestLedgerRunningTotals(t *testing.T) {
 	eur, _, _ := query.Convert(800e6, "USD", "2022-03-16")
 	if len(l.Totals) != 1 || math.Abs(l.Totals[0].EUR-eur) > 1 || l.Totals[0].Records != 1 {
 		t.Errorf("totals %+v, want the package's EUR %.0f alone", l.Totals, eur)
+	}
+}
+
+// TestActorSummary checks that the summary counts what the full read
+// counts, by type and role (a record where the actor is both actor and
+// target counts in both), and reads names from the latest records only
+// when asked for fewer than there are.
+func TestActorSummary(t *testing.T) {
+	day := func(d int) string { return fmt.Sprintf("2022-03-%02d", d) }
+	visit := func(d int, actor, actorText, target string) model.Event {
+		return model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: actor, Text: actorText}, Targets: []model.Actor{{Code: target, Text: target}},
+			Time: &model.Time{Start: day(d), End: day(d), Precision: "day"}}
+	}
+	st := setup(t,
+		doc("a", day(1), "Wire", visit(1, "USA", "Washington", "POL")),
+		doc("b", day(3), "Wire", visit(3, "USA", "the United States", "UKR")),
+		doc("c", day(5), "Paper", visit(5, "POL", "Warsaw", "USA")),
+		doc("d", day(7), "Paper", aid("USA", model.StatusPledged, nil, model.Item{Name: "helmets"})),
+		doc("e", day(9), "Paper", visit(9, "USA", "US officials", "USA")),
+	)
+	ctx := context.Background()
+	full, err := query.ActorRecord(ctx, st, "usa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := query.ActorSummary(ctx, st, "usa", 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Total != len(full.Records) || sum.Total != 5 {
+		t.Errorf("total %d, full read %d records, want 5", sum.Total, len(full.Records))
+	}
+	if !reflect.DeepEqual(sum.AsActor, full.AsActor) || !reflect.DeepEqual(sum.AsTarget, full.AsTarget) {
+		t.Errorf("counts: summary %v / %v, full read %v / %v", sum.AsActor, sum.AsTarget, full.AsActor, full.AsTarget)
+	}
+	if sum.AsActor[model.TypeVisit] != 3 || sum.AsTarget[model.TypeVisit] != 2 || sum.AsActor[model.TypeAid] != 1 {
+		t.Errorf("counts %v / %v, want 3 visits and 1 aid as actor, 2 visits as target", sum.AsActor, sum.AsTarget)
+	}
+	if !reflect.DeepEqual(sum.NamesSeen, full.NamesSeen) || sum.NamesFrom != 0 || sum.Records != nil {
+		t.Errorf("names: summary %v (from %d), full read %v; records %v", sum.NamesSeen, sum.NamesFrom, full.NamesSeen, sum.Records)
+	}
+
+	// Names from the latest two records only.
+	few, err := query.ActorSummary(ctx, st, "USA", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, n := range few.NamesSeen {
+		names = append(names, n.Name)
+	}
+	if few.NamesFrom != 2 || few.Total != 5 || strings.Contains(strings.Join(names, "|"), "Washington") {
+		t.Errorf("latest 2: names %v from %d of %d, want none of the first records", names, few.NamesFrom, few.Total)
+	}
+	if _, err := query.ActorSummary(ctx, st, "ZZZ", 10); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("an unknown code without records: %v, want not found", err)
+	}
+}
+
+// TestPartyFigures checks that cutting one party's series from the
+// figures of all gives what Figures reads for that party from the store:
+// the same series, points and running-total judgement, for actors, for
+// first and later targets, and for a party with no figures.
+func TestPartyFigures(t *testing.T) {
+	hit := func(n float64, actor string, targets []string, source, date, evidence string) model.Event {
+		e := toll(n, source, date, evidence)
+		e.Actor, e.Targets = nil, nil
+		if actor != "" {
+			e.Actor = &model.Actor{Code: actor}
+		}
+		for _, c := range targets {
+			e.Targets = append(e.Targets, model.Actor{Code: c})
+		}
+		return e
+	}
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", hit(12, "RUS", []string{"UKR"}, "Ukrainian police", "2022-03-01", "Russian shelling killed 12 civilians in Kharkiv.")),
+		doc("b", "2022-03-04", "Wire", hit(30, "RUS", []string{"UKR"}, "Ukrainian police", "2022-03-03", "The number of civilians killed so far rose to 30.")),
+		doc("c", "2022-03-05", "Paper", hit(4, "", []string{"UKR", "POL"}, "border guards", "2022-03-04", "Four civilians were killed near the border.")),
+		doc("d", "2022-03-06", "Paper", hit(7, "UKR", []string{"RUS"}, "Russian officials", "2022-03-05", "Seven civilians were killed in Belgorod.")),
+		doc("e", "2022-03-07", "Wire", hit(9, "", []string{"POL"}, "Polish police", "2022-03-06", "Nine civilians died.")),
+	)
+	ctx := context.Background()
+	all, err := query.Figures(ctx, st, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, party := range []string{"UKR", "RUS", "POL", "DEU"} {
+		want, err := query.Figures(ctx, st, "", party)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := query.PartyFigures(all, party)
+		if len(want) == 0 {
+			want = []model.Series{}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: cut from all\n%+v\nread for the party\n%+v", party, got, want)
+		}
+	}
+	// The cut is not the whole: RUS acts in two UKR series claims and is
+	// the target of one.
+	if got := query.PartyFigures(all, "RUS"); len(got) != 2 {
+		t.Errorf("RUS: %d series, want 2 (UKR's, where it acts, and its own)", len(got))
 	}
 }

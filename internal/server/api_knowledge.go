@@ -157,35 +157,41 @@ func (s *Server) ledger(ctx context.Context, f query.LedgerFilter) (*query.Ledge
 }
 
 // actorSummary is what the server keeps of an actor between requests:
-// everything but its records, which are named by id only. Keeping the
-// records whole held every report of them too, hundreds of megabytes for
-// a state in most of the news; a page of them is read when asked for.
+// everything but its records, which are read a page at a time when asked
+// for. Keeping the records whole held every report of them too, hundreds
+// of megabytes for a state in most of the news, and reading them took
+// longer than a request may.
 type actorSummary struct {
 	*query.Actor
-	// ids are the actor's records, in the order they are listed.
+	// ids are an office holder's records, in the order they are listed:
+	// a selection of the state's records that the store cannot page by
+	// itself. Nil for a state or organisation, paged from the store.
 	ids []string
-	// person is set for an office holder, whose records are a selection
-	// of the state's that the store cannot page by itself.
-	person bool
 }
 
-// actorRecord is an actor with the ids of the records it takes part in,
-// kept while the store does not change (see aggCache): like the ledger,
-// it reads all of those records. The value returned is shared: read it
-// only.
+// actorNameSample bounds the records an actor's names and people are read
+// from: the latest ones (see query.ActorSummary).
+const actorNameSample = 2000
+
+// actorRecord is an actor's summary, kept while the store does not change
+// (see aggCache). The value returned is shared: read it only.
 func (s *Server) actorRecord(ctx context.Context, code string) (*actorSummary, error) {
 	v, err := s.aggregate(ctx, "actor\x00"+code, func(ctx context.Context) (any, error) {
-		a, err := query.ActorRecord(ctx, s.st, code)
+		a, err := query.ActorSummary(ctx, s.st, code, actorNameSample)
 		if err != nil {
 			return nil, err
 		}
-		sum := &actorSummary{ids: make([]string, len(a.Records)), person: a.Kind == "person"}
-		for i, r := range a.Records {
-			sum.ids[i] = r.ID
+		sum := &actorSummary{Actor: a}
+		if a.Kind == "person" {
+			full, err := query.ActorRecord(ctx, s.st, code)
+			if err != nil {
+				return nil, err
+			}
+			sum.ids = make([]string, len(full.Records))
+			for i, r := range full.Records {
+				sum.ids[i] = r.ID
+			}
 		}
-		slim := *a
-		slim.Records = nil
-		sum.Actor = &slim
 		return sum, nil
 	})
 	if err != nil {
@@ -197,22 +203,13 @@ func (s *Server) actorRecord(ctx context.Context, code string) (*actorSummary, e
 // actorRecords reads one page of an actor's records: through the store's
 // index of parties for a state or organisation, by id for a person.
 func (s *Server) actorRecords(ctx context.Context, a *actorSummary, p paging) ([]*model.Record, error) {
+	if a.ids == nil {
+		if p.offset >= a.Total {
+			return []*model.Record{}, nil
+		}
+		return s.st.Records(ctx, store.RecordFilter{Party: a.Code, Limit: p.limit, Offset: p.offset})
+	}
 	lo, hi := min(p.offset, len(a.ids)), min(p.offset+p.limit, len(a.ids))
-	if lo == hi {
-		return []*model.Record{}, nil
-	}
-	if !a.person {
-		recs, err := s.st.Records(ctx, store.RecordFilter{Party: a.Code, Limit: hi - lo, Offset: lo})
-		if err != nil {
-			return nil, err
-		}
-		// The store changed between the summary and this read only if
-		// its version moved, and then the summary is read again on the
-		// next request; a page that no longer lines up is read by id.
-		if len(recs) == hi-lo && recs[0].ID == a.ids[lo] && recs[len(recs)-1].ID == a.ids[hi-1] {
-			return recs, nil
-		}
-	}
 	out := make([]*model.Record, 0, hi-lo)
 	for _, id := range a.ids[lo:hi] {
 		r, err := s.st.Record(ctx, id)
@@ -228,12 +225,22 @@ func (s *Server) actorRecords(ctx context.Context, a *actorSummary, p paging) ([
 }
 
 // figures are the series of counted figures for a type and a party
-// ("" for all), kept while the store does not change (see aggCache). The
-// series returned are shared: read them only.
+// ("" for all), kept while the store does not change (see aggCache). A
+// party's are cut from the figures of all (query.PartyFigures), which the
+// server keeps anyway: reading them from the store read every record of
+// the party with its reports, seconds for a state in most of the news.
+// The series returned are shared: read them only.
 func (s *Server) figures(ctx context.Context, typ model.EventType, party string) ([]model.Series, error) {
 	key := strings.Join([]string{"figures", string(typ), party}, "\x00")
 	v, err := s.aggregate(ctx, key, func(ctx context.Context) (any, error) {
-		return query.Figures(ctx, s.st, typ, party)
+		if party == "" {
+			return query.Figures(ctx, s.st, typ, "")
+		}
+		all, err := s.figures(ctx, typ, "")
+		if err != nil {
+			return nil, err
+		}
+		return query.PartyFigures(all, party), nil
 	})
 	if err != nil {
 		return nil, err
@@ -251,6 +258,9 @@ type ActorJSON struct {
 	AsActor   map[model.EventType]int `json:"as_actor"`
 	AsTarget  map[model.EventType]int `json:"as_target"`
 	Records   Page[*model.Record]     `json:"records"`
+	// NamesFrom, when set, counts the latest records NamesSeen and People
+	// were read from, where there are more.
+	NamesFrom int `json:"names_from,omitempty"`
 	// Figures are the series of figures about the actor, each with its
 	// latest DefaultPoints points.
 	Figures []SeriesJSON `json:"figures"`
@@ -281,7 +291,7 @@ func (s *Server) actor(ctx context.Context, r *http.Request, p paging) (*ActorJS
 	if err != nil {
 		return nil, err
 	}
-	total := len(a.ids)
+	total := a.Total
 	page := Page[*model.Record]{Total: &total, Limit: p.limit, Offset: p.offset, Items: recs}
 	if p.offset+p.limit < total {
 		page.Next = nextLink(r, p)
@@ -292,7 +302,7 @@ func (s *Server) actor(ctx context.Context, r *http.Request, p paging) (*ActorJS
 	}
 
 	return &ActorJSON{Code: a.Code, Name: a.Name, Kind: a.Kind, NamesSeen: a.NamesSeen, People: a.People, AsActor: a.AsActor,
-		AsTarget: a.AsTarget, Records: page, Figures: latestPoints(figs, DefaultPoints)}, nil
+		AsTarget: a.AsTarget, Records: page, NamesFrom: a.NamesFrom, Figures: latestPoints(figs, DefaultPoints)}, nil
 }
 
 // apiStats is GET /api/v1/stats: what the store holds.

@@ -602,7 +602,7 @@ func TestAPIActorPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	byID := *sum
-	byID.person = true
+	byID.ids = wantIDs
 	for _, p := range []paging{{limit: 7}, {limit: 7, offset: 7}, {limit: 100, offset: len(wantIDs) - 3}, {limit: 5, offset: len(wantIDs)}} {
 		recs, err := s.actorRecords(t.Context(), &byID, p)
 		if err != nil {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -176,6 +177,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	go s.warm(ctx)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serving on %s: %w", ln.Addr(), err)
@@ -190,6 +192,32 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// warm computes the aggregates the pages start from (the store's counts,
+// the whole ledger and all figures) as the server starts, so that the
+// first reader of the ledger of a large store does not wait the seconds
+// it takes; a request that comes meanwhile waits for the computation in
+// flight instead of starting its own (see aggCache).
+func (s *Server) warm(ctx context.Context) {
+	start := time.Now()
+	steps := []struct {
+		what string
+		run  func(context.Context) error
+	}{
+		{"stats", func(ctx context.Context) error { _, err := s.stats(ctx); return err }},
+		{"ledger", func(ctx context.Context) error { _, err := s.ledger(ctx, query.LedgerFilter{}); return err }},
+		{"figures", func(ctx context.Context) error { _, err := s.figures(ctx, "", ""); return err }},
+	}
+	for _, st := range steps {
+		if err := st.run(ctx); err != nil {
+			if ctx.Err() == nil {
+				s.log.Warn("computing an aggregate at start failed; it is computed when asked for", "aggregate", st.what, "err", err)
+			}
+			return
+		}
+	}
+	s.log.Info("aggregates ready", "took", time.Since(start).Round(time.Millisecond).String())
 }
 
 // changed notes that this server wrote to the store, so that what it has

@@ -170,6 +170,19 @@ type RecordStore interface {
 	Records(ctx context.Context, f RecordFilter) ([]*model.Record, error)
 	// Record returns one record by id, or the record holding an event id.
 	Record(ctx context.Context, id string) (*model.Record, error)
+	// PartyCounts counts the records an actor code takes part in, by type
+	// and role, from the store's index of parties: what an actor's page
+	// shows of a state in most of the news without reading its records.
+	PartyCounts(ctx context.Context, code string) (*PartyCounts, error)
+}
+
+// PartyCounts are the records one actor code takes part in.
+type PartyCounts struct {
+	// Records counts the records it acts in or is targeted in.
+	Records int
+	// AsActor and AsTarget count them by type and role; a record where
+	// it is both counts in both.
+	AsActor, AsTarget map[model.EventType]int
 }
 
 // RecordFilter selects records; empty fields select everything.

@@ -358,3 +358,31 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 	}
 	return &r, s.withMentions(ctx, []*model.Record{&r})
 }
+
+// PartyCounts counts an actor's records by type and role, walking the
+// index of parties and the records' own actor and target columns.
+func (s *DB) PartyCounts(ctx context.Context, code string) (*store.PartyCounts, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT r.type, r.actor = ?, (' ' || r.targets || ' ') LIKE ?, count(*)
+		FROM record_parties x JOIN records r ON r.id = x.record_id WHERE x.code = ? GROUP BY 1, 2, 3`, code, "% "+code+" %", code)
+	if err != nil {
+		return nil, fmt.Errorf("counting the records of %s: %w", code, err)
+	}
+	defer rows.Close()
+	pc := &store.PartyCounts{AsActor: map[model.EventType]int{}, AsTarget: map[model.EventType]int{}}
+	for rows.Next() {
+		var typ string
+		var acts, targeted bool
+		var n int
+		if err := rows.Scan(&typ, &acts, &targeted, &n); err != nil {
+			return nil, fmt.Errorf("counting the records of %s: %w", code, err)
+		}
+		pc.Records += n
+		if acts {
+			pc.AsActor[model.EventType(typ)] += n
+		}
+		if targeted {
+			pc.AsTarget[model.EventType(typ)] += n
+		}
+	}
+	return pc, rows.Err()
+}
