@@ -29,6 +29,10 @@ type Record struct {
 	History       []StatusStep   `json:"history,omitempty"`
 	Disagreements []Disagreement `json:"disagreements,omitempty"`
 	Confidence    float64        `json:"confidence"`
+	// Reports counts the record's reports as the store keeps them, also
+	// when a list was read without Mentions (store.RecordFilter's
+	// NoMentions); not written, since Mentions say it.
+	Reports int `json:"-"`
 }
 
 // RunningTotal reports whether every report of the record gives a running

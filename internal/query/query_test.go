@@ -349,3 +349,41 @@ func TestPartyFigures(t *testing.T) {
 		t.Errorf("RUS: %d series, want 2 (UKR's, where it acts, and its own)", len(got))
 	}
 }
+
+// TestRecordsWithoutMentions checks that a list read without reports
+// holds the same records, in the same order, each counting the reports
+// a full read lists.
+func TestRecordsWithoutMentions(t *testing.T) {
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", toll(227, "OHCHR", "2022-03-01", "At least 227 civilians have been killed, the UN said.")),
+		doc("b", "2022-03-03", "Paper", toll(227, "OHCHR", "2022-03-01", "The UN counted 227 civilian deaths.")),
+		doc("c", "2022-03-03", "Paper", aid("POL", model.StatusPledged, nil, model.Item{Name: "helmets"})),
+		doc("d", "2022-03-04", "Wire", toll(249, "OHCHR", "2022-03-03", "The toll rose to 249.")),
+	)
+	ctx := context.Background()
+	for _, f := range []store.RecordFilter{{}, {Party: "UKR"}, {Types: []model.EventType{model.TypeCasualties}, Limit: 1, Offset: 1}} {
+		full, err := st.Records(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.NoMentions = true
+		brief, err := st.Records(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(brief) != len(full) || len(full) == 0 {
+			t.Fatalf("%+v: %d records without reports, %d with", f, len(brief), len(full))
+		}
+		several := false
+		for i := range full {
+			if brief[i].ID != full[i].ID || brief[i].Mentions != nil || brief[i].Reports != len(full[i].Mentions) || full[i].Reports != len(full[i].Mentions) {
+				t.Errorf("%+v: record %d: %s with %d reports counted, %s with %d listed (%d counted)", f, i, brief[i].ID, brief[i].Reports,
+					full[i].ID, len(full[i].Mentions), full[i].Reports)
+			}
+			several = several || len(full[i].Mentions) > 1
+		}
+		if f.Limit == 0 && !several {
+			t.Errorf("%+v: no record with several reports; the count is not tested", f)
+		}
+	}
+}

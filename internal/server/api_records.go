@@ -106,7 +106,7 @@ type TimelineItem struct {
 
 func timelineItem(r *model.Record) TimelineItem {
 	it := TimelineItem{ID: r.ID, Day: r.Day, Start: r.Day, End: r.Day, Precision: query.Precision(r), Type: r.Type,
-		Status: r.Status, Summary: query.Summary(r), Reports: len(r.Mentions), FirstReported: r.FirstReported,
+		Status: r.Status, Summary: query.Summary(r), Reports: max(r.Reports, len(r.Mentions)), FirstReported: r.FirstReported,
 		Confidence: r.Confidence, Targets: []string{}, Places: []string{}}
 	if r.Time != nil && r.Time.Start != "" {
 		it.Start = r.Time.Start
@@ -134,6 +134,8 @@ func (s *Server) apiTimeline(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A timeline item counts its reports; it does not list them.
+	f.NoMentions = true
 	recs, more, err := s.records(r.Context(), f, p)
 	if err != nil {
 		return nil, err

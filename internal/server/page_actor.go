@@ -22,11 +22,11 @@ func (s *Server) actorPage(r *http.Request) (string, *view, error) {
 	if err != nil {
 		return "", nil, err
 	}
-	figs, err := s.figures(r.Context(), "", a.Code)
+	series, err := s.figureViews(r.Context(), "", a.Code, 12)
 	if err != nil {
 		return "", nil, err
 	}
-	v := &actorView{A: a, Series: seriesViews(figs, 12), Total: *a.Records.Total}
+	v := &actorView{A: a, Series: series, Total: *a.Records.Total}
 	v.First, v.Last = p.offset+1, p.offset+len(a.Records.Items)
 	if p.offset > 0 {
 		v.Prev = pageLink(r, max(0, p.offset-p.limit))

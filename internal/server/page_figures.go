@@ -1,10 +1,12 @@
 package server
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
@@ -61,12 +63,30 @@ func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	case err != nil:
 		return "", nil, err
 	}
-	series, err := s.figures(r.Context(), typ, actor)
-	if err != nil {
+	if v.Series, err = s.figureViews(r.Context(), typ, actor, maxSeriesShown); err != nil {
 		return "", nil, err
 	}
-	v.Series = seriesViews(series, maxSeriesShown)
 	return "figures", &view{Title: "Figures", Nav: "figures", Data: v}, nil
+}
+
+// figureViews are the charts and claim tables of the limit longest series
+// of figures for a type and a party, kept while the store does not change
+// (see aggCache): laying them out reads every claim, 50 ms for the tens
+// of thousands of a large store. The views returned are shared: read
+// them only.
+func (s *Server) figureViews(ctx context.Context, typ model.EventType, party string, limit int) ([]seriesView, error) {
+	key := strings.Join([]string{"figure views", string(typ), party, strconv.Itoa(limit)}, "\x00")
+	v, err := s.aggregate(ctx, key, func(ctx context.Context) (any, error) {
+		series, err := s.figures(ctx, typ, party)
+		if err != nil {
+			return nil, err
+		}
+		return seriesViews(series, limit), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.([]seriesView), nil
 }
 
 // seriesViews lays out the limit series with the most claims, most

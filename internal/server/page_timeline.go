@@ -33,6 +33,8 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	case err != nil:
 		return "", nil, err
 	}
+	// A timeline item counts its reports; it does not list them.
+	f.NoMentions = true
 	recs, more, err := s.records(r.Context(), f, p)
 	if err != nil {
 		return "", nil, err

@@ -195,6 +195,10 @@ type RecordFilter struct {
 	From, To string            // the record's day, inclusive
 	// ReportedOn selects records with a mention in an article of that day.
 	ReportedOn string
+	// NoMentions leaves the records' Mentions unread (Reports still counts
+	// them), for lists that show a line per record: the reports are most
+	// of what reading a record costs.
+	NoMentions bool
 	Limit      int
 	Offset     int
 }

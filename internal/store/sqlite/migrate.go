@@ -149,6 +149,24 @@ var migrations = []string{
 	// whether anything was committed since it last looked.
 	`CREATE TABLE store_version (v INTEGER NOT NULL);
 	INSERT INTO store_version (v) VALUES (0);`,
+	// 6: each article's date and outlet by rowid, in rows of a few dozen
+	// bytes, for searches filtered by date or outlet. Those joined the
+	// full-text matches to the articles table, whose rows hold the whole
+	// text, and read a page of it per match: 170 ms for a common phrase in
+	// three months of 100,000 articles. The keys of 100,000 articles fill
+	// a few megabytes, which stay in a connection's cache.
+	`CREATE TABLE article_keys (
+		rowid INTEGER PRIMARY KEY,
+		date TEXT NOT NULL,
+		outlet TEXT NOT NULL
+	);
+	INSERT INTO article_keys (rowid, date, outlet) SELECT rowid, date, outlet FROM articles;
+	CREATE TRIGGER article_keys_insert AFTER INSERT ON articles BEGIN
+		INSERT INTO article_keys (rowid, date, outlet) VALUES (new.rowid, new.date, new.outlet);
+	END;
+	CREATE TRIGGER article_keys_delete AFTER DELETE ON articles BEGIN
+		DELETE FROM article_keys WHERE rowid = old.rowid;
+	END;`,
 }
 
 // searchText is the SQL expression for a column's text as the full-text

@@ -284,18 +284,18 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	}
 	// A party or a place drives the query from its index, which is kept
 	// in day order; the other filters then test each row.
-	q := `SELECT r.data FROM records r`
+	q := `SELECT r.data, r.mentions FROM records r`
 	order := " ORDER BY r.day, r.id"
 	switch {
 	case f.Party != "":
-		q = `SELECT r.data FROM record_parties x JOIN records r ON r.id = x.record_id`
+		q = `SELECT r.data, r.mentions FROM record_parties x JOIN records r ON r.id = x.record_id`
 		add("x.code = ?", f.Party)
 		order = " ORDER BY x.day, x.record_id"
 		if f.Place != "" {
 			add("r.id IN (SELECT record_id FROM record_places WHERE place = ?)", f.Place)
 		}
 	case f.Place != "":
-		q = `SELECT r.data FROM record_places x JOIN records r ON r.id = x.record_id`
+		q = `SELECT r.data, r.mentions FROM record_places x JOIN records r ON r.id = x.record_id`
 		add("x.place = ?", f.Place)
 		order = " ORDER BY x.day, x.record_id"
 	}
@@ -324,9 +324,26 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	if err != nil {
 		return nil, fmt.Errorf("reading records: %w", err)
 	}
-	recs, err := scanRecords(rows)
-	if err != nil {
-		return nil, err
+	defer rows.Close()
+	var recs []*model.Record
+	for rows.Next() {
+		var data string
+		var reports int
+		if err := rows.Scan(&data, &reports); err != nil {
+			return nil, fmt.Errorf("reading records: %w", err)
+		}
+		r := &model.Record{}
+		if err := json.Unmarshal([]byte(data), r); err != nil {
+			return nil, fmt.Errorf("decoding record: %w", err)
+		}
+		r.Reports = reports
+		recs = append(recs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading records: %w", err)
+	}
+	if f.NoMentions {
+		return recs, nil
 	}
 	return recs, s.withMentions(ctx, recs)
 }
@@ -356,7 +373,11 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 	if err := json.Unmarshal([]byte(data), &r); err != nil {
 		return nil, fmt.Errorf("decoding record %s: %w", id, err)
 	}
-	return &r, s.withMentions(ctx, []*model.Record{&r})
+	if err := s.withMentions(ctx, []*model.Record{&r}); err != nil {
+		return nil, err
+	}
+	r.Reports = len(r.Mentions)
+	return &r, nil
 }
 
 // PartyCounts counts an actor's records by type and role, walking the

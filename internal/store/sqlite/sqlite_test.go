@@ -2,9 +2,13 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -324,5 +328,120 @@ func TestSearchCountsGrow(t *testing.T) {
 	}
 	if m := months(store.SearchQuery{Text: "said", Outlet: "Other Desk"}); len(m) != 1 || m["2022-04"] != 2 {
 		t.Errorf("with outlet: %v", m)
+	}
+}
+
+// TestSearchPages checks that pages of a search, filtered or not, are
+// slices of one ranking: every match once, the best first, each with its
+// own snippet and fields, and that equal scores go newest first.
+func TestSearchPages(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	var arts []*model.Article
+	for i := range 23 {
+		// The word appears i%5+1 times, so scores differ in steps and tie
+		// within a step.
+		text := fmt.Sprintf("Report %d from the front. %s The rest of the day was quiet.", i, strings.Repeat("Artillery fire was heard. ", i%5+1))
+		arts = append(arts, article(fmt.Sprintf("d%02d", i), fmt.Sprintf("2022-03-%02d", i+1), []string{"Wire", "Paper"}[i%2], "", text))
+	}
+	if _, err := db.Put(ctx, docs(arts...)); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []store.SearchQuery{{Text: "artillery"}, {Text: "artillery", Outlet: "Wire"}, {Text: "artillery", From: "2022-03-05", To: "2022-03-20"}} {
+		whole, err := db.Search(ctx, store.SearchQuery{Text: q.Text, Outlet: q.Outlet, From: q.From, To: q.To, Limit: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(whole.Hits) != whole.Total || whole.Total == 0 {
+			t.Fatalf("%+v: %d hits, total %d", q, len(whole.Hits), whole.Total)
+		}
+		var paged []store.Hit
+		for off := 0; off < whole.Total; off += 4 {
+			q.Limit, q.Offset = 4, off
+			res, err := db.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			paged = append(paged, res.Hits...)
+		}
+		if !reflect.DeepEqual(paged, whole.Hits) {
+			t.Errorf("%+v: pages of 4 differ from one page", q)
+		}
+		for i, h := range whole.Hits {
+			if !strings.Contains(h.Snippet, store.MarkStart+"Artillery"+store.MarkEnd) || h.Title != "" || h.Date == "" {
+				t.Errorf("%+v: hit %s: snippet %q, date %q", q, h.Doc, h.Snippet, h.Date)
+			}
+			if q.Outlet != "" && h.Outlet != q.Outlet || q.From != "" && (h.Date < q.From || h.Date > q.To) {
+				t.Errorf("%+v: hit %s (%s, %s) outside the filter", q, h.Doc, h.Outlet, h.Date)
+			}
+			if i == 0 {
+				continue
+			}
+			prev := whole.Hits[i-1]
+			if h.Score > prev.Score || h.Score == prev.Score && h.Date > prev.Date {
+				t.Errorf("%+v: %s (%.4f, %s) after %s (%.4f, %s)", q, h.Doc, h.Score, h.Date, prev.Doc, prev.Score, prev.Date)
+			}
+		}
+	}
+}
+
+// TestMigrationArticleKeys opens a store made by the schema before the
+// articles' keys were kept apart (version 5) and checks that searches
+// filtered by date and outlet find its articles, and the articles stored
+// after the migration.
+func TestMigrationArticleKeys(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:5] {
+		if _, err := raw.ExecContext(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := raw.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (5)`); err != nil {
+		t.Fatal(err)
+	}
+	old := []*model.Article{
+		article("old-march", "2022-03-04", "Harbour Wire", "", "Drones struck a depot near the river."),
+		article("old-june", "2022-06-10", "Valley Post", "", "Drones were seen over the city at night."),
+	}
+	for _, a := range old {
+		if _, err := raw.ExecContext(ctx, `INSERT INTO articles (id, doc, date, outlet, text, blocks, origin, bytes, ingested_at) VALUES (?, ?, ?, ?, ?, '[]', '', ?, '')`,
+			a.ID, a.Doc, a.DateString(), a.Outlet, a.Text, len(a.Text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Put(ctx, docs(article("new-june", "2022-06-20", "Harbour Wire", "", "Drones hit a power station."))); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		q    store.SearchQuery
+		want []string
+	}{
+		{store.SearchQuery{Text: "drones", From: "2022-06-01", To: "2022-06-30"}, []string{"new-june", "old-june"}},
+		{store.SearchQuery{Text: "drones", Outlet: "harbour wire"}, []string{"new-june", "old-march"}},
+		{store.SearchQuery{Text: "drones", To: "2022-03-31"}, []string{"old-march"}},
+	}
+	for _, c := range cases {
+		res, err := db.Search(ctx, c.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, h.Doc)
+		}
+		if !slices.Equal(sorted(got), c.want) || res.Total != len(c.want) {
+			t.Errorf("%+v after migration: %v (total %d), want %v", c.q, got, res.Total, c.want)
+		}
 	}
 }
