@@ -100,8 +100,15 @@ server. --cache-size 0 measures every request computed.`,
 				most = max(most, c)
 			}
 			client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: most}, Timeout: 30 * time.Second}
-			// One pass first, so the page cache holds what the requests
-			// read and the figures are of a warm server.
+			// The aggregates the server computes as it starts first, then
+			// one pass, so the page cache holds what the requests read and
+			// the figures are of a warm server.
+			progress("waiting for the server to compute its aggregates")
+			select {
+			case <-srv.Warmed():
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 			server.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
 			var results []server.LoadResult
 			memSource := ""

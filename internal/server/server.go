@@ -102,6 +102,9 @@ type Server struct {
 	// resp keeps whole answers while the store is unchanged (see
 	// respCache); nil when the cache is off.
 	resp *respCache
+	// warmed is closed when the aggregates computed at start are ready
+	// (see warm).
+	warmed chan struct{}
 	// refused counts requests refused for their Host; refusedLog is when
 	// (Unix nanoseconds) the last of them was logged.
 	refused, refusedLog atomic.Int64
@@ -131,7 +134,8 @@ func New(st store.Store, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
-		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL)}
+		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL),
+		warmed: make(chan struct{})}
 	switch {
 	case opts.CacheBytes == 0:
 		s.resp = newRespCache(DefaultCacheBytes)
@@ -200,6 +204,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // it takes; a request that comes meanwhile waits for the computation in
 // flight instead of starting its own (see aggCache).
 func (s *Server) warm(ctx context.Context) {
+	defer close(s.warmed)
 	start := time.Now()
 	steps := []struct {
 		what string
@@ -219,6 +224,11 @@ func (s *Server) warm(ctx context.Context) {
 	}
 	s.log.Info("aggregates ready", "took", time.Since(start).Round(time.Millisecond).String())
 }
+
+// Warmed is closed once the aggregates Serve computes as it starts are
+// ready (or could not be computed): a benchmark waits for it, so that
+// what it measures is not the start.
+func (s *Server) Warmed() <-chan struct{} { return s.warmed }
 
 // changed notes that this server wrote to the store, so that what it has
 // computed from the store's earlier state is computed again.
