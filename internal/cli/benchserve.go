@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -23,6 +24,7 @@ func newBenchServeCmd(app *App) *cobra.Command {
 	var connections []int
 	var duration time.Duration
 	var rebuild bool
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Measure the server's latency and memory on a generated store under concurrent load",
@@ -110,6 +112,17 @@ server. --cache-size 0 measures every request computed.`,
 				return ctx.Err()
 			}
 			server.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			var results []server.LoadResult
 			memSource := ""
 			reset := true
@@ -185,6 +198,7 @@ server. --cache-size 0 measures every request computed.`,
 	f.IntVar(&workers, "workers", 8, "one level of connections (the same as --connections N)")
 	f.DurationVar(&duration, "duration", 20*time.Second, "longest time spent on each level")
 	f.IntVar(&requests, "requests", 5000, "most requests sent at each level")
+	f.StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the levels (server and load together) to this file, for go tool pprof")
 	f.BoolVar(&rebuild, "rebuild", false, "build the store again even if a cached one exists")
 	f.IntVar(&memMB, "memory-limit", defaultMemoryMiB, "MiB of memory the server aims to stay under, as \"sitrep serve\" sets it (0: none)")
 	f.IntVar(&cacheMB, "cache-size", server.DefaultCacheBytes>>20, "MiB of answers the server keeps while the store is unchanged (0: none, to measure what each request costs computed)")

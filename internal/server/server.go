@@ -23,7 +23,6 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/ingest"
-	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -103,8 +102,9 @@ type Server struct {
 	// respCache); nil when the cache is off.
 	resp *respCache
 	// warmed is closed when the aggregates computed at start are ready
-	// (see warm).
-	warmed chan struct{}
+	// (see keepWarm); warmEvery is how often keepWarm looks for writes.
+	warmed    chan struct{}
+	warmEvery time.Duration
 	// refused counts requests refused for their Host; refusedLog is when
 	// (Unix nanoseconds) the last of them was logged.
 	refused, refusedLog atomic.Int64
@@ -135,7 +135,7 @@ func New(st store.Store, opts Options) (*Server, error) {
 	}
 	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
 		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL),
-		warmed: make(chan struct{})}
+		warmed: make(chan struct{}), warmEvery: warmInterval}
 	switch {
 	case opts.CacheBytes == 0:
 		s.resp = newRespCache(DefaultCacheBytes)
@@ -181,7 +181,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	go s.warm(ctx)
+	go s.keepWarm(ctx)
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serving on %s: %w", ln.Addr(), err)
@@ -196,33 +196,6 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return nil
-}
-
-// warm computes the aggregates the pages start from (the store's counts,
-// the whole ledger and all figures) as the server starts, so that the
-// first reader of the ledger of a large store does not wait the seconds
-// it takes; a request that comes meanwhile waits for the computation in
-// flight instead of starting its own (see aggCache).
-func (s *Server) warm(ctx context.Context) {
-	defer close(s.warmed)
-	start := time.Now()
-	steps := []struct {
-		what string
-		run  func(context.Context) error
-	}{
-		{"stats", func(ctx context.Context) error { _, err := s.stats(ctx); return err }},
-		{"ledger", func(ctx context.Context) error { _, err := s.ledger(ctx, query.LedgerFilter{}); return err }},
-		{"figures", func(ctx context.Context) error { _, err := s.figures(ctx, "", ""); return err }},
-	}
-	for _, st := range steps {
-		if err := st.run(ctx); err != nil {
-			if ctx.Err() == nil {
-				s.log.Warn("computing an aggregate at start failed; it is computed when asked for", "aggregate", st.what, "err", err)
-			}
-			return
-		}
-	}
-	s.log.Info("aggregates ready", "took", time.Since(start).Round(time.Millisecond).String())
 }
 
 // Warmed is closed once the aggregates Serve computes as it starts are
