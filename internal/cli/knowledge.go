@@ -60,10 +60,10 @@ func (r *recordFlags) filter() (store.RecordFilter, error) {
 func recordsTable(recs []*model.Record) *table {
 	t := &table{header: []string{"day", "precision", "type", "status", "event", "reports", "sources", "id"}}
 	for _, r := range recs {
-		t.add(r.Day, query.Precision(r), string(r.Type), orDash(r.Status), query.Summary(r), strconv.Itoa(len(r.Mentions)),
-			truncate(strings.Join(query.Sources(r), "; "), 50), r.ID)
+		t.add(r.Day, query.Precision(r), string(r.Type), orDash(r.Status), query.Summary(r), strconv.Itoa(max(r.Reports, len(r.Mentions))),
+			strings.Join(query.Sources(r), "; "), r.ID)
 	}
-	return t
+	return t.numbers("reports")
 }
 
 func newEventsCmd(app *App) *cobra.Command {
@@ -83,6 +83,9 @@ records whole (mentions, status history, disagreements), --csv a flat table.`,
 				return err
 			}
 			return app.withReader(cmd.Context(), func(st store.Store) error {
+				if f.Party, err = actorFlag(cmd.Context(), st, "--actor", f.Party); err != nil {
+					return err
+				}
 				recs, err := st.Records(cmd.Context(), f)
 				if err != nil {
 					return err
@@ -189,6 +192,9 @@ known to the day, the week, the month, or only from the report's date.`,
 				return err
 			}
 			return app.withReader(cmd.Context(), func(st store.Store) error {
+				if f.Party, err = actorFlag(cmd.Context(), st, "--actor", f.Party); err != nil {
+					return err
+				}
 				recs, err := query.Timeline(cmd.Context(), st, f)
 				if err != nil {
 					return err
@@ -205,7 +211,7 @@ known to the day, the week, the month, or only from the report's date.`,
 						day = r.Day
 						fmt.Fprintf(app.Stdout, "\n%s\n", day)
 					}
-					fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%d reports)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), len(r.Mentions))
+					fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%s)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), plural(len(r.Mentions), "report", "reports"))
 				}
 				return nil
 			})
@@ -232,8 +238,14 @@ ledger's own columns.`,
   sitrep ledger --format kiel > ledger.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			lf.Donor, lf.Recipient = strings.ToUpper(lf.Donor), strings.ToUpper(lf.Recipient)
 			return app.withReader(cmd.Context(), func(st store.Store) error {
+				var err error
+				if lf.Donor, err = actorFlag(cmd.Context(), st, "--donor", lf.Donor); err != nil {
+					return err
+				}
+				if lf.Recipient, err = actorFlag(cmd.Context(), st, "--recipient", lf.Recipient); err != nil {
+					return err
+				}
 				l, err := query.AidLedger(cmd.Context(), st, lf)
 				if err != nil {
 					return err
@@ -252,32 +264,37 @@ ledger's own columns.`,
 				default:
 					return fmt.Errorf("--format %q: want table, csv or kiel", format)
 				}
-				t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "EUR", "sources", "record"}}
+				t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "currency", "EUR", "sources", "record"}}
+				t.numbers("value", "EUR")
 				for _, r := range l.Rows {
-					units, value, eur := "", "", ""
+					units, value, currency, eur := "", "", "", ""
 					if r.Units != nil {
 						units = query.RangeText(r.Units)
+						if format == "csv" {
+							units = plainRange(r.Units)
+						}
 					}
 					if r.Money != nil {
-						value = query.Number(r.Money.Amount) + " " + r.Money.Currency
+						value, currency = plain(r.Money.Amount), r.Money.Currency
 					}
 					if r.EUR > 0 {
-						eur = query.Number(float64(int64(r.EUR)))
+						eur = plain(float64(int64(r.EUR)))
 					}
 					if r.Disagreed {
 						units += " *"
 					}
-					t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, eur,
-						truncate(strings.Join(r.Sources, "; "), 40), r.Record)
+					t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, currency, eur,
+						strings.Join(r.Sources, "; "), r.Record)
 				}
 				if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
 					return err
 				}
 				fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
 				tt := &table{header: []string{"donor", "packages", "delivered", "EUR", "USD", "units pledged", "units delivered"}}
+				tt.numbers("packages", "delivered", "EUR", "USD")
 				for _, d := range l.Totals {
-					tt.add(orDash(d.Donor), strconv.Itoa(d.Records), strconv.Itoa(d.Delivered), query.Number(float64(int64(d.EUR))),
-						query.Number(float64(int64(d.USD))), unitsText(d.Pledged), unitsText(d.UnitsDelivered))
+					tt.add(orDash(d.Donor), strconv.Itoa(d.Records), strconv.Itoa(d.Delivered), plain(float64(int64(d.EUR))),
+						plain(float64(int64(d.USD))), unitsText(d.Pledged), unitsText(d.UnitsDelivered))
 				}
 				fmt.Fprintln(app.Stdout)
 				if err := tt.write(app.Stdout, false); err != nil {
@@ -357,7 +374,11 @@ side; running totals are marked cumulative.`,
 				return fmt.Errorf("--type: %w", err)
 			}
 			return app.withReader(cmd.Context(), func(st store.Store) error {
-				series, err := query.Figures(cmd.Context(), st, t, strings.ToUpper(party))
+				code, err := actorFlag(cmd.Context(), st, "--actor", party)
+				if err != nil {
+					return err
+				}
+				series, err := query.Figures(cmd.Context(), st, t, code)
 				if err != nil {
 					return err
 				}
@@ -395,7 +416,17 @@ the person's office and the events in which they are named as actor or source.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return app.withReader(cmd.Context(), func(st store.Store) error {
-				a, err := query.ActorRecord(cmd.Context(), st, args[0])
+				who := args[0]
+				// A state, organisation or group by code or name; else an
+				// office holder's name, which the query layer reads.
+				if code, _, err := query.ActorCode(who); err == nil {
+					who = code
+				} else if !query.IsPerson(who) {
+					if who, err = actorFlag(cmd.Context(), st, "actor", who); err != nil {
+						return err
+					}
+				}
+				a, err := query.ActorRecord(cmd.Context(), st, who)
 				if err != nil {
 					return fmt.Errorf("actor %s: %w", args[0], err)
 				}

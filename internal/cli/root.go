@@ -18,7 +18,7 @@ import (
 // App carries what every subcommand shares: the global flags and the
 // streams to write to, so tests can run commands without a terminal.
 type App struct {
-	DB    string // store location: a SQLite file path or a postgres:// URL
+	DB    string // store location: a SQLite file path
 	JSON  bool   // print machine-readable JSON instead of tables
 	Quiet bool   // no progress and no summary line
 
@@ -26,7 +26,16 @@ type App struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Log    *slog.Logger
+
+	// creates is set for a command that makes the store when it does not
+	// exist (ingest); every other command refuses a store that is not
+	// there, so that a mistyped --db is an error, not an empty answer.
+	creates bool
 }
+
+// creatingCommands are the commands that make the store named by --db
+// when it does not exist yet.
+var creatingCommands = map[string]bool{"ingest": true}
 
 // commands lists the constructors of every subcommand; each command's file
 // adds its own in an init function so adding a command touches one file.
@@ -46,6 +55,7 @@ according to whom.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			app.creates = creatingCommands[cmd.Name()] && cmd.Parent() == cmd.Root()
 			level := slog.LevelInfo
 			if app.Quiet {
 				level = slog.LevelWarn
@@ -57,7 +67,7 @@ according to whom.`,
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	pf := root.PersistentFlags()
-	pf.StringVar(&app.DB, "db", "./sitrep.db", "store: a SQLite file path, or a postgres:// URL")
+	pf.StringVar(&app.DB, "db", "./sitrep.db", "store: a SQLite file path (made by \"sitrep ingest\" when it does not exist)")
 	pf.BoolVar(&app.JSON, "json", false, "print JSON for scripts instead of tables")
 	pf.BoolVarP(&app.Quiet, "quiet", "q", false, "print no progress and no summary")
 	for _, f := range commands {

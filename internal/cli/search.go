@@ -1,11 +1,11 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -18,6 +18,47 @@ func init() {
 	addCommand(newSearchCmd)
 	addCommand(newShowCmd)
 	addCommand(newStatsCmd)
+}
+
+// hasSearchWord reports whether a query holds a word to look for.
+func hasSearchWord(q string) bool {
+	for _, t := range store.ParseQuery(q) {
+		if !t.Not {
+			return true
+		}
+	}
+	return false
+}
+
+// knownOutlet finds the stored outlet a --outlet value names, ignoring
+// case; an outlet the store does not hold is an error that lists those
+// it does, most articles first, since a filter that matches nothing looks
+// like an answer.
+func knownOutlet(ctx context.Context, st store.Store, name string) (string, error) {
+	stats, err := st.Stats(ctx)
+	if err != nil {
+		return "", err
+	}
+	var names []string
+	for _, o := range stats.ByOutlet {
+		if o.Key == "(none)" {
+			continue
+		}
+		if strings.EqualFold(strings.TrimSpace(name), o.Key) {
+			return o.Key, nil
+		}
+		names = append(names, o.Key)
+	}
+	if len(names) == 0 {
+		return "", fmt.Errorf("--outlet %q: the store's articles name no outlet", name)
+	}
+	const shown = 20
+	more := ""
+	if len(names) > shown {
+		more = fmt.Sprintf(" and %d more (sitrep stats lists them)", len(names)-shown)
+		names = names[:shown]
+	}
+	return "", fmt.Errorf("--outlet %q: no such outlet; the store holds %s%s", name, strings.Join(names, ", "), more)
 }
 
 // dateFlag normalises a --from/--to value to DateLayout.
@@ -44,7 +85,7 @@ func newSearchCmd(app *App) *cobra.Command {
 		Example: `  sitrep search stinger
   sitrep search '"anti-tank" OR javelin' --from 2022-03-01 --limit 5
   sitrep search refugees --outlet "Danube Courier" --json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var err error
 			if q.From, err = dateFlag("from", q.From); err != nil {
@@ -54,7 +95,20 @@ func newSearchCmd(app *App) *cobra.Command {
 				return err
 			}
 			q.Text = strings.Join(args, " ")
+			if !hasSearchWord(q.Text) {
+				// Nothing to look for is a question not yet asked, not a
+				// failure: say how to ask it.
+				fmt.Fprintf(app.Stderr, "Give a word to look for (excluded words alone match nothing).\n\n%s", cmd.UsageString())
+				return nil
+			}
 			return app.withStore(cmd.Context(), func(st store.Store) error {
+				if q.Outlet != "" {
+					name, err := knownOutlet(cmd.Context(), st, q.Outlet)
+					if err != nil {
+						return err
+					}
+					q.Outlet = name
+				}
 				res, err := st.Search(cmd.Context(), q)
 				if err != nil {
 					return err
@@ -221,11 +275,3 @@ func maxInt(a, b int) int {
 	return b
 }
 
-// truncate shortens s to n runes with an ellipsis.
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}

@@ -2,7 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -16,9 +20,39 @@ import (
 // one before it, short enough that a forgotten run is noticed.
 const defaultWait = time.Hour
 
-// openStore opens the store named by --db.
+// openStore opens the store named by --db. Only a command that makes
+// stores (see creatingCommands) opens one that does not exist: for the
+// others a missing file is a mistyped --db, and opening it would make an
+// empty store, and its folder, and answer from it.
 func (app *App) openStore(ctx context.Context) (store.Store, error) {
+	if !app.creates {
+		if err := storeExists(app.DB); err != nil {
+			return nil, err
+		}
+	}
 	return store.Open(ctx, app.DB)
+}
+
+// storeExists checks that a store file is there; a location with a URL
+// scheme is left to its driver.
+func storeExists(location string) error {
+	if strings.Contains(location, "://") {
+		return nil
+	}
+	path := strings.TrimPrefix(location, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	info, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("no store at %s: check --db, or make one with \"sitrep ingest --db %s FILES\"", location, location)
+	case err != nil:
+		return fmt.Errorf("opening store %s: %w", location, err)
+	case info.IsDir():
+		return fmt.Errorf("%s is a folder, not a store: give --db the store's file", location)
+	}
+	return nil
 }
 
 // withStore opens the store named by --db, runs f on it and closes it.

@@ -122,10 +122,7 @@ func TestConcurrentWriters(t *testing.T) {
 	}
 
 	db := filepath.Join(dir, "both.db")
-	// Create the store first, so the server can open it.
-	if _, errOut, err := runCLI(t, "", "--db", db, "-q", "merge"); err != nil {
-		t.Fatalf("merge on a new store: %v\n%s", err, errOut)
-	}
+	// The server opens (and so makes) the store first.
 	ctx := context.Background()
 	st, err := store.Open(ctx, db)
 	if err != nil {

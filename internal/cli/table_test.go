@@ -1,0 +1,95 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"testing"
+)
+
+// TestTableCells checks that a table for people bounds long values and
+// writes numbers with separators, while CSV keeps every value whole and
+// numbers plain.
+func TestTableCells(t *testing.T) {
+	long := strings.Repeat("defence ministry; ", 10)
+	tb := (&table{header: []string{"donor", "value", "year", "sources"}}).numbers("value")
+	tb.add("AUS", "388000000", "2022", long)
+	tb.add("DEU", "2.5", "1999", "Bundeswehr\tspokesman\nsaid")
+	tb.add("POL", "", "2022", "-")
+
+	var text bytes.Buffer
+	if err := tb.write(&text, false); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(text.String()), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("%d lines, want 4:\n%s", len(lines), text.String())
+	}
+	for _, want := range []string{"388,000,000", "2.50", "2022", "…", "Bundeswehr spokesman said"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("table for people lacks %q:\n%s", want, text.String())
+		}
+	}
+	if strings.Contains(text.String(), "2,022") {
+		t.Errorf("a column not marked numeric was formatted:\n%s", text.String())
+	}
+	for _, l := range lines {
+		if n := len([]rune(l)); n > 4*maxCell {
+			t.Errorf("a line of %d characters: %q", n, l)
+		}
+	}
+
+	var out bytes.Buffer
+	if err := tb.write(&out, true); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows[1][1] != "388000000" || rows[1][3] != long || rows[2][3] != "Bundeswehr\tspokesman\nsaid" {
+		t.Errorf("CSV rows %q: want values whole and numbers plain", rows)
+	}
+}
+
+func TestPlural(t *testing.T) {
+	for n, want := range map[int]string{0: "0 reports", 1: "1 report", 2: "2 reports", 11: "11 reports"} {
+		if got := plural(n, "report", "reports"); got != want {
+			t.Errorf("plural(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+// TestLedgerCSV checks the ledger's CSV: numbers plain, the currency in a
+// column of its own, sources whole.
+func TestLedgerCSV(t *testing.T) {
+	db := searchStore(t)
+	out, errOut, err := runCLI(t, "", "--db", db, "ledger", "--csv")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if strings.Join(rows[0], ",") != "donor,recipient,announced,status,mode,item,units,value,currency,EUR,sources,record" {
+		t.Errorf("header %q", rows[0])
+	}
+	found := false
+	for _, r := range rows[1:] {
+		if r[0] == "POL" && r[5] == "helmet" {
+			found = true
+			if r[6] != "5000" || r[10] != "defence ministry; Harbour Wire" {
+				t.Errorf("POL helmets: units %q, sources %q; want 5000 and both sources", r[6], r[10])
+			}
+		}
+		for _, c := range r {
+			if strings.HasSuffix(c, "…") {
+				t.Errorf("a cut value in CSV: %q", r)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no POL helmets row:\n%s", out)
+	}
+}
