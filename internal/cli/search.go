@@ -274,4 +274,3 @@ func maxInt(a, b int) int {
 	}
 	return b
 }
-
