@@ -38,22 +38,22 @@ func recordParams(q url.Values, defLimit int) (store.RecordFilter, paging, error
 	return f, p, err
 }
 
-// records reads one page of records, asking for one more than the page
-// holds to know whether a next page exists without counting them all.
-func (s *Server) records(ctx context.Context, f store.RecordFilter, p paging) ([]*model.Record, bool, error) {
-	f.Limit, f.Offset = p.limit+1, p.offset
+// records reads one page of records and counts all the filter selects,
+// for the page's total, as every paginated answer gives.
+func (s *Server) records(ctx context.Context, f store.RecordFilter, p paging) ([]*model.Record, int, error) {
+	total, err := s.st.CountRecords(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	f.Limit, f.Offset = p.limit, p.offset
 	recs, err := query.Timeline(ctx, s.st, f)
 	if err != nil {
-		return nil, false, err
-	}
-	more := len(recs) > p.limit
-	if more {
-		recs = recs[:p.limit]
+		return nil, 0, err
 	}
 	if recs == nil {
 		recs = []*model.Record{}
 	}
-	return recs, more, nil
+	return recs, max(total, p.offset+len(recs)), nil
 }
 
 // apiEvents is GET /api/v1/events: records, whole.
@@ -62,12 +62,12 @@ func (s *Server) apiEvents(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	recs, more, err := s.records(r.Context(), f, p)
+	recs, total, err := s.records(r.Context(), f, p)
 	if err != nil {
 		return nil, err
 	}
-	pg := Page[*model.Record]{Limit: p.limit, Offset: p.offset, Items: recs}
-	if more {
+	pg := Page[*model.Record]{Total: &total, Limit: p.limit, Offset: p.offset, Items: recs}
+	if p.offset+len(recs) < total {
 		pg.Next = nextLink(r, p)
 	}
 	return pg, nil
@@ -136,15 +136,15 @@ func (s *Server) apiTimeline(r *http.Request) (any, error) {
 	}
 	// A timeline item counts its reports; it does not list them.
 	f.NoMentions = true
-	recs, more, err := s.records(r.Context(), f, p)
+	recs, total, err := s.records(r.Context(), f, p)
 	if err != nil {
 		return nil, err
 	}
-	pg := Page[TimelineItem]{Limit: p.limit, Offset: p.offset, Items: make([]TimelineItem, 0, len(recs))}
+	pg := Page[TimelineItem]{Total: &total, Limit: p.limit, Offset: p.offset, Items: make([]TimelineItem, 0, len(recs))}
 	for _, rec := range recs {
 		pg.Items = append(pg.Items, timelineItem(rec))
 	}
-	if more {
+	if p.offset+len(recs) < total {
 		pg.Next = nextLink(r, p)
 	}
 	return pg, nil

@@ -293,8 +293,8 @@ func TestAPIEvents(t *testing.T) {
 	}
 	var p1, p2 recordPage
 	getJSON(t, s, "/api/v1/events?limit=7", 200, &p1)
-	if p1.Next == "" || p1.Total != nil {
-		t.Fatalf("first page: next %q, total %v", p1.Next, p1.Total)
+	if p1.Next == "" || p1.Total == nil || *p1.Total != len(all.Items) {
+		t.Fatalf("first page: next %q, total %v, want %d", p1.Next, p1.Total, len(all.Items))
 	}
 	getJSON(t, s, p1.Next, 200, &p2)
 	for i, r := range append(p1.Items, p2.Items...) {
@@ -373,13 +373,30 @@ func atPlace(r *model.Record, name string) bool {
 func TestAPITimeline(t *testing.T) {
 	s := newTestServer(t)
 	var tl struct {
+		Total *int           `json:"total"`
 		Limit int            `json:"limit"`
 		Next  string         `json:"next"`
 		Items []TimelineItem `json:"items"`
 	}
 	getJSON(t, s, "/api/v1/timeline?limit=500&type=aid", 200, &tl)
-	if tl.Limit != 500 || len(tl.Items) < 10 {
-		t.Fatalf("limit %d, %d items", tl.Limit, len(tl.Items))
+	if tl.Limit != 500 || len(tl.Items) < 10 || tl.Total == nil || *tl.Total != len(tl.Items) {
+		t.Fatalf("limit %d, %d items, total %v", tl.Limit, len(tl.Items), tl.Total)
+	}
+	// Each item counts the reports its record lists.
+	var whole recordPage
+	getJSON(t, s, "/api/v1/events?type=aid&limit=500", 200, &whole)
+	if len(whole.Items) != len(tl.Items) {
+		t.Fatalf("%d aid records, %d timeline items", len(whole.Items), len(tl.Items))
+	}
+	several := false
+	for i, r := range whole.Items {
+		if tl.Items[i].ID != r.ID || tl.Items[i].Reports != len(r.Mentions) {
+			t.Errorf("item %d: %s with %d reports, record %s lists %d", i, tl.Items[i].ID, tl.Items[i].Reports, r.ID, len(r.Mentions))
+		}
+		several = several || len(r.Mentions) > 1
+	}
+	if !several {
+		t.Error("no aid record of the corpus has several reports: the count is not tested")
 	}
 	precisions := map[string]bool{"day": true, "week": true, "month": true, "year": true, "reported": true}
 	prec := map[string]int{}

@@ -15,6 +15,7 @@ type timelineView struct {
 	Present                      []model.EventType // types on this page, for the legend
 	Prev, Next                   string
 	First, Last                  int
+	Total                        int // records the filter selects
 	Problem                      string
 }
 
@@ -35,7 +36,7 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	}
 	// A timeline item counts its reports; it does not list them.
 	f.NoMentions = true
-	recs, more, err := s.records(r.Context(), f, p)
+	recs, total, err := s.records(r.Context(), f, p)
 	if err != nil {
 		return "", nil, err
 	}
@@ -53,8 +54,9 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	if p.offset > 0 {
 		v.Prev = pageLink(r, max(0, p.offset-p.limit))
 	}
-	if more {
+	if p.offset+len(recs) < total {
 		v.Next = pageLink(r, p.offset+p.limit)
 	}
+	v.Total = total
 	return "timeline", &view{Title: "Timeline", Nav: "timeline", Data: v}, nil
 }

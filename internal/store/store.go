@@ -168,6 +168,9 @@ type RecordStore interface {
 	SaveRecords(ctx context.Context, recs []*model.Record, linked, deleted []string) error
 	// Records returns the records a filter selects, ordered by day.
 	Records(ctx context.Context, f RecordFilter) ([]*model.Record, error)
+	// CountRecords counts the records a filter selects, its Limit and
+	// Offset aside: the total of a page of them.
+	CountRecords(ctx context.Context, f RecordFilter) (int, error)
 	// Record returns one record by id, or the record holding an event id.
 	Record(ctx context.Context, id string) (*model.Record, error)
 	// PartyCounts counts the records an actor code takes part in, by type

@@ -265,10 +265,10 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 	return nil
 }
 
-// Records returns the records a filter selects, ordered by day.
-func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record, error) {
+// recordQuery builds the FROM and WHERE of a record filter, with its
+// arguments, and the ORDER BY that lists the records by day.
+func recordQuery(f store.RecordFilter) (from string, args []any, order string) {
 	var where []string
-	var args []any
 	add := func(cond string, vs ...any) {
 		where = append(where, cond)
 		args = append(args, vs...)
@@ -284,18 +284,18 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	}
 	// A party or a place drives the query from its index, which is kept
 	// in day order; the other filters then test each row.
-	q := `SELECT r.data, r.mentions FROM records r`
-	order := " ORDER BY r.day, r.id"
+	from = ` FROM records r`
+	order = " ORDER BY r.day, r.id"
 	switch {
 	case f.Party != "":
-		q = `SELECT r.data, r.mentions FROM record_parties x JOIN records r ON r.id = x.record_id`
+		from = ` FROM record_parties x JOIN records r ON r.id = x.record_id`
 		add("x.code = ?", f.Party)
 		order = " ORDER BY x.day, x.record_id"
 		if f.Place != "" {
 			add("r.id IN (SELECT record_id FROM record_places WHERE place = ?)", f.Place)
 		}
 	case f.Place != "":
-		q = `SELECT r.data, r.mentions FROM record_places x JOIN records r ON r.id = x.record_id`
+		from = ` FROM record_places x JOIN records r ON r.id = x.record_id`
 		add("x.place = ?", f.Place)
 		order = " ORDER BY x.day, x.record_id"
 	}
@@ -313,9 +313,26 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 		add("r.id IN (SELECT record_id FROM record_mentions WHERE date = ?)", f.ReportedOn)
 	}
 	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
+		from += " WHERE " + strings.Join(where, " AND ")
 	}
-	q += order
+	return from, args, order
+}
+
+// CountRecords counts the records a filter selects, its Limit and Offset
+// aside.
+func (s *DB) CountRecords(ctx context.Context, f store.RecordFilter) (int, error) {
+	from, args, _ := recordQuery(f)
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*)`+from, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("counting records: %w", err)
+	}
+	return n, nil
+}
+
+// Records returns the records a filter selects, ordered by day.
+func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record, error) {
+	from, args, order := recordQuery(f)
+	q := `SELECT r.data, r.mentions` + from + order
 	if f.Limit > 0 {
 		q += " LIMIT ? OFFSET ?"
 		args = append(args, f.Limit, f.Offset)
