@@ -9,6 +9,8 @@ package model
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -73,6 +75,44 @@ type Article struct {
 	// Origin says where the article came from: a path, path:line for a
 	// record in a dump, or "-" for standard input.
 	Origin string `json:"origin"`
+}
+
+// MarshalJSON writes the article with its date as a day (DateLayout), the
+// one form every date of sitrep's JSON takes; an article's date is a day,
+// and time.Time's own form ("2022-02-26T00:00:00Z") claimed a midnight in
+// UTC that no report gave.
+func (a Article) MarshalJSON() ([]byte, error) {
+	type plain Article
+	return json.Marshal(struct {
+		plain
+		Date string `json:"date"`
+	}{plain(a), a.DateString()})
+}
+
+// UnmarshalJSON reads an article written by MarshalJSON, or with its date
+// in RFC 3339, as earlier versions wrote it.
+func (a *Article) UnmarshalJSON(data []byte) error {
+	type plain Article
+	var v struct {
+		*plain
+		Date string `json:"date"`
+	}
+	v.plain = (*plain)(a)
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	a.Date = time.Time{}
+	if v.Date == "" {
+		return nil
+	}
+	d, err := time.Parse(DateLayout, v.Date)
+	if err != nil {
+		if d, err = time.Parse(time.RFC3339, v.Date); err != nil {
+			return fmt.Errorf("article date %q: want YYYY-MM-DD", v.Date)
+		}
+	}
+	a.Date = d
+	return nil
 }
 
 // DateString returns the article date in DateLayout, or "" when unset.
