@@ -19,9 +19,10 @@ func init() { addCommand(newExportCmd) }
 // eventFilterFlags are the filters every command listing stored events
 // takes.
 type eventFilterFlags struct {
-	f   store.EventFilter
-	typ string
-	all bool
+	f        store.EventFilter
+	typ      string
+	all      bool
+	from, to string // the event's day (see eventDay)
 }
 
 func (e *eventFilterFlags) register(cmd *cobra.Command) {
@@ -30,18 +31,26 @@ func (e *eventFilterFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&e.f.Actor, "actor", "", "only events whose actor has this code (USA, RUS, EU, ...)")
 	fl.StringVar(&e.f.Target, "target", "", "only events with this target code")
 	fl.StringVar(&e.f.Doc, "doc", "", "only events of this article (doc name or id)")
-	fl.StringVar(&e.f.From, "from", "", "only events of articles dated on or after this day")
-	fl.StringVar(&e.f.To, "to", "", "only events of articles dated on or before this day")
+	fl.StringVar(&e.from, "from", "", "only events that happened on or after this day (the article's date when the event has none)")
+	fl.StringVar(&e.to, "to", "", "only events that happened on or before this day")
+	fl.StringVar(&e.f.From, "reported-from", "", "only events of articles dated on or after this day")
+	fl.StringVar(&e.f.To, "reported-to", "", "only events of articles dated on or before this day")
 	fl.BoolVar(&e.all, "all", false, "include events the articles do not hold true (negated, hypothetical, denied)")
 }
 
 func (e *eventFilterFlags) filter() (store.EventFilter, error) {
 	f := e.f
 	var err error
-	if f.From, err = dateFlag("from", f.From); err != nil {
+	if f.From, err = dateFlag("reported-from", f.From); err != nil {
 		return f, err
 	}
-	if f.To, err = dateFlag("to", f.To); err != nil {
+	if f.To, err = dateFlag("reported-to", f.To); err != nil {
+		return f, err
+	}
+	if e.from, err = dateFlag("from", e.from); err != nil {
+		return f, err
+	}
+	if e.to, err = dateFlag("to", e.to); err != nil {
 		return f, err
 	}
 	if e.typ != "" {
@@ -55,6 +64,32 @@ func (e *eventFilterFlags) filter() (store.EventFilter, error) {
 	return f, nil
 }
 
+// eventDay is the day an event happened, as the flags --from and --to
+// read it: the start of its time, or the article's date when the text
+// gives none, the day a record of it is listed under.
+func eventDay(ev *model.Event) string {
+	if ev.Time != nil && len(ev.Time.Start) >= len(model.DateLayout) {
+		return ev.Time.Start[:len(model.DateLayout)]
+	}
+	return ev.Date
+}
+
+// happened keeps the events whose day lies within --from and --to.
+func (e *eventFilterFlags) happened(evs []model.Event) []model.Event {
+	if e.from == "" && e.to == "" {
+		return evs
+	}
+	out := evs[:0]
+	for _, ev := range evs {
+		d := eventDay(&ev)
+		if e.from != "" && d < e.from || e.to != "" && d > e.to {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
 func newExportCmd(app *App) *cobra.Command {
 	var ef eventFilterFlags
 	var format string
@@ -65,7 +100,8 @@ func newExportCmd(app *App) *cobra.Command {
 docs/export-schema.md documents field by field. --format csv flattens each
 event into one row (lists joined with "; ").`,
 		Example: `  sitrep export > events.jsonl
-  sitrep export --format csv --type aid --from 2022-03-01 > aid.csv`,
+  sitrep export --format csv --type aid --from 2022-03-01 > aid.csv
+  sitrep export --reported-from 2022-06-01 --reported-to 2022-06-30`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := ef.filter()
@@ -76,10 +112,17 @@ event into one row (lists joined with "; ").`,
 				return fmt.Errorf("--format %q: want jsonl or csv", format)
 			}
 			return app.withStore(cmd.Context(), func(st store.Store) error {
+				if f.Actor, err = actorFlag(cmd.Context(), st, "--actor", f.Actor); err != nil {
+					return err
+				}
+				if f.Target, err = actorFlag(cmd.Context(), st, "--target", f.Target); err != nil {
+					return err
+				}
 				evs, err := st.Events(cmd.Context(), f)
 				if err != nil {
 					return err
 				}
+				evs = ef.happened(evs)
 				if format == "csv" {
 					return writeEventsCSV(app.Stdout, evs)
 				}
