@@ -238,6 +238,13 @@ ledger's own columns.`,
   sitrep ledger --format kiel > ledger.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err error
+			if lf.From, err = dateFlag("from", lf.From); err != nil {
+				return err
+			}
+			if lf.To, err = dateFlag("to", lf.To); err != nil {
+				return err
+			}
 			return app.withReader(cmd.Context(), func(st store.Store) error {
 				var err error
 				if lf.Donor, err = actorFlag(cmd.Context(), st, "--donor", lf.Donor); err != nil {
@@ -306,8 +313,10 @@ ledger's own columns.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&lf.Donor, "donor", "", "only this donor (USA, DEU, EU, ...)")
-	fl.StringVar(&lf.Recipient, "recipient", "", "only this recipient")
+	fl.StringVar(&lf.Donor, "donor", "", "only this donor, by code or name (USA, Germany, EU, ...)")
+	fl.StringVar(&lf.Recipient, "recipient", "", "only this recipient, by code or name")
+	fl.StringVar(&lf.From, "from", "", "only aid announced or given on or after this day (the record's day)")
+	fl.StringVar(&lf.To, "to", "", "only aid announced or given on or before this day")
 	fl.StringVar(&format, "format", "table", "table, csv or kiel")
 	var csvFlag bool
 	fl.BoolVar(&csvFlag, "csv", false, "same as --format csv")
@@ -356,7 +365,7 @@ func figureTypesHelp() string {
 }
 
 func newFiguresCmd(app *App) *cobra.Command {
-	var typ, party string
+	var typ, party, from, to string
 	var asCSV bool
 	cmd := &cobra.Command{
 		Use:   "figures",
@@ -373,6 +382,12 @@ side; running totals are marked cumulative.`,
 			if err != nil {
 				return fmt.Errorf("--type: %w", err)
 			}
+			if from, err = dateFlag("from", from); err != nil {
+				return err
+			}
+			if to, err = dateFlag("to", to); err != nil {
+				return err
+			}
 			return app.withReader(cmd.Context(), func(st store.Store) error {
 				code, err := actorFlag(cmd.Context(), st, "--actor", party)
 				if err != nil {
@@ -382,6 +397,7 @@ side; running totals are marked cumulative.`,
 				if err != nil {
 					return err
 				}
+				series = query.FiguresBetween(series, from, to)
 				if app.JSON {
 					return printJSON(app.Stdout, series)
 				}
@@ -396,7 +412,9 @@ side; running totals are marked cumulative.`,
 		},
 	}
 	cmd.Flags().StringVar(&typ, "type", "", figureTypesHelp())
-	cmd.Flags().StringVar(&party, "actor", "", "only figures this actor takes part in")
+	cmd.Flags().StringVar(&party, "actor", "", "only figures this actor takes part in, by code or name")
+	cmd.Flags().StringVar(&from, "from", "", "only figures of events on or after this day")
+	cmd.Flags().StringVar(&to, "to", "", "only figures of events on or before this day")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV instead of a table")
 	return cmd
 }

@@ -93,3 +93,24 @@ func TestLedgerCSV(t *testing.T) {
 		t.Errorf("no POL helmets row:\n%s", out)
 	}
 }
+
+// TestLedgerDates checks the ledger's --from and --to, by the day the aid
+// was announced or given.
+func TestLedgerDates(t *testing.T) {
+	db := searchStore(t)
+	for _, c := range []struct {
+		args      []string
+		with, not string
+	}{
+		{[]string{"--from", "2022-03-08"}, "EST,UKR", "POL,UKR"},
+		{[]string{"--to", "2022-03-07"}, "POL,UKR", "EST,UKR"},
+	} {
+		out, _, err := runCLI(t, "", append([]string{"--db", db, "ledger", "--csv"}, c.args...)...)
+		if err != nil || !strings.Contains(out, c.with) || strings.Contains(out, c.not) {
+			t.Errorf("%q: %v\n%s\nwant %s and not %s", c.args, err, out, c.with, c.not)
+		}
+	}
+	if _, _, err := runCLI(t, "", "--db", db, "ledger", "--from", "someday"); err == nil {
+		t.Error("--from someday: no error")
+	}
+}

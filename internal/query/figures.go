@@ -193,3 +193,28 @@ func growing(ps []model.Point) bool {
 	}
 	return false
 }
+
+// FiguresBetween keeps the claims of series about days within [from, to]
+// (either may be ""), each series judged a running total or not on the
+// claims kept, and drops the series left with none.
+func FiguresBetween(series []model.Series, from, to string) []model.Series {
+	if from == "" && to == "" {
+		return series
+	}
+	out := []model.Series{}
+	for _, s := range series {
+		var ps []model.Point
+		for _, p := range s.Points {
+			if (from == "" || p.Date >= from) && (to == "" || p.Date <= to) {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		s.Points = ps
+		s.Cumulative = cumulative(ps)
+		out = append(out, s)
+	}
+	return out
+}

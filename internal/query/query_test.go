@@ -387,3 +387,49 @@ func TestRecordsWithoutMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresBetween checks that a date range keeps the claims of its
+// days, judges running totals on them alone, and drops emptied series.
+func TestFiguresBetween(t *testing.T) {
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", toll(12, "police", "2022-03-01", "Shelling killed 12 civilians.")),
+		doc("b", "2022-03-05", "Wire", toll(30, "police", "2022-03-04", "The number killed so far rose to 30.")),
+		doc("c", "2022-04-02", "Wire", toll(5, "police", "2022-04-01", "Five civilians were killed.")),
+	)
+	all, err := query.Figures(context.Background(), st, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 1 || len(all[0].Points) != 3 || !all[0].Cumulative {
+		t.Fatalf("all: %+v", all)
+	}
+	cases := []struct {
+		from, to string
+		dates    []string
+		running  bool
+	}{
+		{"", "", []string{"2022-03-01", "2022-03-04", "2022-04-01"}, true},
+		{"2022-03-01", "2022-03-01", []string{"2022-03-01"}, false},
+		{"2022-03-02", "", []string{"2022-03-04", "2022-04-01"}, true},
+		{"", "2022-03-31", []string{"2022-03-01", "2022-03-04"}, true},
+		{"2022-05-01", "", nil, false},
+	}
+	for _, c := range cases {
+		got := query.FiguresBetween(all, c.from, c.to)
+		var dates []string
+		for _, s := range got {
+			for _, p := range s.Points {
+				dates = append(dates, p.Date)
+			}
+		}
+		if strings.Join(dates, ",") != strings.Join(c.dates, ",") {
+			t.Errorf("%s..%s: dates %v, want %v", c.from, c.to, dates, c.dates)
+		}
+		if len(got) == 1 && got[0].Cumulative != c.running {
+			t.Errorf("%s..%s: running total %v, want %v", c.from, c.to, got[0].Cumulative, c.running)
+		}
+		if c.dates == nil && len(got) != 0 {
+			t.Errorf("%s..%s: %d series left with no claim", c.from, c.to, len(got))
+		}
+	}
+}

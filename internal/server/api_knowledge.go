@@ -87,10 +87,15 @@ func (s *Server) apiFigures(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	from, to, err := dateRange(q)
+	if err != nil {
+		return nil, err
+	}
 	series, err := s.figures(r.Context(), typ, actor)
 	if err != nil {
 		return nil, err
 	}
+	series = query.FiguresBetween(series, from, to)
 	pg := slicePage(r, series, p)
 	return Page[SeriesJSON]{Total: pg.Total, Limit: pg.Limit, Offset: pg.Offset, Next: pg.Next, Items: latestPoints(pg.Items, points)}, nil
 }
@@ -111,6 +116,15 @@ const (
 type SeriesJSON struct {
 	model.Series
 	PointsTotal int `json:"points_total"`
+}
+
+// dateRange reads "from" and "to", the days a list is cut to.
+func dateRange(q url.Values) (from, to string, err error) {
+	if from, err = dateParam(q, "from"); err != nil {
+		return "", "", err
+	}
+	to, err = dateParam(q, "to")
+	return from, to, err
 }
 
 // pointsParam reads "points", the most points given per series.

@@ -74,6 +74,7 @@ func TestAPIErrorsAreJSON(t *testing.T) {
 		{"GET", "/api/v1/figures?type=aid", 400, "type"},
 		{"GET", "/api/v1/figures?type=casualties,mobilize", 400, "one type"},
 		{"GET", "/api/v1/figures?points=-1", 400, "points"},
+		{"GET", "/api/v1/figures?from=last-week", 400, "from"},
 		{"GET", "/api/v1/figures?points=many", 400, "points"},
 		{"GET", "/api/v1/figures?points=20001", 400, "points"},
 		{"GET", "/api/v1/actors/ZZZ", 404, "not found"},
@@ -503,6 +504,31 @@ func TestAPIFiguresActorStats(t *testing.T) {
 	}
 	if longer == 0 {
 		t.Error("no casualty series of the corpus has two points: the points bound is not tested")
+	}
+	// from and to keep the claims about their days.
+	var dates []string
+	for _, sr := range figs.Items {
+		for _, p := range sr.Points {
+			dates = append(dates, p.Date)
+		}
+	}
+	slices.Sort(dates)
+	mid := dates[len(dates)/2]
+	var cut struct {
+		Items []SeriesJSON `json:"items"`
+	}
+	getJSON(t, s, "/api/v1/figures?type=casualties&limit=500&points=20000&from="+mid+"&to="+mid, 200, &cut)
+	kept := 0
+	for _, sr := range cut.Items {
+		for _, p := range sr.Points {
+			kept++
+			if p.Date != mid {
+				t.Errorf("from=to=%s: a claim about %s", mid, p.Date)
+			}
+		}
+	}
+	if want := strings.Count(strings.Join(dates, ","), mid); kept != want {
+		t.Errorf("from=to=%s: %d claims, want %d", mid, kept, want)
 	}
 
 	var a struct {

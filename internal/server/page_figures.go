@@ -63,8 +63,23 @@ func (s *Server) figuresPage(r *http.Request) (string, *view, error) {
 	case err != nil:
 		return "", nil, err
 	}
-	if v.Series, err = s.figureViews(r.Context(), typ, actor, maxSeriesShown); err != nil {
+	from, to, err := dateRange(q)
+	switch {
+	case errors.As(err, &ae):
+		v.Problem = ae.msg
+		return "figures", &view{Title: "Figures", Nav: "figures", Data: v}, nil
+	case err != nil:
 		return "", nil, err
+	case from != "" || to != "":
+		series, err := s.figures(r.Context(), typ, actor)
+		if err != nil {
+			return "", nil, err
+		}
+		v.Series = seriesViews(query.FiguresBetween(series, from, to), maxSeriesShown)
+	default:
+		if v.Series, err = s.figureViews(r.Context(), typ, actor, maxSeriesShown); err != nil {
+			return "", nil, err
+		}
 	}
 	return "figures", &view{Title: "Figures", Nav: "figures", Data: v}, nil
 }
