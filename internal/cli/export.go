@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/sitrep-project/sitrep/internal/model"
-	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -159,51 +158,55 @@ func writeEventsCSV(w io.Writer, evs []model.Event) error {
 	if err := cw.Write(csvHeader); err != nil {
 		return err
 	}
-	for _, e := range evs {
-		var targets, items, places []string
-		for _, t := range e.Targets {
-			targets = append(targets, t.Code)
-		}
-		for _, it := range e.Items {
-			s := it.Name
-			if it.Qty != nil {
-				s += " x " + query.RangeText(it.Qty)
-			}
-			items = append(items, s)
-		}
-		for _, p := range e.Places {
-			places = append(places, p.Name)
-		}
-		row := make([]string, 0, len(csvHeader))
-		actor, actorName := "", ""
-		if e.Actor != nil {
-			actor, actorName = e.Actor.Code, e.Actor.Name
-		}
-		amount, currency := "", ""
-		if e.Money != nil {
-			amount, currency = strconv.FormatFloat(e.Money.Amount, 'f', -1, 64), e.Money.Currency
-		}
-		cmin, cmax, approx := "", "", ""
-		if e.Count != nil {
-			cmin, cmax = fnum(e.Count.Min), fnum(e.Count.Max)
-			approx = strconv.FormatBool(e.Count.Approx)
-		}
-		ts, te, tp := "", "", ""
-		if e.Time != nil {
-			ts, te, tp = e.Time.Start, e.Time.End, e.Time.Precision
-		}
-		src, srcKind := "", ""
-		if e.Source != nil {
-			src, srcKind = e.Source.Name, e.Source.Kind
-		}
-		row = append(row, e.ID, e.Doc, e.Article, e.Date, string(e.Type), e.Status, e.Mode, e.Modality, actor, actorName,
-			strings.Join(targets, "; "), strings.Join(items, "; "), amount, currency, cmin, cmax, approx, e.Victims, e.Outcome,
-			ts, te, tp, strings.Join(places, "; "), src, srcKind, e.Evidence.Sentence, strconv.Itoa(e.Evidence.Start),
-			strconv.Itoa(e.Evidence.End), strconv.FormatFloat(e.Confidence, 'f', 2, 64), e.Extractor)
-		if err := cw.Write(row); err != nil {
+	for i := range evs {
+		if err := cw.Write(eventCSVRow(&evs[i])); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// eventCSVRow lays one event out as a row of csvHeader, numbers plain.
+func eventCSVRow(e *model.Event) []string {
+	var targets, items, places []string
+	for _, t := range e.Targets {
+		targets = append(targets, t.Code)
+	}
+	for _, it := range e.Items {
+		s := it.Name
+		if it.Qty != nil {
+			s += " x " + plainRange(it.Qty)
+		}
+		items = append(items, s)
+	}
+	for _, p := range e.Places {
+		places = append(places, p.Name)
+	}
+	row := make([]string, 0, len(csvHeader))
+	actor, actorName := "", ""
+	if e.Actor != nil {
+		actor, actorName = e.Actor.Code, e.Actor.Name
+	}
+	amount, currency := "", ""
+	if e.Money != nil {
+		amount, currency = strconv.FormatFloat(e.Money.Amount, 'f', -1, 64), e.Money.Currency
+	}
+	cmin, cmax, approx := "", "", ""
+	if e.Count != nil {
+		cmin, cmax = fnum(e.Count.Min), fnum(e.Count.Max)
+		approx = strconv.FormatBool(e.Count.Approx)
+	}
+	ts, te, tp := "", "", ""
+	if e.Time != nil {
+		ts, te, tp = e.Time.Start, e.Time.End, e.Time.Precision
+	}
+	src, srcKind := "", ""
+	if e.Source != nil {
+		src, srcKind = e.Source.Name, e.Source.Kind
+	}
+	return append(row, e.ID, e.Doc, e.Article, e.Date, string(e.Type), e.Status, e.Mode, e.Modality, actor, actorName,
+		strings.Join(targets, "; "), strings.Join(items, "; "), amount, currency, cmin, cmax, approx, e.Victims, e.Outcome,
+		ts, te, tp, strings.Join(places, "; "), src, srcKind, e.Evidence.Sentence, strconv.Itoa(e.Evidence.Start),
+		strconv.Itoa(e.Evidence.End), strconv.FormatFloat(e.Confidence, 'f', 2, 64), e.Extractor)
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
 	"strings"
@@ -17,7 +18,7 @@ func init() { addCommand(newExtractCmd) }
 
 func newExtractCmd(app *App) *cobra.Command {
 	var in intakeFlags
-	var explain, all bool
+	var explain, all, asCSV bool
 	cmd := &cobra.Command{
 		Use:   "extract PATH...",
 		Short: "Print the events of articles without storing them",
@@ -30,10 +31,27 @@ hypothetical or denied) are left out unless --all is given.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			x := event.New(event.WithExplain(explain))
+			var cw *csv.Writer
+			if asCSV && !app.JSON {
+				// The export's columns, one header for all the articles.
+				cw = csv.NewWriter(app.Stdout)
+				if err := cw.Write(csvHeader); err != nil {
+					return err
+				}
+			}
 			skipped, err := app.readArticles(cmd.Context(), in, args, func(a *model.Article) error {
 				evs := x.Extract(a)
 				if !all {
 					evs = facts(evs)
+				}
+				if cw != nil {
+					for i := range evs {
+						if err := cw.Write(eventCSVRow(&evs[i])); err != nil {
+							return err
+						}
+					}
+					cw.Flush()
+					return cw.Error()
 				}
 				if app.JSON {
 					for i := range evs {
@@ -58,6 +76,7 @@ hypothetical or denied) are left out unless --all is given.`,
 	in.register(cmd)
 	cmd.Flags().BoolVar(&explain, "explain", false, "show for each slot the rule or lexicon entry that filled it")
 	cmd.Flags().BoolVar(&all, "all", false, "also print negated, hypothetical and denied events")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV in the export's columns (as \"sitrep export --format csv\")")
 	return cmd
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -75,6 +76,7 @@ func dateFlag(name, v string) (string, error) {
 
 func newSearchCmd(app *App) *cobra.Command {
 	var q store.SearchQuery
+	var asCSV bool
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Find stored articles by relevance, with a snippet of each match",
@@ -113,11 +115,20 @@ func newSearchCmd(app *App) *cobra.Command {
 				if err != nil {
 					return err
 				}
-				if app.JSON {
+				if app.JSON || asCSV {
 					for i := range res.Hits {
 						res.Hits[i].Snippet = plainSnippet(res.Hits[i].Snippet, "", "")
 					}
+				}
+				if app.JSON {
 					return printJSON(app.Stdout, res)
+				}
+				if asCSV {
+					t := (&table{header: []string{"rank", "score", "date", "outlet", "title", "doc", "id", "url", "snippet"}})
+					for i, h := range res.Hits {
+						t.add(strconv.Itoa(q.Offset+i+1), strconv.FormatFloat(h.Score, 'f', 4, 64), h.Date, h.Outlet, h.Title, h.Doc, h.ID, h.URL, h.Snippet)
+					}
+					return t.write(app.Stdout, true)
 				}
 				writeHits(app.Stdout, res, isTerminal(app.Stdout))
 				return nil
@@ -130,6 +141,7 @@ func newSearchCmd(app *App) *cobra.Command {
 	f.StringVar(&q.Outlet, "outlet", "", "only articles from this outlet")
 	f.IntVar(&q.Limit, "limit", 10, "how many results to show")
 	f.IntVar(&q.Offset, "offset", 0, "skip this many results first (for paging)")
+	f.BoolVar(&asCSV, "csv", false, "print CSV (one row per result, the snippet as plain text) instead of a list")
 	return cmd
 }
 
@@ -225,7 +237,8 @@ func writeArticle(w io.Writer, a *model.Article, blocks bool) {
 }
 
 func newStatsCmd(app *App) *cobra.Command {
-	return &cobra.Command{
+	var asCSV bool
+	cmd := &cobra.Command{
 		Use:   "stats",
 		Short: "Count stored articles by month and outlet",
 		Args:  cobra.NoArgs,
@@ -238,6 +251,17 @@ func newStatsCmd(app *App) *cobra.Command {
 				if app.JSON {
 					return printJSON(app.Stdout, s)
 				}
+				if asCSV {
+					// One long table: what is counted, its key, the count.
+					t := &table{header: []string{"by", "key", "articles"}}
+					for _, c := range s.ByMonth {
+						t.add("month", c.Key, strconv.Itoa(c.Count))
+					}
+					for _, c := range s.ByOutlet {
+						t.add("outlet", c.Key, strconv.Itoa(c.Count))
+					}
+					return t.write(app.Stdout, true)
+				}
 				fmt.Fprintf(app.Stdout, "%d articles (%s to %s), %.1f MB of text, %d duplicate names\n",
 					s.Articles, orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6, s.Duplicates)
 				writeCounts(app.Stdout, "month", s.ByMonth)
@@ -246,6 +270,8 @@ func newStatsCmd(app *App) *cobra.Command {
 			})
 		},
 	}
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV (by, key, articles) instead of tables")
+	return cmd
 }
 
 // writeCounts prints a two-column table with a bar per row, so the shape

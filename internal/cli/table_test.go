@@ -114,3 +114,34 @@ func TestLedgerDates(t *testing.T) {
 		t.Error("--from someday: no error")
 	}
 }
+
+// TestCSVEverywhere checks that search, stats and extract write CSV a
+// spreadsheet reads: one header, whole values, plain numbers.
+func TestCSVEverywhere(t *testing.T) {
+	db := searchStore(t)
+	text := writeFile(t, "kyiv.txt", "date 2022-03-07\n\nPoland sent 5,000 helmets to Ukraine on Monday, the defence ministry said.\n")
+	cases := []struct {
+		args   []string
+		header string
+		has    string
+	}{
+		{[]string{"--db", db, "search", "helmets", "--csv"}, "rank,score,date,outlet,title,doc,id,url,snippet", "Harbour Wire"},
+		{[]string{"--db", db, "stats", "--csv"}, "by,key,articles", "outlet,Valley Post,1"},
+		{[]string{"extract", "--csv", text}, strings.Join(csvHeader, ","), "helmet x 5000"},
+	}
+	for _, c := range cases {
+		out, errOut, err := runCLI(t, "", c.args...)
+		if err != nil {
+			t.Errorf("%q: %v\n%s", c.args, err, errOut)
+			continue
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil || len(rows) < 2 {
+			t.Errorf("%q: %d rows, %v:\n%s", c.args, len(rows), err, out)
+			continue
+		}
+		if strings.Join(rows[0], ",") != c.header || !strings.Contains(out, c.has) {
+			t.Errorf("%q: header %q, want %q; output lacks %q:\n%s", c.args, rows[0], c.header, c.has, out)
+		}
+	}
+}
