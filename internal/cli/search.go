@@ -12,6 +12,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/intake"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -111,6 +112,7 @@ func newSearchCmd(app *App) *cobra.Command {
 					}
 					q.Outlet = name
 				}
+				q.Variants = query.SearchVariants(q.Text)
 				res, err := st.Search(cmd.Context(), q)
 				if err != nil {
 					return err

@@ -75,3 +75,45 @@ func TestSearchAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchFoldsSpellings checks that a search for one spelling of a
+// person's name finds the articles that write it another way, and that
+// excluding one excludes them all.
+func TestSearchFoldsSpellings(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "z.db")
+	jsonl := writeFile(t, "z.jsonl", strings.Join([]string{
+		`{"id":"z1","date":"2022-03-07","text":"President Zelenskiy spoke to parliament on Monday."}`,
+		`{"id":"z2","date":"2022-03-08","text":"Zelenskyy thanked the volunteers in a video on Tuesday."}`,
+		`{"id":"z3","date":"2022-03-09","text":"Volodymyr Zelensky met the mayor of Lviv on Wednesday."}`,
+		`{"id":"m1","date":"2022-03-09","text":"The mayor of Lviv said the trains were running."}`,
+	}, "\n")+"\n")
+	if _, errOut, err := runCLI(t, "", "--db", db, "-q", "ingest", jsonl); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, errOut)
+	}
+	cases := []struct {
+		q    []string
+		want []string
+	}{
+		{[]string{"zelensky"}, []string{"z1", "z2", "z3"}},
+		{[]string{"Zelenskyy"}, []string{"z1", "z2", "z3"}},
+		{[]string{`"Volodymyr Zelenskiy"`}, []string{"z3"}},
+		{[]string{"mayor", "--", "-zelenskyy"}, []string{"m1"}},
+		{[]string{"zelenskyy", "lviv"}, []string{"z3"}},
+	}
+	for _, c := range cases {
+		out, errOut, err := runCLI(t, "", append([]string{"--db", db, "search", "--csv"}, c.q...)...)
+		if err != nil {
+			t.Errorf("%q: %v\n%s", c.q, err, errOut)
+			continue
+		}
+		var got []string
+		for _, d := range []string{"z1", "z2", "z3", "m1"} {
+			if strings.Contains(out, ","+d+",") {
+				got = append(got, d)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(c.want, ",") {
+			t.Errorf("%q: found %v, want %v\n%s", c.q, got, c.want, out)
+		}
+	}
+}

@@ -102,10 +102,11 @@ type Entry struct {
 	// ("Donetsk governor"); empty otherwise.
 	Place string
 
-	system    bool   // items: a named model that takes in a generic noun after it
-	qualified bool   // roles: counts only with a qualifier or a default
-	titled    bool   // people: surname alone only after a title or full mention
-	deflt     string // roles: the code a head stands for when unqualified
+	system    bool     // items: a named model that takes in a generic noun after it
+	qualified bool     // roles: counts only with a qualifier or a default
+	titled    bool     // people: surname alone only after a title or full mention
+	spellings []string // people: the forms of the data, name, aliases and surnames
+	deflt     string   // roles: the code a head stands for when unqualified
 }
 
 // Match is one found name: Start and End are byte offsets into the text,
@@ -127,6 +128,8 @@ type Lexicon struct {
 	byCode  map[Kind]map[string]*Entry
 	byName  map[Kind]map[string][]*Entry
 	entries map[Kind][]*Entry
+	// spellings finds the people a written form names (see Spellings).
+	spellings map[string][]*Entry
 	// sourceByRole resolves "role|code" to the source it names
 	// ("defence-ministry|GBR" is the UK Ministry of Defence).
 	sourceByRole map[string]*Entry
@@ -187,6 +190,26 @@ func (l *Lexicon) Lookup(kind Kind, name string) *Entry {
 		}
 	}
 	return nil
+}
+
+// Spellings returns the other ways the data writes a person's name when
+// form is one of them, with as many words as form: "Zelensky" gives
+// "Zelenskiy", "Zelenskyy" and "Zelenskyi"; "Volodymyr Zelensky" the
+// full names. Transliterations of one name are one person to a reader,
+// and a search for one should find the others. Forms of several people
+// give the spellings of all; a form of nobody gives nil.
+func (l *Lexicon) Spellings(form string) []string {
+	k := nameKey(form)
+	n := len(strings.Fields(k))
+	var out []string
+	for _, e := range l.spellings[k] {
+		for _, f := range e.spellings {
+			if fk := nameKey(f); fk != k && len(strings.Fields(fk)) == n && !contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
 }
 
 // Entries returns the entries of a kind in the order of the data files.

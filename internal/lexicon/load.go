@@ -434,14 +434,36 @@ func (l *Lexicon) loadPeople(rows []row) error {
 			return err
 		}
 		l.alias(e, FormName, e.Name, aliasOpts{})
+		l.spelling(e, e.Name)
 		for _, a := range list(r.get("aliases")) {
 			l.alias(e, FormAlias, a, aliasOpts{})
+			l.spelling(e, a)
 		}
 		for _, a := range list(r.get("surnames")) {
 			l.alias(e, FormSurname, a, aliasOpts{surname: true, noByName: true})
+			l.spelling(e, a)
 		}
 	}
 	return nil
+}
+
+// spelling records one way a person's name is written, for
+// Lexicon.Spellings.
+func (l *Lexicon) spelling(e *Entry, raw string) {
+	form := strings.TrimSpace(strings.Trim(raw, "=~?"))
+	if form == "" {
+		return
+	}
+	k := nameKey(form)
+	if l.spellings == nil {
+		l.spellings = map[string][]*Entry{}
+	}
+	if !containsEntry(l.spellings[k], e) {
+		l.spellings[k] = append(l.spellings[k], e)
+	}
+	if !contains(e.spellings, form) {
+		e.spellings = append(e.spellings, form)
+	}
 }
 
 func (l *Lexicon) loadOutlets(rows []row) error {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -94,7 +95,8 @@ func (s *Server) search(ctx context.Context, sp searchParams) (*SearchPage, erro
 	if !hasWords(sp.q) {
 		return nil, badRequest("q: give a word to look for")
 	}
-	sq := store.SearchQuery{Text: sp.q, From: sp.from, To: sp.to, Outlet: sp.outlet, Limit: sp.page.limit, Offset: sp.page.offset}
+	sq := store.SearchQuery{Text: sp.q, From: sp.from, To: sp.to, Outlet: sp.outlet, Limit: sp.page.limit, Offset: sp.page.offset,
+		Variants: query.SearchVariants(sp.q)}
 	filtered := len(sp.types) > 0 || sp.actor != ""
 	var keep map[string]bool
 	partial := false

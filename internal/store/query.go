@@ -99,3 +99,32 @@ func RemoveInvisible(s string) string {
 		return r
 	}, s)
 }
+
+// TermKey is the key of a term in SearchQuery.Variants: its words in
+// lower case, joined by a space.
+func TermKey(t Term) string { return strings.ToLower(strings.Join(t.Words, " ")) }
+
+// ExpandTerms adds to each term the variants listed for it: a term asked
+// for matches any of its variants (they join it by OR), an excluded one
+// excludes them all. Prefix terms are left alone: a prefix already spans
+// its spellings.
+func ExpandTerms(terms []Term, variants map[string][]string) []Term {
+	if len(variants) == 0 {
+		return terms
+	}
+	out := make([]Term, 0, len(terms))
+	for _, t := range terms {
+		out = append(out, t)
+		if t.Prefix {
+			continue
+		}
+		for _, v := range variants[TermKey(t)] {
+			words := strings.Fields(v)
+			if len(words) == 0 {
+				continue
+			}
+			out = append(out, Term{Words: words, Not: t.Not, Or: !t.Not})
+		}
+	}
+	return out
+}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -31,6 +32,42 @@ func TestParseQuery(t *testing.T) {
 		got := ParseQuery(c.in)
 		if diff := cmp.Diff(c.want, got); diff != "" {
 			t.Errorf("ParseQuery(%q) (-want +got):\n%s", c.in, diff)
+		}
+	}
+}
+
+// TestExpandTerms checks that variants join a term by OR, stay in its
+// group, follow an excluded term into exclusion, and leave prefixes alone.
+func TestExpandTerms(t *testing.T) {
+	variants := map[string][]string{"zelensky": {"Zelenskiy", "Zelenskyy"}, "kyiv": {"Kiev"}}
+	cases := []struct {
+		q    string
+		want string // terms as words, | for OR, - for NOT
+	}{
+		{"zelensky visit", "zelensky |Zelenskiy |Zelenskyy visit"},
+		{"javelin OR zelensky", "javelin |zelensky |Zelenskiy |Zelenskyy"},
+		{"talks -zelensky", "talks -zelensky -Zelenskiy -Zelenskyy"},
+		{"zelensk*", "zelensk*"},
+		{`"kyiv" shelling`, "kyiv |Kiev shelling"},
+		{"putin", "putin"},
+	}
+	for _, c := range cases {
+		var parts []string
+		for _, term := range ExpandTerms(ParseQuery(c.q), variants) {
+			s := strings.Join(term.Words, " ")
+			switch {
+			case term.Not:
+				s = "-" + s
+			case term.Or:
+				s = "|" + s
+			}
+			if term.Prefix {
+				s += "*"
+			}
+			parts = append(parts, s)
+		}
+		if got := strings.Join(parts, " "); got != c.want {
+			t.Errorf("%q: %q, want %q", c.q, got, c.want)
 		}
 	}
 }

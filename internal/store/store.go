@@ -228,6 +228,10 @@ type SearchQuery struct {
 	Outlet string
 	Limit  int
 	Offset int
+	// Variants lists other ways of writing a term of Text, by the term's
+	// words in lower case joined by a space ("zelensky": "zelenskiy",
+	// "zelenskyy"): the term matches any of them (see ExpandTerms).
+	Variants map[string][]string
 }
 
 // Snippet markers: search snippets wrap each matched term in these control

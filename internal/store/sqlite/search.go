@@ -58,7 +58,7 @@ func ftsQuery(terms []store.Term) (string, error) {
 // Search ranks articles by BM25 over title and text, the title weighted
 // higher because a word in a headline says more about the story.
 func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResult, error) {
-	match, err := ftsQuery(store.ParseQuery(q.Text))
+	match, err := ftsQuery(store.ExpandTerms(store.ParseQuery(q.Text), q.Variants))
 	if err != nil {
 		return nil, err
 	}
