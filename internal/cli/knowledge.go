@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,7 +272,7 @@ ledger's own columns.`,
 				default:
 					return fmt.Errorf("--format %q: want table, csv or kiel", format)
 				}
-				t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "currency", "EUR", "sources", "record"}}
+				t := &table{header: []string{"donor", "recipient", "announced", "status", "mode", "item", "units", "value", "currency", "EUR", "flags", "sources", "record"}}
 				t.numbers("value", "EUR")
 				for _, r := range l.Rows {
 					units, value, currency, eur := "", "", "", ""
@@ -291,12 +292,19 @@ ledger's own columns.`,
 						units += " *"
 					}
 					t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, currency, eur,
-						strings.Join(r.Sources, "; "), r.Record)
+						strings.Join(ledgerFlags(r), "; "), strings.Join(r.Sources, "; "), r.Record)
 				}
 				if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
 					return err
 				}
 				fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
+				fmt.Fprintf(app.Stdout, "not in the totals: %s without a known donor or recipient (EUR %s), %s of aid so far (EUR %s)\n",
+					plural(l.Unattributed.Rows, "row", "rows"), query.Number(math.Round(l.Unattributed.EUR)),
+					plural(l.RunningTotals.Rows, "running total", "running totals"), query.Number(math.Round(l.RunningTotals.EUR)))
+				if l.Outliers > 0 {
+					fmt.Fprintf(app.Stdout, "%s flagged outlier: each worth more than a tenth of all; check its evidence first\n",
+						plural(l.Outliers, "row", "rows"))
+				}
 				tt := &table{header: []string{"donor", "packages", "delivered", "EUR", "USD", "units pledged", "units delivered"}}
 				tt.numbers("packages", "delivered", "EUR", "USD")
 				for _, d := range l.Totals {
@@ -326,6 +334,25 @@ ledger's own columns.`,
 		}
 	}
 	return cmd
+}
+
+// ledgerFlags names what a ledger row's reader should know: a figure the
+// reports disagree on, an outlier, a running total, a row not attributed.
+func ledgerFlags(r query.LedgerRow) []string {
+	var fl []string
+	if r.Outlier {
+		fl = append(fl, "outlier")
+	}
+	if r.RunningTotal {
+		fl = append(fl, "running total")
+	}
+	if r.Unattributed {
+		fl = append(fl, "unattributed")
+	}
+	if r.Disagreed {
+		fl = append(fl, "disputed")
+	}
+	return fl
 }
 
 func unitsText(m map[string]float64) string {

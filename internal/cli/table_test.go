@@ -72,14 +72,14 @@ func TestLedgerCSV(t *testing.T) {
 	if err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if strings.Join(rows[0], ",") != "donor,recipient,announced,status,mode,item,units,value,currency,EUR,sources,record" {
+	if strings.Join(rows[0], ",") != "donor,recipient,announced,status,mode,item,units,value,currency,EUR,flags,sources,record" {
 		t.Errorf("header %q", rows[0])
 	}
 	found := false
 	for _, r := range rows[1:] {
 		if r[0] == "POL" && r[5] == "helmet" {
 			found = true
-			if r[6] != "5000" || r[10] != "defence ministry; Harbour Wire" {
+			if r[6] != "5000" || r[11] != "defence ministry; Harbour Wire" {
 				t.Errorf("POL helmets: units %q, sources %q; want 5000 and both sources", r[6], r[10])
 			}
 		}

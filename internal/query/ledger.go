@@ -35,6 +35,13 @@ type LedgerRow struct {
 	// RunningTotal marks a row that sums earlier aid ("$3bn so far"): it is
 	// listed, and left out of the donor's totals so no aid counts twice.
 	RunningTotal bool `json:"running_total,omitempty"`
+	// Unattributed marks a row whose donor or recipient is not known: it
+	// is listed, and left out of every donor's totals.
+	Unattributed bool `json:"unattributed,omitempty"`
+	// Outlier marks a row worth more than a tenth of all the ledger's
+	// summed rows: one misread figure ("$40 trillion") can outweigh the
+	// rest, and a reader should check its evidence before the totals.
+	Outlier bool `json:"outlier,omitempty"`
 }
 
 // DonorTotal sums one donor's ledger.
@@ -48,14 +55,41 @@ type DonorTotal struct {
 	// Units per item category, pledged (all records) and delivered.
 	Pledged        map[string]float64 `json:"units_pledged"`
 	UnitsDelivered map[string]float64 `json:"units_delivered"`
+	// EURByStatus and EURByMode split EUR by the furthest status the aid
+	// reached (pledged, authorized, delivered) and by its mode (military,
+	// financial, humanitarian; "" when not known).
+	EURByStatus map[string]float64 `json:"eur_by_status"`
+	EURByMode   map[string]float64 `json:"eur_by_mode"`
 }
 
-// Ledger is the aid ledger: its rows and per-donor totals.
+// SetAside sums the rows listed but left out of the donors' totals.
+type SetAside struct {
+	Rows int     `json:"rows"`
+	EUR  float64 `json:"eur"`
+}
+
+// Ledger is the aid ledger: its rows and per-donor totals, and what was
+// listed but not summed, so that nothing is hidden and nothing counted
+// twice.
 type Ledger struct {
 	Rows   []LedgerRow  `json:"rows"`
 	Totals []DonorTotal `json:"totals"`
-	Rates  string       `json:"rates"` // where the conversion rates come from
+	// Unattributed sums the rows without a known donor or recipient;
+	// RunningTotals those that report a sum of earlier aid.
+	Unattributed  SetAside `json:"unattributed"`
+	RunningTotals SetAside `json:"running_totals"`
+	// Outliers counts the rows marked Outlier.
+	Outliers int    `json:"outliers"`
+	Rates    string `json:"rates"` // where the conversion rates come from
 }
+
+// outlierShare is the share of the summed value above which one row is
+// an outlier; below outlierRows valued rows every row is a large share,
+// and none is marked.
+const (
+	outlierShare = 0.1
+	outlierRows  = 10
+)
 
 // LedgerFilter selects a ledger's rows.
 type LedgerFilter struct {
@@ -88,14 +122,21 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 		for _, d := range r.Disagreements {
 			disputed[d.Slot] = true
 		}
+		// Without a donor or a recipient a row cannot be booked to anyone:
+		// listed, not summed.
+		base.Unattributed = base.Donor == "" || base.Donor == "?" || base.Recipient == ""
 		t := totals[base.Donor]
-		if t == nil {
-			t = &DonorTotal{Donor: base.Donor, DonorName: base.DonorName, Pledged: map[string]float64{}, UnitsDelivered: map[string]float64{}}
+		if t == nil && !base.Unattributed {
+			t = &DonorTotal{Donor: base.Donor, DonorName: base.DonorName, Pledged: map[string]float64{}, UnitsDelivered: map[string]float64{},
+				EURByStatus: map[string]float64{}, EURByMode: map[string]float64{}}
 			totals[base.Donor] = t
+		}
+		if t == nil {
+			t = &DonorTotal{Pledged: map[string]float64{}, UnitsDelivered: map[string]float64{}, EURByStatus: map[string]float64{}, EURByMode: map[string]float64{}}
 		}
 		// A running total is listed but not summed: the packages it sums
 		// are rows of their own.
-		sum := !base.RunningTotal
+		sum := !base.RunningTotal && !base.Unattributed
 		if sum {
 			t.Records++
 			if r.Status == model.StatusDelivered {
@@ -115,6 +156,8 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 				if sum {
 					t.EUR += eur
 					t.USD += usd
+					t.EURByStatus[r.Status] += eur
+					t.EURByMode[r.Mode] += eur
 				}
 			}
 			row.Disagreed = disputed["money"]
@@ -147,8 +190,15 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 	}
 	for _, t := range totals {
 		t.EUR, t.USD = round2(t.EUR), round2(t.USD)
+		for k, v := range t.EURByStatus {
+			t.EURByStatus[k] = round2(v)
+		}
+		for k, v := range t.EURByMode {
+			t.EURByMode[k] = round2(v)
+		}
 		l.Totals = append(l.Totals, *t)
 	}
+	markSetAside(l)
 	sort.Slice(l.Totals, func(i, j int) bool {
 		if l.Totals[i].EUR != l.Totals[j].EUR {
 			return l.Totals[i].EUR > l.Totals[j].EUR
@@ -163,6 +213,35 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 		return a.Announced < b.Announced
 	})
 	return l, nil
+}
+
+// markSetAside sums the rows left out of the totals and marks the
+// outliers among the summed ones.
+func markSetAside(l *Ledger) {
+	summed, valued := 0.0, 0
+	for _, r := range l.Rows {
+		switch {
+		case r.Unattributed:
+			l.Unattributed.Rows++
+			l.Unattributed.EUR += r.EUR
+		case r.RunningTotal:
+			l.RunningTotals.Rows++
+			l.RunningTotals.EUR += r.EUR
+		default:
+			summed += r.EUR
+			if r.EUR > 0 {
+				valued++
+			}
+		}
+	}
+	l.Unattributed.EUR, l.RunningTotals.EUR = round2(l.Unattributed.EUR), round2(l.RunningTotals.EUR)
+	for i := range l.Rows {
+		r := &l.Rows[i]
+		if !r.Unattributed && !r.RunningTotal && valued >= outlierRows && r.EUR > outlierShare*summed {
+			r.Outlier = true
+			l.Outliers++
+		}
+	}
 }
 
 // unitsOf is the number of units a range supports: its lower bound, or

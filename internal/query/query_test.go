@@ -433,3 +433,58 @@ func TestFiguresBetween(t *testing.T) {
 		}
 	}
 }
+
+// TestLedgerSetAside checks that rows without a donor or a recipient are
+// listed but kept out of every total, that totals split by status and
+// mode, and that one row worth more than a tenth of the rest is marked.
+func TestLedgerSetAside(t *testing.T) {
+	noDonor := aid("", model.StatusPledged, &model.Money{Amount: 9e9, Currency: "EUR"})
+	noDonor.Actor = nil
+	noRecipient := aid("FRA", model.StatusPledged, &model.Money{Amount: 7e9, Currency: "EUR"})
+	noRecipient.Targets = nil
+	docs := []store.Doc{
+		doc("nd", "2022-03-01", "Wire", noDonor),
+		doc("nr", "2022-03-02", "Wire", noRecipient),
+	}
+	// Ten ordinary packages of 10 million euros from ten donors, one of
+	// 5 billion.
+	for i, c := range []string{"AUT", "BEL", "CZE", "DNK", "EST", "FIN", "GRC", "HUN", "IRL", "ITA"} {
+		docs = append(docs, doc("p"+c, fmt.Sprintf("2022-04-%02d", i+1), "Wire", aid(c, model.StatusPledged, &model.Money{Amount: 10e6, Currency: "EUR"})))
+	}
+	big := aid("USA", model.StatusDelivered, &model.Money{Amount: 5e9, Currency: "EUR"})
+	big.Mode = model.ModeFinancial
+	docs = append(docs, doc("big", "2022-05-01", "Wire", big))
+	l, err := query.AidLedger(context.Background(), setup(t, docs...), query.LedgerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Rows) != 13 {
+		t.Fatalf("%d rows, want 13: every row is listed", len(l.Rows))
+	}
+	if l.Unattributed.Rows != 2 || l.Unattributed.EUR != 16e9 {
+		t.Errorf("unattributed %+v, want 2 rows of 16 billion", l.Unattributed)
+	}
+	sum := 0.0
+	for _, tot := range l.Totals {
+		if tot.Donor == "" || tot.Donor == "FRA" {
+			t.Errorf("a total for %q, whose aid has no donor or recipient", tot.Donor)
+		}
+		sum += tot.EUR
+	}
+	if sum != 5e9+10*10e6 {
+		t.Errorf("totals sum to %.0f, want %.0f", sum, 5e9+10*10e6)
+	}
+	for _, tot := range l.Totals {
+		if tot.Donor == "USA" && (tot.EURByStatus[model.StatusDelivered] != 5e9 || tot.EURByMode[model.ModeFinancial] != 5e9) {
+			t.Errorf("US totals by status %v and mode %v", tot.EURByStatus, tot.EURByMode)
+		}
+	}
+	if l.Outliers != 1 {
+		t.Errorf("%d outliers, want 1", l.Outliers)
+	}
+	for _, r := range l.Rows {
+		if r.Outlier != (r.Donor == "USA") {
+			t.Errorf("row %s %.0f: outlier %v", r.Donor, r.EUR, r.Outlier)
+		}
+	}
+}
