@@ -33,7 +33,12 @@ func ledgerParams(q url.Values) (query.LedgerFilter, error) {
 type LedgerPage struct {
 	Page[query.LedgerRow]
 	Totals []query.DonorTotal `json:"totals"`
-	Rates  string             `json:"rates"`
+	// Unattributed and RunningTotals sum the rows listed but kept out of
+	// the totals; Outliers counts the rows flagged as outliers.
+	Unattributed  query.SetAside `json:"unattributed"`
+	RunningTotals query.SetAside `json:"running_totals"`
+	Outliers      int            `json:"outliers"`
+	Rates         string         `json:"rates"`
 }
 
 // apiLedger is GET /api/v1/ledger: the aid ledger, rows paged.
@@ -51,7 +56,8 @@ func (s *Server) apiLedger(r *http.Request) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return LedgerPage{Page: slicePage(r, l.Rows, p), Totals: l.Totals, Rates: l.Rates}, nil
+	return LedgerPage{Page: slicePage(r, l.Rows, p), Totals: l.Totals, Unattributed: l.Unattributed, RunningTotals: l.RunningTotals,
+		Outliers: l.Outliers, Rates: l.Rates}, nil
 }
 
 func figuresParams(q url.Values) (typ model.EventType, actor string, err error) {
