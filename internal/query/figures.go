@@ -45,7 +45,8 @@ func andList(ts []model.EventType) string {
 }
 
 // Figures builds the series of counted figures: one series per type,
-// side, victims and outcome, one point per record and claimant. Claims of
+// side, victims and outcome, one point per record and claimant, for the
+// records whose side (their first target) is known. Claims of
 // different sources stand side by side; nothing is averaged. An empty typ
 // selects every type the registry marks Figure.
 func Figures(ctx context.Context, st store.Store, typ model.EventType, party string) ([]model.Series, error) {
@@ -60,13 +61,13 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 	byKey := map[string]*model.Series{}
 	var keys []string
 	for _, r := range recs {
-		if r.Count == nil {
+		// A count of no known side (house fires, an avalanche, a pandemic's
+		// dead, in the general news) belongs to no series of the conflict:
+		// keyed with an empty side, such counts ran together into one.
+		if r.Count == nil || len(r.Targets) == 0 || r.Targets[0].Code == "" {
 			continue
 		}
-		target := ""
-		if len(r.Targets) > 0 {
-			target = r.Targets[0].Code
-		}
+		target := r.Targets[0].Code
 		key := strings.Join([]string{string(r.Type), target, r.Victims, r.Outcome}, "/")
 		s := byKey[key]
 		if s == nil {

@@ -488,3 +488,21 @@ func TestLedgerSetAside(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresNeedASide checks that a count of no known side makes no
+// series, while those of a side do.
+func TestFiguresNeedASide(t *testing.T) {
+	fire := toll(3, "fire service", "2022-03-01", "Three people died in a house fire.")
+	fire.Targets = nil
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", fire),
+		doc("b", "2022-03-03", "Wire", toll(12, "police", "2022-03-02", "Shelling killed 12 civilians.")),
+	)
+	series, err := query.Figures(context.Background(), st, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(series) != 1 || series[0].Target != "UKR" || len(series[0].Points) != 1 {
+		t.Errorf("series %+v, want UKR's alone", series)
+	}
+}
