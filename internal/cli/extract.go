@@ -93,7 +93,7 @@ func facts(evs []model.Event) []model.Event {
 
 // writeEvents prints one article's events as a table.
 func writeEvents(w io.Writer, a *model.Article, evs []model.Event, explain bool) {
-	fmt.Fprintf(w, "%s  %s  %s  (%d events)\n", a.Doc, a.DateString(), titleOr(a.Title, ""), len(evs))
+	fmt.Fprintf(w, "%s  %s  %s  (%s)\n", a.Doc, a.DateString(), titleOr(a.Title, ""), plural(len(evs), "event", "events"))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	for _, e := range evs {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", e.Type, orDash(e.Status), eventParties(&e), eventFigures(&e), eventWhenWho(&e))

@@ -50,8 +50,9 @@ another writer.`,
 				}{rs, time.Since(start).Seconds()})
 			}
 			if !app.Quiet {
-				fmt.Fprintf(app.Stdout, "merged %d events (%d into existing records, %d new records, %d rebuilt, %d removed) in %.1fs\n",
-					rs.Events, rs.Merged, rs.Created, rs.Rebuilt, rs.Deleted, time.Since(start).Seconds())
+				fmt.Fprintf(app.Stdout, "merged %s (%d into existing records, %s, %d rebuilt, %d removed) in %.1fs\n",
+					plural(rs.Events, "event", "events"), rs.Merged, plural(rs.Created, "new record", "new records"), rs.Rebuilt, rs.Deleted,
+					time.Since(start).Seconds())
 			}
 			return nil
 		},

@@ -80,7 +80,8 @@ another writer.`,
 				return printJSON(app.Stdout, res)
 			}
 			if !app.Quiet {
-				fmt.Fprintf(app.Stdout, "%s%d articles re-extracted with %s: %d events in %.1fs\n", clearLineIf(isTerminal(app.Stdout)), res.Articles, res.Extractor, res.Events, res.Seconds)
+				fmt.Fprintf(app.Stdout, "%s%s re-extracted with %s: %s in %.1fs\n", clearLineIf(isTerminal(app.Stdout)),
+					plural(res.Articles, "article", "articles"), res.Extractor, plural(res.Events, "event", "events"), res.Seconds)
 			}
 			return nil
 		},

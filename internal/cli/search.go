@@ -264,8 +264,9 @@ func newStatsCmd(app *App) *cobra.Command {
 					}
 					return t.write(app.Stdout, true)
 				}
-				fmt.Fprintf(app.Stdout, "%d articles (%s to %s), %.1f MB of text, %d duplicate names\n",
-					s.Articles, orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6, s.Duplicates)
+				fmt.Fprintf(app.Stdout, "%s (%s to %s), %.1f MB of text, %s\n",
+					plural(s.Articles, "article", "articles"), orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6,
+					plural(s.Duplicates, "duplicate name", "duplicate names"))
 				writeCounts(app.Stdout, "month", s.ByMonth)
 				writeCounts(app.Stdout, "outlet", s.ByOutlet)
 				return nil

@@ -78,12 +78,22 @@ func (s Summary) Line() string {
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = fmt.Sprintf(" (%.0f articles/s, %.1f MB/s)", float64(s.Articles)/secs, float64(s.Bytes)/1e6/secs)
 	}
-	line := fmt.Sprintf("%d files, %d articles: %d stored (%d events, %d new records), %d unchanged, %d duplicates, %d skipped in %s%s",
-		s.Files, s.Articles, s.Stored, s.Events, s.Records, s.Unchanged, s.Duplicates, s.Skipped, s.Elapsed.Round(time.Millisecond), rate)
+	line := fmt.Sprintf("%s, %s: %d stored (%s, %s), %d unchanged, %s, %d skipped in %s%s",
+		count(s.Files, "file", "files"), count(s.Articles, "article", "articles"), s.Stored, count(s.Events, "event", "events"),
+		count(s.Records, "new record", "new records"), s.Unchanged, count(s.Duplicates, "duplicate", "duplicates"), s.Skipped,
+		s.Elapsed.Round(time.Millisecond), rate)
 	if s.Stored == 0 && s.Articles > 0 {
 		line += "; nothing new"
 	}
 	return line
+}
+
+// count writes a number with its noun, singular for one.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Run reads the inputs and stores their articles. Skipped inputs are

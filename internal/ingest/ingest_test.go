@@ -244,3 +244,20 @@ func TestExtractionPanicSkipsOneArticle(t *testing.T) {
 		t.Errorf("g4, beside the failed one in its batch: %v", err)
 	}
 }
+
+// TestSummaryLineCounts checks that the summary writes one of a thing in
+// the singular.
+func TestSummaryLineCounts(t *testing.T) {
+	one := Summary{Files: 1, Articles: 1, Stored: 1, Events: 1, Records: 1, Duplicates: 1}.Line()
+	for _, w := range []string{"1 file,", "1 article:", "1 event,", "1 new record)", "1 duplicate,"} {
+		if !strings.Contains(one, w) {
+			t.Errorf("%q lacks %q", one, w)
+		}
+	}
+	many := Summary{Files: 2, Articles: 3, Stored: 3, Events: 0, Records: 2, Duplicates: 5}.Line()
+	for _, w := range []string{"2 files,", "3 articles:", "0 events,", "2 new records)", "5 duplicates,"} {
+		if !strings.Contains(many, w) {
+			t.Errorf("%q lacks %q", many, w)
+		}
+	}
+}
