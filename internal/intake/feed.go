@@ -3,6 +3,7 @@ package intake
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -44,7 +45,7 @@ func (p *parser) feedItem(it *gofeed.Item, n int, outlet string) error {
 	if a == nil {
 		return p.failRecord(n, fmt.Errorf("item %q: %w (no title, description or content)", clip(it.Title), ErrEmpty))
 	}
-	date, err := itemDate(it)
+	date, alt, err := p.itemDate(it)
 	if err != nil {
 		return p.failRecord(n, fmt.Errorf("item %q: %w", clip(it.Title), err))
 	}
@@ -58,44 +59,63 @@ func (p *parser) feedItem(it *gofeed.Item, n int, outlet string) error {
 	a.Outlet = outlet
 	a.URL = it.Link
 	a.Origin = fmt.Sprintf("%s#%d", p.path, n)
-	a.Doc = strings.TrimSpace(it.GUID)
-	if a.Doc == "" {
-		a.Doc = fmt.Sprintf("%s#%d", docName(p.path), n)
+	place := ""
+	if a.Doc = strings.TrimSpace(it.GUID); a.Doc == "" {
+		place = "#" + strconv.Itoa(n)
 	}
-	return p.emit(Result{Article: a})
+	return p.emit(Result{Article: a, alt: alt, place: place})
 }
 
 // itemDate is the calendar day an item was published or, failing that,
 // updated; zero when it gives neither. A date the item gives that cannot be
 // read, or cannot be an article's (0001-01-01), is an error naming it, unless
 // the other date is good: the item is never read as undated because of it.
-func itemDate(it *gofeed.Item) (time.Time, error) {
+//
+// Dates in the forms feeds are meant to use (RFC 822, RFC 3339) are read
+// as gofeed reads them. A numeric date with the year last ("03/04/2022")
+// is read as dumps read theirs, in the file's order of day and month (see
+// slashOrder), not by gofeed's fixed guess; with --date-format, a date
+// that fits the layout is read with it, and one that fits neither the
+// layout nor a feed form is an error naming the layout. alt is as for
+// parser.fieldDate.
+func (p *parser) itemDate(it *gofeed.Item) (day, alt time.Time, err error) {
 	var firstErr error
 	for _, d := range []struct {
 		parsed *time.Time
 		text   string
 	}{{it.PublishedParsed, it.Published}, {it.UpdatedParsed, it.Updated}} {
-		var day time.Time
-		var err error
+		text := strings.TrimSpace(d.text)
+		if text == "" && d.parsed == nil {
+			continue
+		}
+		day, alt, err = time.Time{}, time.Time{}, nil
+		var layoutErr error
+		if p.opts.DateLayout != "" {
+			day, layoutErr = parseLayout(text, p.opts.DateLayout)
+		}
+		_, numeric := numericDate(firstWord(text))
 		switch {
+		case p.opts.DateLayout != "" && layoutErr == nil:
+		case p.opts.DateLayout == "" && numeric:
+			day, alt, err = p.fieldDate(text)
 		case d.parsed != nil:
 			t := d.parsed.UTC()
 			day = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-			err = checkDate(day, strings.TrimSpace(d.text))
-		case strings.TrimSpace(d.text) != "":
-			// gofeed could not read it; the forms sitrep knows may.
-			day, err = ParseDate(d.text)
+			err = checkDate(day, text)
+		case layoutErr != nil:
+			err = layoutErr
 		default:
-			continue
+			// gofeed could not read it; the forms sitrep knows may.
+			day, alt, err = p.fieldDate(text)
 		}
 		if err == nil {
-			return day, nil
+			return day, alt, nil
 		}
 		if firstErr == nil {
 			firstErr = err
 		}
 	}
-	return time.Time{}, firstErr
+	return time.Time{}, time.Time{}, firstErr
 }
 
 // htmlText turns an HTML fragment into plain text with a blank line between

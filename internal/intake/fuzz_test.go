@@ -68,6 +68,12 @@ func checkFuzzArticle(t *testing.T, a *model.Article, opts Options) {
 	if a.ID != model.ArticleID(a.Text) {
 		t.Errorf("id %s is not the hash of the text", a.ID)
 	}
+	if a.Doc == "" {
+		t.Errorf("article %s has no name", a.ID)
+	}
+	if opts.Outlet != "" && a.Outlet == "" {
+		t.Errorf("article %s has no outlet, though one was given", a.Doc)
+	}
 	end := 0
 	for _, b := range a.Blocks {
 		if b.Start < end || b.End < b.Start || b.End > len(a.Text) {
@@ -119,8 +125,12 @@ func FuzzJSONL(f *testing.F) {
 	f.Add([]byte(`{"title":"Headline only","date":"2022-03-03"}` + "\r\n\r\n" + `{"text":"\u0000"}`))
 	f.Add([]byte(`{"text":"` + strings.Repeat("a", fuzzLimit*2) + `"}` + "\n" + `{"text":"After.","date":"March 4, 2022"}`))
 	f.Add([]byte(`[1,2]` + "\n" + `null` + "\n" + `{"text":5,"date":20220303}`))
+	f.Add([]byte(`{"date":"03/04/2022","title":"Ferries resume","text":"Ferries resumed."}` + "\n" + `{"date":"2022.3.18 14:37","text":"Tugs returned."}` + "\n" + `{"date":"18/03/2022","headline":"Port open"}`))
+	f.Add([]byte(`{"date":"04/05/2022 2:37 PM","title":"???","text":"A curfew was announced."}` + "\n" + `{"date":"31/02/2022","text":"No such day."}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, Options{Format: FormatJSONL}, data)
+		fuzzRead(t, Options{Format: FormatJSONL, NameByTitle: true, Outlet: "Quay Wire", DateLayout: "2/1/2006 15:04",
+			Fields: map[string]string{"outlet": "paper"}}, data)
 	})
 }
 
@@ -161,6 +171,8 @@ func FuzzJSONArray(f *testing.F) {
 	f.Add([]byte(`[{"a":1}} , {"b":2}]`))
 	f.Add([]byte(`[{"text":"` + strings.Repeat("b", fuzzLimit*2) + `"},{"text":"After.","date":"2022-03-01"}] trailing`))
 	f.Add([]byte(`[true]`))
+	f.Add([]byte(`[{"title":"Ferries resume","text":"Ferries resumed.","date":"03/04/2022"},{"title":"Ferries resume","text":"More ferries.","date":"03/04/2022"},{"text":"Tugs returned.","date":"19/04/2022 06:00"}]`))
+	f.Add([]byte(`[{"story":"Dam holds.","when":"2022.3.8 9:05"},{"story":"Dam inspected.","when":"3/18/2022"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, Options{Format: FormatJSON, Fields: map[string]string{"text": "story", "date": "when"}}, data)
 		fuzzRead(t, Options{Format: FormatJSON}, data)
@@ -177,19 +189,29 @@ func csvAgrees(t *testing.T, data []byte, comma rune) {
 	cr.Comma = comma
 	cr.FieldsPerRecord = -1
 	var want []string
+	var header []string
 	for {
-		_, err := cr.Read()
+		row, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
 			return // a broken input: fuzzRead's invariants cover it
 		}
+		if header == nil {
+			header = row
+		}
 		line, _ := cr.FieldPos(0)
 		want = append(want, strconv.Itoa(line))
 	}
 	if len(want) < 2 || len(data) > 2*fuzzLimit {
 		return // no rows, or rows refused as too large
+	}
+	if !hasTextColumn(header) {
+		// A header without a column of text or headline is one error, at
+		// the header's line, and no row is read.
+		want = want[:2]
+		want[1] = want[0]
 	}
 	r := New(Options{Format: map[rune]Format{',': FormatCSV, '\t': FormatTSV}[comma], Date: march1, MaxArticleBytes: fuzzLimit}, bytes.NewReader(data))
 	var got []string
@@ -207,6 +229,20 @@ func csvAgrees(t *testing.T, data []byte, comma rune) {
 	}
 }
 
+// hasTextColumn reports whether a header, as encoding/csv reads it, names
+// a column of article text or headline by one of the usual names.
+func hasTextColumn(header []string) bool {
+	for _, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		for _, name := range append(fieldNames["text"], fieldNames["title"]...) {
+			if h == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // FuzzCSV reads comma-separated dumps.
 func FuzzCSV(f *testing.F) {
 	f.Add([]byte("id,published,outlet,headline,link,body\nc1,2022/03/05,Desk,\"Aid, at last\",https://example.org/c1,\"The first lorries, carrying \"\"kits\"\", crossed.\n\nA second paragraph.\"\nc2,2022-03-06,Desk,Short row\n"))
@@ -214,8 +250,15 @@ func FuzzCSV(f *testing.F) {
 	f.Add([]byte("id,text\r\nq1,\"Talks ended\"x\r\nq2,\"never closed\n"))
 	f.Add([]byte("\ufefftitle,date\nHeadline only,2022-03-01\n,0001-01-01\n"))
 	f.Add([]byte("text\n\"" + strings.Repeat("c", fuzzLimit*2) + "\"\nAfter.\n"))
+	f.Add([]byte("date,title,text\n03/04/2022,Ferries resume,Ferries resumed.\n31/02/2022,No day,Never.\n04/05/2022,,\n18/03/2022 14:37,Tugs return,Tugs returned.\n"))
+	f.Add([]byte("date,title,text\n03/04/2022,Talks round,Delegates met.\n03/04/2022,Talks round,Delegates met again.\n03/18/2022,Talks round 2,Delegates left.\n"))
+	f.Add([]byte("published,outlet,headline\n2022.3.18 14:37,,Port open\n2022.03.19,Quay Wire,Port closed\n"))
+	f.Add([]byte("summary,story_body\nA,B\n"))
+	f.Add([]byte("date,paper,text\n2/1/2022 10:00,Quay Wire,Snow closed the pass.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, Options{Format: FormatCSV, Date: march1}, data)
+		fuzzRead(t, Options{Format: FormatCSV, NameByTitle: true, Outlet: "Desk"}, data)
+		fuzzRead(t, Options{Format: FormatCSV, DateLayout: "2/1/2006 15:04", Fields: map[string]string{"outlet": "paper"}}, data)
 		csvAgrees(t, data, ',')
 	})
 }
@@ -224,8 +267,11 @@ func FuzzCSV(f *testing.F) {
 func FuzzTSV(f *testing.F) {
 	f.Add([]byte("id\tdate\ttext\nt1\t2022-03-01\tTroops withdrew overnight.\nt2\t2022-03-02\ta\"b\n"))
 	f.Add([]byte("text\n\"quoted\ttab\"\n\t\n"))
+	f.Add([]byte("date\ttitle\ttext\n2022.3.18 14:37\tPower back\tPower returned.\n02/03/2022\tCurfew\tA curfew.\n13/03/2022 06:00\tCurfew lifted\tLifted.\n"))
+	f.Add([]byte("when\tbody\n05/05/2022\tNothing to tell.\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, Options{Format: FormatTSV, Date: march1}, data)
+		fuzzRead(t, Options{Format: FormatTSV, NameByTitle: true, Outlet: "Desk"}, data)
 		csvAgrees(t, data, '\t')
 	})
 }
@@ -238,8 +284,11 @@ func FuzzFeed(f *testing.F) {
 <item><title>Same</title><description>Same</description><pubDate>2022-02-30</pubDate></item></channel></rss>`))
 	f.Add([]byte(`<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom Desk</title><entry><title>Ministers meet</title><id>ad-1</id><published>2022-03-04T09:00:00Z</published><content type="html">&lt;p&gt;Ministers met.&lt;/p&gt;</content></entry></feed>`))
 	f.Add([]byte(`<rss><channel><item><description><![CDATA[<script>x</script><br>]]></description></item></channel></rss>`))
+	f.Add([]byte(`<rss version="2.0"><channel><item><title>Ferries resume</title><pubDate>03/04/2022</pubDate><description>Ferries resumed.</description></item>` +
+		`<item><title>Tugs return</title><pubDate>25/03/2022 10:00</pubDate></item><item><title>Odd</title><pubDate>2022.3.18 14:37</pubDate></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fuzzRead(t, Options{Format: FormatFeed}, data)
+		fuzzRead(t, Options{Format: FormatFeed, NameByTitle: true, Outlet: "Quay Wire", DateLayout: "2.1.2006 15:04"}, data)
 	})
 }
 
@@ -259,7 +308,9 @@ func FuzzHTML(f *testing.F) {
 func FuzzParseDate(f *testing.F) {
 	for _, s := range []string{"2022-03-03", "2022/03/03", "2022-03-03T16:23:25Z", "March 3, 2022", "3 March 2022",
 		"Thu, 03 Mar 2022 16:23:25 GMT", "26-FEB-1987 15:01:01.79", "27-MAR-1987 00:02:59.13&#5;RM", "0001-01-01",
-		"2022-02-30", "", "   ", "9999-12-31", "1900-01-01", "03.03.2022", "Mar. 3, 2022 at noon"} {
+		"2022-02-30", "", "   ", "9999-12-31", "1900-01-01", "03.03.2022", "Mar. 3, 2022 at noon",
+		"2022.3.18 14:37", "2022.03.18", "18/03/2022", "18/03/2022 14:37", "03/18/2022", "3/18/2022 2:37 PM", "03/04/2022",
+		"05/05/2022", "31/02/2022", "2022-3-8T9:05", "18.3.2022, 08:00:05.5", "18-03-2022 14:37:60", "1/2/1899"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -282,6 +333,34 @@ func FuzzParseDate(f *testing.F) {
 		back, err := ParseDate(d.Format(model.DateLayout))
 		if err != nil || !back.Equal(d) {
 			t.Errorf("ParseDate(%q) = %v, which reads back as %v, %v", s, d, back, err)
+		}
+	})
+}
+
+// FuzzDateLayout checks that a layout CheckDateLayout accepts reads dates
+// as midnight UTC in range, or refuses them with ErrBadDate or ErrNoDate,
+// and that the date it writes reads back as itself.
+func FuzzDateLayout(f *testing.F) {
+	for _, c := range [][2]string{{"2006.1.2 15:04", "2022.3.18 14:37"}, {"02/01/2006", "18/03/2022"}, {"01/02/2006", "18/03/2022"},
+		{"Jan 2 2006", "Mar 18 2022"}, {"20060102", "20220318"}, {"2/1/06", "3/4/22"}, {"15:04", "14:37"}, {"", ""}, {"2006-002", "2022-077"}} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, layout, s string) {
+		if len(layout) > 64 || len(s) > 128 || CheckDateLayout(layout) != nil {
+			return
+		}
+		d, err := parseLayout(s, layout)
+		if err != nil {
+			if !errors.Is(err, ErrBadDate) && !errors.Is(err, ErrNoDate) {
+				t.Errorf("parseLayout(%q, %q): %v is neither ErrBadDate nor ErrNoDate", s, layout, err)
+			}
+			return
+		}
+		if d.Location() != time.UTC || d.Hour() != 0 || d.Minute() != 0 || d.Second() != 0 || d.Nanosecond() != 0 || checkDate(d, s) != nil {
+			t.Errorf("parseLayout(%q, %q) = %v: not midnight UTC in range", s, layout, d)
+		}
+		if back, err := parseLayout(d.Format(layout), layout); err != nil || !back.Equal(d) {
+			t.Errorf("parseLayout(%q, %q) = %v, which reads back as %v, %v", s, layout, d, back, err)
 		}
 	})
 }

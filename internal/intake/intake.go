@@ -57,6 +57,10 @@ var (
 	ErrBadDate     = errors.New("malformed date")
 	ErrTooLarge    = errors.New("too large")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrMissingColumn is a CSV or TSV header without a column the run
+	// needs: one named with --field, or one of text or headline, or of
+	// dates when no --date is given. It is reported once for the file.
+	ErrMissingColumn = errors.New("missing column")
 	// ErrNotRegular is a path that is neither a file nor a folder: a
 	// named pipe, a device or a socket.
 	ErrNotRegular = errors.New("not a regular file")
@@ -108,7 +112,41 @@ type Options struct {
 	// Undated reads plain text that has no date as undated instead of
 	// refusing it, for a caller that needs no date (parsing).
 	Undated bool
+	// DateLayout, when set, is the Go time layout ("2006.1.2 15:04") that
+	// the date field of every dump record (CSV, TSV, JSON, JSON Lines) is
+	// read with, and a feed date that is not in a standard feed form: a
+	// date that does not fit it is an error for its record, not a guess.
+	// Check it first with CheckDateLayout.
+	DateLayout string
+	// Outlet is the outlet of every article that names none of its own: a
+	// dump without an outlet column, a feed without a title, a page or a
+	// text file.
+	Outlet string
+	// NameByTitle names a record or feed item that has no id by its date
+	// and title ("2022-03-18-russian-strikes-hit-kharkiv"), which a person
+	// can read and which stays the same when the dump is exported again in
+	// another order, rather than by its place in the file ("desk:4011").
+	// Names are unique among those one Reader gives (see names). Off,
+	// records are named by place: the HTTP ingest relies on "stdin:N" to
+	// tell the articles posted without an id, which it names itself.
+	NameByTitle bool
+	// OnNote, if set, is told what was read in a way the user may not
+	// have meant, though nothing was skipped (see Note). It is called on
+	// the goroutine that calls Read, as the input is read.
+	OnNote func(Note)
 }
+
+// Note is a remark about one input that is not an error: everything in it
+// was read, but some of it in a way the user may not have meant (dates
+// read month first for want of one that tells, a key named with --field
+// that no record has). The caller shows it; nothing counts as skipped.
+type Note struct {
+	Path string
+	Text string
+}
+
+// String names the input and says what is worth knowing about it.
+func (n Note) String() string { return n.Path + ": " + n.Text }
 
 // DefaultMaxArticleBytes is the largest single article accepted by default:
 // far above any news story, low enough that a mistaken input (a log file,
@@ -125,10 +163,12 @@ type Input struct {
 	Explicit bool
 }
 
-// Reader reads articles; make one with New.
+// Reader reads articles; make one with New. One Reader is one run: the
+// names it gives records without an id are unique among themselves.
 type Reader struct {
 	opts  Options
 	stdin io.Reader
+	names *names
 }
 
 // New returns a Reader with the given options. stdin is read for the path "-".
@@ -136,7 +176,8 @@ func New(opts Options, stdin io.Reader) *Reader {
 	if opts.MaxArticleBytes <= 0 {
 		opts.MaxArticleBytes = DefaultMaxArticleBytes
 	}
-	return &Reader{opts: opts, stdin: stdin}
+	opts.Outlet = collapseSpace(opts.Outlet)
+	return &Reader{opts: opts, stdin: stdin, names: newNames()}
 }
 
 // Plan expands paths into the files to read, in a stable order, with their
@@ -310,6 +351,14 @@ type Result struct {
 	Article *model.Article
 	Err     *Error
 	Skipped string // why a file found in a folder was passed over
+
+	// For intake's own use while a result waits its turn (see
+	// parser.deliver): alt is the day-first reading of an article's date
+	// that could be read either way before its file showed which, and
+	// place is ":N" or "#N" for an article without an id, which is named
+	// when it goes out, in input order and with its final date.
+	alt   time.Time
+	place string
 }
 
 // Read reads each input in turn and calls fn for every article and every
@@ -340,41 +389,58 @@ func (r *Reader) Read(ctx context.Context, inputs []Input, fn func(Result) error
 // about that input, at the line or record it had reached.
 func (r *Reader) readGuarded(in Input, fn func(Result) error) (err error) {
 	inFn := false
-	p := &parser{opts: &r.opts, path: in.Path}
-	p.emit = func(res Result) error {
-		if res.Article != nil && res.Article.Text == "" {
-			// Every reader makes a headline-only article of an item
-			// with a title and no body; this catches one that does not
-			// (a page whose body only repeats its title), for an article
-			// without text would share one id with every other.
-			if withHeadline(res.Article) == nil {
-				res = Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord, Err: ErrEmpty}}
-			}
-		}
-		if res.Article != nil && !res.Article.Date.IsZero() {
-			// Every reader checks its dates; this catches one that does
-			// not (a page's metadata) before an impossible date is stored.
-			if derr := checkDate(res.Article.Date, res.Article.DateString()); derr != nil {
-				res = Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord, Err: derr}}
-			}
-		}
+	p := &parser{opts: &r.opts, path: in.Path, names: r.names}
+	p.send = func(res Result) error {
 		inFn = true
 		ferr := fn(res)
 		inFn = false
 		return ferr
 	}
+	p.emit = func(res Result) error { return p.deliver(p.check(res)) }
 	defer func() {
-		v := recover()
-		if v == nil {
-			return
+		if v := recover(); v != nil {
+			if inFn {
+				panic(v)
+			}
+			err = p.emit(Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord,
+				Err: fmt.Errorf("%w: %v (in %s); the rest of this input is skipped; please report it", ErrInternal, v, panicSite())}})
 		}
-		if inFn {
-			panic(v)
+		if err == nil {
+			// Results held back for the file's date order go out now,
+			// and what the file as a whole showed is noted.
+			err = p.finish()
 		}
-		err = p.emit(Result{Err: &Error{Path: in.Path, Line: p.atLine, Record: p.atRecord,
-			Err: fmt.Errorf("%w: %v (in %s); the rest of this input is skipped; please report it", ErrInternal, v, panicSite())}})
 	}()
 	return r.readInput(in, p)
+}
+
+// check is the last look at every result before it goes out: it catches
+// what a reader let through and fills in what the options give.
+func (p *parser) check(res Result) Result {
+	a := res.Article
+	if a == nil {
+		return res
+	}
+	if a.Text == "" {
+		// Every reader makes a headline-only article of an item with a
+		// title and no body; this catches one that does not (a page whose
+		// body only repeats its title), for an article without text would
+		// share one id with every other.
+		if withHeadline(a) == nil {
+			return Result{Err: &Error{Path: p.path, Line: p.atLine, Record: p.atRecord, Err: ErrEmpty}}
+		}
+	}
+	if !a.Date.IsZero() {
+		// Every reader checks its dates; this catches one that does not
+		// (a page's metadata) before an impossible date is stored.
+		if derr := checkDate(a.Date, a.DateString()); derr != nil {
+			return Result{Err: &Error{Path: p.path, Line: p.atLine, Record: p.atRecord, Err: derr}}
+		}
+	}
+	if a.Outlet == "" {
+		a.Outlet = p.opts.Outlet
+	}
+	return res
 }
 
 // panicSite names the function and line that panicked, for the report: the

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -44,12 +45,13 @@ func (p *parser) get(r record, field string) string {
 
 // record turns one dump row into an article or an error about it.
 func (p *parser) record(r record, line int) error {
-	return p.recordAt(r, line, p.fail, p.path+":"+strconv.Itoa(line), docName(p.path)+":"+strconv.Itoa(line))
+	return p.recordAt(r, line, p.fail, p.path+":"+strconv.Itoa(line), ":"+strconv.Itoa(line))
 }
 
 // recordAt turns one row into an article; fail reports an error at the
-// row's place, origin and doc name the row when it has no id of its own.
-func (p *parser) recordAt(r record, line int, fail func(int, error) error, origin, doc string) error {
+// row's place, origin is that place, and place (":N" or "#N") names the
+// article when it has no id of its own (see names).
+func (p *parser) recordAt(r record, line int, fail func(int, error) error, origin, place string) error {
 	text, title := p.get(r, "text"), p.get(r, "title")
 	if !utf8.ValidString(text) || !utf8.ValidString(title) {
 		return fail(line, ErrInvalidUTF8)
@@ -69,13 +71,13 @@ func (p *parser) recordAt(r record, line int, fail func(int, error) error, origi
 			return fail(line, fmt.Errorf("%w (looked for a field named %s; or give --date)", ErrNoDate, p.nameList("date")))
 		}
 	}
-	date := p.opts.Date
+	date, alt := p.opts.Date, time.Time{}
 	if ds != "" {
-		d, err := ParseDate(ds)
+		d, other, err := p.fieldDate(ds)
 		if err != nil {
 			return fail(line, fmt.Errorf("field %s: %w", p.fieldFound(r, "date"), err))
 		}
-		date = d
+		date, alt = d, other
 	}
 	a := withHeadline(newArticle(text, title, false))
 	if a == nil {
@@ -85,11 +87,11 @@ func (p *parser) recordAt(r record, line int, fail func(int, error) error, origi
 	a.URL = strings.TrimSpace(p.get(r, "url"))
 	a.Outlet = collapseSpace(p.get(r, "outlet"))
 	a.Origin = origin
-	a.Doc = doc
 	if id := strings.TrimSpace(p.get(r, "id")); id != "" {
 		a.Doc = id
+		place = ""
 	}
-	return p.emit(Result{Article: a})
+	return p.emit(Result{Article: a, alt: alt, place: place})
 }
 
 // fieldFound names the key or column a field's value came from, for a
@@ -212,7 +214,9 @@ func (p *parser) jsonRecord(raw []byte, line int) error {
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return p.fail(line, fmt.Errorf("not a JSON object: %v", err))
 	}
-	return p.record(flatten(obj), line)
+	rec := flatten(obj)
+	p.keys.see(p.opts.Fields, rec)
+	return p.record(rec, line)
 }
 
 // flatten keeps a JSON object's string and number fields under lower-case
@@ -283,7 +287,9 @@ func (p *parser) jsonElem(el jsonElem, n int) error {
 	if obj == nil {
 		return p.failRecord(n, fmt.Errorf("not a JSON object but null, at byte %d", el.start))
 	}
-	return p.recordAt(flatten(obj), n, p.failRecord, fmt.Sprintf("%s#%d", p.path, n), fmt.Sprintf("%s#%d", docName(p.path), n))
+	rec := flatten(obj)
+	p.keys.see(p.opts.Fields, rec)
+	return p.recordAt(rec, n, p.failRecord, fmt.Sprintf("%s#%d", p.path, n), "#"+strconv.Itoa(n))
 }
 
 // jsonElems cuts a JSON array into its elements. It follows strings,
@@ -491,6 +497,11 @@ func (p *parser) csv(r io.Reader, comma rune) error {
 				header = fields
 				for i, h := range header {
 					header[i] = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+				}
+				if err := p.checkHeader(header); err != nil {
+					// Every row would fail the same way: say it once, for
+					// the file, and read no further.
+					return p.fail(line, err)
 				}
 			default:
 				if ferr := p.csvRecord(header, fields, line); ferr != nil {

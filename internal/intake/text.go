@@ -16,11 +16,20 @@ import (
 type parser struct {
 	opts *Options
 	path string
+	// emit takes every result a reader makes; Reader.readGuarded makes it
+	// check the result and deliver it, and send pass it to the caller.
 	emit func(Result) error
+	send func(Result) error
 	// atLine and atRecord are where the parser is: the line or the number
 	// of the record it is reading, 0 when unknown. A panic caught while
 	// reading is reported there.
 	atLine, atRecord int
+	// names gives records without an id their names, unique in the run;
+	// stem is this file's part of those names, once asked for.
+	names *names
+	stem  string
+	dates fileDates
+	keys  keysSeen
 }
 
 func (p *parser) fail(line int, err error) error {
