@@ -2,11 +2,14 @@ package server
 
 import (
 	"context"
+	"fmt"
+	"math"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -429,6 +432,236 @@ func TestBrowserHostileArticles(t *testing.T) {
 		t.Errorf("the article text does not show its script tag as text: %q", body)
 	}
 	pageClean(t, ctx, log, "hostile article")
+}
+
+// axeSource is axe-core's minified script, vendored for the tests only
+// (testdata/axe-core holds its licence, MPL-2.0).
+func axeSource(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "axe-core", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// axeViolation is one failed axe rule and the elements that fail it.
+type axeViolation struct {
+	ID, Impact, Help string
+	Targets          []string
+}
+
+// axeRun injects axe-core into the page and runs the WCAG 2.0 A and AA
+// and WCAG 2.1 AA rules over it. The pages forbid scripts from anywhere
+// but the site (script-src 'self'), so axe's source is evaluated through
+// the DevTools protocol, which the policy does not govern, rather than
+// loaded with a script element.
+func axeRun(src string, out *[]axeViolation) chromedp.Action {
+	const check = `axe.run(document, {
+		runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21aa"]},
+		resultTypes: ["violations"]
+	}).then(function (r) {
+		return r.violations.map(function (v) {
+			return {ID: v.id, Impact: v.impact || "", Help: v.help,
+				Targets: v.nodes.map(function (n) { return n.target.map(String).join(" >> "); })};
+		});
+	})`
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := chromedp.Evaluate(src+"\n;true", nil).Do(ctx); err != nil {
+			return fmt.Errorf("injecting axe: %w", err)
+		}
+		return chromedp.Evaluate(check, out, func(p *runtime.EvaluateParams) *runtime.EvaluateParams {
+			return p.WithAwaitPromise(true)
+		}).Do(ctx)
+	})
+}
+
+// headingSkips lists the shown headings that come more than one level
+// below the heading before them, the first one counting as below an h0:
+// a page starts with its h1 and never goes from h1 to h3. (axe's
+// heading-order rule is advice, outside the WCAG rules run here, and
+// tolerates some skips.)
+const headingSkips = `(function () {
+	var out = [], prev = 0;
+	document.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach(function (h) {
+		if (!h.getClientRects().length) return;
+		var level = +h.tagName.charAt(1);
+		if (level > prev + 1) out.push(h.tagName.toLowerCase() + " “" + h.textContent.trim().slice(0, 60) + "” after h" + prev);
+		prev = level;
+	});
+	return out;
+})()`
+
+// TestBrowserAccessibility runs axe-core over every kind of page and
+// fails on each WCAG A or AA violation it finds, naming the rule, its
+// impact and the elements that break it.
+func TestBrowserAccessibility(t *testing.T) {
+	ctx, log := newBrowser(t)
+	src := axeSource(t)
+	base := serveOn(t, newTestServer(t))
+
+	// An event and an article to look at, as a reader reaches them: the
+	// first search result's first event, and the report it was read from.
+	var eventHref, articleHref string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/search?q=stinger"),
+		chromedp.WaitVisible("li.hit a.chip"),
+		chromedp.Evaluate(`document.querySelector("li.hit a.chip").getAttribute("href")`, &eventHref),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+eventHref),
+		chromedp.WaitVisible(".mention"),
+		chromedp.Evaluate(`document.querySelector('.mention a[href^="/articles/"]').getAttribute("href")`, &articleHref),
+	); err != nil {
+		t.Fatal(err)
+	}
+	articlePath, _, _ := strings.Cut(articleHref, "#")
+	// Each page as it loads; then, for the article, with the slot pop-up
+	// of a marked sentence open.
+	pages := []struct {
+		name, path, ready string
+		then              []chromedp.Action
+	}{
+		{"search", "/search?q=stinger", "ol.hits", nil},
+		{"store overview", "/", "section.overview", nil},
+		{"timeline", "/timeline", ".tl-canvas svg", nil},
+		{"event", eventHref, "ol.mentions", nil},
+		{"article", articleHref, ".article-text mark.ev", nil},
+		// The article again, without the event's anchor: a navigation
+		// that only changes the anchor would not load the page.
+		{"article, slot pop-up", articlePath, ".article-text mark.ev", []chromedp.Action{
+			// A click gives the page focus first: until it has it, the
+			// browser holds focus events back, and the pop-up waits.
+			chromedp.Click("h1"),
+			chromedp.Focus("mark.ev"),
+			chromedp.WaitVisible("#slot-pop .card"),
+		}},
+		{"ledger", "/ledger", "figure.stack svg", nil},
+		{"figures", "/figures", ".series svg", nil},
+		{"actor", "/actors/USA", "table.records", nil},
+		{"not found", "/no-such-page", "p.problem", nil},
+	}
+	for _, p := range pages {
+		var found []axeViolation
+		var skips []string
+		actions := append([]chromedp.Action{chromedp.Navigate(base + p.path), chromedp.WaitVisible(p.ready)}, p.then...)
+		actions = append(actions, axeRun(src, &found), chromedp.Evaluate(headingSkips, &skips))
+		if err := chromedp.Run(ctx, actions...); err != nil {
+			t.Fatalf("%s (%s): %v", p.name, p.path, err)
+		}
+		for _, s := range skips {
+			t.Errorf("%s (%s): heading skips a level: %s", p.name, p.path, s)
+		}
+		pageClean(t, ctx, log, p.name)
+		for _, v := range found {
+			targets := v.Targets
+			if len(targets) > 8 {
+				targets = append(targets[:8:8], fmt.Sprintf("and %d more", len(v.Targets)-8))
+			}
+			t.Errorf("%s (%s): %s [%s] %s: %s", p.name, p.path, v.ID, v.Impact, v.Help, strings.Join(targets, "; "))
+		}
+	}
+}
+
+// TestBrowserFocusContrast focuses elements on each kind of background,
+// as the keyboard does, and checks that the focus outline stands out from
+// what it is drawn on by at least 3:1 (WCAG 2.2 non-text contrast): the
+// page, the filter panel, the dark header, and the skip link, which shows
+// over the header.
+func TestBrowserFocusContrast(t *testing.T) {
+	ctx, _ := newBrowser(t)
+	base := serveOn(t, newTestServer(t))
+	// ring focuses an element and reports its outline and the background
+	// colours under the middle of the outline on its four sides.
+	const ring = `(function (sel) {
+		var el = document.querySelector(sel);
+		el.focus();
+		var cs = getComputedStyle(el);
+		var r = el.getBoundingClientRect();
+		// The middle of the outline: elementFromPoint sees through it
+		// to what it is drawn on.
+		var d = parseFloat(cs.outlineOffset) + parseFloat(cs.outlineWidth) / 2;
+		var bgAt = function (x, y) {
+			for (var e = document.elementFromPoint(x, y); e; e = e.parentElement) {
+				var c = getComputedStyle(e).backgroundColor;
+				if (c !== "rgba(0, 0, 0, 0)" && c !== "transparent") return c;
+			}
+			return "rgb(255, 255, 255)";
+		};
+		var cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+		return {Visible: el.matches(":focus-visible"), Style: cs.outlineStyle, Outline: cs.outlineColor,
+			Around: [bgAt(r.left - d, cy), bgAt(r.right + d, cy), bgAt(cx, r.top - d), bgAt(cx, r.bottom + d)]};
+	})`
+	type focusRing struct {
+		Visible        bool
+		Style, Outline string
+		Around         []string
+	}
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/search?q=stinger"),
+		chromedp.WaitVisible("ol.hits"),
+		// A key pressed first makes later focus keyboard focus, which
+		// :focus-visible shows.
+		chromedp.KeyEvent(kb.Tab),
+	); err != nil {
+		t.Fatal(err)
+	}
+	for _, sel := range []string{".skip", "a.brand", ".top nav a", "#jump-code", "#q", ".filters button", "li.hit h3 a", "li.hit a.chip"} {
+		var got focusRing
+		if err := chromedp.Run(ctx, chromedp.Evaluate(ring+"("+strconv.Quote(sel)+")", &got)); err != nil {
+			t.Fatalf("%s: %v", sel, err)
+		}
+		if !got.Visible || got.Style == "none" {
+			t.Errorf("%s: focus shows no outline (focus-visible %v, outline style %q)", sel, got.Visible, got.Style)
+			continue
+		}
+		seen := map[string]bool{}
+		for _, bg := range got.Around {
+			c, ok := contrast(got.Outline, bg)
+			if !ok {
+				t.Fatalf("%s: cannot read the colours %q and %q", sel, got.Outline, bg)
+			}
+			if c < 3 && !seen[bg] {
+				seen[bg] = true
+				t.Errorf("%s: focus outline %s on %s has contrast %.2f:1, under 3:1", sel, got.Outline, bg, c)
+			}
+		}
+	}
+}
+
+// contrast is the WCAG contrast ratio of two computed CSS colours,
+// written rgb(r, g, b) or rgba(r, g, b, a), alpha left aside; ok is false
+// for a colour written otherwise.
+func contrast(a, b string) (ratio float64, ok bool) {
+	la, oka := luminance(a)
+	lb, okb := luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05), oka && okb
+}
+
+// luminance is the WCAG relative luminance of an rgb() or rgba() colour.
+func luminance(css string) (float64, bool) {
+	inner, ok := strings.CutPrefix(css, "rgb(")
+	if !ok {
+		inner, ok = strings.CutPrefix(css, "rgba(")
+	}
+	inner, _, closed := strings.Cut(inner, ")")
+	var r, g, b float64
+	if n, _ := fmt.Sscanf(strings.ReplaceAll(inner, ",", " "), "%g %g %g", &r, &g, &b); !ok || !closed || n != 3 {
+		return 0, false
+	}
+	lin := func(c float64) float64 {
+		c /= 255
+		if c <= 0.04045 {
+			return c / 12.92
+		}
+		return math.Pow((c+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b), true
 }
 
 func TestServeStopsWithContext(t *testing.T) {

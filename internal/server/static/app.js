@@ -249,8 +249,10 @@
     lanes.forEach(function (l) { l.y = height; height += l.rows * rowH + laneGap; });
 
     while (this.canvas.firstChild) this.canvas.removeChild(this.canvas.firstChild);
-    var root = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "img",
-      "aria-label": "Events from " + fmtDay(this.t0) + " to " + fmtDay(this.t1) });
+    // A group, not an img: the children of an img are hidden from
+    // assistive technology, and the events drawn are links.
+    var root = svg("svg", { viewBox: "0 0 " + width + " " + height, width: width, height: height, role: "group",
+      "aria-label": "Timeline of events from " + fmtDay(this.t0) + " to " + fmtDay(this.t1) + ", one lane per type" });
     var clip = svg("clipPath", { id: "tl-clip" }, svg("defs", {}, root));
     svg("rect", { x: this.left, y: 0, width: this.plotW + 16, height: height }, clip);
     lanes.forEach(function (l, i) {
@@ -262,7 +264,7 @@
     this.ticks().forEach(function (tk) {
       var tx = x(tk[0]);
       svg("line", { "class": "tl-tick", x1: tx, x2: tx, y1: axisH - 6, y2: height }, plot);
-      var lab = svg("text", { "class": "tl-tick-label", x: tx + 3, y: axisH - 10 }, plot);
+      var lab = svg("text", { "class": "tl-tick-label", "aria-hidden": "true", x: tx + 3, y: axisH - 10 }, plot);
       lab.textContent = tk[1];
     });
     lanes.forEach(function (l) {
