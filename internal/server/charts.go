@@ -248,7 +248,30 @@ type lineChart struct {
 	YTicks    []tick
 	XTicks    []tick
 	Conflicts []conflictMark
+	// Legend names the sources with a colour of their own and, when
+	// there are more, one "other" entry for the rest, drawn grey.
+	Legend []legendKey
+	// Log is set when the y axis is logarithmic (see logSpan).
+	Log bool
 }
+
+// legendKey is one entry of a chart's legend.
+type legendKey struct {
+	Label, Class string
+}
+
+// Source colours: the sources with the most claims get a colour each, the
+// rest share otherClass, so that no two sources of a legend share a colour
+// and a chart of twenty sources stays readable.
+const (
+	namedSources = sourceClasses - 1
+	otherClass   = "s7"
+)
+
+// logSpan is the ratio of a series' highest to its lowest positive value
+// above which its chart uses a logarithmic axis: on a linear one a single
+// point of ten million flattens every claim of thousands to the floor.
+const logSpan = 100
 
 type sourceLine struct {
 	Source string
@@ -298,7 +321,6 @@ func figureChart(s model.Series) *lineChart {
 	span := t1.Sub(t0).Hours()
 	plotW := float64(c.W) - c.Left - c.Right
 	plotH := float64(c.H) - c.Top - c.Bottom
-	scale, yticks := niceScale(maxV, 4)
 	xOf := func(d string) float64 {
 		t, err := parseDay(d)
 		if err != nil {
@@ -306,7 +328,34 @@ func figureChart(s model.Series) *lineChart {
 		}
 		return c.Left + plotW*t.Sub(t0).Hours()/span
 	}
-	yOf := func(v float64) float64 { return c.Top + plotH - plotH*v/scale }
+	minPos := math.Inf(1)
+	for _, p := range s.Points {
+		if v := pointValue(p); v > 0 {
+			minPos = math.Min(minPos, v)
+		}
+	}
+	var yOf func(float64) float64
+	var yticks []float64
+	if maxV > 0 && !math.IsInf(minPos, 1) && maxV/minPos > logSpan {
+		// Decades from the one below the lowest claim to the one above
+		// the highest; a claim of zero sits on the floor.
+		c.Log = true
+		lo, hi := math.Floor(math.Log10(minPos)), math.Ceil(math.Log10(maxV))
+		yOf = func(v float64) float64 {
+			l := lo
+			if v > 0 {
+				l = math.Max(lo, math.Log10(v))
+			}
+			return c.Top + plotH - plotH*(l-lo)/(hi-lo)
+		}
+		for e := lo; e <= hi; e++ {
+			yticks = append(yticks, math.Pow(10, e))
+		}
+	} else {
+		var scale float64
+		scale, yticks = niceScale(maxV, 4)
+		yOf = func(v float64) float64 { return c.Top + plotH - plotH*v/scale }
+	}
 
 	// One dot per source and date: a toll reported by a source in many
 	// articles of one day is one claim on the chart, drawn at the day's
@@ -325,9 +374,11 @@ func figureChart(s model.Series) *lineChart {
 	byDate := map[string][]model.Point{}
 	perDay := map[dayKey]*daySpan{}
 	var dayOrder []dayKey
+	classes, legend := sourceColours(s.Points)
+	c.Legend = legend
 	for _, p := range s.Points {
 		if bySource[p.Source] == nil {
-			bySource[p.Source] = &sourceLine{Source: p.Source, Class: fmt.Sprintf("s%d", len(order)%sourceClasses)}
+			bySource[p.Source] = &sourceLine{Source: p.Source, Class: classes[p.Source]}
 			order = append(order, p.Source)
 		}
 		byDate[p.Date] = append(byDate[p.Date], p)
@@ -401,6 +452,35 @@ func figureChart(s model.Series) *lineChart {
 		c.XTicks = append(c.XTicks, tick{Pos: c.Left + plotW*float64(i)/float64(n), Label: t.Format("2 Jan 2006"), Anchor: anchor})
 	}
 	return c
+}
+
+// sourceColours gives the namedSources sources with the most claims a
+// colour each, in order of their claims (ties by first claim), and the
+// rest otherClass, with the legend that says so.
+func sourceColours(ps []model.Point) (map[string]string, []legendKey) {
+	count := map[string]int{}
+	var order []string
+	for _, p := range ps {
+		if count[p.Source] == 0 {
+			order = append(order, p.Source)
+		}
+		count[p.Source]++
+	}
+	sort.SliceStable(order, func(i, j int) bool { return count[order[i]] > count[order[j]] })
+	classes := make(map[string]string, len(order))
+	var legend []legendKey
+	for i, src := range order {
+		if i < namedSources || len(order) == namedSources+1 {
+			classes[src] = fmt.Sprintf("s%d", i)
+			legend = append(legend, legendKey{Label: src, Class: classes[src]})
+			continue
+		}
+		classes[src] = otherClass
+	}
+	if rest := len(order) - len(legend); rest > 0 {
+		legend = append(legend, legendKey{Label: fmt.Sprintf("%d other sources", rest), Class: otherClass})
+	}
+	return classes, legend
 }
 
 // pointValue is where a claim is drawn: its lower bound, or its upper one

@@ -234,3 +234,67 @@ func TestSeriesViewsLongestFirst(t *testing.T) {
 		t.Errorf("series shown by claims: %v, want [6 5 4]", got)
 	}
 }
+
+// TestFigureChartLegendAndScale checks that the sources with the most
+// claims get colours of their own and the rest one "other" entry, and that
+// a series spanning more than two orders of magnitude gets a log axis.
+func TestFigureChartLegendAndScale(t *testing.T) {
+	var s model.Series
+	for i := range 12 {
+		src := fmt.Sprintf("source %02d", i)
+		// source 11 has the most claims, source 00 the fewest.
+		for j := 0; j <= i; j++ {
+			s.Points = append(s.Points, model.Point{Date: fmt.Sprintf("2022-03-%02d", j+1), Min: f(float64(100 + j)), Source: src, Event: "e"})
+		}
+	}
+	c := figureChart(s)
+	if len(c.Legend) != namedSources+1 {
+		t.Fatalf("legend %+v, want %d sources and an other entry", c.Legend, namedSources)
+	}
+	if c.Legend[0].Label != "source 11" || c.Legend[namedSources].Label != "5 other sources" || c.Legend[namedSources].Class != otherClass {
+		t.Errorf("legend %+v", c.Legend)
+	}
+	seen := map[string]string{}
+	for _, k := range c.Legend[:namedSources] {
+		if prev, ok := seen[k.Class]; ok {
+			t.Errorf("%s and %s share colour %s", prev, k.Label, k.Class)
+		}
+		seen[k.Class] = k.Label
+	}
+	for _, l := range c.Lines {
+		if l.Source == "source 00" && l.Class != otherClass {
+			t.Errorf("the source of fewest claims drawn in %s, want %s", l.Class, otherClass)
+		}
+	}
+	if c.Log {
+		t.Error("a series from 100 to 111 on a log axis")
+	}
+
+	wide := model.Series{Points: []model.Point{
+		{Date: "2022-03-01", Min: f(12), Source: "police", Event: "a"},
+		{Date: "2022-03-02", Min: f(340), Source: "police", Event: "b"},
+		{Date: "2022-03-03", Min: f(10_000_000), Source: "UN", Event: "c"},
+	}}
+	wc := figureChart(wide)
+	if !wc.Log {
+		t.Fatal("a series from 12 to 10 million on a linear axis")
+	}
+	var labels []string
+	for _, tk := range wc.YTicks {
+		labels = append(labels, tk.Label)
+	}
+	if len(labels) != 7 || labels[0] != "10" || labels[len(labels)-1] != "10m" {
+		t.Errorf("log ticks %v, want 10 to 10m", labels)
+	}
+	police := wc.Lines[0].Dots
+	if len(police) != 2 || police[0].Y-police[1].Y < 20 {
+		t.Errorf("12 and 340 drawn %.1f and %.1f: on a log axis they stand apart", police[0].Y, police[1].Y)
+	}
+	for _, l := range wc.Lines {
+		for _, d := range l.Dots {
+			if d.Y < wc.Top-0.01 || d.Y > float64(wc.H)-wc.Bottom+0.01 {
+				t.Errorf("dot %+v outside the plot", d)
+			}
+		}
+	}
+}
