@@ -506,3 +506,38 @@ func TestFiguresNeedASide(t *testing.T) {
 		t.Errorf("series %+v, want UKR's alone", series)
 	}
 }
+
+// TestDayCounts checks that counting records by day and type agrees with
+// reading them, with and without filters.
+func TestDayCounts(t *testing.T) {
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", toll(12, "police", "2022-03-01", "Shelling killed 12 civilians.")),
+		doc("b", "2022-03-02", "Wire", aid("POL", model.StatusPledged, nil, model.Item{Name: "helmets"})),
+		doc("c", "2022-03-05", "Wire", aid("DEU", model.StatusPledged, nil, model.Item{Name: "tents"})),
+	)
+	ctx := context.Background()
+	for _, f := range []store.RecordFilter{{}, {Types: []model.EventType{model.TypeAid}}, {Party: "DEU"}, {From: "2022-03-03"}} {
+		recs, err := st.Records(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]int{}
+		for _, r := range recs {
+			want[r.Day+" "+string(r.Type)]++
+		}
+		counts, err := st.DayCounts(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for i, c := range counts {
+			got[c.Day+" "+string(c.Type)] += c.Count
+			if i > 0 && c.Day < counts[i-1].Day {
+				t.Errorf("%+v: counts out of day order", f)
+			}
+		}
+		if !reflect.DeepEqual(got, want) || len(recs) == 0 {
+			t.Errorf("%+v: counts %v, records %v", f, got, want)
+		}
+	}
+}

@@ -16,7 +16,10 @@ type timelineView struct {
 	Prev, Next                   string
 	First, Last                  int
 	Total                        int // records the filter selects
-	Problem                      string
+	// Overview counts every record of the filter by day, week or month
+	// and type (see overview); nil when there is none.
+	Overview *overviewChart
+	Problem  string
 }
 
 // timelinePageLimit is how many records the timeline draws at once.
@@ -58,5 +61,15 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 		v.Next = pageLink(r, p.offset+p.limit)
 	}
 	v.Total = total
+	if total > 0 {
+		counts, err := s.st.DayCounts(r.Context(), f)
+		if err != nil {
+			return "", nil, err
+		}
+		filters := cloneValues(q)
+		filters.Del("offset")
+		filters.Del("limit")
+		v.Overview = overview(counts, filters)
+	}
 	return "timeline", &view{Title: "Timeline", Nav: "timeline", Data: v}, nil
 }

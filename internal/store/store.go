@@ -171,12 +171,23 @@ type RecordStore interface {
 	// CountRecords counts the records a filter selects, its Limit and
 	// Offset aside: the total of a page of them.
 	CountRecords(ctx context.Context, f RecordFilter) (int, error)
+	// DayCounts counts the records a filter selects by day and type, its
+	// Limit and Offset aside, in day order: a timeline of every record of
+	// the filter, drawn without reading them.
+	DayCounts(ctx context.Context, f RecordFilter) ([]DayCount, error)
 	// Record returns one record by id, or the record holding an event id.
 	Record(ctx context.Context, id string) (*model.Record, error)
 	// PartyCounts counts the records an actor code takes part in, by type
 	// and role, from the store's index of parties: what an actor's page
 	// shows of a state in most of the news without reading its records.
 	PartyCounts(ctx context.Context, code string) (*PartyCounts, error)
+}
+
+// DayCount is how many records of a type happened on a day.
+type DayCount struct {
+	Day   string          `json:"day"`
+	Type  model.EventType `json:"type"`
+	Count int             `json:"count"`
 }
 
 // PartyCounts are the records one actor code takes part in.

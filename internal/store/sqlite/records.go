@@ -329,6 +329,31 @@ func (s *DB) CountRecords(ctx context.Context, f store.RecordFilter) (int, error
 	return n, nil
 }
 
+// DayCounts counts the records a filter selects by day and type.
+func (s *DB) DayCounts(ctx context.Context, f store.RecordFilter) ([]store.DayCount, error) {
+	from, args, _ := recordQuery(f)
+	day := "r.day"
+	if f.Party != "" || f.Place != "" {
+		day = "x.day"
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+day+`, r.type, count(*)`+from+` GROUP BY 1, 2 ORDER BY 1, 2`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("counting records by day: %w", err)
+	}
+	defer rows.Close()
+	var out []store.DayCount
+	for rows.Next() {
+		var c store.DayCount
+		var typ string
+		if err := rows.Scan(&c.Day, &typ, &c.Count); err != nil {
+			return nil, fmt.Errorf("counting records by day: %w", err)
+		}
+		c.Type = model.EventType(typ)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // Records returns the records a filter selects, ordered by day.
 func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record, error) {
 	from, args, order := recordQuery(f)

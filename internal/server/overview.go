@@ -1,0 +1,173 @@
+package server
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/store"
+)
+
+// The timeline page draws one page of events (400) in its interactive
+// chart; a filter of thousands then seemed to stop where the page did. The
+// overview above it counts every event of the filter, by day, week or
+// month and by type, from the store's counts (store.DayCounts) without
+// reading the events, and each bar links to the timeline of its days and
+// type: zooming in is following a link, so the view is always in the URL.
+
+// overviewBuckets bounds the bars of a lane: a span of up to that many
+// days is drawn by day, up to that many weeks by week, longer by month.
+const overviewBuckets = 120
+
+// overviewChart is the timeline's overview: a lane per type, a bar per
+// bucket with events.
+type overviewChart struct {
+	W, H         int
+	Left, PlotW  float64
+	Lanes        []overviewLane
+	XTicks       []tick
+	Total        int
+	Unit         string // day, week or month
+	First, Last  string // the first and last day counted
+	BucketsTotal int
+}
+
+// overviewLane is one type's row of bars.
+type overviewLane struct {
+	Type          model.EventType
+	Y, H, LabelY  float64
+	Count         int
+	Bars          []overviewBar
+	Href, Caption string
+}
+
+// overviewBar is the events of one type in one bucket.
+type overviewBar struct {
+	X, Y, W, H  float64
+	Href, Title string
+}
+
+// bucketing maps days to the first day of their bucket.
+type bucketing struct {
+	unit string
+	of   func(time.Time) time.Time
+	next func(time.Time) time.Time
+}
+
+func bucketsFor(first, last time.Time) bucketing {
+	days := int(last.Sub(first).Hours()/24) + 1
+	switch {
+	case days <= overviewBuckets:
+		return bucketing{"day", func(t time.Time) time.Time { return t }, func(t time.Time) time.Time { return t.AddDate(0, 0, 1) }}
+	case days <= 7*overviewBuckets:
+		return bucketing{"week", func(t time.Time) time.Time {
+			return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7)) // Monday
+		}, func(t time.Time) time.Time { return t.AddDate(0, 0, 7) }}
+	}
+	return bucketing{"month", func(t time.Time) time.Time {
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	}, func(t time.Time) time.Time { return t.AddDate(0, 1, 0) }}
+}
+
+// overview lays out the counts of a filter; filters are the timeline's
+// query without paging, kept in every bar's link. Nil when nothing is
+// counted.
+func overview(counts []store.DayCount, filters url.Values) *overviewChart {
+	if len(counts) == 0 {
+		return nil
+	}
+	first, err1 := parseDay(counts[0].Day)
+	last, err2 := parseDay(counts[len(counts)-1].Day)
+	if err1 != nil || err2 != nil {
+		return nil
+	}
+	b := bucketsFor(first, last)
+	start := b.of(first)
+	var starts []time.Time
+	index := map[string]int{}
+	for t := start; !t.After(last); t = b.next(t) {
+		index[t.Format(model.DateLayout)] = len(starts)
+		starts = append(starts, t)
+	}
+	byType := map[model.EventType][]int{}
+	total := 0
+	for _, c := range counts {
+		d, err := parseDay(c.Day)
+		if err != nil {
+			continue
+		}
+		i, ok := index[b.of(d).Format(model.DateLayout)]
+		if !ok {
+			continue
+		}
+		if byType[c.Type] == nil {
+			byType[c.Type] = make([]int, len(starts))
+		}
+		byType[c.Type][i] += c.Count
+		total += c.Count
+	}
+	const laneH, gap, top, left = 22.0, 6.0, 4.0, 110.0
+	c := &overviewChart{W: 720, Left: left, Total: total, Unit: b.unit, First: counts[0].Day, Last: counts[len(counts)-1].Day, BucketsTotal: len(starts)}
+	c.PlotW = float64(c.W) - left - 8
+	bw := c.PlotW / float64(len(starts))
+	y := top
+	for _, t := range model.TypeNames() {
+		row := byType[t]
+		if row == nil {
+			continue
+		}
+		lane := overviewLane{Type: t, Y: y, H: laneH, LabelY: y + laneH/2}
+		most := 0
+		for _, n := range row {
+			lane.Count += n
+			most = max(most, n)
+		}
+		q := cloneValues(filters)
+		q.Set("type", string(t))
+		lane.Href = "/timeline?" + q.Encode()
+		for i, n := range row {
+			if n == 0 {
+				continue
+			}
+			h := max(2, laneH*float64(n)/float64(most))
+			from := starts[i].Format(model.DateLayout)
+			to := b.next(starts[i]).AddDate(0, 0, -1).Format(model.DateLayout)
+			bq := cloneValues(filters)
+			bq.Set("type", string(t))
+			bq.Set("from", from)
+			bq.Set("to", to)
+			title := fmt.Sprintf("%s: %s", from, plural(n, string(t)+" event", string(t)+" events"))
+			if b.unit != "day" {
+				title = fmt.Sprintf("%s of %s: %s", b.unit, from, plural(n, string(t)+" event", string(t)+" events"))
+			}
+			lane.Bars = append(lane.Bars, overviewBar{X: left + bw*float64(i), Y: y + laneH - h, W: max(1, bw-1), H: h,
+				Href: "/timeline?" + bq.Encode(), Title: title})
+		}
+		c.Lanes = append(c.Lanes, lane)
+		y += laneH + gap
+	}
+	c.H = int(y) + 18
+	n := min(5, len(starts))
+	for i := 0; i <= n && n > 0; i++ {
+		k := min(len(starts)-1, i*(len(starts)-1)/n)
+		anchor := "middle"
+		switch i {
+		case 0:
+			anchor = "start"
+		case n:
+			anchor = "end"
+		}
+		c.XTicks = append(c.XTicks, tick{Pos: left + bw*float64(k) + bw/2, Label: starts[k].Format("2 Jan 2006"), Anchor: anchor})
+	}
+	return c
+}
+
+// cloneValues copies a query so each link sets its own parameters.
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
