@@ -2,7 +2,6 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -89,18 +88,7 @@ func TestSearchSeesThroughInvisibleCharacters(t *testing.T) {
 func TestMigrationReindexesInvisibleCharacters(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrations[:3] {
-		if _, err := raw.ExecContext(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := raw.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (3)`); err != nil {
-		t.Fatal(err)
-	}
+	raw := oldSchema(t, path, 3)
 	for i, text := range invisibleCorpus {
 		a := article("old"+string(rune('1'+i)), "2022-04-01", "Test Wire", "Report", text)
 		if _, err := raw.ExecContext(ctx, `INSERT INTO articles (id, doc, date, text, blocks, origin, bytes, ingested_at) VALUES (?, ?, ?, ?, '[]', '', ?, '')`,

@@ -392,18 +392,7 @@ func TestSearchPages(t *testing.T) {
 func TestMigrationArticleKeys(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	raw, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range migrations[:5] {
-		if _, err := raw.ExecContext(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := raw.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (5)`); err != nil {
-		t.Fatal(err)
-	}
+	raw := oldSchema(t, path, 5)
 	old := []*model.Article{
 		article("old-march", "2022-03-04", "Harbour Wire", "", "Drones struck a depot near the river."),
 		article("old-june", "2022-06-10", "Valley Post", "", "Drones were seen over the city at night."),
@@ -444,4 +433,25 @@ func TestMigrationArticleKeys(t *testing.T) {
 			t.Errorf("%+v after migration: %v (total %d), want %v", c.q, got, res.Total, c.want)
 		}
 	}
+}
+
+// oldSchema makes a store at path with the schema of an earlier version,
+// its first version migrations applied, and returns it open without
+// sitrep's Open, which would migrate it.
+func oldSchema(t *testing.T, path string, version int) *sql.DB {
+	t.Helper()
+	ctx := context.Background()
+	raw, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range migrations[:version] {
+		if _, err := raw.ExecContext(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := raw.ExecContext(ctx, `CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (?)`, version); err != nil {
+		t.Fatal(err)
+	}
+	return raw
 }
