@@ -332,6 +332,26 @@ func TestBrowserWalkthrough(t *testing.T) {
 		t.Errorf("fit all shows %q, which leaves events out", r3)
 	}
 
+	// Map: events drawn as circles on the outlines, one row each in the
+	// table; a circle leads to its event.
+	var circles, rows int
+	run("map",
+		chromedp.Navigate(base+"/map"),
+		chromedp.WaitVisible("svg.map-chart"),
+		chromedp.Evaluate(`document.querySelectorAll("svg.map-chart .map-events circle").length`, &circles),
+		chromedp.Evaluate(`document.querySelectorAll("table.map-list tbody tr").length`, &rows),
+		shoot(shots, "map"),
+		chromedp.Click("svg.map-chart .map-events a"),
+		chromedp.WaitVisible("ol.mentions"),
+		chromedp.Location(&location),
+	)
+	if circles < 10 || circles != rows {
+		t.Errorf("map draws %d events and lists %d", circles, rows)
+	}
+	if !strings.Contains(location, "/events/") {
+		t.Errorf("a map circle led to %s", location)
+	}
+
 	// Ledger: chart and tables; a bar leads to the donor's aid events.
 	var donor string
 	run("ledger",
@@ -527,6 +547,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		{"search", "/search?q=stinger", "ol.hits", nil},
 		{"store overview", "/", "section.overview", nil},
 		{"timeline", "/timeline", ".tl-canvas svg", nil},
+		{"map", "/map", "svg.map-chart", nil},
 		{"event", eventHref, "ol.mentions", nil},
 		{"article", articleHref, ".article-text mark.ev", nil},
 		// The article again, without the event's anchor: a navigation

@@ -3,19 +3,35 @@ package server
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
 
-// timelineView is the timeline page's data.
-type timelineView struct {
+// recordFilters are the filters of the pages that draw merged events
+// (timeline, map) as their form shows them: one form, in parts.html's
+// "recordFilters", for both.
+type recordFilters struct {
 	Type, Actor, Place, From, To string
 	Types                        []model.EventType
-	Items                        []TimelineItem
-	Present                      []model.EventType // types on this page, for the legend
-	Prev, Next                   string
-	First, Last                  int
-	Total                        int // records the filter selects
+	// Action is the page the form asks again; Label names the form.
+	Action, Label string
+}
+
+// readRecordFilters reads the filters a page's form shows back.
+func readRecordFilters(q url.Values, action, label string) recordFilters {
+	return recordFilters{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to"),
+		Types: model.TypeNames(), Action: action, Label: label}
+}
+
+// timelineView is the timeline page's data.
+type timelineView struct {
+	recordFilters
+	Items       []TimelineItem
+	Present     []model.EventType // types on this page, for the legend
+	Prev, Next  string
+	First, Last int
+	Total       int // records the filter selects
 	// Overview counts every record of the filter by day, week or month
 	// and type (see overview); nil when there is none.
 	Overview *overviewChart
@@ -27,7 +43,7 @@ const timelinePageLimit = 400
 
 func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	q := r.URL.Query()
-	v := &timelineView{Type: q.Get("type"), Actor: q.Get("actor"), Place: q.Get("place"), From: q.Get("from"), To: q.Get("to"), Types: model.TypeNames()}
+	v := &timelineView{recordFilters: readRecordFilters(q, "/timeline", "Filter the timeline")}
 	f, p, err := recordParams(q, timelinePageLimit)
 	var ae *apiError
 	switch {

@@ -26,7 +26,7 @@ var templateFS embed.FS
 var staticFS embed.FS
 
 // pageNames are the pages, one template file each besides the layout.
-var pageNames = []string{"search", "timeline", "event", "article", "ledger", "figures", "actor", "error"}
+var pageNames = []string{"search", "timeline", "map", "event", "article", "ledger", "figures", "actor", "error"}
 
 // pageSet holds one parsed template per page, each the layout with the
 // page's own blocks.
@@ -67,6 +67,7 @@ func (s *Server) registerPages() {
 	s.page("GET /{$}", s.searchPage)
 	s.page("GET /search", s.searchPage)
 	s.page("GET /timeline", s.timelinePage)
+	s.page("GET /map", s.mapPage)
 	s.page("GET /events/{id}", s.eventPage)
 	s.page("GET /articles/{id}", s.articlePage)
 	s.page("GET /ledger", s.ledgerPage)
