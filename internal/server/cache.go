@@ -30,8 +30,14 @@ import (
 const aggregateTTL = 5 * time.Second
 
 // maxAggregates bounds the aggregates kept: filters come from requests,
-// and each distinct one is an entry.
-const maxAggregates = 64
+// and each distinct one is an entry. maxCounts bounds the counts of
+// record filters (a page's total, the timeline's overview), which are
+// kept apart, so that many filters asked once cannot push out the ledger,
+// which takes seconds to compute again.
+const (
+	maxAggregates = 64
+	maxCounts     = 256
+)
 
 // storeVersion is implemented by stores that can cheaply tell whether
 // anything was committed, by any process, since an earlier call: the
@@ -48,6 +54,7 @@ type aggCache struct {
 	entries map[string]*aggEntry
 	ttl     time.Duration
 	now     func() time.Time
+	max     int // entries kept at most
 }
 
 // aggEntry is one aggregate, or the computation of it in flight.
@@ -68,8 +75,8 @@ type storeState struct {
 	versioned bool
 }
 
-func newAggCache(ttl time.Duration) *aggCache {
-	return &aggCache{entries: map[string]*aggEntry{}, ttl: ttl, now: time.Now}
+func newAggCache(ttl time.Duration, max int) *aggCache {
+	return &aggCache{entries: map[string]*aggEntry{}, ttl: ttl, now: time.Now, max: max}
 }
 
 // get returns the aggregate under key computed at state gen, computing it
@@ -127,7 +134,7 @@ func (c *aggCache) get(ctx context.Context, key string, gen storeState, compute 
 
 // evict makes room for one more entry, dropping the oldest; c.mu is held.
 func (c *aggCache) evict() {
-	for len(c.entries) >= maxAggregates {
+	for len(c.entries) >= c.max {
 		oldKey := ""
 		var oldAt time.Time
 		for k, e := range c.entries {
@@ -161,4 +168,14 @@ func (s *Server) aggregate(ctx context.Context, key string, compute func(context
 		return nil, err
 	}
 	return s.aggs.get(ctx, key, gen, compute)
+}
+
+// count is aggregate for the counts of record filters, kept in their own
+// cache (see maxCounts).
+func (s *Server) count(ctx context.Context, key string, compute func(context.Context) (any, error)) (any, error) {
+	gen, err := s.storeState(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return s.counts.get(ctx, key, gen, compute)
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -11,6 +12,7 @@ import (
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -29,7 +31,7 @@ func (c *clock) add(d time.Duration) {
 
 func TestAggCache(t *testing.T) {
 	clk := &clock{t: time.Date(2022, 3, 1, 12, 0, 0, 0, time.UTC)}
-	c := newAggCache(5 * time.Second)
+	c := newAggCache(5*time.Second, maxAggregates)
 	c.now = clk.now
 	ctx := context.Background()
 	calls := 0
@@ -200,4 +202,28 @@ func mustDate(t *testing.T, s string) time.Time {
 		t.Fatal(err)
 	}
 	return d
+}
+
+// TestCountsKeepTheLedger checks that counting many record filters, each
+// asked once, does not push the ledger out of the aggregates kept.
+func TestCountsKeepTheLedger(t *testing.T) {
+	s := newTestServer(t)
+	if _, err := s.ledger(t.Context(), query.LedgerFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 * maxCounts {
+		f := store.RecordFilter{From: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, i).Format(model.DateLayout)}
+		if _, err := s.recordCount(t.Context(), f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !kept(t, s, strings.Join([]string{"ledger", "", "", "", ""}, "\x00")) {
+		t.Error("counting record filters pushed the ledger out")
+	}
+	s.counts.mu.Lock()
+	n := len(s.counts.entries)
+	s.counts.mu.Unlock()
+	if n > maxCounts {
+		t.Errorf("%d counts kept, over the bound of %d", n, maxCounts)
+	}
 }

@@ -78,7 +78,7 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	}
 	v.Total = total
 	if total > 0 {
-		counts, err := s.st.DayCounts(r.Context(), f)
+		counts, err := s.dayCounts(r.Context(), f)
 		if err != nil {
 			return "", nil, err
 		}

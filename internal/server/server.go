@@ -96,8 +96,9 @@ type Server struct {
 	extractor ingest.Extractor
 	// writes counts this server's commits to the store (see changed).
 	writes atomic.Uint64
-	// aggs keeps the ledger and figures between requests (see aggCache).
-	aggs *aggCache
+	// aggs keeps the ledger and figures between requests (see aggCache);
+	// counts the counts of record filters.
+	aggs, counts *aggCache
 	// resp keeps whole answers while the store is unchanged (see
 	// respCache); nil when the cache is off.
 	resp *respCache
@@ -134,7 +135,8 @@ func New(st store.Store, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
-		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL),
+		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL, maxAggregates),
+		counts: newAggCache(aggregateTTL, maxCounts),
 		warmed: make(chan struct{}), warmEvery: warmInterval}
 	switch {
 	case opts.CacheBytes == 0:
