@@ -136,11 +136,18 @@ func cumulative(ps []model.Point) bool {
 // figures kept in memory instead of a read of every record of a state in
 // most of the news.
 func PartyFigures(series []model.Series, party string) []model.Series {
+	return keepPoints(series, func(p model.Point) bool { return slices.Contains(p.Parties, party) })
+}
+
+// keepPoints keeps the claims of series that keep accepts, judges each
+// series a running total or not on the claims kept, and drops the series
+// left with none.
+func keepPoints(series []model.Series, keep func(model.Point) bool) []model.Series {
 	out := []model.Series{}
 	for _, s := range series {
 		var ps []model.Point
 		for _, p := range s.Points {
-			if slices.Contains(p.Parties, party) {
+			if keep(p) {
 				ps = append(ps, p)
 			}
 		}
@@ -202,20 +209,5 @@ func FiguresBetween(series []model.Series, from, to string) []model.Series {
 	if from == "" && to == "" {
 		return series
 	}
-	out := []model.Series{}
-	for _, s := range series {
-		var ps []model.Point
-		for _, p := range s.Points {
-			if (from == "" || p.Date >= from) && (to == "" || p.Date <= to) {
-				ps = append(ps, p)
-			}
-		}
-		if len(ps) == 0 {
-			continue
-		}
-		s.Points = ps
-		s.Cumulative = cumulative(ps)
-		out = append(out, s)
-	}
-	return out
+	return keepPoints(series, func(p model.Point) bool { return (from == "" || p.Date >= from) && (to == "" || p.Date <= to) })
 }
