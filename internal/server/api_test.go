@@ -663,3 +663,29 @@ func TestAPIActorPages(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIActorNames checks that actor parameters take a name as well as a
+// code, and that a name nobody knows is a bad request with suggestions.
+func TestAPIActorNames(t *testing.T) {
+	s := newTestServer(t)
+	var byCode, byName recordPage
+	getJSON(t, s, "/api/v1/events?actor=DEU&limit=500", 200, &byCode)
+	getJSON(t, s, "/api/v1/events?actor=germany&limit=500", 200, &byName)
+	if len(byCode.Items) == 0 || len(byCode.Items) != len(byName.Items) {
+		t.Errorf("actor=germany: %d records, actor=DEU %d", len(byName.Items), len(byCode.Items))
+	}
+	var a struct {
+		Code string `json:"code"`
+	}
+	getJSON(t, s, "/api/v1/actors/Germany", 200, &a)
+	if a.Code != "DEU" {
+		t.Errorf("/api/v1/actors/Germany: code %q", a.Code)
+	}
+	r := get(t, s, "/api/v1/ledger?donor=land")
+	if r.code != 400 || !strings.Contains(r.body, "POL (Poland)") {
+		t.Errorf("donor=land: %d %s, want 400 suggesting POL", r.code, r.body)
+	}
+	if r := get(t, s, "/api/v1/events?actor=Atlantis%20Republic"); r.code != 400 {
+		t.Errorf("an unknown name: %d, want 400", r.code)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/intake"
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -121,23 +122,36 @@ func dateParam(q url.Values, name string) (string, error) {
 	return d.Format(model.DateLayout), nil
 }
 
-// codeParam reads an actor code (USA, EU, NATO): letters, digits and
-// hyphens, upper-cased.
+// codeParam reads an actor as a code: a code (USA, EU, NATO) or a name
+// or alias the lexicon knows (Germany, "the European Union").
 func codeParam(q url.Values, name string) (string, error) {
 	return checkCode(name, q.Get(name))
 }
 
+// checkCode reads an actor given by code or name as its code. A value in
+// the form of a code that is part of no known name is taken as a code,
+// known or not, since the store may hold codes the lexicon lacks; any
+// other value the lexicon does not know is a bad request that suggests
+// the codes of the names it is part of ("land": Poland, Finland, ...).
 func checkCode(name, v string) (string, error) {
-	v = strings.ToUpper(strings.TrimSpace(v))
-	if len(v) > 32 {
+	v = strings.TrimSpace(v)
+	if len(v) > 100 {
 		return "", badRequest("%s: too long", name)
 	}
-	for _, c := range v {
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return "", badRequest("%s: %q is not an actor code (ISO 3166-1 alpha-3 or an organisation code such as EU, NATO)", name, v)
-		}
+	code, sugg, err := query.ActorCode(v)
+	if err == nil {
+		return code, nil
 	}
-	return v, nil
+	if len(sugg) == 0 && len(code) <= 32 && strings.IndexFunc(code, func(c rune) bool {
+		return !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')
+	}) < 0 {
+		return code, nil
+	}
+	msg := fmt.Sprintf("%s: %q is neither an actor code (ISO 3166-1 alpha-3, or an organisation code such as EU, NATO) nor a name sitrep knows", name, v)
+	if len(sugg) > 0 {
+		msg += "; did you mean " + strings.Join(sugg[:min(len(sugg), 8)], ", ") + "?"
+	}
+	return "", &apiError{status: http.StatusBadRequest, msg: msg}
 }
 
 // typeParam reads an event type, or several separated by commas; a type
