@@ -44,6 +44,10 @@ type IngestResult struct {
 	Summary  ingest.Summary `json:"summary"`
 	Articles []IngestedDoc  `json:"articles"`
 	Problems []string       `json:"problems"`
+	// Notes say what was read in a way the sender may not have meant,
+	// though it was stored (dates read month first for want of one that
+	// tells); see intake.Note.
+	Notes []string `json:"notes"`
 }
 
 // IngestedDoc names one article of the posted body and where to read it.
@@ -151,13 +155,14 @@ func ingestFormat(body []byte) ([]byte, intake.Format, error) {
 // unresolved event of the store) completes it.
 func (s *Server) ingestBody(ctx context.Context, body []byte, format intake.Format) (*IngestResult, error) {
 	start := time.Now()
-	res := &IngestResult{Articles: []IngestedDoc{}, Problems: []string{}}
+	res := &IngestResult{Articles: []IngestedDoc{}, Problems: []string{}, Notes: []string{}}
 	sum := &res.Summary
 	sum.Files = 1
 	sum.Bytes = int64(len(body))
 	var docs []store.Doc
 	inputs := []intake.Input{{Path: "-", Size: int64(len(body)), Explicit: true}}
-	err := intake.New(intake.Options{Format: format}, bytes.NewReader(body)).Read(ctx, inputs, func(r intake.Result) error {
+	opts := intake.Options{Format: format, OnNote: func(n intake.Note) { res.Notes = append(res.Notes, n.String()) }}
+	err := intake.New(opts, bytes.NewReader(body)).Read(ctx, inputs, func(r intake.Result) error {
 		switch {
 		case r.Article != nil:
 			nameUnnamed(r.Article)

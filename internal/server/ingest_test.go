@@ -160,3 +160,25 @@ func TestIngestFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestIngestNotes checks that a posted body whose slashed dates read both
+// ways is stored, read month first, and that the answer says so.
+func TestIngestNotes(t *testing.T) {
+	s := ingestServer(t, Options{})
+	r := post(t, s, "Bearer "+testToken, "application/x-ndjson",
+		`{"id":"a1","date":"03/04/2022","text":"Poland sent 5,000 helmets to Ukraine on Monday, the defence ministry said."}`+"\n")
+	if r.code != 200 {
+		t.Fatalf("%d %s", r.code, r.body)
+	}
+	var res IngestResult
+	if err := json.Unmarshal([]byte(r.body), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Summary.Stored != 1 || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "month first") {
+		t.Errorf("stored %d, notes %q; want 1 stored and a note that the date was read month first", res.Summary.Stored, res.Notes)
+	}
+	a, err := s.st.Article(t.Context(), "a1")
+	if err != nil || a.DateString() != "2022-03-04" {
+		t.Errorf("article date %v %v, want 2022-03-04", a, err)
+	}
+}
