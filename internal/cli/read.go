@@ -16,6 +16,8 @@ func (app *App) readArticles(ctx context.Context, in intakeFlags, paths []string
 	if err != nil {
 		return 0, err
 	}
+	// Notes come on the reading goroutine, which is this one: no lock.
+	opts.OnNote = func(n intake.Note) { fmt.Fprintln(app.Stderr, "note:", n.String()) }
 	r := intake.New(opts, app.Stdin)
 	inputs, errs := r.Plan(paths)
 	for _, e := range errs {

@@ -145,3 +145,13 @@ func TestCSVEverywhere(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractNotes checks that extract, like ingest, says when it read
+// slashed dates month first for want of one that tells.
+func TestExtractNotes(t *testing.T) {
+	csvFile := writeFile(t, "us.csv", "date,text\n03/04/2022,Poland sent 5000 helmets to Ukraine on Monday.\n")
+	_, errOut, err := runCLI(t, "", "extract", csvFile)
+	if err != nil || !strings.Contains(errOut, "note:") || !strings.Contains(errOut, "month first") {
+		t.Errorf("extract: %v, stderr %q; want a note that the date was read month first", err, errOut)
+	}
+}
