@@ -91,14 +91,17 @@ type Claim struct {
 // Series is a figure tracked over time: how many people killed, wounded,
 // displaced or massed, for one side, as each source claims it.
 type Series struct {
-	Key     string    `json:"key"` // type/target/victims/outcome, e.g. "casualties/UKR/civilians/killed"
+	// Key is type/target/victims/outcome, e.g. "casualties/UKR/civilians/killed",
+	// with "/total" after it for the series of running totals.
+	Key     string    `json:"key"`
 	Type    EventType `json:"type"`
 	Target  string    `json:"target,omitempty"`
 	Victims string    `json:"victims,omitempty"`
 	Outcome string    `json:"outcome,omitempty"`
-	// Cumulative is set when the figures are running totals ("so far",
-	// "since February 24", a toll that only grows), which are compared
-	// as such rather than summed.
+	// Cumulative is set for a series of running totals (claims that say
+	// they sum: "so far", "since February 24", "the toll rose to"), which
+	// are compared as such rather than summed; unset, the series counts
+	// incidents.
 	Cumulative bool    `json:"cumulative"`
 	Points     []Point `json:"points"`
 }

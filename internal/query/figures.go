@@ -11,6 +11,11 @@ import (
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
+// TotalSuffix ends the key of a series of running totals
+// ("casualties/UKR/civilians/killed/total"); the series of incident counts
+// of the same side, victims and outcome has the key without it.
+const TotalSuffix = "total"
+
 // cumulativeCues mark a figure as a running total.
 var cumulativeCues = []string{"so far", "since", "in total", "total", "toll", "to date", "as of", "overall", "altogether", "in all"}
 
@@ -44,8 +49,9 @@ func andList(ts []model.EventType) string {
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
-// Figures builds the series of counted figures: one series per type,
-// side, victims and outcome, one point per record and claimant, for the
+// Figures builds the series of counted figures: per type, side, victims
+// and outcome, one series of incident counts and one of running totals
+// (claims that say they sum), one point per record and claimant, for the
 // records whose side (their first target) is known. Claims of
 // different sources stand side by side; nothing is averaged. An empty typ
 // selects every type the registry marks Figure.
@@ -68,19 +74,31 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 			continue
 		}
 		target := r.Targets[0].Code
-		key := strings.Join([]string{string(r.Type), target, r.Victims, r.Outcome}, "/")
-		s := byKey[key]
-		if s == nil {
-			s = &model.Series{Key: key, Type: r.Type, Target: target, Victims: r.Victims, Outcome: r.Outcome}
-			byKey[key] = s
-			keys = append(keys, key)
-		}
 		var parties []string
 		if r.Actor != nil && r.Actor.Code != "" {
 			parties = append(parties, r.Actor.Code)
 		}
 		for _, t := range r.Targets {
 			parties = append(parties, t.Code)
+		}
+		// A record whose reports say it sums ("so far", "the toll rose
+		// to") goes to the series of running totals, any other to that of
+		// incident counts: a day's strike and a war's toll are not points
+		// of one line. The record decides, not each report, so that one
+		// claim is never in both.
+		running := false
+		for _, m := range r.Mentions {
+			running = running || cumulativeText(m.Evidence.Sentence)
+		}
+		key := strings.Join([]string{string(r.Type), target, r.Victims, r.Outcome}, "/")
+		if running {
+			key += "/" + TotalSuffix
+		}
+		s := byKey[key]
+		if s == nil {
+			s = &model.Series{Key: key, Type: r.Type, Target: target, Victims: r.Victims, Outcome: r.Outcome}
+			byKey[key] = s
+			keys = append(keys, key)
 		}
 		claimants := map[string]bool{}
 		for _, m := range r.Mentions {
@@ -97,7 +115,7 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 				c = m.Slots.Count
 			}
 			p := model.Point{Date: r.Day, Min: c.Min, Max: c.Max, Approx: c.Approx, Source: src, Doc: m.Doc,
-				Article: m.Article, Event: m.Event, Text: c.Text, Parties: parties, Running: cumulativeText(m.Evidence.Sentence)}
+				Article: m.Article, Event: m.Event, Text: c.Text, Parties: parties, Running: running}
 			s.Points = append(s.Points, p)
 		}
 	}
@@ -117,15 +135,14 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 	return out, nil
 }
 
-// cumulative reports a series of running totals: a claim says so, or a
-// source's claims only grow.
+// cumulative reports a series of running totals: its claims say so.
 func cumulative(ps []model.Point) bool {
 	for _, p := range ps {
 		if p.Running {
 			return true
 		}
 	}
-	return growing(ps)
+	return false
 }
 
 // PartyFigures cuts the series of one party (an actor or target code)
@@ -165,37 +182,6 @@ func cumulativeText(s string) bool {
 	l := strings.ToLower(s)
 	for _, c := range cumulativeCues {
 		if strings.Contains(l, c) {
-			return true
-		}
-	}
-	return false
-}
-
-// growing reports a series in which some source makes three or more
-// claims that never fall: a running total.
-func growing(ps []model.Point) bool {
-	by := map[string][]float64{}
-	for _, p := range ps {
-		v := 0.0
-		switch {
-		case p.Min != nil:
-			v = *p.Min
-		case p.Max != nil:
-			v = *p.Max
-		}
-		by[p.Source] = append(by[p.Source], v)
-	}
-	for _, vs := range by {
-		if len(vs) < 3 {
-			continue
-		}
-		up := true
-		for i := 1; i < len(vs); i++ {
-			if vs[i] < vs[i-1] {
-				up = false
-			}
-		}
-		if up {
 			return true
 		}
 	}

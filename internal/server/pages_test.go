@@ -52,7 +52,7 @@ func TestPagesRender(t *testing.T) {
 		{"/articles/nw-0226-germany-stingers", []string{`<mark class="ev t-aid" data-ev="`, `<span class="slot slot-actor">Germany</span>`, `id="ev-`, "The merged event, with every report", `id="slot-pop"`}},
 		{"/ledger", []string{"Totals by donor", `<rect class="seg k-military"`, `href="/timeline?actor=DEU&amp;type=aid"`, "Rates: ECB"}},
 		{"/ledger?donor=DEU", []string{`value="DEU"`, "Germany"}},
-		{"/figures", []string{"Casualties", `<polyline points=`, `class="conflict"`, "running total", "claims"}},
+		{"/figures", []string{"Casualties", `<polyline points=`, `class="conflict"`, "running totals", "incident counts", "claims"}},
 		{"/figures?type=displacement", []string{"Displaced", `<option value="displacement" selected>`}},
 		{"/actors/USA", []string{"United States", "Acts in", "Reported as", "Biden", `href="/timeline?actor=USA&amp;type=aid"`}},
 	}
