@@ -91,7 +91,7 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 			running = running || cumulativeText(m.Evidence.Sentence)
 		}
 		key := strings.Join([]string{string(r.Type), target, r.Victims, r.Outcome}, "/")
-		if running {
+		if running && splitsIncidents(r.Type) {
 			key += "/" + TotalSuffix
 		}
 		s := byKey[key]
@@ -129,16 +129,56 @@ func Figures(ctx context.Context, st store.Store, typ model.EventType, party str
 			}
 			return s.Points[i].Source < s.Points[j].Source
 		})
-		s.Cumulative = cumulative(s.Points)
+		s.Cumulative = cumulative(s.Type, s.Points)
 		out = append(out, *s)
 	}
 	return out, nil
 }
 
-// cumulative reports a series of running totals: its claims say so.
-func cumulative(ps []model.Point) bool {
+// splitsIncidents reports whether a figure type's counts are of two kinds
+// kept apart, incidents and running totals: the dead and wounded of one
+// strike, and a war's toll. Displacement and mobilisation figures are
+// stocks (refugees who have fled, troops massed), running totals whether
+// the sentence says so or not.
+func splitsIncidents(t model.EventType) bool { return t == model.TypeCasualties }
+
+// cumulative reports a series of running totals: its claims say so, or,
+// for a type whose counts are stocks (see splitsIncidents), some source's
+// claims only grow.
+func cumulative(t model.EventType, ps []model.Point) bool {
 	for _, p := range ps {
 		if p.Running {
+			return true
+		}
+	}
+	return !splitsIncidents(t) && growing(ps)
+}
+
+// growing reports a series in which some source makes three or more
+// claims that never fall: a running total.
+func growing(ps []model.Point) bool {
+	by := map[string][]float64{}
+	for _, p := range ps {
+		v := 0.0
+		switch {
+		case p.Min != nil:
+			v = *p.Min
+		case p.Max != nil:
+			v = *p.Max
+		}
+		by[p.Source] = append(by[p.Source], v)
+	}
+	for _, vs := range by {
+		if len(vs) < 3 {
+			continue
+		}
+		up := true
+		for i := 1; i < len(vs); i++ {
+			if vs[i] < vs[i-1] {
+				up = false
+			}
+		}
+		if up {
 			return true
 		}
 	}
@@ -172,7 +212,7 @@ func keepPoints(series []model.Series, keep func(model.Point) bool) []model.Seri
 			continue
 		}
 		s.Points = ps
-		s.Cumulative = cumulative(ps)
+		s.Cumulative = cumulative(s.Type, ps)
 		out = append(out, s)
 	}
 	return out

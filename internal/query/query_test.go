@@ -489,3 +489,27 @@ func TestDayCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestFiguresStocks checks that displacement figures, which are stocks,
+// make one series whatever their sentences say, a running total when a
+// source's claims only grow.
+func TestFiguresStocks(t *testing.T) {
+	fled := func(n float64, date, sentence string) model.Event {
+		e := toll(n, "UNHCR", date, sentence)
+		e.Type, e.Victims, e.Outcome = model.TypeDisplacement, "refugees", ""
+		return e
+	}
+	st := setup(t,
+		doc("a", "2022-03-02", "Wire", fled(1e6, "2022-03-02", "One million refugees have fled Ukraine so far, the UN said.")),
+		doc("b", "2022-03-06", "Wire", fled(1.5e6, "2022-03-06", "Some 1.5 million people have crossed into neighbouring countries.")),
+		doc("c", "2022-03-08", "Wire", fled(2e6, "2022-03-08", "Two million people have left Ukraine.")),
+		doc("d", "2022-03-15", "Wire", fled(3e6, "2022-03-15", "Three million have fled.")),
+	)
+	series, err := query.Figures(context.Background(), st, model.TypeDisplacement, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(series) != 1 || len(series[0].Points) != 4 || !series[0].Cumulative || strings.HasSuffix(series[0].Key, "/total") {
+		t.Errorf("series %+v, want one running series of 4 claims", series)
+	}
+}
