@@ -711,3 +711,44 @@ func TestServeStopsWithContext(t *testing.T) {
 		t.Error("still answering after shutdown")
 	}
 }
+
+// TestBrowserTimelineRoughDates checks that the timeline hides the events
+// whose date is known only to the week, month or year when asked, keeps
+// that choice in the URL, and reads it back from there.
+func TestBrowserTimelineRoughDates(t *testing.T) {
+	ctx, log := newBrowser(t)
+	base := serveOn(t, newTestServer(t))
+	var before, after, hiddenItems int
+	var location string
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(base+"/timeline"),
+		chromedp.WaitVisible(".tl-canvas svg"),
+		chromedp.Evaluate(`document.querySelectorAll(".tl-canvas .mk.range").length`, &before),
+		chromedp.Click("[data-rough]"),
+		chromedp.Evaluate(`document.querySelectorAll(".tl-canvas .mk.range").length`, &after),
+		chromedp.Evaluate(`document.querySelectorAll("#timeline-list li[hidden]").length`, &hiddenItems),
+		chromedp.Location(&location),
+	); err != nil {
+		t.Fatal(err)
+	}
+	pageClean(t, ctx, log, "timeline, rough dates hidden")
+	if before == 0 {
+		t.Fatal("the sample corpus's timeline draws no event dated only to the week, month or year: nothing to hide")
+	}
+	if after != 0 || hiddenItems == 0 || !strings.Contains(location, "rough=hide") {
+		t.Errorf("after hiding: %d rough bars drawn, %d list items hidden, URL %s", after, hiddenItems, location)
+	}
+	var checked bool
+	var again int
+	if err := chromedp.Run(ctx,
+		chromedp.Navigate(location),
+		chromedp.WaitVisible(".tl-canvas svg"),
+		chromedp.Evaluate(`document.querySelector("[data-rough]").checked`, &checked),
+		chromedp.Evaluate(`document.querySelectorAll(".tl-canvas .mk.range").length`, &again),
+	); err != nil {
+		t.Fatal(err)
+	}
+	if !checked || again != 0 {
+		t.Errorf("the URL with rough=hide: box checked %v, %d rough bars drawn", checked, again)
+	}
+}

@@ -57,6 +57,13 @@
       });
     }
     if (!this.items.length) return;
+    // Dates known only to the week, month or year are drawn as faint bars;
+    // "rough=hide" in the URL hides them, so that a view without them can
+    // be shared or bookmarked.
+    this.rough = root.querySelector("[data-rough]");
+    this.hideRough = new URLSearchParams(window.location.search).get("rough") === "hide";
+    if (this.rough) this.rough.checked = this.hideRough;
+    this.showRough();
     this.fitAll = this.extent(false);
     var v = this.extent(true);
     this.t0 = v[0];
@@ -82,8 +89,32 @@
     return [lo - pad, hi + pad];
   };
 
+  // rough reports an item whose date is known only to the week, month or
+  // year.
+  function rough(it) { return it.precision !== "day" && it.precision !== "reported"; }
+
+  // showRough hides or shows the rough items of the list below the chart.
+  Timeline.prototype.showRough = function () {
+    var lis = document.querySelectorAll("#timeline-list li[data-start]");
+    for (var i = 0; i < lis.length; i++) {
+      var p = lis[i].getAttribute("data-precision") || "";
+      lis[i].hidden = this.hideRough && p !== "day" && p !== "reported";
+    }
+  };
+
   Timeline.prototype.bind = function () {
     var self = this;
+    if (this.rough) {
+      this.rough.addEventListener("change", function () {
+        self.hideRough = self.rough.checked;
+        var q = new URLSearchParams(window.location.search);
+        if (self.hideRough) q.set("rough", "hide"); else q.delete("rough");
+        var qs = q.toString();
+        window.history.replaceState(null, "", window.location.pathname + (qs ? "?" + qs : ""));
+        self.showRough();
+        self.render();
+      });
+    }
     var tools = this.root.querySelectorAll("[data-zoom]");
     for (var i = 0; i < tools.length; i++) {
       tools[i].addEventListener("click", function (ev) {
@@ -218,6 +249,7 @@
       var placed = [];
       self.items.forEach(function (it) {
         if (it.type !== type || it.end < self.t0 || it.start > self.t1) return;
+        if (self.hideRough && rough(it)) return;
         var point = it.precision === "day" || it.precision === "reported" || it.end - it.start <= DAY;
         var x0 = point ? x(it.start + DAY / 2) - 6 : x(it.start);
         var x1 = point ? x0 + 12 : Math.max(x(it.end), x0 + 6);
