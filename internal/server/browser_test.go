@@ -211,8 +211,11 @@ func text(sel string, out *string) chromedp.Action {
 }
 
 func TestBrowserWalkthrough(t *testing.T) {
-	ctx, log := newBrowser(t)
+	// The server first, so that its shutdown comes after the browser's:
+	// cleanups run last first, and a browser still loading a page would
+	// hold the server's shutdown past its deadline.
 	base := serveOn(t, newTestServer(t))
+	ctx, log := newBrowser(t)
 	shots := screenshotDir(t)
 	run := func(where string, actions ...chromedp.Action) {
 		t.Helper()
@@ -409,10 +412,10 @@ func TestBrowserWalkthrough(t *testing.T) {
 }
 
 func TestBrowserHostileArticles(t *testing.T) {
-	ctx, log := newBrowser(t)
 	s := hostileServer(t)
 	pages, _ := hostileTargets(t, s)
-	base := serveOn(t, s)
+	base := serveOn(t, s) // before the browser: see TestBrowserWalkthrough
+	ctx, log := newBrowser(t)
 	// Hover, focus and click everything a reader could, then look for
 	// any sign that a payload ran.
 	const poke = `(function () {
@@ -516,9 +519,9 @@ const headingSkips = `(function () {
 // fails on each WCAG A or AA violation it finds, naming the rule, its
 // impact and the elements that break it.
 func TestBrowserAccessibility(t *testing.T) {
+	base := serveOn(t, newTestServer(t)) // before the browser: see TestBrowserWalkthrough
 	ctx, log := newBrowser(t)
 	src := axeSource(t)
-	base := serveOn(t, newTestServer(t))
 
 	// An event and an article to look at, as a reader reaches them: the
 	// first search result's first event, and the report it was read from.
@@ -592,8 +595,8 @@ func TestBrowserAccessibility(t *testing.T) {
 // page, the filter panel, the dark header, and the skip link, which shows
 // over the header.
 func TestBrowserFocusContrast(t *testing.T) {
+	base := serveOn(t, newTestServer(t)) // before the browser: see TestBrowserWalkthrough
 	ctx, _ := newBrowser(t)
-	base := serveOn(t, newTestServer(t))
 	// ring focuses an element and reports its outline and the background
 	// colours under the middle of the outline on its four sides.
 	const ring = `(function (sel) {
@@ -716,8 +719,8 @@ func TestServeStopsWithContext(t *testing.T) {
 // whose date is known only to the week, month or year when asked, keeps
 // that choice in the URL, and reads it back from there.
 func TestBrowserTimelineRoughDates(t *testing.T) {
+	base := serveOn(t, newTestServer(t)) // before the browser: see TestBrowserWalkthrough
 	ctx, log := newBrowser(t)
-	base := serveOn(t, newTestServer(t))
 	var before, after, hiddenItems int
 	var location string
 	if err := chromedp.Run(ctx,
