@@ -197,22 +197,26 @@ const actorNameSample = 2000
 // (see aggCache). The value returned is shared: read it only.
 func (s *Server) actorRecord(ctx context.Context, code string) (*actorSummary, error) {
 	v, err := s.aggregate(ctx, "actor\x00"+code, func(ctx context.Context) (any, error) {
-		a, err := query.ActorSummary(ctx, s.st, code, actorNameSample)
-		if err != nil {
-			return nil, err
-		}
-		sum := &actorSummary{Actor: a}
-		if a.Kind == "person" {
+		// An office holder's records are a selection only reading them
+		// makes: read them once, keep their ids.
+		if _, _, err := query.ActorCode(code); err != nil && query.IsPerson(code) {
 			full, err := query.ActorRecord(ctx, s.st, code)
 			if err != nil {
 				return nil, err
 			}
-			sum.ids = make([]string, len(full.Records))
+			sum := &actorSummary{ids: make([]string, len(full.Records))}
 			for i, r := range full.Records {
 				sum.ids[i] = r.ID
 			}
+			full.Records = nil
+			sum.Actor = full
+			return sum, nil
 		}
-		return sum, nil
+		a, err := query.ActorSummary(ctx, s.st, code, actorNameSample)
+		if err != nil {
+			return nil, err
+		}
+		return &actorSummary{Actor: a}, nil
 	})
 	if err != nil {
 		return nil, err

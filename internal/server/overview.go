@@ -35,11 +35,11 @@ type overviewChart struct {
 
 // overviewLane is one type's row of bars.
 type overviewLane struct {
-	Type          model.EventType
-	Y, H, LabelY  float64
-	Count         int
-	Bars          []overviewBar
-	Href, Caption string
+	Type         model.EventType
+	Y, H, LabelY float64
+	Count        int
+	Bars         []overviewBar
+	Href         string
 }
 
 // overviewBar is the events of one type in one bucket.

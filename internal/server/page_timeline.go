@@ -31,7 +31,6 @@ type timelineView struct {
 	Present     []model.EventType // types on this page, for the legend
 	Prev, Next  string
 	First, Last int
-	Total       int // records the filter selects
 	// Overview counts every record of the filter by day, week or month
 	// and type (see overview); nil when there is none.
 	Overview *overviewChart
@@ -76,7 +75,6 @@ func (s *Server) timelinePage(r *http.Request) (string, *view, error) {
 	if p.offset+len(recs) < total {
 		v.Next = pageLink(r, p.offset+p.limit)
 	}
-	v.Total = total
 	if total > 0 {
 		counts, err := s.dayCounts(r.Context(), f)
 		if err != nil {

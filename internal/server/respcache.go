@@ -159,7 +159,7 @@ func (s *Server) cache(next http.Handler) http.Handler {
 				c.flight[key] = f
 				c.mu.Unlock()
 				c.misses.Add(1)
-				e := s.compute(next, r, key, gen)
+				e := compute(next, r, key, gen)
 				if e.status == http.StatusOK && r.Context().Err() == nil {
 					c.put(e)
 					f.entry = e
@@ -192,7 +192,7 @@ func (s *Server) cache(next http.Handler) http.Handler {
 }
 
 // compute runs the handler into a buffer.
-func (s *Server) compute(next http.Handler, r *http.Request, key string, gen storeState) *respEntry {
+func compute(next http.Handler, r *http.Request, key string, gen storeState) *respEntry {
 	rec := &recorder{header: http.Header{}, status: http.StatusOK}
 	next.ServeHTTP(rec, r)
 	return &respEntry{key: key, gen: gen, status: rec.status, header: rec.header, body: rec.buf.Bytes()}

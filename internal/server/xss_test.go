@@ -75,7 +75,8 @@ func hostileTargets(t *testing.T, s *Server) (pages, api []string) {
 	pages = []string{"/", "/search?q=stinger", "/search?q=helmets", "/search?q=" + q(`<script>window.pwned=20</script> stinger`),
 		"/search?q=stinger&outlet=" + q(hostile[1]["outlet"]), "/search?q=stinger&actor=" + q(`"><script>window.pwned=21</script>`),
 		"/timeline", "/timeline?place=" + q(`"><script>window.pwned=22</script>`), "/ledger", "/figures", "/actors/DEU", "/actors/POL", "/actors/UKR",
-		"/articles/" + q(hostile[0]["id"]), "/search?q=stinger&from=" + q(`<script>window.pwned=23</script>`)}
+		"/articles/" + q(hostile[0]["id"]), "/search?q=stinger&from=" + q(`<script>window.pwned=23</script>`),
+		"/map", "/map?place=" + q(`"><script>window.pwned=30</script>`), "/map?actor=" + q(`"><svg onload=x>`)}
 	api = []string{"/api/v1/articles?q=stinger", "/api/v1/events?limit=500", "/api/v1/timeline?limit=500", "/api/v1/ledger?limit=500",
 		"/api/v1/figures", "/api/v1/actors/DEU", "/api/v1/stats", "/api/v1/articles?q=" + q(`<script>x</script>`),
 		"/api/v1/events?actor=" + q(`<script>`), "/api/v1/articles/" + q(hostile[0]["id"])}
