@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -186,17 +187,29 @@ func newShowCmd(app *App) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show DOC|ID",
 		Short: "Print one stored article",
-		Args:  cobra.ExactArgs(1),
+		Long: `Print one stored article: by id, by doc name, or by a name it was seen under
+as a duplicate. A name gives the article's current revision; an earlier
+revision's id gives that revision, marked as superseded, with the id of the
+current one. An article that was revised lists its revisions, oldest first
+(--json: "revisions"), each shown in full by its id.`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return app.withStore(cmd.Context(), func(st store.Store) error {
 				a, err := st.Article(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
-				if app.JSON {
-					return printJSON(app.Stdout, a)
+				revs, err := st.Revisions(cmd.Context(), a.ID)
+				if err != nil {
+					return err
 				}
-				writeArticle(app.Stdout, a, blocks)
+				if len(revs) < 2 {
+					revs = nil
+				}
+				if app.JSON {
+					return printJSON(app.Stdout, showJSON(a, revs))
+				}
+				writeArticle(app.Stdout, a, revs, blocks)
 				return nil
 			})
 		},
@@ -205,10 +218,52 @@ func newShowCmd(app *App) *cobra.Command {
 	return cmd
 }
 
-func writeArticle(w io.Writer, a *model.Article, blocks bool) {
+// showJSON is the article as "show --json" prints it: the article's own
+// JSON (model.Article), with "revisions" added when it was revised.
+func showJSON(a *model.Article, revs []store.Revision) json.RawMessage {
+	b, err := json.Marshal(a)
+	if err != nil || len(revs) == 0 || len(b) < 2 || b[len(b)-1] != '}' {
+		return b
+	}
+	rb, err := json.Marshal(revs)
+	if err != nil {
+		return b
+	}
+	out := append(b[:len(b)-1:len(b)-1], `,"revisions":`...)
+	out = append(out, rb...)
+	return append(out, '}')
+}
+
+// writeArticle prints an article: its fields, where it stands among its
+// revisions when it has several (revs, oldest first), then its text.
+func writeArticle(w io.Writer, a *model.Article, revs []store.Revision, blocks bool) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "doc\t%s\n", a.Doc)
 	fmt.Fprintf(tw, "id\t%s\n", a.ID)
+	if a.SupersededBy != "" {
+		fmt.Fprintf(tw, "superseded by\t%s  (an earlier revision; its events do not count; sitrep show %s prints the current text)\n", a.SupersededBy, a.SupersededBy)
+	}
+	for i, r := range revs {
+		label := ""
+		if i == 0 {
+			label = "revisions"
+		}
+		var notes []string
+		if r.Current {
+			notes = append(notes, "current")
+		}
+		if r.ID == a.ID {
+			notes = append(notes, "shown")
+		}
+		note := ""
+		if len(notes) > 0 {
+			note = "  (" + strings.Join(notes, ", ") + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%d. %s  ingested %s, %d bytes%s\n", label, i+1, r.ID, r.Ingested, r.Bytes, note)
+	}
+	if len(revs) > 0 {
+		fmt.Fprintf(tw, "\t(sitrep show ID prints a revision's text)\n")
+	}
 	fmt.Fprintf(tw, "date\t%s\n", a.DateString())
 	if a.Title != "" {
 		fmt.Fprintf(tw, "title\t%s\n", a.Title)
@@ -264,9 +319,13 @@ func newStatsCmd(app *App) *cobra.Command {
 					}
 					return t.write(app.Stdout, true)
 				}
-				fmt.Fprintf(app.Stdout, "%s (%s to %s), %.1f MB of text, %s\n",
+				revised := ""
+				if s.Revisions > 0 {
+					revised = ", " + plural(s.Revisions, "earlier revision", "earlier revisions") + " kept beside them"
+				}
+				fmt.Fprintf(app.Stdout, "%s (%s to %s), %.1f MB of text, %s%s\n",
 					plural(s.Articles, "article", "articles"), orDash(s.FirstDate), orDash(s.LastDate), float64(s.TextBytes)/1e6,
-					plural(s.Duplicates, "duplicate name", "duplicate names"))
+					plural(s.Duplicates, "duplicate name", "duplicate names"), revised)
 				writeCounts(app.Stdout, "month", s.ByMonth)
 				writeCounts(app.Stdout, "outlet", s.ByOutlet)
 				return nil

@@ -58,18 +58,23 @@ type Progress struct {
 
 // Summary is what a run did.
 type Summary struct {
-	Files      int           `json:"files"`
-	Articles   int           `json:"articles"`
-	Stored     int           `json:"stored"`
-	Unchanged  int           `json:"unchanged"`
-	Duplicates int           `json:"duplicates"`
-	Events     int           `json:"events"`
-	Records    int           `json:"records"` // records opened by this run
-	Skipped    int           `json:"skipped"`
-	Ignored    int           `json:"ignored"`
-	Bytes      int64         `json:"bytes"`
-	Elapsed    time.Duration `json:"-"`
-	Seconds    float64       `json:"seconds"`
+	Files    int `json:"files"`
+	Articles int `json:"articles"`
+	// Stored, Revised, Unchanged and Duplicates count the articles by
+	// what storing them did (store.Outcome); a revision is stored too,
+	// and counted in Revised alone.
+	Stored     int `json:"stored"`
+	Revised    int `json:"revised"`
+	Unchanged  int `json:"unchanged"`
+	Duplicates int `json:"duplicates"`
+	// Events counts the events of the articles stored and revised.
+	Events  int           `json:"events"`
+	Records int           `json:"records"` // records opened by this run
+	Skipped int           `json:"skipped"`
+	Ignored int           `json:"ignored"`
+	Bytes   int64         `json:"bytes"`
+	Elapsed time.Duration `json:"-"`
+	Seconds float64       `json:"seconds"`
 }
 
 // Line renders the summary as the one line a person reads at the end.
@@ -78,14 +83,31 @@ func (s Summary) Line() string {
 	if secs := s.Elapsed.Seconds(); secs > 0 {
 		rate = fmt.Sprintf(" (%.0f articles/s, %.1f MB/s)", float64(s.Articles)/secs, float64(s.Bytes)/1e6/secs)
 	}
-	line := fmt.Sprintf("%s, %s: %d stored (%s, %s), %d unchanged, %s, %d skipped in %s%s",
+	line := fmt.Sprintf("%s, %s: %d stored (%s, %s), %d revised, %d unchanged, %s, %d skipped in %s%s",
 		count(s.Files, "file", "files"), count(s.Articles, "article", "articles"), s.Stored, count(s.Events, "event", "events"),
-		count(s.Records, "new record", "new records"), s.Unchanged, count(s.Duplicates, "duplicate", "duplicates"), s.Skipped,
+		count(s.Records, "new record", "new records"), s.Revised, s.Unchanged, count(s.Duplicates, "duplicate", "duplicates"), s.Skipped,
 		s.Elapsed.Round(time.Millisecond), rate)
-	if s.Stored == 0 && s.Articles > 0 {
+	if s.Stored == 0 && s.Revised == 0 && s.Articles > 0 {
 		line += "; nothing new"
 	}
 	return line
+}
+
+// Count adds what storing one article did to the summary; events is the
+// number of events extracted from it.
+func (s *Summary) Count(o store.Outcome, events int) {
+	switch o {
+	case store.Stored:
+		s.Stored++
+		s.Events += events
+	case store.Revised:
+		s.Revised++
+		s.Events += events
+	case store.Unchanged:
+		s.Unchanged++
+	case store.Duplicate:
+		s.Duplicates++
+	}
 }
 
 // count writes a number with its noun, singular for one.
@@ -318,15 +340,7 @@ func (w *writer) put(ctx context.Context, batch []store.Doc) error {
 		return err
 	}
 	for i, o := range outs {
-		switch o {
-		case store.Stored:
-			w.sum.Stored++
-			w.sum.Events += len(batch[i].Events)
-		case store.Unchanged:
-			w.sum.Unchanged++
-		case store.Duplicate:
-			w.sum.Duplicates++
-		}
+		w.sum.Count(o, len(batch[i].Events))
 	}
 	if w.opts.Resolve {
 		rs, err := w.rv.Run(ctx)

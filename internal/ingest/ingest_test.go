@@ -261,3 +261,44 @@ func TestSummaryLineCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestRunCountsRevisions: a dump record stored again under its id with a
+// changed text is counted as revised, in the summary and its line, and is
+// something new; the same dumps again are unchanged, and nothing new.
+func TestRunCountsRevisions(t *testing.T) {
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "first.jsonl"), filepath.Join(dir, "second.jsonl")
+	os.WriteFile(first, []byte(`{"id":"wire-1","date":"2022-03-07","outlet":"Harbour Wire","text":"The ferry resumed service."}
+{"id":"wire-2","date":"2022-03-07","outlet":"Harbour Wire","text":"The bridge was closed."}
+`), 0o644)
+	os.WriteFile(second, []byte(`{"id":"wire-1","date":"2022-03-07","outlet":"Harbour Wire","text":"The ferry resumed service on Monday, officials said."}
+{"id":"wire-2","date":"2022-03-07","outlet":"Harbour Wire","text":"The bridge was closed."}
+`), 0o644)
+	st := openStore(t)
+	r := intake.New(intake.Options{}, nil)
+	run := func(path string) Summary {
+		t.Helper()
+		inputs, errs := r.Plan([]string{path})
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		sum, err := Run(context.Background(), r, inputs, st, Options{Resolve: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sum
+	}
+	if sum := run(first); sum.Stored != 2 || sum.Revised != 0 {
+		t.Errorf("first dump: %+v", sum)
+	}
+	sum := run(second)
+	if sum.Stored != 0 || sum.Revised != 1 || sum.Unchanged != 1 || !strings.Contains(sum.Line(), "1 revised, 1 unchanged") ||
+		strings.Contains(sum.Line(), "nothing new") {
+		t.Errorf("second dump: %+v: %s", sum, sum.Line())
+	}
+	for _, path := range []string{first, second} {
+		if sum := run(path); sum.Unchanged != 2 || sum.Stored+sum.Revised != 0 || !strings.Contains(sum.Line(), "nothing new") {
+			t.Errorf("%s again: %+v: %s", filepath.Base(path), sum, sum.Line())
+		}
+	}
+}

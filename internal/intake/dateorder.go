@@ -146,7 +146,7 @@ func (p *parser) out(res Result) error {
 			a.Date = res.alt
 		}
 		if res.place != "" {
-			a.Doc = p.recordName(a, res.place)
+			a.Doc, a.DocKind = p.recordName(a, res.place)
 		}
 	}
 	res.alt, res.place = time.Time{}, ""

@@ -9,6 +9,8 @@ import (
 
 	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // feed reads an RSS 2.0 or Atom file: each item is an article, the feed's
@@ -62,6 +64,8 @@ func (p *parser) feedItem(it *gofeed.Item, n int, outlet string) error {
 	place := ""
 	if a.Doc = strings.TrimSpace(it.GUID); a.Doc == "" {
 		place = "#" + strconv.Itoa(n)
+	} else {
+		a.DocKind = model.DocOwnID
 	}
 	return p.emit(Result{Article: a, alt: alt, place: place})
 }

@@ -8,6 +8,8 @@ import (
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // html reads a saved article page. The main text is separated from
@@ -66,7 +68,7 @@ func (p *parser) html(data []byte) error {
 	a.Date = time.Date(date.Year(), date.Month(), date.Day(), 0, 0, 0, 0, time.UTC)
 	a.Outlet = collapseSpace(md.Sitename)
 	a.URL = md.URL
-	a.Doc = docName(p.path)
+	a.Doc, a.DocKind = docName(p.path), model.DocFile
 	a.Origin = p.path
 	return p.emit(Result{Article: a})
 }

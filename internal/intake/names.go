@@ -47,21 +47,26 @@ func newNames() *names {
 	return &names{seed: maphash.MakeSeed(), given: map[uint64]struct{}{}, stems: map[string]string{}}
 }
 
-// recordName names an article without an id; place is ":N" or "#N".
-func (p *parser) recordName(a *model.Article, place string) string {
+// recordName names an article without an id; place is ":N" or "#N". It
+// says which kind of name it gave: a titled name is revisable, a name by
+// place is not (see model.DocKind). A titled name is unique in its run
+// only ("-2" for the second of one title): two items of one day and
+// title in one run are two stories, while the same title and day in a
+// later run is, for the store, the same story again.
+func (p *parser) recordName(a *model.Article, place string) (string, model.DocKind) {
 	if p.opts.NameByTitle {
 		if s := slug(a.Title); s != "" {
 			base := s
 			if !a.Date.IsZero() {
 				base = a.DateString() + "-" + s
 			}
-			return p.names.unique(base)
+			return p.names.unique(base), model.DocTitle
 		}
 	}
 	if p.stem == "" {
 		p.stem = p.names.stemOf(p.path)
 	}
-	return p.stem + place
+	return p.stem + place, model.DocPlace
 }
 
 // unique returns base, or base-2, base-3… when base was given already.

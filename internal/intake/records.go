@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sitrep-project/sitrep/internal/model"
 )
 
 // fieldNames lists, for each canonical field, the keys and column names
@@ -88,7 +90,7 @@ func (p *parser) recordAt(r record, line int, fail func(int, error) error, origi
 	a.Outlet = collapseSpace(p.get(r, "outlet"))
 	a.Origin = origin
 	if id := strings.TrimSpace(p.get(r, "id")); id != "" {
-		a.Doc = id
+		a.Doc, a.DocKind = id, model.DocOwnID
 		place = ""
 	}
 	return p.emit(Result{Article: a, alt: alt, place: place})

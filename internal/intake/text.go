@@ -104,7 +104,7 @@ func (p *parser) text(data []byte, format Format) error {
 	if a.Text == "" {
 		return p.fail(0, ErrEmpty)
 	}
-	a.Doc = docName(p.path)
+	a.Doc, a.DocKind = docName(p.path), model.DocFile
 	a.Date = date
 	a.Origin = p.path
 	return p.emit(Result{Article: a})

@@ -63,11 +63,14 @@ type Article struct {
 	ID string `json:"id"`
 	// Doc is the human name of the article: the file name without its
 	// extension, a record's own id, or file:line for a record without one.
-	Doc    string    `json:"doc"`
-	Date   time.Time `json:"date"`
-	Title  string    `json:"title,omitempty"`
-	Outlet string    `json:"outlet,omitempty"`
-	URL    string    `json:"url,omitempty"`
+	Doc string `json:"doc"`
+	// DocKind says where Doc came from, which decides whether a later text
+	// under the same name is a revision of this one (DocKind.Revisable).
+	DocKind DocKind   `json:"doc_kind,omitempty"`
+	Date    time.Time `json:"date"`
+	Title   string    `json:"title,omitempty"`
+	Outlet  string    `json:"outlet,omitempty"`
+	URL     string    `json:"url,omitempty"`
 	// Text is the article body, paragraphs separated by a blank line.
 	Text string `json:"text"`
 	// Blocks partitions Text into paragraphs, headings and credit lines.
@@ -75,7 +78,46 @@ type Article struct {
 	// Origin says where the article came from: a path, path:line for a
 	// record in a dump, or "-" for standard input.
 	Origin string `json:"origin"`
+	// SupersededBy is set by the store on an article it keeps as an
+	// earlier revision: the id of the revision that is current now. It is
+	// "" for a current article and for one not stored.
+	SupersededBy string `json:"superseded_by,omitempty"`
 }
+
+// DocKind says where an article's name (Article.Doc) came from.
+type DocKind string
+
+// The kinds of names. Only a name that stays with one article as the
+// article changes is revisable: a later, different text under it
+// replaces the earlier one (the store keeps both, and counts the newest).
+const (
+	// DocUnknown: a name given outside intake, or one stored before the
+	// store kept kinds and not recognised then. Never revisable.
+	DocUnknown DocKind = ""
+	// DocOwnID: the input's own name for the article, a dump record's id
+	// or a feed item's guid. The publisher keeps it for the article
+	// whatever its text becomes: revisable.
+	DocOwnID DocKind = "id"
+	// DocTitle: intake's name from the date and the title
+	// ("2022-03-18-russian-strikes-hit-kharkiv"), given to a record or
+	// feed item without an id. The same outlet's story of the same day
+	// under the same headline is the same story, corrected or extended
+	// (feeds that give no guid republish an item so): revisable.
+	DocTitle DocKind = "title"
+	// DocPlace: intake's name from a file and a place in it ("desk:12",
+	// "wires#7"). Line 12 of today's desk.csv and of tomorrow's are
+	// different records: never revisable.
+	DocPlace DocKind = "place"
+	// DocFile: a file's name without its extension (a text file, a saved
+	// page). Names of files are the saver's, not the article's
+	// ("index.html", "latest.txt" hold a different story each day): never
+	// revisable.
+	DocFile DocKind = "file"
+)
+
+// Revisable reports whether a new text under a name of this kind is a
+// revision of the article stored under it (see the kinds).
+func (k DocKind) Revisable() bool { return k == DocOwnID || k == DocTitle }
 
 // MarshalJSON writes the article with its date as a day (DateLayout), the
 // one form every date of sitrep's JSON takes; an article's date is a day,

@@ -43,9 +43,16 @@ type ArticleJSON struct {
 	// Records maps the id of each event merged into a record to the
 	// record's id.
 	Records map[string]string `json:"records"`
+	// SupersededBy is, for an earlier revision, the id of the current
+	// one; an earlier revision has no events: they no longer count.
+	SupersededBy string `json:"superseded_by,omitempty"`
+	// Revisions lists, for an article that was revised, its revisions
+	// oldest first, this one among them; each is read by its id.
+	Revisions []store.Revision `json:"revisions,omitempty"`
 }
 
-// apiArticle is GET /api/v1/articles/{id}: the article by id or doc name.
+// apiArticle is GET /api/v1/articles/{id}: the article by id or doc name
+// (a name gives its current revision).
 func (s *Server) apiArticle(r *http.Request) (any, error) {
 	return s.article(r.Context(), r.PathValue("id"))
 }
@@ -62,8 +69,16 @@ func (s *Server) article(ctx context.Context, key string) (*ArticleJSON, error) 
 	if err != nil {
 		return nil, err
 	}
+	revs, err := s.st.Revisions(ctx, a.ID)
+	if err != nil {
+		return nil, err
+	}
+	if len(revs) < 2 {
+		revs = nil
+	}
 	out := &ArticleJSON{ID: a.ID, Doc: a.Doc, Date: a.DateString(), Title: a.Title, Outlet: a.Outlet, URL: a.URL,
-		Origin: a.Origin, Text: a.Text, Blocks: a.Blocks, Events: evs, Records: map[string]string{}}
+		Origin: a.Origin, Text: a.Text, Blocks: a.Blocks, Events: evs, Records: map[string]string{},
+		SupersededBy: a.SupersededBy, Revisions: revs}
 	if out.Blocks == nil {
 		out.Blocks = []model.Block{}
 	}

@@ -242,15 +242,7 @@ func (s *Server) ingestBody(ctx context.Context, body []byte, format intake.Form
 		return nil, fmt.Errorf("storing %d posted articles: %w", len(docs), err)
 	}
 	for i, o := range outs {
-		switch o {
-		case store.Stored:
-			sum.Stored++
-			sum.Events += len(docs[i].Events)
-		case store.Unchanged:
-			sum.Unchanged++
-		case store.Duplicate:
-			sum.Duplicates++
-		}
+		sum.Count(o, len(docs[i].Events))
 	}
 	for _, d := range docs {
 		res.Articles = append(res.Articles, IngestedDoc{ID: d.Article.ID, Doc: d.Article.Doc, Link: "/api/v1/articles/" + d.Article.ID})

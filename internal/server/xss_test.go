@@ -43,6 +43,20 @@ var hostile = []map[string]string{
 	},
 }
 
+// hostileRevision is a later text of the third hostile article, posted
+// under its id after it: the article becomes a revision, and the pages of
+// both revisions (the current one listing the earlier, the earlier one
+// marked superseded) must escape what either holds.
+var hostileRevision = map[string]string{
+	"id":     "xss-3",
+	"date":   "2022-03-07",
+	"title":  `Kyiv revised <script>window.pwned=16</script>`,
+	"outlet": hostile[2]["outlet"],
+	"url":    hostile[2]["url"],
+	"text": hostile[2]["text"] + "\n\n" +
+		`Officials later said 14 civilians were killed "><img src=x onerror="window.pwned=17"> in the shelling.`,
+}
+
 // rawPayloads are fragments that must never reach a page or a response
 // unescaped: each is markup or an attribute break-out as written above.
 var rawPayloads = []string{
@@ -63,6 +77,12 @@ func hostileServer(t *testing.T) *Server {
 	var res IngestResult
 	if err := json.Unmarshal([]byte(r.body), &res); err != nil || r.code != 200 || res.Summary.Stored != len(hostile) {
 		t.Fatalf("ingesting the hostile articles: %d %s", r.code, r.body)
+	}
+	b, _ := json.Marshal(hostileRevision)
+	r = post(t, s, "Bearer "+testToken, "application/x-ndjson", string(b))
+	res = IngestResult{}
+	if err := json.Unmarshal([]byte(r.body), &res); err != nil || r.code != 200 || res.Summary.Revised != 1 {
+		t.Fatalf("ingesting the hostile revision: %d %s", r.code, r.body)
 	}
 	return s
 }
@@ -86,11 +106,23 @@ func hostileTargets(t *testing.T, s *Server) (pages, api []string) {
 		pages = append(pages, "/events/"+r.ID)
 		api = append(api, "/api/v1/events/"+r.ID)
 	}
+	earlier := 0
 	for _, a := range hostile {
 		var art ArticleJSON
 		getJSON(t, s, "/api/v1/articles/"+q(a["id"]), 200, &art)
 		pages = append(pages, "/articles/"+art.ID)
 		api = append(api, "/api/v1/articles/"+art.ID)
+		// The earlier revisions' pages, each marked superseded.
+		for _, rv := range art.Revisions {
+			if rv.ID != art.ID {
+				pages = append(pages, "/articles/"+rv.ID)
+				api = append(api, "/api/v1/articles/"+rv.ID)
+				earlier++
+			}
+		}
+	}
+	if earlier == 0 {
+		t.Fatal("no hostile article lists an earlier revision: the revision pages are not walked")
 	}
 	return pages, api
 }

@@ -35,6 +35,13 @@ const (
 	// new name is recorded against the stored article, the text is not
 	// stored twice.
 	Duplicate
+	// Revised: a new text under the name of a stored article, a name that
+	// stays with its article (model.DocKind.Revisable), from the same
+	// outlet (or one of the two names none): a revision of it. The new
+	// text is stored and is the article's current revision; the earlier
+	// one is kept, superseded, and its events leave the records that held
+	// them, which are marked for rebuilding (RecordStore.Dirty).
+	Revised
 )
 
 // String names the outcome as the ingest summary does.
@@ -46,6 +53,8 @@ func (o Outcome) String() string {
 		return "unchanged"
 	case Duplicate:
 		return "duplicate"
+	case Revised:
+		return "revised"
 	}
 	return fmt.Sprintf("Outcome(%d)", int(o))
 }
@@ -125,25 +134,48 @@ type ArticleStore interface {
 	// are left alone: re-extraction is PutEvents' job.
 	Put(ctx context.Context, batch []Doc) ([]Outcome, error)
 	// Article returns one article by its id, or by doc name when no id
-	// matches (the most recently stored one of that name).
+	// matches (the current revision of that name, else the most recently
+	// stored one). An earlier revision, asked for by its id, comes with
+	// SupersededBy set.
 	Article(ctx context.Context, key string) (*model.Article, error)
+	// Revisions lists the revisions of the article with the given id,
+	// current and earlier, oldest first; one revision for an article never
+	// revised.
+	Revisions(ctx context.Context, id string) ([]Revision, error)
 	// Search ranks articles by relevance to a query.
 	Search(ctx context.Context, q SearchQuery) (*SearchResult, error)
 	// Stats counts what the store holds.
 	Stats(ctx context.Context) (*Stats, error)
 }
 
+// Revision is one stored text of an article that was revised: the text
+// itself is read with ArticleStore.Article by ID.
+type Revision struct {
+	ID    string `json:"id"`
+	Doc   string `json:"doc"`
+	Date  string `json:"date"`
+	Title string `json:"title,omitempty"`
+	// Bytes is the length of the text.
+	Bytes int `json:"bytes"`
+	// Ingested is when the store took the text in (RFC 3339, UTC).
+	Ingested string `json:"ingested"`
+	// Current is true for the revision that counts: the newest.
+	Current bool `json:"current"`
+}
+
 // EventStore keeps the events read from each article.
 type EventStore interface {
 	// PutEvents replaces the events of each given article (by article id)
 	// with new ones from extractor, all in one transaction, so readers see
-	// either the old events or the new, never a mix or none.
+	// either the old events or the new, never a mix or none. An earlier
+	// revision gets none: its events no longer count.
 	PutEvents(ctx context.Context, extractor string, events map[string][]model.Event) error
 	// Events returns stored events matching a filter, ordered by article
 	// date, then article, then position in the article.
 	Events(ctx context.Context, f EventFilter) ([]model.Event, error)
 	// Stale lists up to limit articles, after the id "after", whose events
 	// were not produced by extractor; reextract walks the store with it.
+	// Earlier revisions are never stale: their events no longer count.
 	Stale(ctx context.Context, extractor, after string, limit int) ([]*model.Article, error)
 }
 
@@ -282,7 +314,10 @@ type Count struct {
 
 // Stats counts a store's contents.
 type Stats struct {
+	// Articles counts current articles; Revisions the earlier revisions
+	// kept beside them, which no other count includes.
 	Articles   int     `json:"articles"`
+	Revisions  int     `json:"revisions"`
 	Duplicates int     `json:"duplicates"`
 	Events     int     `json:"events"`
 	FirstDate  string  `json:"first_date,omitempty"`

@@ -112,6 +112,8 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 }
 
 // PutEvents replaces the events of the given articles in one transaction.
+// An earlier revision is passed over: its events were taken out of the
+// records when it was superseded, and must not come back.
 func (s *DB) PutEvents(ctx context.Context, extractor string, events map[string][]model.Event) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -121,9 +123,12 @@ func (s *DB) PutEvents(ctx context.Context, extractor string, events map[string]
 	w := newEventWriter(ctx, tx)
 	defer w.close()
 	for id, evs := range events {
-		var date, outlet string
-		if err := tx.QueryRowContext(ctx, `SELECT date, outlet FROM articles WHERE id = ?`, id).Scan(&date, &outlet); err != nil {
+		var date, outlet, superseded string
+		if err := tx.QueryRowContext(ctx, `SELECT date, outlet, superseded_by FROM articles WHERE id = ?`, id).Scan(&date, &outlet, &superseded); err != nil {
 			return fmt.Errorf("events for article %s: %w", id, err)
+		}
+		if superseded != "" {
+			continue // an earlier revision: its events no longer count
 		}
 		if err := w.replace(id, date, outlet, extractor, evs); err != nil {
 			return err
@@ -200,11 +205,12 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 	return out, rows.Err()
 }
 
-// Stale lists articles whose events were not made by extractor, in id order.
+// Stale lists articles whose events were not made by extractor, in id
+// order; earlier revisions are left out, as their events no longer count.
 func (s *DB) Stale(ctx context.Context, extractor, after string, limit int) ([]*model.Article, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+prefixed("a.", articleCols)+` FROM articles a
 		LEFT JOIN extractions x ON x.article_id = a.id
-		WHERE a.id > ? AND (x.extractor IS NULL OR x.extractor <> ?)
+		WHERE a.id > ? AND a.superseded_by = '' AND (x.extractor IS NULL OR x.extractor <> ?)
 		ORDER BY a.id LIMIT ?`, after, extractor, limit)
 	if err != nil {
 		return nil, fmt.Errorf("listing articles to extract: %w", err)

@@ -167,6 +167,64 @@ var migrations = []string{
 	CREATE TRIGGER article_keys_delete AFTER DELETE ON articles BEGIN
 		DELETE FROM article_keys WHERE rowid = old.rowid;
 	END;`,
+	// 7: revisions. Each article keeps where its name came from
+	// (doc_kind, model.DocKind), and an article that a later text under
+	// its name replaced names the revision current now (superseded_by;
+	// '' for a current article). Only the few superseded articles are
+	// indexed by it: an index of every row would also serve
+	// "superseded_by = ''", and SQLite could pick it over the index of
+	// names to find a name's current articles, reading all of them.
+	//
+	// Earlier revisions keep their text but leave the full-text index, so
+	// that search finds current texts only: the index holds the current
+	// articles, each with the values the insert trigger gave it, which is
+	// what its 'delete' needs (and why it must never be rebuilt from the
+	// table, which would index every revision again).
+	//
+	// The kinds of the articles already stored are read from their names
+	// and origins: a record or feed item ("path:N", "path#N") named by its
+	// place has a name ending as its origin does ("desk:12" from
+	// "desk.csv:12"): a name by place; one named otherwise was named by
+	// its own id, or by its date and title (the name starts with its
+	// date), except the server's "post-<id>"; an article from a whole file
+	// was named after the file. An id that happens to end as its origin
+	// does is read as a name by place, which only keeps it from being
+	// revised. Articles stored twice under one name before this version
+	// stay as they are: both current, as they were.
+	`ALTER TABLE articles ADD COLUMN doc_kind TEXT NOT NULL DEFAULT '';
+	ALTER TABLE articles ADD COLUMN superseded_by TEXT NOT NULL DEFAULT '';
+	CREATE INDEX articles_superseded ON articles (superseded_by) WHERE superseded_by <> '';
+	UPDATE articles SET doc_kind = CASE
+		WHEN NOT ` + placeEnd("origin") + ` THEN 'file'
+		WHEN ` + placeEnd("doc") + ` AND substr(doc, -` + placeLen("doc") + `) = substr(origin, -` + placeLen("doc") + `) THEN 'place'
+		WHEN doc = 'post-' || id THEN ''
+		WHEN doc LIKE date || '-_%' THEN 'title'
+		ELSE 'id' END;
+	CREATE TRIGGER articles_fts_supersede AFTER UPDATE OF superseded_by ON articles
+		WHEN old.superseded_by = '' AND new.superseded_by <> '' BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, ` + searchText("old.title") + `, ` + searchText("old.text") + `);
+	END;
+	CREATE TRIGGER articles_fts_reinstate AFTER UPDATE OF superseded_by ON articles
+		WHEN old.superseded_by <> '' AND new.superseded_by = '' BEGIN
+		INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, ` + searchText("new.title") + `, ` + searchText("new.text") + `);
+	END;
+	DROP TRIGGER articles_fts_delete;
+	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles WHEN old.superseded_by = '' BEGIN
+		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, ` + searchText("old.title") + `, ` + searchText("old.text") + `);
+	END;`,
+}
+
+// placeLen is the SQL expression for the length of the place that ends a
+// column's value, ":12" or "#7": the trailing digits and the mark before
+// them. It is meaningful where placeEnd holds.
+func placeLen(col string) string {
+	return fmt.Sprintf("(length(%[1]s) - length(rtrim(%[1]s, '0123456789')) + 1)", col)
+}
+
+// placeEnd is the SQL condition that a column's value ends with a place
+// in a file as intake writes it, ":12" or "#7".
+func placeEnd(col string) string {
+	return fmt.Sprintf("(length(rtrim(%[1]s, '0123456789')) < length(%[1]s) AND substr(rtrim(%[1]s, '0123456789'), -1) IN (':', '#'))", col)
 }
 
 // searchText is the SQL expression for a column's text as the full-text

@@ -56,7 +56,10 @@ func ftsQuery(terms []store.Term) (string, error) {
 }
 
 // Search ranks articles by BM25 over title and text, the title weighted
-// higher because a word in a headline says more about the story.
+// higher because a word in a headline says more about the story. It finds
+// current articles only: an earlier revision leaves the full-text index
+// when it is superseded (migration 7), so neither its hits nor the counts
+// by month, both read from the index, include it.
 func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResult, error) {
 	match, err := ftsQuery(store.ExpandTerms(store.ParseQuery(q.Text), q.Variants))
 	if err != nil {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
 	"time"
 
@@ -117,15 +118,21 @@ func (s *DB) Close() error { return s.db.Close() }
 // SQL gives tests and tools direct access to the database.
 func (s *DB) SQL() *sql.DB { return s.db }
 
-// Put stores a batch of articles and their events in one transaction.
+// Put stores a batch of articles and their events in one transaction. A
+// new text under the name of a current article is a revision of it when
+// revise says so; the articles of a batch are taken in order, so a batch
+// holding two texts of one name stores the second as a revision of the
+// first. A text already stored is never a revision, even when a later one
+// superseded it: ingesting an earlier export again finds it unchanged, and
+// the newest text ingested stays current.
 func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, fmt.Errorf("starting batch: %w", err)
 	}
 	defer tx.Rollback()
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, doc, date, title, outlet, url, text, blocks, origin, bytes, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+	ins, err := tx.PrepareContext(ctx, `INSERT INTO articles (id, doc, doc_kind, date, title, outlet, url, text, blocks, origin, bytes, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
 	if err != nil {
 		return nil, fmt.Errorf("preparing insert: %w", err)
 	}
@@ -140,12 +147,19 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 		if err != nil {
 			return nil, fmt.Errorf("encoding blocks of %s: %w", a.Doc, err)
 		}
-		res, err := ins.ExecContext(ctx, a.ID, a.Doc, a.DateString(), a.Title, a.Outlet, a.URL, a.Text, string(blocks), a.Origin, len(a.Text), now)
+		res, err := ins.ExecContext(ctx, a.ID, a.Doc, string(a.DocKind), a.DateString(), a.Title, a.Outlet, a.URL, a.Text, string(blocks), a.Origin, len(a.Text), now)
 		if err != nil {
 			return nil, fmt.Errorf("storing %s: %w", a.Doc, err)
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
 			out[i] = store.Stored
+			revised, err := revise(ctx, tx, a)
+			if err != nil {
+				return nil, err
+			}
+			if revised {
+				out[i] = store.Revised
+			}
 			if d.Extractor != "" {
 				if err := ev.replace(a.ID, a.DateString(), a.Outlet, d.Extractor, d.Events); err != nil {
 					return nil, err
@@ -181,14 +195,76 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 	return out, nil
 }
 
-const articleCols = `id, doc, date, title, outlet, url, text, blocks, origin`
+// revise makes a, just stored, the current revision of the current
+// articles stored under its name, when it is one of theirs: its name is
+// of a revisable kind (model.DocKind), theirs of the same kind, and the
+// outlets agree (equal, in any case, or one of the two without one). A
+// name from two outlets is two articles. An article without an outlet
+// whose name two outlets' articles hold revises neither: which one it
+// revises cannot be told.
+//
+// Each earlier revision is marked superseded by a, and so are those that
+// it superseded, so that every earlier revision names the current one.
+// Its text stays; it leaves the full-text index (a trigger of migration
+// 7), and its events are deleted, which takes their reports out of the
+// records that held them and marks those records for rebuilding: the
+// next resolution rebuilds them as it does after a re-extraction, and
+// deletes those left without a report.
+func revise(ctx context.Context, tx *sql.Tx, a *model.Article) (bool, error) {
+	if !a.DocKind.Revisable() {
+		return false, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, outlet FROM articles WHERE doc = ? AND doc_kind = ? AND superseded_by = '' AND id <> ?`,
+		a.Doc, string(a.DocKind), a.ID)
+	if err != nil {
+		return false, fmt.Errorf("looking up earlier revisions of %s: %w", a.Doc, err)
+	}
+	var earlier []string
+	outlets := map[string]bool{}
+	for rows.Next() {
+		var id, outlet string
+		if err := rows.Scan(&id, &outlet); err != nil {
+			rows.Close()
+			return false, fmt.Errorf("looking up earlier revisions of %s: %w", a.Doc, err)
+		}
+		if a.Outlet != "" && outlet != "" && !strings.EqualFold(a.Outlet, outlet) {
+			continue
+		}
+		earlier = append(earlier, id)
+		if outlet != "" {
+			outlets[strings.ToLower(outlet)] = true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return false, fmt.Errorf("looking up earlier revisions of %s: %w", a.Doc, err)
+	}
+	if len(earlier) == 0 || len(outlets) > 1 {
+		return false, nil
+	}
+	for _, id := range earlier {
+		for _, q := range []string{
+			`UPDATE articles SET superseded_by = ?1 WHERE id = ?2 OR (superseded_by = ?2 AND superseded_by <> '')`,
+			`DELETE FROM events WHERE article_id = ?2`,
+			`DELETE FROM extractions WHERE article_id = ?2`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, a.ID, id); err != nil {
+				return false, fmt.Errorf("superseding %s (%s) by %s: %w", a.Doc, id, a.ID, err)
+			}
+		}
+	}
+	return true, nil
+}
+
+const articleCols = `id, doc, doc_kind, date, title, outlet, url, text, blocks, origin, superseded_by`
 
 func scanArticle(row interface{ Scan(...any) error }) (*model.Article, error) {
 	var a model.Article
-	var date, blocks string
-	if err := row.Scan(&a.ID, &a.Doc, &date, &a.Title, &a.Outlet, &a.URL, &a.Text, &blocks, &a.Origin); err != nil {
+	var date, blocks, kind string
+	if err := row.Scan(&a.ID, &a.Doc, &kind, &date, &a.Title, &a.Outlet, &a.URL, &a.Text, &blocks, &a.Origin, &a.SupersededBy); err != nil {
 		return nil, err
 	}
+	a.DocKind = model.DocKind(kind)
 	if d, err := time.Parse(model.DateLayout, date); err == nil {
 		a.Date = d
 	}
@@ -198,12 +274,13 @@ func scanArticle(row interface{ Scan(...any) error }) (*model.Article, error) {
 	return &a, nil
 }
 
-// Article returns an article by id, else by doc name, else by a name it
-// was seen under as a duplicate.
+// Article returns an article by id, else by doc name (the current
+// revision, else the last stored), else by a name it was seen under as a
+// duplicate.
 func (s *DB) Article(ctx context.Context, key string) (*model.Article, error) {
 	for _, q := range []string{
 		`SELECT ` + articleCols + ` FROM articles WHERE id = ?`,
-		`SELECT ` + articleCols + ` FROM articles WHERE doc = ? ORDER BY rowid DESC LIMIT 1`,
+		`SELECT ` + articleCols + ` FROM articles WHERE doc = ? ORDER BY superseded_by = '' DESC, rowid DESC LIMIT 1`,
 		`SELECT ` + articleCols + ` FROM articles WHERE id = (SELECT article_id FROM duplicates WHERE doc = ? LIMIT 1)`,
 	} {
 		a, err := scanArticle(s.db.QueryRowContext(ctx, q, key))
@@ -217,27 +294,99 @@ func (s *DB) Article(ctx context.Context, key string) (*model.Article, error) {
 	return nil, fmt.Errorf("article %q: %w", key, store.ErrNotFound)
 }
 
+// Revisions lists the revisions of an article, oldest first: the current
+// one and those it superseded.
+func (s *DB) Revisions(ctx context.Context, id string) ([]store.Revision, error) {
+	var cur string
+	if err := s.db.QueryRowContext(ctx, `SELECT CASE WHEN superseded_by = '' THEN id ELSE superseded_by END FROM articles WHERE id = ?`, id).Scan(&cur); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("article %q: %w", id, store.ErrNotFound)
+		}
+		return nil, fmt.Errorf("reading revisions of %s: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT id, doc, date, title, bytes, ingested_at, superseded_by = '' FROM articles
+		WHERE id = ?1 OR (superseded_by = ?1 AND superseded_by <> '') ORDER BY rowid`, cur)
+	if err != nil {
+		return nil, fmt.Errorf("reading revisions of %s: %w", id, err)
+	}
+	defer rows.Close()
+	var out []store.Revision
+	for rows.Next() {
+		var r store.Revision
+		if err := rows.Scan(&r.ID, &r.Doc, &r.Date, &r.Title, &r.Bytes, &r.Ingested, &r.Current); err != nil {
+			return nil, fmt.Errorf("reading revisions of %s: %w", id, err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
 // Stats counts articles by month and outlet.
 func (s *DB) Stats(ctx context.Context) (*store.Stats, error) {
 	st := &store.Stats{}
 	var first, last sql.NullString
 	var bytes sql.NullInt64
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(date), max(date), sum(bytes) FROM articles`).
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), min(date), max(date), sum(bytes) FROM articles WHERE superseded_by = ''`).
 		Scan(&st.Articles, &first, &last, &bytes); err != nil {
 		return nil, fmt.Errorf("counting articles: %w", err)
 	}
 	st.FirstDate, st.LastDate, st.TextBytes = first.String, last.String, bytes.Int64
-	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM duplicates), (SELECT count(*) FROM events)`).Scan(&st.Duplicates, &st.Events); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM duplicates), (SELECT count(*) FROM events),
+		(SELECT count(*) FROM articles WHERE superseded_by <> '')`).Scan(&st.Duplicates, &st.Events, &st.Revisions); err != nil {
 		return nil, fmt.Errorf("counting duplicates and events: %w", err)
 	}
-	var err error
-	if st.ByMonth, err = s.counts(ctx, `SELECT substr(date, 1, 7), count(*) FROM articles GROUP BY 1 ORDER BY 1`); err != nil {
-		return nil, err
-	}
-	if st.ByOutlet, err = s.counts(ctx, `SELECT CASE WHEN outlet = '' THEN '(none)' ELSE outlet END, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1`); err != nil {
-		return nil, err
+	// By month and outlet, every article is counted from the indexes of
+	// dates and outlets, and the earlier revisions, few and indexed, are
+	// taken off: asking for the current articles alone would read every
+	// article's row, text and all.
+	const outletKey = `CASE WHEN outlet = '' THEN '(none)' ELSE outlet END`
+	for _, c := range []struct {
+		dst    *[]store.Count
+		key    string
+		byKey  bool
+		orders string
+	}{
+		{&st.ByMonth, `substr(date, 1, 7)`, true, `ORDER BY 1`},
+		{&st.ByOutlet, outletKey, false, `ORDER BY 2 DESC, 1`},
+	} {
+		all, err := s.counts(ctx, `SELECT `+c.key+`, count(*) FROM articles GROUP BY 1 `+c.orders)
+		if err != nil {
+			return nil, err
+		}
+		earlier, err := s.counts(ctx, `SELECT `+c.key+`, count(*) FROM articles WHERE superseded_by <> '' GROUP BY 1`)
+		if err != nil {
+			return nil, err
+		}
+		*c.dst = minus(all, earlier, c.byKey)
 	}
 	return st, nil
+}
+
+// minus takes the counts of sub off those of all, dropping the keys left
+// at none, in key order or in order of count, highest first, then key.
+func minus(all, sub []store.Count, byKey bool) []store.Count {
+	if len(sub) == 0 {
+		return all
+	}
+	off := make(map[string]int, len(sub))
+	for _, c := range sub {
+		off[c.Key] = c.Count
+	}
+	out := all[:0]
+	for _, c := range all {
+		if c.Count -= off[c.Key]; c.Count > 0 {
+			out = append(out, c)
+		}
+	}
+	if !byKey {
+		sort.SliceStable(out, func(i, j int) bool {
+			if out[i].Count != out[j].Count {
+				return out[i].Count > out[j].Count
+			}
+			return out[i].Key < out[j].Key
+		})
+	}
+	return out
 }
 
 func (s *DB) counts(ctx context.Context, q string, args ...any) ([]store.Count, error) {
