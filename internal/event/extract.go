@@ -17,7 +17,7 @@ import (
 // Version names the extractor's rules. It is stored with every event, so
 // that reextract can tell events made by older rules; change it whenever a
 // change to the rules or lexicons changes what is extracted.
-const Version = "sitrep-extract/13"
+const Version = "sitrep-extract/14"
 
 // Extractor reads events from articles. It holds only read-only tables, so
 // one Extractor may serve many goroutines.
@@ -86,6 +86,11 @@ func (x *Extractor) Extract(a *model.Article) []model.Event {
 	}
 	out := x.finish(d, evs)
 	markRunningTotals(a, out)
+	if g := genreOf(a); g != "" {
+		for i := range out {
+			out[i].Genre = g
+		}
+	}
 	if x.noScope {
 		return out
 	}

@@ -1027,8 +1027,13 @@ func (c *cand) wholeAmount(m *mention) bool {
 	return d.nearTokens(c.s.toks, m.t0, m.t1-1) || d.levelAt(c.s.toks, c.l, m.t0)
 }
 
-// findPlaces adds the places named in the clause.
+// findPlaces adds the places of the event: those the grammar hangs from
+// its words (treePlaces), or, for a sentence without an analysis, those
+// named in its clause.
 func (c *cand) findPlaces() {
+	if c.treePlaces() {
+		return
+	}
 	s := c.s
 	// A joined clause's own place comes first; with none, the places of
 	// the clause it joins are its too.

@@ -392,6 +392,7 @@ func (x *Extractor) toModel(d *docState, c *cand) model.Event {
 		Victims:    c.victims,
 		Outcome:    c.outcome,
 		Modality:   c.modality,
+		Additional: c.additional(),
 		Confidence: math.Round(c.conf*100) / 100,
 		Extractor:  Version,
 		Evidence:   model.Evidence{Sentence: s.text[s.start:s.end], Start: s.start, End: s.end},

@@ -380,7 +380,9 @@ func (c *cand) addTargets(s *sent, m *mention, how string) {
 				c.targets = append(c.targets, codeText{code: ct, text: textOf(s, m.t0, m.t1), span: s.span(m.t0, m.t1)})
 			}
 		}
-		if m.kind == mPlace {
+		if m.kind == mPlace && c.f.typ != model.TypeAid {
+			// A recipient named by its city ("weapons for Kyiv") is the
+			// state, not where the aid was given.
 			c.addPlace(s, m)
 		}
 	}

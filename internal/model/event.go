@@ -29,6 +29,10 @@ const (
 	ModalityDenied       = "denied"
 )
 
+// GenreOpinion is the genre of an opinion piece: a column, an editorial,
+// a letter (see model.Event.Genre).
+const GenreOpinion = "opinion"
+
 // Source kinds: who an article attributes a fact to.
 const (
 	SourceOutlet       = "outlet"
@@ -139,6 +143,14 @@ type Event struct {
 	Places   []Place   `json:"places,omitempty"`
 	Source   *Source   `json:"source,omitempty"`
 	Modality string    `json:"modality"`
+	// Genre is the kind of article the event was read from, where it is
+	// not news: GenreOpinion for an opinion piece, whose account of an
+	// event is an argument's premise, not a report of it.
+	Genre string `json:"genre,omitempty"`
+	// Additional marks aid the report presents as more than earlier aid
+	// ("four more HIMARS", "an additional $800 million"): a package of its
+	// own, never a later report of one announced weeks before.
+	Additional bool `json:"additional,omitempty"`
 	// Cumulative marks a running total ("bringing its aid to $3bn so
 	// far"): a figure that sums earlier events, never a new package or
 	// incident of its own.

@@ -47,6 +47,38 @@ func (r *Record) RunningTotal() bool {
 	return len(r.Mentions) > 0
 }
 
+// OpinionOnly reports whether every report of the record comes from an
+// opinion piece (model.Event.Genre): a column's account of aid or of a
+// toll is an argument's premise, never news of its own.
+func (r *Record) OpinionOnly() bool {
+	for _, m := range r.Mentions {
+		if m.Slots == nil || m.Slots.Genre != GenreOpinion {
+			return false
+		}
+	}
+	return len(r.Mentions) > 0
+}
+
+// ReportCount counts a record's reports: one per article and sentence,
+// however many events extraction read from that sentence ("had delivered
+// most of the package Biden authorised last week" tells of two steps of
+// one package, in one report). A record read without its mentions
+// (Reports set, Mentions nil) gives the count the store keeps.
+func (r *Record) ReportCount() int {
+	if len(r.Mentions) == 0 {
+		return r.Reports
+	}
+	type where struct {
+		article string
+		start   int
+	}
+	seen := make(map[where]bool, len(r.Mentions))
+	for _, m := range r.Mentions {
+		seen[where{m.Article, m.Evidence.Start}] = true
+	}
+	return len(seen)
+}
+
 // Mention is one article's report of a record: the event read from it,
 // with what the record needs to show and re-merge it.
 type Mention struct {

@@ -1,4 +1,4 @@
-package query
+package quantity
 
 import (
 	_ "embed"

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -38,10 +39,29 @@ type LedgerRow struct {
 	// Unattributed marks a row whose donor or recipient is not known: it
 	// is listed, and left out of every donor's totals.
 	Unattributed bool `json:"unattributed,omitempty"`
+	// Opinion marks a row told only by opinion pieces: listed, and left
+	// out of the totals, which sum what the news reported.
+	Opinion bool `json:"opinion,omitempty"`
 	// Outlier marks a row worth more than a tenth of all the ledger's
 	// summed rows: one misread figure ("$40 trillion") can outweigh the
 	// rest, and a reader should check its evidence before the totals.
 	Outlier bool `json:"outlier,omitempty"`
+}
+
+// Flags names what a row's reader should know before using it: an
+// outlier, a running total, a row not attributed, a row told only by
+// opinion pieces, a figure the reports disagree on.
+func (r LedgerRow) Flags() []string {
+	var fl []string
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{r.Outlier, "outlier"}, {r.RunningTotal, "running total"}, {r.Unattributed, "unattributed"}, {r.Opinion, "opinion"}, {r.Disagreed, "disputed"}} {
+		if f.on {
+			fl = append(fl, f.name)
+		}
+	}
+	return fl
 }
 
 // DonorTotal sums one donor's ledger.
@@ -75,9 +95,11 @@ type Ledger struct {
 	Rows   []LedgerRow  `json:"rows"`
 	Totals []DonorTotal `json:"totals"`
 	// Unattributed sums the rows without a known donor or recipient;
-	// RunningTotals those that report a sum of earlier aid.
+	// RunningTotals those that report a sum of earlier aid; Opinion those
+	// told only by opinion pieces.
 	Unattributed  SetAside `json:"unattributed"`
 	RunningTotals SetAside `json:"running_totals"`
+	Opinion       SetAside `json:"opinion"`
 	// Outliers counts the rows marked Outlier.
 	Outliers int    `json:"outliers"`
 	Rates    string `json:"rates"` // where the conversion rates come from
@@ -103,10 +125,11 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 	if err != nil {
 		return nil, err
 	}
-	l := &Ledger{Rows: []LedgerRow{}, Totals: []DonorTotal{}, Rates: RatesSource}
+	l := &Ledger{Rows: []LedgerRow{}, Totals: []DonorTotal{}, Rates: quantity.RatesSource}
 	totals := map[string]*DonorTotal{}
 	for _, r := range recs {
-		base := LedgerRow{Record: r.ID, Announced: r.FirstReported, Status: r.Status, Mode: r.Mode, Sources: Sources(r), Docs: Docs(r), RunningTotal: r.RunningTotal()}
+		base := LedgerRow{Record: r.ID, Announced: r.FirstReported, Status: r.Status, Mode: r.Mode, Sources: Sources(r), Docs: Docs(r), RunningTotal: r.RunningTotal(),
+			Opinion: r.OpinionOnly()}
 		if r.Actor != nil {
 			base.Donor, base.DonorName = r.Actor.Code, r.Actor.Name
 		}
@@ -136,7 +159,7 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 		}
 		// A running total is listed but not summed: the packages it sums
 		// are rows of their own.
-		sum := !base.RunningTotal && !base.Unattributed
+		sum := !base.RunningTotal && !base.Unattributed && !base.Opinion
 		if sum {
 			t.Records++
 			if r.Status == model.StatusDelivered {
@@ -151,7 +174,7 @@ func AidLedger(ctx context.Context, st store.Store, f LedgerFilter) (*Ledger, er
 			if len(r.Items) > 0 {
 				row.Item = "package"
 			}
-			if eur, usd, ok := Convert(m.Amount, m.Currency, r.FirstReported); ok {
+			if eur, usd, ok := quantity.Convert(m.Amount, m.Currency, r.FirstReported); ok {
 				row.EUR, row.USD = round2(eur), round2(usd)
 				if sum {
 					t.EUR += eur
@@ -227,6 +250,9 @@ func markSetAside(l *Ledger) {
 		case r.RunningTotal:
 			l.RunningTotals.Rows++
 			l.RunningTotals.EUR += r.EUR
+		case r.Opinion:
+			l.Opinion.Rows++
+			l.Opinion.EUR += r.EUR
 		default:
 			summed += r.EUR
 			if r.EUR > 0 {
@@ -234,10 +260,10 @@ func markSetAside(l *Ledger) {
 			}
 		}
 	}
-	l.Unattributed.EUR, l.RunningTotals.EUR = round2(l.Unattributed.EUR), round2(l.RunningTotals.EUR)
+	l.Unattributed.EUR, l.RunningTotals.EUR, l.Opinion.EUR = round2(l.Unattributed.EUR), round2(l.RunningTotals.EUR), round2(l.Opinion.EUR)
 	for i := range l.Rows {
 		r := &l.Rows[i]
-		if !r.Unattributed && !r.RunningTotal && valued >= outlierRows && r.EUR > outlierShare*summed {
+		if !r.Unattributed && !r.RunningTotal && !r.Opinion && valued >= outlierRows && r.EUR > outlierShare*summed {
 			r.Outlier = true
 			l.Outliers++
 		}

@@ -7,11 +7,13 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
 	"github.com/sitrep-project/sitrep/internal/query"
 	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
@@ -82,7 +84,7 @@ func TestLedger(t *testing.T) {
 		t.Errorf("German row %+v", deu)
 	}
 	// $800m in March 2022 at the table's rate of 1.102 dollars a euro.
-	eur, usd, ok := query.Convert(800e6, "USD", "2022-03-16")
+	eur, usd, ok := quantity.Convert(800e6, "USD", "2022-03-16")
 	if !ok || math.Abs(eur-800e6/1.102) > 1 || math.Abs(usd-800e6) > 1 {
 		t.Errorf("Convert: %v %v %v", eur, usd, ok)
 	}
@@ -105,27 +107,6 @@ func TestLedger(t *testing.T) {
 	row := query.KielRow(*usa)
 	if len(row) != len(query.KielHeader) || row[0] != "USA" || row[5] != "800000000" || row[6] != "USD" {
 		t.Errorf("kiel row %v", row)
-	}
-}
-
-func TestConvertEdges(t *testing.T) {
-	cases := []struct {
-		cur, date string
-		ok        bool
-	}{
-		{"EUR", "2022-05-01", true},
-		{"CHF", "2021-11-30", true}, // before the table: its first month
-		{"SEK", "2023-06-01", true}, // after: its last month
-		{"XYZ", "2022-03-01", false},
-	}
-	for _, c := range cases {
-		eur, _, ok := query.Convert(100, c.cur, c.date)
-		if ok != c.ok || (ok && eur <= 0) {
-			t.Errorf("Convert(100 %s, %s) = %v, %v", c.cur, c.date, eur, ok)
-		}
-	}
-	if eur, _, _ := query.Convert(100, "EUR", "2022-07-01"); eur != 100 {
-		t.Errorf("euros converted to %v", eur)
 	}
 }
 
@@ -242,7 +223,7 @@ func TestLedgerRunningTotals(t *testing.T) {
 			t.Errorf("row of %v: running total %v", r.Money.Amount, r.RunningTotal)
 		}
 	}
-	eur, _, _ := query.Convert(800e6, "USD", "2022-03-16")
+	eur, _, _ := quantity.Convert(800e6, "USD", "2022-03-16")
 	if len(l.Totals) != 1 || math.Abs(l.Totals[0].EUR-eur) > 1 || l.Totals[0].Records != 1 {
 		t.Errorf("totals %+v, want the package's EUR %.0f alone", l.Totals, eur)
 	}
@@ -511,5 +492,35 @@ func TestFiguresStocks(t *testing.T) {
 	}
 	if len(series) != 1 || len(series[0].Points) != 4 || !series[0].Cumulative || strings.HasSuffix(series[0].Key, "/total") {
 		t.Errorf("series %+v, want one running series of 4 claims", series)
+	}
+}
+
+// TestLedgerOpinion checks that aid told only by opinion pieces is listed,
+// flagged and left out of the totals, while the news of it counts.
+func TestLedgerOpinion(t *testing.T) {
+	op := aid("DEU", "pledged", &model.Money{Amount: 2e9, Currency: "EUR"})
+	op.Genre = model.GenreOpinion
+	st := setup(t,
+		doc("a", "2022-05-02", "Wire", aid("DEU", "pledged", &model.Money{Amount: 500e6, Currency: "EUR"})),
+		doc("b", "2022-05-20", "Paper", op),
+	)
+	l, err := query.AidLedger(context.Background(), st, query.LedgerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Rows) != 2 {
+		t.Fatalf("%d rows, want the news and the opinion piece's: %+v", len(l.Rows), l.Rows)
+	}
+	for _, r := range l.Rows {
+		opinion := r.Money.Amount == 2e9
+		if r.Opinion != opinion || slices.Contains(r.Flags(), "opinion") != opinion {
+			t.Errorf("row of %v: opinion %v, flags %v", r.Money.Amount, r.Opinion, r.Flags())
+		}
+	}
+	if l.Opinion.Rows != 1 || l.Opinion.EUR != 2e9 {
+		t.Errorf("set aside %+v, want the opinion piece's row of EUR 2bn", l.Opinion)
+	}
+	if len(l.Totals) != 1 || l.Totals[0].EUR != 500e6 {
+		t.Errorf("totals %+v, want the news's EUR 500m alone", l.Totals)
 	}
 }

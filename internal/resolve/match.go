@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/sitrep-project/sitrep/internal/model"
+	"github.com/sitrep-project/sitrep/internal/quantity"
 )
 
 // weakAidWindow bounds aid reports that share only parties and money, not
@@ -76,7 +77,14 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	if d > w {
 		return 0, fmt.Sprintf("%d days apart, more than the %d of a %s", d, w, rec.Type)
 	}
-	score -= 0.5 * float64(d) / float64(w+1)
+	if firstIn(rec, ev) {
+		// Deliveries follow their announcements by weeks, the oldest
+		// first: of two packages of the same systems, a delivery is of
+		// the one announced earlier.
+		score += 0.1 * float64(d) / float64(w+1)
+	} else {
+		score -= 0.5 * float64(d) / float64(w+1)
+	}
 	// Two days given to the day tell two events apart, except for aid (a
 	// pledge and its delivery) and a troop build-up (a state that lasts).
 	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
@@ -86,57 +94,12 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	strong := false
 	switch rec.Type {
 	case model.TypeAid:
-		if rec.Mode != "" && ev.Mode != "" && rec.Mode != ev.Mode {
-			return 0, "different modes of aid"
+		sc, why := aidMatch(rec, ev, d)
+		if why != "" {
+			return 0, why
 		}
-		// Two announcements of the same status on different days are two
-		// packages, even of the same size.
-		if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
-			rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 {
-			return 0, "the same step on different days"
-		}
-		if rec.Money != nil && ev.Money != nil {
-			if rec.Money.Currency != ev.Money.Currency || !near(rec.Money.Amount, ev.Money.Amount, 0.02) {
-				return 0, "different amounts of money"
-			}
-			// The same sum is the surest sign of the same package.
-			strong = true
-			score += 0.3
-		}
-		ri, ei := specific(rec.Items), specific(ev.Items)
-		switch {
-		case len(ri) > 0 && len(ei) > 0:
-			shared := 0.0
-			for _, a := range ri {
-				for _, b := range ei {
-					if sameItem(a, b) {
-						if a.Qty != nil && b.Qty != nil && !rangesMeet(a.Qty, b.Qty) {
-							return 0, "different quantities of " + a.Name
-						}
-						// The same name counts more than a kind and a system.
-						if strings.EqualFold(a.Name, b.Name) {
-							shared += 1
-						} else {
-							shared += 0.3
-						}
-					}
-				}
-			}
-			if shared == 0 {
-				return 0, "no item in common"
-			}
-			strong = true
-			score += 0.1 * shared
-		case (len(ri) > 0) != (len(ei) > 0):
-			// A package's value and the items it includes stay apart, as
-			// in one article.
-			if (rec.Money != nil) != (ev.Money != nil) {
-				return 0, "a package's value and its items are kept apart"
-			}
-		}
-		if !strong && (rec.Money == nil) != (ev.Money == nil) {
-			return 0, "nothing specific in common"
-		}
+		strong = true
+		score += sc
 	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
 		if rec.Victims != ev.Victims && rec.Victims != "" && ev.Victims != "" || rec.Outcome != ev.Outcome {
 			return 0, "different victims or outcome"
@@ -167,10 +130,187 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	if (ra == "" || ea == "") && !strong {
 		return 0, "an actor is missing and nothing specific is shared"
 	}
-	if rec.Type == model.TypeAid && d > weakAidWindow && len(specific(rec.Items)) == 0 {
-		return 0, fmt.Sprintf("%d days apart with no named item in common", d)
-	}
 	return score, ""
+}
+
+// firstIn reports a delivery of aid matched against a package announced
+// before it and not yet reported delivered.
+func firstIn(rec *model.Record, ev *model.Event) bool {
+	return rec.Type == model.TypeAid && ev.Status == model.StatusDelivered && rec.Status != model.StatusDelivered &&
+		rec.Day <= eventDay(ev)
+}
+
+// packageDays bounds how far apart two announcements of aid may be and
+// still be one package when nothing but the kind of aid ties them: a
+// package is re-reported in the days after it is announced, while the
+// same donor announces its next package of the same kinds of weapons a
+// few weeks later ("four more HIMARS").
+const packageDays = 7
+
+// aidMatch decides whether an aid report joins an aid record, and how
+// well it fits. A package is known by its sum or by what it holds; when
+// neither ties them, by being told within days of each other.
+func aidMatch(rec *model.Record, ev *model.Event, d int) (float64, string) {
+	// An opinion piece tells what it argues from, not news: it is kept
+	// apart from the reports, and they from it.
+	if ev.Genre == model.GenreOpinion || hasGenre(rec, model.GenreOpinion) {
+		return 0, "an opinion piece is not a report"
+	}
+	// Two announcements of the same status on different days are two
+	// packages, even of the same size.
+	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
+		rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 {
+		return 0, "the same step on different days"
+	}
+	score := 0.0
+	sameSum := false
+	if rec.Money != nil && ev.Money != nil {
+		if !sameMoney(rec.Money, ev.Money, eventDay(ev)) {
+			return 0, "different amounts of money"
+		}
+		// The same sum is the surest sign of the same package.
+		sameSum = true
+		score += 0.3
+	}
+	// A round sum ("$100 million") is given for many packages, and a
+	// humanitarian and a financial one of the same size are two; a
+	// precise one ("$13.6 billion") names its package even where one
+	// report calls it military and another military and humanitarian.
+	if rec.Mode != "" && ev.Mode != "" && rec.Mode != ev.Mode && !(sameSum && distinctive(ev.Money, eventDay(ev))) {
+		return 0, "different modes of aid"
+	}
+	sameCount := false // an item of the same quantity in both
+	named := false     // a named system in both, such as "HIMARS"
+	ri, ei := specific(rec.Items), specific(ev.Items)
+	switch {
+	case len(ri) > 0 && len(ei) > 0:
+		shared := 0.0
+		for _, a := range ri {
+			for _, b := range ei {
+				if !sameItem(a, b) {
+					continue
+				}
+				if a.Qty != nil && b.Qty != nil {
+					if !rangesMeet(a.Qty, b.Qty) {
+						return 0, "different quantities of " + a.Name
+					}
+					sameCount = true
+				}
+				// The same name counts more than a kind and a system.
+				if strings.EqualFold(a.Name, b.Name) {
+					shared += 1
+					named = named || !isKind(a.Name)
+				} else {
+					shared += 0.3
+				}
+			}
+		}
+		if shared == 0 {
+			return 0, "no item in common"
+		}
+		score += 0.1 * shared
+	case (len(ri) > 0) != (len(ei) > 0):
+		// A package's value and the items it includes stay apart, as
+		// in one article; and a report that names neither ("weapons
+		// provided by the US") is no report of a package that does.
+		if (rec.Money != nil) != (ev.Money != nil) {
+			return 0, "a package's value and its items are kept apart"
+		}
+		if !sameSum {
+			return 0, "a report with nothing specific and a package with named items"
+		}
+	}
+	if !sameSum && (rec.Money == nil) != (ev.Money == nil) && len(ri) == 0 && len(ei) == 0 {
+		return 0, "nothing specific in common"
+	}
+	sure := sameSum || sameCount
+	// A report that aid is only planned ("is expected to approve",
+	// "plans to send") is one step of a package only where its sum or
+	// count says which.
+	if !sure && (ev.Modality == model.ModalityPlanned || allPlanned(rec)) {
+		return 0, "a plan and a package with no sum or count in common"
+	}
+	if d <= packageDays {
+		return score, ""
+	}
+	switch {
+	case ev.Additional:
+		// "Four more HIMARS", "an additional $800 million": news of a
+		// package of its own, however like the earlier one it is.
+		return 0, fmt.Sprintf("more aid, told %d days after this package", d)
+	case sameSum && !sameCount && len(ri) == 0 && d > weakAidWindow && ev.Status != model.StatusDelivered:
+		// A round sum ("$100 million") weeks later is likelier a new
+		// package than the old one told again; a delivery of "the $700
+		// million package" refers back to it.
+		return 0, fmt.Sprintf("%d days apart with no named item in common", d)
+	case sure || named:
+		// The same sum or count, or a named system ("the Starstreak
+		// missiles it pledged earlier this month", "the Stingers that
+		// arrived on Sunday"): a later report of the same package.
+		return score, ""
+	case len(ri) == 0 || len(ei) == 0:
+		// Only "weapons" or "aid" in common, or a sum on one side alone.
+		return 0, fmt.Sprintf("%d days apart with nothing specific in common", d)
+	}
+	return 0, fmt.Sprintf("%d days apart with only kinds of aid in common (%s): another package", d, ri[0].Name)
+}
+
+// hasGenre reports whether any report of a record comes from an article
+// of a genre.
+func hasGenre(rec *model.Record, genre string) bool {
+	for _, m := range rec.Mentions {
+		if m.Slots != nil && m.Slots.Genre == genre {
+			return true
+		}
+	}
+	return false
+}
+
+// allPlanned reports whether every report of a record holds its aid only
+// planned.
+func allPlanned(rec *model.Record) bool {
+	for _, m := range rec.Mentions {
+		if m.Modality != model.ModalityPlanned {
+			return false
+		}
+	}
+	return len(rec.Mentions) > 0
+}
+
+// crossCurrency is how near two sums in different currencies must come,
+// once converted, to be the same sum: outlets convert at the rate of
+// their day, and round ("€9bn, about $9.5bn").
+const crossCurrency = 0.06
+
+// sameMoney reports whether two sums are the same: the same currency and
+// within 2%, or two currencies whose amounts meet at the month's rate.
+func sameMoney(a, b *model.Money, day string) bool {
+	if a.Currency == b.Currency {
+		return near(a.Amount, b.Amount, 0.02)
+	}
+	x, _, okx := quantity.Convert(a.Amount, a.Currency, day)
+	y, _, oky := quantity.Convert(b.Amount, b.Currency, day)
+	return okx && oky && near(x, y, crossCurrency)
+}
+
+// hugeSum is the sum, in euros, above which a package is one of few
+// whatever its figure: one donor rarely gives two of that size in weeks.
+const hugeSum = 5e9
+
+// distinctive reports whether a sum names its package: a figure of at
+// least two significant digits ("$13.6 billion", "$350 million") or a
+// huge one ("$40 billion"), as opposed to a round one ("$100 million",
+// "$1 billion") that many packages share.
+func distinctive(m *model.Money, day string) bool {
+	amount := m.Amount
+	if amount <= 0 || math.IsInf(amount, 0) || math.IsNaN(amount) {
+		return false
+	}
+	if eur, _, ok := quantity.Convert(amount, m.Currency, day); ok && eur >= hugeSum {
+		return true
+	}
+	lead := amount / math.Pow(10, math.Floor(math.Log10(amount)))
+	return math.Abs(lead-math.Round(lead)) > 1e-6
 }
 
 func sourceName(s *model.Source) string {

@@ -5,6 +5,14 @@
 // value of each slot, records where reports disagree, and follows an aid
 // package through its life from pledged to delivered.
 //
+// An aid package is known by its sum (in any currency, at the month's
+// rate) or by the count of what it holds; where neither ties two reports,
+// by a named system they share, or else by being told within a week of
+// each other. A report of more aid ("four more HIMARS") never joins a
+// package told of more than a week before; a plan joins a package only by
+// its sum or count; an opinion piece never joins the news (see aidMatch).
+// A record's reports are counted one per article and sentence.
+//
 // Resolution is incremental: it takes the events no record holds yet, in
 // the order of their articles' dates, and compares each only with the
 // records of its type and actor near its date, so adding one article does
@@ -472,7 +480,10 @@ func eventDay(ev *model.Event) string {
 // filed under. A figure ("2,000 killed since February 24": a type the
 // registry marks Figure) describes the end of its period; anything else
 // happened at the start of its time, which for a planned visit or talks
-// may lie after the report.
+// may lie after the report. A rough time that holds the report's date
+// ("this year", "this month") says only that the event came before the
+// report: the report's date is nearer the truth than the period's first
+// day, which would put "up to €9 billion this year" in January.
 func dayOf(typ model.EventType, t *model.Time, reported string) string {
 	if t == nil || t.Start == "" {
 		return reported
@@ -481,6 +492,9 @@ func dayOf(typ model.EventType, t *model.Time, reported string) string {
 		if t.End != "" && t.End <= reported {
 			return t.End
 		}
+		return reported
+	}
+	if t.Precision != model.PrecisionDay && t.Start <= reported && reported <= t.End {
 		return reported
 	}
 	return t.Start

@@ -43,6 +43,15 @@ func item(name string, n float64, approx bool) model.Item {
 	return model.Item{Name: name, Qty: &model.Range{Min: f(n), Max: f(n), Approx: approx}}
 }
 
+// more marks aid the report presents as more than earlier aid.
+func more(ev model.Event) model.Event { ev.Additional = true; return ev }
+
+// planned marks aid the report holds only planned.
+func planned(ev model.Event) model.Event { ev.Modality = model.ModalityPlanned; return ev }
+
+// opinion marks an event read from an opinion piece.
+func opinion(ev model.Event) model.Event { ev.Genre = model.GenreOpinion; return ev }
+
 func toll(target, source string, n float64, day string) model.Event {
 	return model.Event{Type: model.TypeCasualties, Targets: []model.Actor{{Code: target}}, Victims: "civilians", Outcome: "killed",
 		Count: &model.Range{Min: f(n), Max: f(n)}, Source: &model.Source{Name: source, Kind: model.SourceOrganisation},
@@ -139,6 +148,61 @@ func TestMergeDecisions(t *testing.T) {
 		{"one strike told twice", []store.Doc{
 			art("a", "2022-03-13", "Wire", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Yavoriv"}}}),
 			art("b", "2022-03-14", "Paper", model.Event{Type: model.TypeAttack, Actor: &model.Actor{Code: "RUS"}, Targets: []model.Actor{{Code: "UKR"}}, Places: []model.Place{{Name: "Yavoriv"}}}),
+		}, true},
+		// Packages of one donor are told apart by their sum or count,
+		// and where neither ties two reports, by being told within a
+		// week of each other.
+		{"same kinds of weapons three weeks apart", []store.Doc{
+			art("a", "2022-06-01", "Wire", aid("USA", "pledged", nil, model.Item{Name: "howitzer"}, model.Item{Name: "rocket launcher"})),
+			art("b", "2022-06-23", "Paper", aid("USA", "pledged", nil, model.Item{Name: "howitzer"})),
+		}, false},
+		{"same kinds of weapons in one week", []store.Doc{
+			art("a", "2022-06-01", "Wire", aid("USA", "pledged", nil, model.Item{Name: "howitzer"}, model.Item{Name: "rocket launcher"})),
+			art("b", "2022-06-03", "Paper", aid("USA", "pledged", nil, model.Item{Name: "howitzer"})),
+		}, true},
+		{"more of one system weeks later", []store.Doc{
+			art("a", "2022-06-01", "Wire", aid("USA", "pledged", nil, item("HIMARS", 4, false))),
+			art("b", "2022-06-23", "Paper", more(aid("USA", "pledged", nil, item("HIMARS", 4, false)))),
+		}, false},
+		{"weapons in general and a package of named ones", []store.Doc{
+			art("a", "2022-06-01", "Wire", aid("USA", "pledged", nil, item("Javelin", 1000, false), item("HIMARS", 4, false))),
+			art("b", "2022-06-01", "Paper", aid("USA", "delivered", nil, model.Item{Name: "weapons"})),
+		}, false},
+		{"a named system recalled weeks later", []store.Doc{
+			art("a", "2022-03-09", "Wire", aid("GBR", "pledged", nil, model.Item{Name: "Starstreak"})),
+			art("b", "2022-03-23", "Paper", aid("GBR", "pledged", nil, model.Item{Name: "Starstreak"})),
+		}, true},
+		{"a named system delivered weeks later", []store.Doc{
+			art("a", "2022-06-01", "Wire", aid("USA", "pledged", nil, item("HIMARS", 4, false))),
+			art("b", "2022-06-24", "Paper", aid("USA", "delivered", nil, model.Item{Name: "HIMARS"})),
+		}, true},
+		{"a plan, then the signing of its sum", []store.Doc{
+			art("a", "2022-05-19", "Wire", planned(aid("USA", "planned", usd(40e9)))),
+			art("b", "2022-05-21", "Paper", aid("USA", "pledged", usd(40e9))),
+		}, true},
+		{"a plan and a pledge with no sum or count in common", []store.Doc{
+			art("a", "2022-06-01", "Wire", planned(aid("USA", "planned", nil, model.Item{Name: "HIMARS"}))),
+			art("b", "2022-06-03", "Paper", aid("USA", "pledged", nil, item("HIMARS", 4, false))),
+		}, false},
+		{"an opinion piece and the news", []store.Doc{
+			art("a", "2022-05-21", "Wire", aid("USA", "pledged", usd(40e9))),
+			art("b", "2022-05-24", "Paper", opinion(aid("USA", "pledged", usd(40e9)))),
+		}, false},
+		{"one sum in two currencies", []store.Doc{
+			art("a", "2022-05-18", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "EU"}, Targets: []model.Actor{{Code: "UKR"}}, Money: &model.Money{Amount: 9e9, Currency: "EUR"}}),
+			art("b", "2022-05-19", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "EU"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(9.5e9)}),
+		}, true},
+		{"two sums in two currencies", []store.Doc{
+			art("a", "2022-05-18", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "EU"}, Targets: []model.Actor{{Code: "UKR"}}, Money: &model.Money{Amount: 9e9, Currency: "EUR"}}),
+			art("b", "2022-05-19", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "EU"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(12e9)}),
+		}, false},
+		{"a precise sum called military and called financial", []store.Doc{
+			art("a", "2022-03-10", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeMilitary, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(13.6e9)}),
+			art("b", "2022-03-11", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(13.6e9)}),
+		}, true},
+		{"a huge sum called military and called financial", []store.Doc{
+			art("a", "2022-05-18", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeMilitary, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(40e9)}),
+			art("b", "2022-05-19", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(40e9)}),
 		}, true},
 		{"planned visit then held", []store.Doc{
 			art("a", "2022-02-12", "Wire", model.Event{Type: model.TypeVisit, Status: "planned", Actor: &model.Actor{Code: "DEU"}, Targets: []model.Actor{{Code: "UKR"}}, Time: &model.Time{Start: "2022-02-14", End: "2022-02-14", Precision: "day"}}),
@@ -281,5 +345,41 @@ func TestDayNumbers(t *testing.T) {
 	}
 	if _, ok := dayNum("2022-3-1"); ok {
 		t.Error("dayNum accepted a short date")
+	}
+}
+
+// TestMergeAcrossRuns checks the decisions that need a record's reports
+// when the record was stored by an earlier run and is read back as a
+// summary: an opinion piece, a running total and a plan stay apart from
+// the news, and the news joins its own record.
+func TestMergeAcrossRuns(t *testing.T) {
+	usd := func(n float64) *model.Money { return &model.Money{Amount: n, Currency: "USD"} }
+	total := aid("USA", "pledged", usd(5.6e9))
+	total.Cumulative = true
+	cases := []struct {
+		name  string
+		first store.Doc
+		then  store.Doc
+		same  bool
+	}{
+		{"opinion first", art("a", "2022-05-21", "Paper", opinion(aid("USA", "pledged", usd(40e9)))),
+			art("b", "2022-05-22", "Wire", aid("USA", "pledged", usd(40e9))), false},
+		{"running total first", art("a", "2022-06-21", "Paper", total),
+			art("b", "2022-06-22", "Wire", aid("USA", "pledged", usd(5.6e9))), false},
+		{"plan first", art("a", "2022-06-01", "Paper", planned(aid("USA", "planned", nil, model.Item{Name: "HIMARS"}))),
+			art("b", "2022-06-02", "Wire", aid("USA", "pledged", nil, item("HIMARS", 4, false))), false},
+		{"news first", art("a", "2022-05-21", "Paper", aid("USA", "pledged", usd(40e9))),
+			art("b", "2022-05-22", "Wire", aid("USA", "pledged", usd(40e9))), true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			st := openStore(t)
+			put(t, st, c.first)
+			put(t, st, c.then)
+			g := groups(t, st)
+			if a, b := g["a-e0"], g["b-e0"]; a == "" || b == "" || (a == b) != c.same {
+				t.Errorf("records %q and %q: merged = %v, want %v", a, b, a == b, c.same)
+			}
+		})
 	}
 }

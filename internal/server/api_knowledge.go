@@ -33,10 +33,11 @@ func ledgerParams(q url.Values) (query.LedgerFilter, error) {
 type LedgerPage struct {
 	Page[query.LedgerRow]
 	Totals []query.DonorTotal `json:"totals"`
-	// Unattributed and RunningTotals sum the rows listed but kept out of
-	// the totals; Outliers counts the rows flagged as outliers.
+	// Unattributed, RunningTotals and Opinion sum the rows listed but kept
+	// out of the totals; Outliers counts the rows flagged as outliers.
 	Unattributed  query.SetAside `json:"unattributed"`
 	RunningTotals query.SetAside `json:"running_totals"`
+	Opinion       query.SetAside `json:"opinion"`
 	Outliers      int            `json:"outliers"`
 	Rates         string         `json:"rates"`
 }
@@ -57,7 +58,7 @@ func (s *Server) apiLedger(r *http.Request) (any, error) {
 		return nil, err
 	}
 	return LedgerPage{Page: slicePage(r, l.Rows, p), Totals: l.Totals, Unattributed: l.Unattributed, RunningTotals: l.RunningTotals,
-		Outliers: l.Outliers, Rates: l.Rates}, nil
+		Opinion: l.Opinion, Outliers: l.Outliers, Rates: l.Rates}, nil
 }
 
 func figuresParams(q url.Values) (typ model.EventType, actor string, err error) {

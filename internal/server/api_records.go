@@ -144,7 +144,7 @@ type TimelineItem struct {
 
 func timelineItem(r *model.Record) TimelineItem {
 	it := TimelineItem{ID: r.ID, Day: r.Day, Start: r.Day, End: r.Day, Precision: query.Precision(r), Type: r.Type,
-		Status: r.Status, Summary: query.Summary(r), Reports: max(r.Reports, len(r.Mentions)), FirstReported: r.FirstReported,
+		Status: r.Status, Summary: query.Summary(r), Reports: r.ReportCount(), FirstReported: r.FirstReported,
 		Confidence: r.Confidence, Targets: []string{}, Places: []string{}}
 	if r.Time != nil && r.Time.Start != "" {
 		it.Start = r.Time.Start

@@ -29,8 +29,57 @@ type overviewChart struct {
 	XTicks       []tick
 	Total        int
 	Unit         string // day, week or month
-	First, Last  string // the first and last day counted
+	First, Last  string // the first and last day drawn
 	BucketsTotal int
+	// Before and After count the outlying events left out of the drawn
+	// span (see coreSpan), with links to them; Lanes count only those drawn.
+	Before, After         int
+	BeforeHref, AfterHref string
+}
+
+// outlierShare is the share of a filter's events, at each end of its span,
+// that the overview may leave out of its drawing, and outlierStretch how
+// many times longer than the rest their span must make the whole for that:
+// on real news a handful of events dated to 1991 or to 2023 ("by next
+// year") would otherwise squeeze months of war into one column.
+const (
+	outlierShare   = 0.01
+	outlierStretch = 3
+)
+
+// coreSpan returns the first and last index of the counts to draw: all of
+// them, or, where the few events at either end stretch the span over
+// outlierStretch times that of the rest, the rest. Counts are in day
+// order.
+func coreSpan(counts []store.DayCount) (int, int) {
+	total := 0
+	for _, c := range counts {
+		total += c.Count
+	}
+	cut := int(float64(total) * outlierShare)
+	lo, hi := 0, len(counts)-1
+	for n := 0; lo < hi && n+counts[lo].Count <= cut; lo++ {
+		n += counts[lo].Count
+	}
+	for n := 0; hi > lo && n+counts[hi].Count <= cut; hi-- {
+		n += counts[hi].Count
+	}
+	whole := daysApart(counts[0].Day, counts[len(counts)-1].Day)
+	core := daysApart(counts[lo].Day, counts[hi].Day)
+	if lo == 0 && hi == len(counts)-1 || whole <= outlierStretch*(core+1) {
+		return 0, len(counts) - 1
+	}
+	return lo, hi
+}
+
+// daysApart is the number of days from one YYYY-MM-DD day to another.
+func daysApart(a, b string) int {
+	x, err1 := parseDay(a)
+	y, err2 := parseDay(b)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(y.Sub(x).Hours() / 24)
 }
 
 // overviewLane is one type's row of bars.
@@ -77,8 +126,13 @@ func overview(counts []store.DayCount, filters url.Values) *overviewChart {
 	if len(counts) == 0 {
 		return nil
 	}
-	first, err1 := parseDay(counts[0].Day)
-	last, err2 := parseDay(counts[len(counts)-1].Day)
+	lo, hi := 0, len(counts)-1
+	if filters.Get("from") == "" && filters.Get("to") == "" {
+		// A span the reader chose is drawn whole.
+		lo, hi = coreSpan(counts)
+	}
+	first, err1 := parseDay(counts[lo].Day)
+	last, err2 := parseDay(counts[hi].Day)
 	if err1 != nil || err2 != nil {
 		return nil
 	}
@@ -91,14 +145,21 @@ func overview(counts []store.DayCount, filters url.Values) *overviewChart {
 		starts = append(starts, t)
 	}
 	byType := map[model.EventType][]int{}
-	total := 0
-	for _, c := range counts {
+	total, before, after := 0, 0, 0
+	for k, c := range counts {
 		d, err := parseDay(c.Day)
 		if err != nil {
 			continue
 		}
 		i, ok := index[b.of(d).Format(model.DateLayout)]
-		if !ok {
+		switch {
+		case k < lo:
+			before += c.Count
+			continue
+		case k > hi:
+			after += c.Count
+			continue
+		case !ok:
 			continue
 		}
 		if byType[c.Type] == nil {
@@ -108,7 +169,18 @@ func overview(counts []store.DayCount, filters url.Values) *overviewChart {
 		total += c.Count
 	}
 	const laneH, gap, top, left = 22.0, 6.0, 4.0, 110.0
-	c := &overviewChart{W: 720, Left: left, Total: total, Unit: b.unit, First: counts[0].Day, Last: counts[len(counts)-1].Day, BucketsTotal: len(starts)}
+	c := &overviewChart{W: 720, Left: left, Total: total + before + after, Unit: b.unit, First: counts[lo].Day, Last: counts[hi].Day,
+		BucketsTotal: len(starts), Before: before, After: after}
+	if before > 0 {
+		q := cloneValues(filters)
+		q.Set("to", first.AddDate(0, 0, -1).Format(model.DateLayout))
+		c.BeforeHref = "/timeline?" + q.Encode()
+	}
+	if after > 0 {
+		q := cloneValues(filters)
+		q.Set("from", last.AddDate(0, 0, 1).Format(model.DateLayout))
+		c.AfterHref = "/timeline?" + q.Encode()
+	}
 	c.PlotW = float64(c.W) - left - 8
 	bw := c.PlotW / float64(len(starts))
 	y := top

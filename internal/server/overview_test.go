@@ -77,3 +77,38 @@ func TestTimelinePageOverview(t *testing.T) {
 		t.Error("a bar link keeps the page's paging")
 	}
 }
+
+// TestOverviewOutliers checks that a few events dated far from the rest
+// (a year-old reference, "by 2025") are counted and linked but do not
+// stretch the drawing, unless the reader chose the dates.
+func TestOverviewOutliers(t *testing.T) {
+	var counts []store.DayCount
+	counts = append(counts, store.DayCount{Day: "1991-08-24", Type: model.TypeStatement, Count: 1})
+	for d := 1; d <= 28; d++ {
+		for _, m := range []string{"03", "04", "05", "06", "07"} {
+			counts = append(counts, store.DayCount{Day: "2022-" + m + "-" + strconv.Itoa(100 + d)[1:], Type: model.TypeAttack, Count: 2})
+		}
+	}
+	counts = append(counts, store.DayCount{Day: "2025-01-01", Type: model.TypeAid, Count: 1})
+	sortCounts(counts)
+	ov := overview(counts, url.Values{})
+	if ov.Unit != "week" || ov.Before != 1 || ov.After != 1 || ov.First != "2022-03-01" || ov.Last != "2022-07-28" {
+		t.Fatalf("unit %s, before %d, after %d, drawn %s to %s: want the war's months by week, one outlier each side",
+			ov.Unit, ov.Before, ov.After, ov.First, ov.Last)
+	}
+	if ov.Total != 2*28*5+2 || !strings.Contains(ov.BeforeHref, "to=2022-02-28") || !strings.Contains(ov.AfterHref, "from=2022-07-29") {
+		t.Errorf("total %d, links %q %q", ov.Total, ov.BeforeHref, ov.AfterHref)
+	}
+	chosen := overview(counts, url.Values{"from": {"1990-01-01"}})
+	if chosen.Before != 0 || chosen.After != 0 || chosen.Unit != "month" {
+		t.Errorf("with dates chosen: unit %s, before %d, after %d: want all drawn", chosen.Unit, chosen.Before, chosen.After)
+	}
+}
+
+func sortCounts(cs []store.DayCount) {
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].Day < cs[j-1].Day; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+}

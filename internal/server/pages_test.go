@@ -39,7 +39,7 @@ func TestPagesRender(t *testing.T) {
 		target string
 		want   []string
 	}{
-		{"/", []string{"Search articles", `name="q"`, "articles from 2022-01-22 to 2022-03-30", "Northgate Wire Service"}},
+		{"/", []string{"Search articles", `name="q"`, "articles from 2022-01-22 to 2022-07-05", "Northgate Wire Service"}},
 		{"/search?q=stinger", []string{"matching articles", "<mark>Stinger</mark>", `href="/articles/`, `value="stinger"`, `class="chip t-aid"`}},
 		{"/search?q=stinger&from=2022-03-01&outlet=Northgate+Wire+Service", []string{`value="2022-03-01"`, `<option value="Northgate Wire Service" selected>`}},
 		{"/search?q=stinger&offset=2&limit=2", []string{`rel="prev"`, `rel="next"`, `<ol class="hits" start="3">`}},
@@ -50,8 +50,10 @@ func TestPagesRender(t *testing.T) {
 		{"/events/" + rec.ID, []string{"Reports", `href="/articles/` + rec.Mentions[0].Article + `#ev-` + rec.Mentions[0].Event + `"`, "Where reports disagree", `href="/actors/DEU"`}},
 		{"/events/" + rec.Mentions[0].Event, []string{rec.Mentions[0].Doc}},
 		{"/articles/nw-0226-germany-stingers", []string{`<mark class="ev t-aid" data-ev="`, `<span class="slot slot-actor">Germany</span>`, `id="ev-`, "The merged event, with every report", `id="slot-pop"`}},
-		{"/ledger", []string{"Totals by donor", `<rect class="seg k-military"`, `href="/timeline?actor=DEU&amp;type=aid"`, "Rates: ECB"}},
+		{"/ledger", []string{"Totals by donor", `<rect class="seg k-military"`, `href="/timeline?actor=DEU&amp;type=aid"`, "Rates: ECB",
+			"running total of aid so far", "flagged <strong>outlier</strong>"}},
 		{"/ledger?donor=DEU", []string{`value="DEU"`, "Germany"}},
+		{"/ledger?limit=500", []string{`<span class="tag warn">outlier</span>`, `<span class="tag">running total</span>`}},
 		{"/figures", []string{"Casualties", `<polyline points=`, `class="conflict"`, "running totals", "incident counts", "claims"}},
 		{"/figures?type=displacement", []string{"Displaced", `<option value="displacement" selected>`}},
 		{"/actors/USA", []string{"United States", "Acts in", "Reported as", "Biden", `href="/timeline?actor=USA&amp;type=aid"`}},

@@ -196,7 +196,14 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		sum := *r
 		sum.Mentions = make([]model.Mention, len(r.Mentions))
 		for i, m := range r.Mentions {
-			sum.Mentions[i] = model.Mention{Article: m.Article}
+			// What merging asks of a record it has not read whole: whose
+			// article a report is, its step and modality, and whether it
+			// is a running total or from an opinion piece.
+			sm := model.Mention{Article: m.Article, Status: m.Status, Modality: m.Modality}
+			if m.Slots != nil && (m.Slots.Cumulative || m.Slots.Genre != "") {
+				sm.Slots = &model.Event{Cumulative: m.Slots.Cumulative, Genre: m.Slots.Genre}
+			}
+			sum.Mentions[i] = sm
 		}
 		sum.History, sum.Disagreements = nil, nil
 		summary, err := json.Marshal(&sum)
@@ -212,7 +219,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			places = append(places, p.Name)
 		}
 		if _, err := up.ExecContext(ctx, r.ID, string(r.Type), actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
-			r.FirstReported, r.LastReported, len(r.Mentions), string(data), string(summary)); err != nil {
+			r.FirstReported, r.LastReported, r.ReportCount(), string(data), string(summary)); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
 		}
 		// The parties and places of a record, indexed by day, so that
@@ -418,7 +425,7 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 	if err := s.withMentions(ctx, []*model.Record{&r}); err != nil {
 		return nil, err
 	}
-	r.Reports = len(r.Mentions)
+	r.Reports = r.ReportCount()
 	return &r, nil
 }
 
