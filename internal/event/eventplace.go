@@ -150,6 +150,25 @@ func (c *cand) otherClause(m *mention, event []int) bool {
 	return false
 }
 
+// recipientCity reports a city named as where aid goes ("weapons for
+// Kyiv", "sent to Kyiv"): the recipient by its capital, or the way there,
+// never where the aid was given.
+func (c *cand) recipientCity(m *mention) bool {
+	if c.f.typ != model.TypeAid {
+		return false
+	}
+	t := c.s.tr
+	h := mentionHead(c.s, m)
+	if h < 0 {
+		return false
+	}
+	switch t.caseOf(h, c.s.low) {
+	case "for", "to", "into":
+		return true
+	}
+	return false
+}
+
 // treePlaces adds the places that hang from the event's words, and
 // reports false when the sentence has no analysis to ask, so that the
 // caller reads the clause instead. The parser often cuts a coordination
@@ -175,6 +194,9 @@ func (c *cand) treePlaces() bool {
 		}
 		i = m.t1 - 1
 		if m.dateline || (m.kind != mPlace && m.kind != mEntity) {
+			continue
+		}
+		if c.recipientCity(m) {
 			continue
 		}
 		if c.placeHangs(m, event) {
