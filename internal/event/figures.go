@@ -933,6 +933,11 @@ func (c *cand) findMoney() {
 		c.explain("money", "%q, the value its trigger gives", m.num.Text)
 		return
 	}
+	if m := c.treeMoney(); m != nil {
+		c.money = m.num
+		c.explain("money", "%q, tied to the trigger by the tree", m.num.Text)
+		return
+	}
 	var first *mention
 	for i := c.l; i < c.r; i++ {
 		m := s.mentionAt(i)

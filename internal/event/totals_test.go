@@ -25,6 +25,9 @@ func TestRunningTotals(t *testing.T) {
 		{"bring-total-to", "The prime minister said the new grants bring Canada's total military aid to Ukraine to about C$600 million.", 600e6, true, true},
 		{"since-russia-invaded", "In all, Spain has committed about €300 million in military help to Ukraine since Russia invaded in February.", 300e6, true, false},
 		{"plain-pledge", "Sweden will send Ukraine 500 million kronor in humanitarian aid, the government said.", 500e6, false, false},
+		{"taking-to-new", "Poland will give Ukraine another 200 million zlotys in military aid, the prime minister said, taking its support since February to 1.8 billion zlotys.", 200e6, false, false},
+		{"taking-to-total", "Poland will give Ukraine another 200 million zlotys in military aid, the prime minister said, taking its support since February to 1.8 billion zlotys.", 1.8e9, true, true},
+		{"took-total-to", "The latest grant took Denmark's aid to Ukraine to 3 billion kroner, the ministry said on Friday.", 3e9, true, true},
 	} {
 		a := &model.Article{ID: "t-" + tc.name, Doc: tc.name, Date: refDate, Text: tc.text}
 		found := false

@@ -74,6 +74,12 @@ func match(rec *model.Record, ev *model.Event) (float64, string) {
 	}
 	d := daysBetween(rec.Day, eventDay(ev))
 	w := window(rec.Type)
+	if d > w && namesSameSum(rec, ev) {
+		// A sum that names its package ("$40 billion") told within the
+		// window is that package, whatever day a misread time ("on the
+		// same day Biden signed") puts one report on.
+		d = min(d, daysBetween(rec.FirstReported, ev.Date), daysBetween(rec.LastReported, ev.Date))
+	}
 	if d > w {
 		return 0, fmt.Sprintf("%d days apart, more than the %d of a %s", d, w, rec.Type)
 	}
@@ -157,9 +163,9 @@ func aidMatch(rec *model.Record, ev *model.Event, d int) (float64, string) {
 		return 0, "an opinion piece is not a report"
 	}
 	// Two announcements of the same status on different days are two
-	// packages, even of the same size.
+	// packages, even of the same size, unless the sum names the package.
 	if rec.Time != nil && ev.Time != nil && rec.Time.Precision == model.PrecisionDay && ev.Time.Precision == model.PrecisionDay &&
-		rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 {
+		rec.Status == ev.Status && daysBetween(rec.Time.Start, ev.Time.Start) > 1 && !namesSameSum(rec, ev) {
 		return 0, "the same step on different days"
 	}
 	score := 0.0
@@ -291,6 +297,13 @@ func sameMoney(a, b *model.Money, day string) bool {
 	x, _, okx := quantity.Convert(a.Amount, a.Currency, day)
 	y, _, oky := quantity.Convert(b.Amount, b.Currency, day)
 	return okx && oky && near(x, y, crossCurrency)
+}
+
+// namesSameSum reports two aid reports of one sum that names its package
+// (distinctive).
+func namesSameSum(rec *model.Record, ev *model.Event) bool {
+	return rec.Type == model.TypeAid && rec.Money != nil && ev.Money != nil &&
+		sameMoney(rec.Money, ev.Money, ev.Date) && distinctive(ev.Money, ev.Date)
 }
 
 // hugeSum is the sum, in euros, above which a package is one of few

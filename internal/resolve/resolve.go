@@ -386,6 +386,15 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 			if err != nil {
 				return nil, fmt.Errorf("reading candidate records: %w", err)
 			}
+			if ev.Type == model.TypeAid && ev.Money != nil && daysBetween(eventDay(ev), ev.Date) > window(ev.Type) {
+				// A package's sum may tie a report to the records of
+				// its own days when its time was misread (Match).
+				more, err := p.get(ev.Type, actorCode(ev.Actor), ev.Date)
+				if err != nil {
+					return nil, fmt.Errorf("reading candidate records: %w", err)
+				}
+				cands = union(cands, more)
+			}
 			for _, r := range cands {
 				if sc, ok := Match(r, ev); ok {
 					ps = append(ps, pairing{sc, i, r})
@@ -434,6 +443,21 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		out = append(out, changed[id])
 	}
 	return out, nil
+}
+
+// union adds to a the records of b it lacks, keeping id order.
+func union(a, b []*model.Record) []*model.Record {
+	have := make(map[string]bool, len(a))
+	for _, r := range a {
+		have[r.ID] = true
+	}
+	for _, r := range b {
+		if !have[r.ID] {
+			a = append(a, r)
+		}
+	}
+	sort.Slice(a, func(i, j int) bool { return a[i].ID < a[j].ID })
+	return a
 }
 
 // otherStep reports an aid event of a status the record's reports from

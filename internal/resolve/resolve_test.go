@@ -49,6 +49,12 @@ func more(ev model.Event) model.Event { ev.Additional = true; return ev }
 // planned marks aid the report holds only planned.
 func planned(ev model.Event) model.Event { ev.Modality = model.ModalityPlanned; return ev }
 
+// at dates an event to a day.
+func at(ev model.Event, day string) model.Event {
+	ev.Time = &model.Time{Start: day, End: day, Precision: model.PrecisionDay}
+	return ev
+}
+
 // opinion marks an event read from an opinion piece.
 func opinion(ev model.Event) model.Event { ev.Genre = model.GenreOpinion; return ev }
 
@@ -204,6 +210,14 @@ func TestMergeDecisions(t *testing.T) {
 			art("a", "2022-05-18", "Wire", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeMilitary, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(40e9)}),
 			art("b", "2022-05-19", "Paper", model.Event{Type: model.TypeAid, Status: "pledged", Mode: model.ModeFinancial, Actor: &model.Actor{Code: "USA"}, Targets: []model.Actor{{Code: "UKR"}}, Money: usd(40e9)}),
 		}, true},
+		{"a huge sum with one report's time misread months back", []store.Doc{
+			art("a", "2022-05-19", "Wire", aid("USA", "pledged", usd(40e9))),
+			art("b", "2022-05-21", "Paper", at(aid("USA", "pledged", usd(40e9)), "2022-02-24")),
+		}, true},
+		{"a round sum pledged again a week later", []store.Doc{
+			art("a", "2022-03-01", "Wire", at(aid("JPN", "pledged", usd(100e6)), "2022-03-01")),
+			art("b", "2022-03-08", "Paper", at(aid("JPN", "pledged", usd(100e6)), "2022-03-08")),
+		}, false},
 		{"planned visit then held", []store.Doc{
 			art("a", "2022-02-12", "Wire", model.Event{Type: model.TypeVisit, Status: "planned", Actor: &model.Actor{Code: "DEU"}, Targets: []model.Actor{{Code: "UKR"}}, Time: &model.Time{Start: "2022-02-14", End: "2022-02-14", Precision: "day"}}),
 			art("b", "2022-02-14", "Paper", model.Event{Type: model.TypeVisit, Actor: &model.Actor{Code: "DEU"}, Targets: []model.Actor{{Code: "UKR"}}}),

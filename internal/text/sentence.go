@@ -303,13 +303,17 @@ func terminalKind(t string) int {
 }
 
 // opensSentence reports whether a token can be the first of a sentence after
-// a full stop: a capital, a digit, an opening quote or bracket, or a dash.
+// a full stop: a capital, a digit, an opening quote or bracket, a dash, or a
+// hashtag or handle of an embedded post ("... in May. #UPDATE The
+// Treasury said ...").
 func opensSentence(t string) bool {
-	r, _ := utf8.DecodeRuneInString(t)
+	r, size := utf8.DecodeRuneInString(t)
 	switch {
 	case unicode.IsUpper(r), unicode.IsDigit(r):
 		return true
 	case isOpener(t):
+		return true
+	case (r == '#' || r == '@') && len(t) > size:
 		return true
 	}
 	switch r {

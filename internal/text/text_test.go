@@ -26,6 +26,8 @@ func TestSentences(t *testing.T) {
 	}{
 		{"plain", "Troops crossed the border. Officials denied it.",
 			[]string{"Troops crossed the border.", "Officials denied it."}},
+		{"embedded post after a full stop", "The first tranche was paid in May. #UPDATE The Treasury will send $1.7 billion more.",
+			[]string{"The first tranche was paid in May.", "#UPDATE The Treasury will send $1.7 billion more."}},
 		{"question and exclamation", "Will the talks resume? Nobody knows! The envoy left.",
 			[]string{"Will the talks resume?", "Nobody knows!", "The envoy left."}},
 		{"U.S. inside", "The U.S. Senate approved the package on Tuesday.",
