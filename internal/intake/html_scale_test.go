@@ -103,11 +103,11 @@ func parsePage(t *testing.T, page []byte) *html.Node {
 	return doc
 }
 
-// TestHTMLScaleOrdinaryPagesStayOnTrafilatura checks that the limits
-// leave every page of ordinary size to trafilatura, whose text the rest of
+// TestHTMLScaleOrdinaryPagesStayOnReadability checks that the limits
+// leave every page of ordinary size to readability, whose text the rest of
 // the pipeline is tuned on: a long story, a live blog, a page heavy with
 // scripts.
-func TestHTMLScaleOrdinaryPagesStayOnTrafilatura(t *testing.T) {
+func TestHTMLScaleOrdinaryPagesStayOnReadability(t *testing.T) {
 	liveBlog := strings.Repeat("<p>12:05 Air raid sirens sounded across the eastern region for the third time this morning, the emergency service said, and residents were told to stay in shelters until the all-clear.</p>\n", 2000)
 	scripts := "<script>" + strings.Repeat("window.config.push({slot: 'banner', size: [728, 90]});\n", 100000) + "</script>"
 	for _, tc := range []struct {
@@ -166,11 +166,10 @@ reopened on Friday<br>after three weeks of repairs.</p>
 }
 
 // TestHTMLScaleHeavyPageMetadata checks that a heavy page takes its
-// metadata from its start, and that a page whose start holds no text is
+// metadata from its markup, and that a page whose start holds no text is
 // still read, dated by the caller.
 func TestHTMLScaleHeavyPageMetadata(t *testing.T) {
-	// The page's start is 5,000 empty elements: the prefix trafilatura
-	// reads holds no text.
+	// The page's start is 5,000 empty elements, and no date anywhere.
 	page := []byte("<html><head><title>Water repairs</title></head><body>" + strings.Repeat("<div></div>", 5000) +
 		"<article>" + strings.Repeat(scaleParagraph, 10000) + "</article></body></html>")
 	if !heavyPage(parsePage(t, page), len(page)) {
