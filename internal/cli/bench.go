@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-project/sitrep/internal/bench"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/intake"
@@ -20,22 +19,8 @@ func init() { addCommand(newBenchCmd) }
 // benchSubcommands lets each stage's file add its own "sitrep bench X".
 var benchSubcommands []func(*App) *cobra.Command
 
-// BenchResult is what a benchmark run measured.
-type BenchResult struct {
-	Stage          string  `json:"stage"`
-	Files          int     `json:"files"`
-	Articles       int     `json:"articles"`
-	Skipped        int     `json:"skipped"`
-	Bytes          int64   `json:"bytes"`
-	Seconds        float64 `json:"seconds"`
-	ArticlesPerSec float64 `json:"articles_per_sec"`
-	MBPerSec       float64 `json:"mb_per_sec"`
-	AllocsPerArt   float64 `json:"allocs_per_article"`
-	BytesPerArt    float64 `json:"alloc_bytes_per_article"`
-	Extra          any     `json:"extra,omitempty"`
-}
-
-func (r BenchResult) print(app *App) error {
+// printStage writes what a stage benchmark measured, as JSON with --json.
+func printStage(app *App, r bench.StageResult) error {
 	if app.JSON {
 		return printJSON(app.Stdout, r)
 	}
@@ -44,27 +29,6 @@ func (r BenchResult) print(app *App) error {
 	fmt.Fprintf(app.Stdout, "  %.0f articles/s, %.2f MB/s of article text, %.0f allocations and %.1f KB allocated per article\n",
 		r.ArticlesPerSec, r.MBPerSec, r.AllocsPerArt, r.BytesPerArt/1024)
 	return nil
-}
-
-// measure runs f and fills in the rates and allocation figures.
-func measure(stage string, f func() (articles, files, skipped int, bytes int64, err error)) (BenchResult, error) {
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	n, files, skipped, bytes, err := f()
-	secs := time.Since(start).Seconds()
-	runtime.ReadMemStats(&after)
-	r := BenchResult{Stage: stage, Files: files, Articles: n, Skipped: skipped, Bytes: bytes, Seconds: secs}
-	if secs > 0 {
-		r.ArticlesPerSec = float64(n) / secs
-		r.MBPerSec = float64(bytes) / 1e6 / secs
-	}
-	if n > 0 {
-		r.AllocsPerArt = float64(after.Mallocs-before.Mallocs) / float64(n)
-		r.BytesPerArt = float64(after.TotalAlloc-before.TotalAlloc) / float64(n)
-	}
-	return r, err
 }
 
 func newBenchCmd(app *App) *cobra.Command {
@@ -115,7 +79,7 @@ store alone. Skipped inputs are counted, not listed.`,
 			}
 			defer st.Close()
 			r := intake.New(opts, app.Stdin)
-			res, err := measure("ingest", func() (int, int, int, int64, error) {
+			res, err := bench.Measure("ingest", func() (int, int, int, int64, error) {
 				inputs, planErrs := r.Plan(args)
 				opts := ingest.Options{BatchSize: batch, Extractor: event.New(), Version: event.Version, Resolve: true}
 				if noExtract {
@@ -127,7 +91,7 @@ store alone. Skipped inputs are counted, not listed.`,
 			if err != nil {
 				return err
 			}
-			return res.print(app)
+			return printStage(app, res)
 		},
 	}
 	in.register(cmd)

@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-project/sitrep/internal/bench"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -34,7 +35,7 @@ second (per core) and allocations per article. Skipped inputs are counted.`,
 			}
 			x := event.New()
 			events := 0
-			res, err := measure("extract", func() (int, int, int, int64, error) {
+			res, err := bench.Measure("extract", func() (int, int, int, int64, error) {
 				for _, a := range arts {
 					events += len(x.Extract(a))
 				}
@@ -44,7 +45,7 @@ second (per core) and allocations per article. Skipped inputs are counted.`,
 				return err
 			}
 			res.Extra = map[string]int{"events": events}
-			return res.print(app)
+			return printStage(app, res)
 		},
 	}
 	in.register(cmd)

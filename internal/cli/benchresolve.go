@@ -20,17 +20,32 @@ import (
 func init() { benchSubcommands = append(benchSubcommands, newBenchResolveCmd) }
 
 func newBenchResolveCmd(app *App) *cobra.Command {
-	var n, adds int
+	var n, adds, perDay int
 	cmd := &cobra.Command{
 		Use:   "resolve",
 		Short: "Measure merging events across articles on a generated store",
 		Long: `Generate --articles synthetic news articles, extract and store them, then time
 resolution of all their events into records (events merged per second), and
 then the cost of adding one more article (store, extract and resolve) to a
-store of that size, over --adds articles added one at a time.`,
-		Example: `  sitrep bench resolve --articles 100000`,
-		Args:    cobra.NoArgs,
+store of that size, over --adds articles added one at a time.
+
+Merging compares each event with the records filed on the days around it, so
+its cost depends on how many articles fall on one day. By default the articles are
+dated at random over the 330 days from 1 February 2022, about --articles/330 a
+day: 30 a day at 10,000 articles, 303 at 100,000. --per-day N spreads them over
+--articles/N days instead, so that about N fall on each day whatever the
+store's size (real coverage of one war runs at about 30 to 300 a day).`,
+		Example: `  sitrep bench resolve --articles 100000
+  sitrep bench resolve --articles 10000 --per-day 100`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if perDay < 0 {
+				return fmt.Errorf("--per-day: want 0 or more, got %d", perDay)
+			}
+			days := synth.Span
+			if perDay > 0 {
+				days = synth.DaysFor(n, perDay)
+			}
 			ctx := cmd.Context()
 			dir, err := os.MkdirTemp("", "sitrep-bench-resolve-")
 			if err != nil {
@@ -42,7 +57,9 @@ store of that size, over --adds articles added one at a time.`,
 				return err
 			}
 			defer st.Close()
-			arts := synth.Articles(n+adds, 1)
+			// The added articles fall within the store's days, as news
+			// of the same period would.
+			arts := synth.ArticlesOver(n+adds, 1, days)
 			opts := ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}
 			t0 := time.Now()
 			sum, err := ingest.Articles(ctx, st, arts[:n], opts)
@@ -69,6 +86,8 @@ store of that size, over --adds articles added one at a time.`,
 			sort.Slice(one, func(i, j int) bool { return one[i] < one[j] })
 			res := struct {
 				Articles         int     `json:"articles"`
+				Days             int     `json:"days"`
+				ArticlesPerDay   float64 `json:"articles_per_day"`
 				Events           int     `json:"events"`
 				Records          int     `json:"records"`
 				Merged           int     `json:"merged"`
@@ -79,7 +98,8 @@ store of that size, over --adds articles added one at a time.`,
 				AddOneP95MS      float64 `json:"add_one_article_p95_ms"`
 				ArticlesPerSecEx float64 `json:"extract_and_store_articles_per_second"`
 			}{
-				Articles: sum.Stored, Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
+				Articles: sum.Stored, Days: days, ArticlesPerDay: float64(n) / float64(days),
+				Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
 				StoreSeconds: extractSecs, ResolveSeconds: resolveSecs,
 				EventsPerSecond:  float64(rs.Events) / resolveSecs,
 				ArticlesPerSecEx: float64(sum.Stored) / extractSecs,
@@ -99,5 +119,6 @@ store of that size, over --adds articles added one at a time.`,
 	}
 	cmd.Flags().IntVar(&n, "articles", 10000, "articles in the generated store")
 	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
+	cmd.Flags().IntVar(&perDay, "per-day", 0, "spread the articles so that about this many fall on each day (0: over 330 days, --articles/330 a day)")
 	return cmd
 }

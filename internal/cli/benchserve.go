@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-project/sitrep/internal/bench"
 	"github.com/sitrep-project/sitrep/internal/server"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
@@ -66,7 +67,7 @@ server. --cache-size 0 measures every request computed.`,
 					fmt.Fprintln(app.Stderr, s)
 				}
 			}
-			path, err := server.BuildBenchStore(ctx, n, rebuild, progress)
+			path, err := bench.BuildStore(ctx, n, rebuild, progress)
 			if err != nil {
 				return err
 			}
@@ -79,7 +80,7 @@ server. --cache-size 0 measures every request computed.`,
 			if err != nil {
 				return err
 			}
-			paths, err := server.BenchPaths(ctx, st)
+			paths, err := bench.Paths(ctx, st)
 			if err != nil {
 				return err
 			}
@@ -111,7 +112,7 @@ server. --cache-size 0 measures every request computed.`,
 			case <-ctx.Done():
 				return ctx.Err()
 			}
-			server.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
+			bench.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
 			if cpuProfile != "" {
 				f, err := os.Create(cpuProfile)
 				if err != nil {
@@ -123,17 +124,17 @@ server. --cache-size 0 measures every request computed.`,
 				}
 				defer pprof.StopCPUProfile()
 			}
-			var results []server.LoadResult
+			var results []bench.LoadResult
 			memSource := ""
 			reset := true
 			for _, c := range connections {
-				reset = server.ResetPeakMemory() && reset
+				reset = bench.ResetPeakMemory() && reset
 				progress(fmt.Sprintf("%d connections for up to %s or %d requests", c, duration, requests))
-				res := server.Load(ctx, client, base, paths, c, duration, requests)
+				res := bench.Load(ctx, client, base, paths, c, duration, requests)
 				res.Name = fmt.Sprintf("%d connections", c)
-				res.PeakRSS, memSource = server.PeakMemory()
+				res.PeakRSS, memSource = bench.PeakMemory()
 				for i := range res.Paths {
-					res.Paths[i].Path = server.BenchMix[i].Kind + ": " + res.Paths[i].Path
+					res.Paths[i].Path = bench.Mix[i].Kind + ": " + res.Paths[i].Path
 				}
 				results = append(results, res)
 				if err := ctx.Err(); err != nil {
@@ -142,9 +143,9 @@ server. --cache-size 0 measures every request computed.`,
 			}
 			memNote := memSource
 			switch {
-			case memSource == server.MemVmHWM && reset:
+			case memSource == bench.MemVmHWM && reset:
 				memNote += ", started over before each level"
-			case memSource == server.MemVmHWM:
+			case memSource == bench.MemVmHWM:
 				memNote += ", since the process started (it could not be started over)"
 			}
 			info, _ := os.Stat(path)
@@ -181,7 +182,7 @@ server. --cache-size 0 measures every request computed.`,
 			for _, r := range results {
 				pt.header = append(pt.header, fmt.Sprint(r.Workers))
 			}
-			for i, m := range server.BenchMix {
+			for i, m := range bench.Mix {
 				row := []string{m.Kind}
 				for _, r := range results {
 					p := r.Paths[i]
@@ -207,7 +208,7 @@ server. --cache-size 0 measures every request computed.`,
 
 // errorText writes a level's failed requests by status: "0", or
 // "12 (503: 11, transport: 1)".
-func errorText(r server.LoadResult) string {
+func errorText(r bench.LoadResult) string {
 	if r.Errors == 0 {
 		return "0"
 	}

@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/sitrep-project/sitrep/internal/bench"
 )
 
 // BenchmarkAggregatePages measures the pages and API routes that read a
@@ -46,12 +48,12 @@ func BenchmarkAggregatePages(b *testing.B) {
 // 'Mix/figures' to see where one kind of request spends its time.
 func BenchmarkMix(b *testing.B) {
 	s := benchStoreServer(b, 2000)
-	paths, err := BenchPaths(b.Context(), s.st)
+	paths, err := bench.Paths(b.Context(), s.st)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for i, target := range paths {
-		b.Run(strings.ReplaceAll(BenchMix[i].Kind, " ", "_"), func(b *testing.B) {
+		b.Run(strings.ReplaceAll(bench.Mix[i].Kind, " ", "_"), func(b *testing.B) {
 			for b.Loop() {
 				rec := httptest.NewRecorder()
 				s.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))

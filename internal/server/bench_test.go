@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep-project/sitrep/internal/bench"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -25,10 +26,10 @@ func BenchmarkServe(b *testing.B) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: workers}}
 	for _, kind := range []string{"search", "timeline"} {
 		b.Run(kind, func(b *testing.B) {
-			paths := BenchQueries[kind]
-			Load(ctx, client, base, paths, 1, time.Minute, len(paths))
+			paths := bench.Queries[kind]
+			bench.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
 			b.ResetTimer()
-			res := Load(ctx, client, base, paths, workers, 10*time.Minute, b.N)
+			res := bench.Load(ctx, client, base, paths, workers, 10*time.Minute, b.N)
 			b.StopTimer()
 			if res.Errors > 0 {
 				b.Fatalf("%d of %d requests failed", res.Errors, res.Requests)
@@ -65,7 +66,7 @@ func benchStoreServer(b *testing.B, n int) *Server {
 		}
 	}
 	ctx := context.Background()
-	path, err := BuildBenchStore(ctx, n, false, func(s string) { b.Log(s) })
+	path, err := bench.BuildStore(ctx, n, false, func(s string) { b.Log(s) })
 	if err != nil {
 		b.Fatal(err)
 	}

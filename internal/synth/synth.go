@@ -26,13 +26,39 @@ var (
 	fillers  = []string{"Officials gave no further details.", "The ministry did not say when the next update would come.", "Diplomats met late into the evening to discuss the situation.", "Markets in the region were closed for the day.", "Aid groups said the roads east remained dangerous."}
 )
 
-// Articles returns n articles dated over 2022, deterministically for seed.
+// Span is the number of days Articles spreads its articles over, from
+// 1 February 2022 to the end of December: each day gets about n/330 of
+// them (30 a day at 10,000 articles, 303 at 100,000).
+const Span = 330
+
+// Articles returns n articles dated at random over Span days from
+// 1 February 2022, deterministically for seed.
 func Articles(n int, seed uint64) []*model.Article {
+	return ArticlesOver(n, seed, Span)
+}
+
+// DaysFor is the number of days to spread n articles over so that about
+// perDay of them fall on each day: n/perDay rounded up, at least 1.
+func DaysFor(n, perDay int) int {
+	if perDay <= 0 || n <= perDay {
+		return 1
+	}
+	return (n + perDay - 1) / perDay
+}
+
+// ArticlesOver returns n articles dated at random over days days (at
+// least 1) from 1 February 2022, deterministically for seed and days, so
+// that about n/days fall on each day; a span longer than Span runs past
+// 2022. Resolution merges reports told within days of each other, so the
+// articles a day sets how much merging there is to do. ArticlesOver(n,
+// seed, Span) is Articles(n, seed).
+func ArticlesOver(n int, seed uint64, days int) []*model.Article {
+	days = max(days, 1)
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	start := time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
 	out := make([]*model.Article, 0, n)
 	for i := 0; i < n; i++ {
-		date := start.AddDate(0, 0, rng.IntN(330))
+		date := start.AddDate(0, 0, rng.IntN(days))
 		var paras []string
 		for p := 0; p < 3+rng.IntN(3); p++ {
 			paras = append(paras, sentence(rng)+" "+fillers[rng.IntN(len(fillers))])
