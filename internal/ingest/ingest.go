@@ -171,7 +171,8 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 	}()
 
 	batch := make([]store.Doc, 0, opts.BatchSize)
-	w := newWriter(st, opts, &sum)
+	w := newWriter(ctx, st, opts, &sum)
+	defer w.close()
 	flush := func() error {
 		if len(batch) == 0 {
 			return nil
@@ -179,7 +180,8 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 		if err := w.put(ctx, batch); err != nil {
 			return err
 		}
-		batch = batch[:0]
+		// The store stage holds the batch until it is written.
+		batch = make([]store.Doc, 0, opts.BatchSize)
 		report()
 		return nil
 	}
@@ -194,6 +196,7 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 			if len(batch) >= opts.BatchSize {
 				if err := flush(); err != nil {
 					cancel()
+					w.close() // the store stage counts into sum until it ends
 					return finish(sum, start), err
 				}
 			}
@@ -215,6 +218,11 @@ func Run(ctx context.Context, r *intake.Reader, inputs []intake.Input, st store.
 	}
 	<-done
 	if err := flush(); err != nil {
+		cancel()
+		w.close()
+		return finish(sum, start), err
+	}
+	if err := w.close(); err != nil {
 		return finish(sum, start), err
 	}
 	sum.Files = fileIdx
@@ -285,7 +293,8 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 		opts.BatchSize = DefaultBatchSize
 	}
 	var sum Summary
-	w := newWriter(st, opts, &sum)
+	w := newWriter(ctx, st, opts, &sum)
+	defer w.close()
 	for i := 0; i < len(arts); i += opts.BatchSize {
 		chunk := arts[i:min(i+opts.BatchSize, len(arts))]
 		batch := make([]store.Doc, len(chunk))
@@ -295,31 +304,84 @@ func Articles(ctx context.Context, st store.Store, arts []*model.Article, opts O
 			sum.Bytes += int64(len(a.Text))
 		}
 		if err := w.put(ctx, batch); err != nil {
+			w.close() // the store stage counts into sum until it ends
 			return finish(sum, start), err
 		}
 		if opts.OnProgress != nil {
 			opts.OnProgress(Progress{Articles: sum.Articles})
 		}
 	}
+	if err := w.close(); err != nil {
+		return finish(sum, start), err
+	}
 	return finish(sum, start), nil
 }
 
-// writer stores batches of articles: their events extracted on every
-// core, the batch committed, its events merged into records, the outcome
-// counted. One writer serves a whole run, so that its resolver keeps the
-// records it has read from batch to batch.
+// writer stores batches of articles in two stages that overlap: the
+// caller's goroutine extracts a batch's events on every core, then hands
+// the batch to the store stage, which commits it and merges its events
+// into records while the next batch is extracted. Storing and merging use
+// one core; without the overlap the other sat idle through them. One batch
+// at most waits between the stages, so memory stays bounded, and batches
+// are stored in the order they came, so a run stores what it did before.
+// One writer serves a whole run, so that its resolver keeps the records it
+// has read from batch to batch.
 type writer struct {
 	st   store.Store
 	opts Options
 	rv   *resolve.Resolver
 	sum  *Summary
+	// next carries extracted batches to the store stage; stored is closed
+	// when it ends, with err its first failure.
+	next   chan []store.Doc
+	stored chan struct{}
+	err    error
+	closed bool
 }
 
-func newWriter(st store.Store, opts Options, sum *Summary) *writer {
-	return &writer{st: st, opts: opts, rv: resolve.New(st), sum: sum}
+func newWriter(ctx context.Context, st store.Store, opts Options, sum *Summary) *writer {
+	w := &writer{st: st, opts: opts, rv: resolve.New(st), sum: sum, next: make(chan []store.Doc), stored: make(chan struct{})}
+	go func() {
+		defer close(w.stored)
+		for batch := range w.next {
+			if w.err != nil {
+				continue // drain: the caller hears of the failure
+			}
+			w.err = w.store(ctx, batch)
+		}
+	}()
+	return w
 }
 
+// put extracts a batch's events and hands it to the store stage, waiting
+// while the stage still stores the batch before. It returns the store
+// stage's failure once there is one.
 func (w *writer) put(ctx context.Context, batch []store.Doc) error {
+	batch = w.extract(batch)
+	select {
+	case w.next <- batch:
+		return nil
+	case <-w.stored:
+		return w.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// close waits for the store stage to store every batch handed to it and
+// returns its failure. Calling it again returns the same.
+func (w *writer) close() error {
+	if !w.closed {
+		w.closed = true
+		close(w.next)
+	}
+	<-w.stored
+	return w.err
+}
+
+// extract reads the events of a batch's articles, leaving out (and
+// reporting) an article whose extraction failed.
+func (w *writer) extract(batch []store.Doc) []store.Doc {
 	if w.opts.Extractor != nil {
 		failed := extractAll(w.opts.Extractor, w.opts.Version, batch, w.opts.Workers)
 		kept := batch[:0]
@@ -335,6 +397,12 @@ func (w *writer) put(ctx context.Context, batch []store.Doc) error {
 		}
 		batch = kept
 	}
+	return batch
+}
+
+// store commits a batch, counts what storing it did and merges its
+// events into records: the store stage.
+func (w *writer) store(ctx context.Context, batch []store.Doc) error {
 	outs, err := w.st.Put(ctx, batch)
 	if err != nil {
 		return err

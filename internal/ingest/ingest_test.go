@@ -302,3 +302,62 @@ func TestRunCountsRevisions(t *testing.T) {
 		}
 	}
 }
+
+// failingStore fails its Put from the nth call on, and records the first
+// doc of each batch it was given, to check their order.
+type failingStore struct {
+	store.Store
+	n      int
+	calls  int
+	firsts []string
+}
+
+func (f *failingStore) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error) {
+	f.calls++
+	if f.calls >= f.n {
+		return nil, fmt.Errorf("disk full on batch %d", f.calls)
+	}
+	f.firsts = append(f.firsts, batch[0].Article.Doc)
+	return f.Store.Put(ctx, batch)
+}
+
+// TestPipelineOrderAndFailure checks the overlapped write path: batches
+// reach the store in the order they were read, each extracted before it
+// is stored, and a failure of the store stage stops the run with its
+// error, the batches before it committed.
+func TestPipelineOrderAndFailure(t *testing.T) {
+	dir := t.TempDir()
+	dump := generate(t, dir, 450)
+	r := intake.New(intake.Options{}, nil)
+	inputs, errs := r.Plan([]string{dump})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	var extracted atomic.Int64
+	x := extractFunc(func(a *model.Article) []model.Event {
+		extracted.Add(1)
+		return nil
+	})
+	ok := &failingStore{Store: openStore(t), n: 1 << 30}
+	sum, err := Run(context.Background(), r, inputs, ok, Options{BatchSize: 100, Extractor: x, Version: "t/1"})
+	if err != nil || sum.Stored != 450 || extracted.Load() != 450 {
+		t.Fatalf("summary %+v, %d extracted, err %v", sum, extracted.Load(), err)
+	}
+	want := []string{"g0", "g100", "g200", "g300", "g400"}
+	if fmt.Sprint(ok.firsts) != fmt.Sprint(want) {
+		t.Errorf("batches stored in the order %v, want %v", ok.firsts, want)
+	}
+	bad := &failingStore{Store: openStore(t), n: 3}
+	sum, err = Run(context.Background(), r, inputs, bad, Options{BatchSize: 100, Extractor: x, Version: "t/1"})
+	if err == nil || !strings.Contains(err.Error(), "disk full on batch 3") {
+		t.Fatalf("run over a failing store: %v, want the store's error", err)
+	}
+	if sum.Stored != 200 {
+		t.Errorf("%d stored before the failure, want the two batches before it (200)", sum.Stored)
+	}
+}
+
+// extractFunc makes a function an Extractor.
+type extractFunc func(*model.Article) []model.Event
+
+func (f extractFunc) Extract(a *model.Article) []model.Event { return f(a) }

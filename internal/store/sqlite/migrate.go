@@ -212,6 +212,12 @@ var migrations = []string{
 	CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles WHEN old.superseded_by = '' BEGIN
 		INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, ` + searchText("old.title") + `, ` + searchText("old.text") + `);
 	END;`,
+	// 8: Put indexes a batch's new articles for search in one statement
+	// (indexBatch), not one trigger run per article. The full-text index
+	// writes its pending terms to disk at every statement's savepoint, so
+	// a trigger per article flushed it once per article: over a quarter of
+	// an ingest's time, where one flush a batch does.
+	`DROP TRIGGER articles_fts_insert;`,
 }
 
 // placeLen is the SQL expression for the length of the place that ends a

@@ -271,6 +271,25 @@ func TestRevisionNames(t *testing.T) {
 	if !slices.Equal(outs, []store.Outcome{store.Stored, store.Revised}) {
 		t.Errorf("one batch: %v, want stored, revised", outs)
 	}
+	// The batch is indexed for search at its end (migration 8): the first
+	// text must have been indexed before its revision took it out.
+	if _, err := db.SQL().Exec(`INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')`); err != nil {
+		t.Errorf("search index after a revision within one batch: %v", err)
+	}
+	var hits []string
+	rows, err := db.SQL().Query(`SELECT a.doc || ':' || a.text FROM articles_fts f JOIN articles a ON a.rowid = f.rowid WHERE articles_fts MATCH 'first OR second'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var h string
+		rows.Scan(&h)
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if !slices.Equal(hits, []string{"wire-9:Second, longer."}) {
+		t.Errorf("search finds %q, want the second text alone", hits)
+	}
 }
 
 // TestMigrationRevisions opens a store of schema version 6, before

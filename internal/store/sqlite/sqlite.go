@@ -141,6 +141,7 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 	out := make([]store.Outcome, len(batch))
 	ev := newEventWriter(ctx, tx)
 	defer ev.close()
+	idx := &batchIndex{docs: map[string]bool{}}
 	for i, d := range batch {
 		a := d.Article
 		blocks, err := json.Marshal(a.Blocks)
@@ -153,6 +154,19 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 		}
 		if n, _ := res.RowsAffected(); n == 1 {
 			out[i] = store.Stored
+			if idx.docs[a.Doc] {
+				// An article of this batch may be revised by this one:
+				// it must be in the index before it leaves it.
+				if err := idx.flush(ctx, tx); err != nil {
+					return nil, err
+				}
+			}
+			if id, err := res.LastInsertId(); err == nil {
+				idx.rows = append(idx.rows, id)
+				idx.docs[a.Doc] = true
+			} else {
+				return nil, fmt.Errorf("storing %s: %w", a.Doc, err)
+			}
 			revised, err := revise(ctx, tx, a)
 			if err != nil {
 				return nil, err
@@ -186,6 +200,9 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 			out[i] = store.Unchanged
 		}
 	}
+	if err := idx.flush(ctx, tx); err != nil {
+		return nil, err
+	}
 	if err := bumpVersion(ctx, tx); err != nil {
 		return nil, err
 	}
@@ -193,6 +210,34 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 		return nil, fmt.Errorf("committing batch: %w", err)
 	}
 	return out, nil
+}
+
+// batchIndex holds the articles a batch stored that search does not index
+// yet (see migration 8): their rowids, and their names, since a later
+// article of the batch may revise one of them.
+type batchIndex struct {
+	rows []int64
+	docs map[string]bool
+}
+
+// flush indexes the held articles for search in one statement, less any
+// a revision has superseded already.
+func (b *batchIndex) flush(ctx context.Context, tx *sql.Tx) error {
+	if len(b.rows) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(b.rows)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text)
+		SELECT rowid, `+searchText("title")+`, `+searchText("text")+` FROM articles
+		WHERE rowid IN (SELECT value FROM json_each(?)) AND superseded_by = ''`, string(ids)); err != nil {
+		return fmt.Errorf("indexing the batch for search: %w", err)
+	}
+	b.rows = b.rows[:0]
+	clear(b.docs)
+	return nil
 }
 
 // revise makes a, just stored, the current revision of the current
