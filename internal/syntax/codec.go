@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"encoding/json"
@@ -207,8 +208,12 @@ func (e *encoder) weights(w *weights) {
 	})
 }
 
+// decoder reads a model from its whole decompressed bytes: reading the
+// millions of small fields of the weight tables through a buffered
+// stream, a call or two each, took most of a model's load time.
 type decoder struct {
-	r   *bufio.Reader
+	buf []byte
+	pos int
 	err error
 }
 
@@ -216,8 +221,12 @@ func (d *decoder) u64() uint64 {
 	if d.err != nil {
 		return 0
 	}
-	v, err := binary.ReadUvarint(d.r)
-	d.err = err
+	v, n := binary.Uvarint(d.buf[d.pos:])
+	if n <= 0 {
+		d.err = io.ErrUnexpectedEOF
+		return 0
+	}
+	d.pos += n
 	return v
 }
 
@@ -237,15 +246,27 @@ func (d *decoder) str() string {
 	if d.err != nil {
 		return ""
 	}
-	b := make([]byte, n)
-	_, d.err = io.ReadFull(d.r, b)
+	b := d.next(n)
 	return string(b)
 }
 
-func (d *decoder) raw(b []byte) {
-	if d.err == nil {
-		_, d.err = io.ReadFull(d.r, b)
+// next returns the next n bytes, or nil (and the error) when the model
+// ends before them.
+func (d *decoder) next(n int) []byte {
+	if d.err != nil {
+		return nil
 	}
+	if n > len(d.buf)-d.pos {
+		d.err = io.ErrUnexpectedEOF
+		return nil
+	}
+	b := d.buf[d.pos : d.pos+n]
+	d.pos += n
+	return b
+}
+
+func (d *decoder) raw(b []byte) {
+	copy(b, d.next(len(b)))
 }
 
 func (d *decoder) flat() map[string]string {
@@ -291,7 +312,9 @@ func (d *decoder) weights() *weights {
 		d.err = fmt.Errorf("weight table of %d slots for %d features", size, n)
 		return nil
 	}
-	w := &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size)}
+	// Runs average about three entries a feature: room for four spares
+	// growing the table by copies while it loads.
+	w := &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size), entries: make([]uint32, 0, min(4*n, maxEntries))}
 	if classes > 256 {
 		d.err = fmt.Errorf("%d classes, at most 256", classes)
 		return nil
@@ -329,13 +352,47 @@ func (d *decoder) weights() *weights {
 	return w
 }
 
+// gunzip decompresses a gzip file into one buffer of the size its trailer
+// gives, so that the tens of megabytes of a model are not grown and copied
+// in steps.
+func gunzip(packed []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(packed))
+	if err != nil {
+		return nil, err
+	}
+	if len(packed) < 4 {
+		return nil, io.ErrUnexpectedEOF
+	}
+	// ISIZE, the trailer's last field: the size modulo 2³², exact for
+	// any model this package writes.
+	size := int(binary.LittleEndian.Uint32(packed[len(packed)-4:]))
+	buf := make([]byte, size)
+	if _, err := io.ReadFull(zr, buf); err != nil {
+		return nil, err
+	}
+	rest, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	return append(buf, rest...), nil
+}
+
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	packed, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("reading syntax model: %w", err)
 	}
-	d := &decoder{r: bufio.NewReader(zr)}
+	return loadBytes(packed)
+}
+
+// loadBytes reads a model from the bytes of its file.
+func loadBytes(packed []byte) (*Model, error) {
+	data, err := gunzip(packed)
+	if err != nil {
+		return nil, fmt.Errorf("reading syntax model: %w", err)
+	}
+	d := &decoder{buf: data}
 	if s := d.str(); d.err == nil && s != magic {
 		return nil, fmt.Errorf("reading syntax model: not a sitrep syntax model (%q)", s)
 	}
@@ -346,7 +403,9 @@ func Load(r io.Reader) (*Model, error) {
 		}
 	}
 	if d.u64() == 1 && d.err == nil {
-		m.tagger.clusters, d.err = cluster.Read(d.r)
+		cr := bytes.NewReader(d.buf[d.pos:])
+		m.tagger.clusters, d.err = cluster.Read(cr)
+		d.pos = len(d.buf) - cr.Len()
 	}
 	nc := d.count()
 	for i := 0; i < nc && d.err == nil; i++ {

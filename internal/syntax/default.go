@@ -24,7 +24,7 @@ var (
 // Default returns the shipped model, decoded once on first use and shared.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(shipped))
+		defaultModel, defaultErr = loadBytes(shipped)
 	})
 	return defaultModel, defaultErr
 }
