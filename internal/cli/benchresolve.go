@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/sitrep-project/sitrep/internal/bench"
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -84,6 +85,13 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				one = append(one, time.Since(t))
 			}
 			sort.Slice(one, func(i, j int) bool { return one[i] < one[j] })
+			peak, _ := bench.PeakMemory()
+			// Closing the store folds its log into the file: the size is
+			// then what the store holds.
+			if err := st.Close(); err != nil {
+				return err
+			}
+			size := fileSizes(filepath.Join(dir, "bench.db"), filepath.Join(dir, "bench.db-wal"))
 			res := struct {
 				Articles         int     `json:"articles"`
 				Days             int     `json:"days"`
@@ -97,12 +105,17 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				AddOneMedianMS   float64 `json:"add_one_article_median_ms"`
 				AddOneP95MS      float64 `json:"add_one_article_p95_ms"`
 				ArticlesPerSecEx float64 `json:"extract_and_store_articles_per_second"`
+				StoreBytes       int64   `json:"store_bytes"`
+				StorePer1000     float64 `json:"store_bytes_per_1000_articles"`
+				PeakMemoryBytes  int64   `json:"peak_memory_bytes"`
 			}{
 				Articles: sum.Stored, Days: days, ArticlesPerDay: float64(n) / float64(days),
 				Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
 				StoreSeconds: extractSecs, ResolveSeconds: resolveSecs,
 				EventsPerSecond:  float64(rs.Events) / resolveSecs,
 				ArticlesPerSecEx: float64(sum.Stored) / extractSecs,
+				StoreBytes:       size, StorePer1000: float64(size) / float64(max(1, n+len(one))) * 1000,
+				PeakMemoryBytes: peak,
 			}
 			if len(one) > 0 {
 				res.AddOneMedianMS = float64(one[len(one)/2].Microseconds()) / 1000
@@ -114,6 +127,8 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			fmt.Fprintf(app.Stdout, "%d articles extracted and stored in %.1fs (%.0f articles/s)\n", res.Articles, res.StoreSeconds, res.ArticlesPerSecEx)
 			fmt.Fprintf(app.Stdout, "%d events resolved into %d records (%d merged) in %.1fs: %.0f events/s\n", res.Events, res.Records, res.Merged, res.ResolveSeconds, res.EventsPerSecond)
 			fmt.Fprintf(app.Stdout, "adding one article to that store: median %.1f ms, p95 %.1f ms (%d additions)\n", res.AddOneMedianMS, res.AddOneP95MS, len(one))
+			fmt.Fprintf(app.Stdout, "store %.1f MB (%.1f MB per 1,000 articles), peak memory %.0f MB\n",
+				float64(res.StoreBytes)/1e6, res.StorePer1000/1e6, float64(res.PeakMemoryBytes)/(1<<20))
 			return nil
 		},
 	}
@@ -121,4 +136,15 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
 	cmd.Flags().IntVar(&perDay, "per-day", 0, "spread the articles so that about this many fall on each day (0: over 330 days, --articles/330 a day)")
 	return cmd
+}
+
+// fileSizes sums the sizes of the files that exist among paths.
+func fileSizes(paths ...string) int64 {
+	var n int64
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil {
+			n += info.Size()
+		}
+	}
+	return n
 }

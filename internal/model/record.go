@@ -79,6 +79,19 @@ func (r *Record) ReportCount() int {
 	return len(seen)
 }
 
+// MentionOf makes an event a record's report of it: the event itself as
+// the mention's slots, less its explanation, with the fields a record
+// shows of each report beside it.
+func MentionOf(ev *Event) Mention {
+	slots := *ev
+	slots.Explain = nil
+	slots.Evidence = Evidence{}
+	return Mention{
+		Event: ev.ID, Article: ev.Article, Doc: ev.Doc, Date: ev.Date, Outlet: ev.Outlet,
+		Status: ev.Status, Modality: ev.Modality, Source: ev.Source, Evidence: ev.Evidence, Slots: &slots,
+	}
+}
+
 // Mention is one article's report of a record: the event read from it,
 // with what the record needs to show and re-merge it.
 type Mention struct {

@@ -348,7 +348,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		stats.Events++
 		oldKey := string(best.Type) + "|" + actorCode(best.Actor)
 		oldDay, _ := dayNum(best.Day)
-		best.Mentions = append(best.Mentions, mentionOf(ev))
+		best.Mentions = append(best.Mentions, model.MentionOf(ev))
 		if len(best.Mentions) <= rebuildEach {
 			Rebuild(best)
 			if newDay, _ := dayNum(best.Day); newDay != oldDay || string(best.Type)+"|"+actorCode(best.Actor) != oldKey {
@@ -482,16 +482,6 @@ func RecordID(eventID string) string {
 
 func newRecord(ev *model.Event) *model.Record {
 	return &model.Record{ID: RecordID(ev.ID), Type: ev.Type}
-}
-
-func mentionOf(ev *model.Event) model.Mention {
-	slots := *ev
-	slots.Explain = nil
-	slots.Evidence = model.Evidence{}
-	return model.Mention{
-		Event: ev.ID, Article: ev.Article, Doc: ev.Doc, Date: ev.Date, Outlet: ev.Outlet,
-		Status: ev.Status, Modality: ev.Modality, Source: ev.Source, Evidence: ev.Evidence, Slots: &slots,
-	}
 }
 
 // eventDay is the day an event is filed under: its own time, else its

@@ -67,21 +67,33 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 		for j, r := range part {
 			args[j] = r.ID
 		}
-		rows, err := s.db.QueryContext(ctx, `SELECT record_id, data FROM record_mentions WHERE record_id IN (`+
-			strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY date, doc, event_id`, args...)
+		// A report is its event (model.MentionOf), stored once, in the
+		// events table; a store written before version 9 holds reports
+		// whole in record_mentions.data, read as they are.
+		rows, err := s.db.QueryContext(ctx, `SELECT m.record_id, m.data, e.data FROM record_mentions m JOIN events e ON e.id = m.event_id
+			WHERE m.record_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY m.date, m.doc, m.event_id`, args...)
 		if err != nil {
 			return fmt.Errorf("reading reports of records: %w", err)
 		}
 		for rows.Next() {
-			var id, data string
-			if err := rows.Scan(&id, &data); err != nil {
+			var id, data, evData string
+			if err := rows.Scan(&id, &data, &evData); err != nil {
 				rows.Close()
 				return err
 			}
 			var m model.Mention
-			if err := json.Unmarshal([]byte(data), &m); err != nil {
-				rows.Close()
-				return fmt.Errorf("decoding report of record %s: %w", id, err)
+			if data != "" {
+				if err := json.Unmarshal([]byte(data), &m); err != nil {
+					rows.Close()
+					return fmt.Errorf("decoding report of record %s: %w", id, err)
+				}
+			} else {
+				var ev model.Event
+				if err := json.Unmarshal([]byte(evData), &ev); err != nil {
+					rows.Close()
+					return fmt.Errorf("decoding report of record %s: %w", id, err)
+				}
+				m = model.MentionOf(&ev)
 			}
 			if r := byID[id]; r != nil {
 				r.Mentions = append(r.Mentions, m)
@@ -251,11 +263,9 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			if !want[m.Event] {
 				continue
 			}
-			md, err := json.Marshal(&m)
-			if err != nil {
-				return fmt.Errorf("encoding report %s: %w", m.Event, err)
-			}
-			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date, m.Doc, string(md)); err != nil {
+			// The report is its event, stored in the events table:
+			// storing it again here doubled what a store held.
+			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date, m.Doc, ""); err != nil {
 				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
 			}
 			if _, err := done.ExecContext(ctx, m.Event); err != nil {
