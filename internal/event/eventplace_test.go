@@ -118,7 +118,7 @@ func TestGenre(t *testing.T) {
 		{"", "The Guardian view on Ukraine's grain: a deal worth keeping", model.GenreOpinion},
 		{"", "The Herald view on the war in its sixth month", model.GenreOpinion},
 		{"https://example.com/world/europe/ukraine-himars.html", "US to send four more HIMARS to Ukraine", ""},
-		{"", "Russia-Ukraine war: what we know on day 100 of the invasion", ""},
+		{"", "Ukraine latest: shelling resumes near Izium as talks stall", ""},
 		{"", "Comment on the talks awaited from Kyiv", ""},
 		{"", "US accuses Russia of holding food supplies hostage | First Thing", ""},
 	}
