@@ -160,7 +160,11 @@ func writeHits(w io.Writer, res *store.SearchResult, color bool) {
 	if color {
 		open, close = "\x1b[1m", "\x1b[0m"
 	}
-	fmt.Fprintf(w, "%d matching articles\n", res.Total)
+	fmt.Fprintf(w, "%d matching articles", res.Total)
+	if res.Ranked > 0 {
+		fmt.Fprintf(w, ", ranked among the %d most recently stored", res.Ranked)
+	}
+	fmt.Fprintln(w)
 	for _, h := range res.Hits {
 		fmt.Fprintf(w, "\n%s  %s  %s\n", h.Date, orDash(h.Outlet), titleOr(h.Title, h.Doc))
 		fmt.Fprintf(w, "  %s\n", plainSnippet(h.Snippet, open, close))

@@ -101,6 +101,9 @@ func (s *Server) searchPage(r *http.Request) (string, *view, error) {
 	}
 	total := *res.Total
 	v.TotalText = plural(total, "matching article", "matching articles")
+	if res.Ranked > 0 {
+		v.TotalText += ", ranked among the " + query.Number(float64(res.Ranked)) + " most recently stored"
+	}
 	v.ScanCap = searchScanCap
 	v.First, v.Last = sp.page.offset+1, sp.page.offset+len(res.Items)
 	if sp.page.offset > 0 {

@@ -88,6 +88,9 @@ type SearchPage struct {
 	Page[Hit]
 	ByMonth []store.Count `json:"by_month"`
 	Partial bool          `json:"partial,omitempty"`
+	// Ranked is how many of the most recently stored matches were ranked
+	// by relevance, when not all were (store.RankWindow).
+	Ranked int `json:"ranked,omitempty"`
 }
 
 // search runs an article search with the page's filters.
@@ -112,7 +115,7 @@ func (s *Server) search(ctx context.Context, sp searchParams) (*SearchPage, erro
 	if err != nil {
 		return nil, err
 	}
-	out := &SearchPage{ByMonth: res.ByMonth, Partial: partial}
+	out := &SearchPage{ByMonth: res.ByMonth, Partial: partial, Ranked: res.Ranked}
 	out.Limit, out.Offset = sp.page.limit, sp.page.offset
 	hits := res.Hits
 	total := res.Total

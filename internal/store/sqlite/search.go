@@ -105,12 +105,22 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 	// for a common word in 100,000 articles, against a few for the page.
 	// Equal scores go newest first (by date where the articles are read
 	// anyway, else by when they were stored).
-	rank := `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?
+	// Past store.RankWindow matches, only the most recently stored are
+	// scored: the matches are read newest first, which the index does
+	// without sorting, down to the window's last.
+	window := ""
+	var windowArgs []any
+	if res.Total > store.RankWindow && q.Offset+limit <= store.RankWindow {
+		window = ` AND articles_fts.rowid >= (SELECT min(rowid) FROM (SELECT articles_fts.rowid` + from + ` ORDER BY articles_fts.rowid DESC LIMIT ?))`
+		windowArgs = append(append([]any{}, args...), store.RankWindow)
+		res.Ranked = store.RankWindow
+	}
+	rank := `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?` + window + `
 		ORDER BY score, articles_fts.rowid DESC LIMIT ? OFFSET ?`
-	rankArgs := []any{match, limit, q.Offset}
+	rankArgs := append(append([]any{match}, windowArgs...), limit, q.Offset)
 	if len(where) > 1 {
-		rank = `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score` + from + ` ORDER BY score, k.date DESC, articles_fts.rowid DESC LIMIT ? OFFSET ?`
-		rankArgs = append(args, limit, q.Offset)
+		rank = `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score` + from + window + ` ORDER BY score, k.date DESC, articles_fts.rowid DESC LIMIT ? OFFSET ?`
+		rankArgs = append(append(append([]any{}, args...), windowArgs...), limit, q.Offset)
 	}
 	rows, err := s.db.QueryContext(ctx, rank, rankArgs...)
 	if err != nil {
