@@ -10,8 +10,8 @@ var moreAid = words("moreAid")
 // earlier aid: one of moreAid between a few words before the trigger and
 // the end of the items and sum it gives ("sent four more HIMARS", "an
 // additional $800 million in weapons", "announced another package").
-// Words of a named party ("New Zealand") do not count, nor "more than", a
-// hedge on a figure.
+// Words of a name ("New Zealand", "The New York Times") do not count, nor
+// "more than", a hedge on a figure.
 func (c *cand) additional() bool {
 	if c.f.typ != model.TypeAid {
 		return false
@@ -36,7 +36,8 @@ func (c *cand) additional() bool {
 		if !moreAid[s.low[i]] {
 			continue
 		}
-		if m := s.mentionAt(i); m != nil && m.kind == mEntity {
+		if m := s.mentionAt(i); m != nil && m.kind != mItem && m.kind != mNum {
+			// A name: "New Zealand", "The New York Times".
 			continue
 		}
 		if s.low[i] == "more" && i+1 < len(s.low) && s.low[i+1] == "than" {

@@ -85,6 +85,7 @@ func TestAdditionalAid(t *testing.T) {
 		{"Britain has sent more than 2,000 anti-tank missiles to Ukraine, the defence secretary said.", false},
 		{"Germany will send 1,000 anti-tank weapons to Ukraine, the government said on Saturday.", false},
 		{"New Zealand will send 50 soldiers' body armour sets to Ukraine, its defence minister said.", false},
+		{"Canada will send 39 armoured vehicles to Ukraine, The New York Times reported on Friday.", false},
 	}
 	for _, tc := range cases {
 		evs := extractCase(caseT{name: "more", text: tc.text})
