@@ -244,10 +244,11 @@ func aidMatch(rec *model.Record, ev *model.Event, d int) (float64, string) {
 		// "Four more HIMARS", "an additional $800 million": news of a
 		// package of its own, however like the earlier one it is.
 		return 0, fmt.Sprintf("more aid, told %d days after this package", d)
-	case sameSum && !sameCount && len(ri) == 0 && d > weakAidWindow && ev.Status != model.StatusDelivered:
+	case sameSum && !sameCount && len(ri) == 0 && d > weakAidWindow && ev.Status != model.StatusDelivered && !distinctive(ev.Money, eventDay(ev)):
 		// A round sum ("$100 million") weeks later is likelier a new
 		// package than the old one told again; a delivery of "the $700
-		// million package" refers back to it.
+		// million package" refers back to it, and a precise sum ("the
+		// $13.6 billion package") names it.
 		return 0, fmt.Sprintf("%d days apart with no named item in common", d)
 	case sure || named:
 		// The same sum or count, or a named system ("the Starstreak

@@ -214,6 +214,14 @@ func TestMergeDecisions(t *testing.T) {
 			art("a", "2022-05-19", "Wire", aid("USA", "pledged", usd(40e9))),
 			art("b", "2022-05-21", "Paper", at(aid("USA", "pledged", usd(40e9)), "2022-02-24")),
 		}, true},
+		{"a precise sum recalled a month later", []store.Doc{
+			art("a", "2022-03-10", "Wire", aid("USA", "pledged", usd(13.6e9))),
+			art("b", "2022-04-12", "Paper", aid("USA", "pledged", usd(13.6e9))),
+		}, true},
+		{"a round sum again a month later", []store.Doc{
+			art("a", "2022-03-10", "Wire", aid("USA", "pledged", usd(100e6))),
+			art("b", "2022-04-12", "Paper", aid("USA", "pledged", usd(100e6))),
+		}, false},
 		{"a round sum pledged again a week later", []store.Doc{
 			art("a", "2022-03-01", "Wire", at(aid("JPN", "pledged", usd(100e6)), "2022-03-01")),
 			art("b", "2022-03-08", "Paper", at(aid("JPN", "pledged", usd(100e6)), "2022-03-08")),
