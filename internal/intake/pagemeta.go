@@ -126,7 +126,7 @@ func pageMeta(doc *html.Node) pageMetadata {
 	}
 	if md.date.IsZero() {
 		if m := urlDate.FindStringSubmatch(md.url); m != nil {
-			if d, err := ParseDate(m[1] + m[2] + "-" + pad2(m[3]) + "-" + pad2(m[4])); err == nil {
+			if d, err := ParseDate(m[1] + m[2] + "/" + m[3] + "/" + m[4]); err == nil {
 				md.date = d
 			}
 		}
@@ -202,13 +202,6 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return collapseSpace(sb.String())
-}
-
-func pad2(s string) string {
-	if len(s) == 1 {
-		return "0" + s
-	}
-	return s
 }
 
 // boilerplateMarks are the parts of class and id names that news pages

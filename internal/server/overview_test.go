@@ -2,6 +2,7 @@ package server
 
 import (
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,7 +91,7 @@ func TestOverviewOutliers(t *testing.T) {
 		}
 	}
 	counts = append(counts, store.DayCount{Day: "2025-01-01", Type: model.TypeAid, Count: 1})
-	sortCounts(counts)
+	slices.SortFunc(counts, func(a, b store.DayCount) int { return strings.Compare(a.Day, b.Day) })
 	ov := overview(counts, url.Values{})
 	if ov.Unit != "week" || ov.Before != 1 || ov.After != 1 || ov.First != "2022-03-01" || ov.Last != "2022-07-28" {
 		t.Fatalf("unit %s, before %d, after %d, drawn %s to %s: want the war's months by week, one outlier each side",
@@ -102,13 +103,5 @@ func TestOverviewOutliers(t *testing.T) {
 	chosen := overview(counts, url.Values{"from": {"1990-01-01"}})
 	if chosen.Before != 0 || chosen.After != 0 || chosen.Unit != "month" {
 		t.Errorf("with dates chosen: unit %s, before %d, after %d: want all drawn", chosen.Unit, chosen.Before, chosen.After)
-	}
-}
-
-func sortCounts(cs []store.DayCount) {
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].Day < cs[j-1].Day; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
 	}
 }
