@@ -9,6 +9,7 @@ import (
 
 	"github.com/sitrep-project/sitrep/internal/event"
 	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 	"github.com/sitrep-project/sitrep/internal/synth"
@@ -73,10 +74,14 @@ func BuildStore(ctx context.Context, n int, rebuild bool, progress func(string))
 	defer st.Close()
 	start := time.Now()
 	say("generating %d articles into %s", n, path)
-	arts := synth.Articles(n, 1)
+	// Generated a chunk at a time: memory holds what is being stored.
+	gen := synth.NewGenerator(1, synth.Span)
 	const chunk = 10000
-	for i := 0; i < len(arts); i += chunk {
-		part := arts[i:min(i+chunk, len(arts))]
+	for i := 0; i < n; i += chunk {
+		part := make([]*model.Article, 0, min(chunk, n-i))
+		for len(part) < cap(part) {
+			part = append(part, gen.Next())
+		}
 		if _, err := ingest.Articles(ctx, st, part, ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}); err != nil {
 			return "", fmt.Errorf("ingesting the bench articles: %w", err)
 		}

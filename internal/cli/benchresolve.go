@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
+	"runtime/pprof"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -22,13 +23,18 @@ func init() { benchSubcommands = append(benchSubcommands, newBenchResolveCmd) }
 
 func newBenchResolveCmd(app *App) *cobra.Command {
 	var n, adds, perDay int
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "resolve",
 		Short: "Measure merging events across articles on a generated store",
 		Long: `Generate --articles synthetic news articles, extract and store them, then time
 resolution of all their events into records (events merged per second), and
 then the cost of adding one more article (store, extract and resolve) to a
-store of that size, over --adds articles added one at a time.
+store of that size, over --adds articles added one at a time: half of them
+news of the store's last days, as a live feed brings, half dated on any of
+its days, as when an archive is filled in. The additions share the merger
+of the run, as a server or watcher keeps one, so records read for one
+article serve the next.
 
 Merging compares each event with the records filed on the days around it, so
 its cost depends on how many articles fall on one day. By default the articles are
@@ -48,6 +54,11 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				days = synth.DaysFor(n, perDay)
 			}
 			ctx := cmd.Context()
+			progress := func(format string, a ...any) {
+				if !app.Quiet {
+					fmt.Fprintf(app.Stderr, format+"\n", a...)
+				}
+			}
 			dir, err := os.MkdirTemp("", "sitrep-bench-resolve-")
 			if err != nil {
 				return err
@@ -60,31 +71,76 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			defer st.Close()
 			// The added articles fall within the store's days, as news
 			// of the same period would.
-			arts := synth.ArticlesOver(n+adds, 1, days)
+			// Articles are generated a chunk at a time, so that memory
+			// holds what is being stored, not the million.
+			gen := synth.NewGenerator(1, days)
 			opts := ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}
+			if cpuProfile != "" {
+				f, err := os.Create(cpuProfile)
+				if err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer f.Close()
+				if err := pprof.StartCPUProfile(f); err != nil {
+					return fmt.Errorf("--cpuprofile: %w", err)
+				}
+				defer pprof.StopCPUProfile()
+			}
 			t0 := time.Now()
-			sum, err := ingest.Articles(ctx, st, arts[:n], opts)
-			if err != nil {
-				return err
+			var sum ingest.Summary
+			const chunk = 20000
+			for done := 0; done < n; {
+				part := make([]*model.Article, 0, min(chunk, n-done))
+				for len(part) < cap(part) {
+					part = append(part, gen.Next())
+				}
+				s, err := ingest.Articles(ctx, st, part, opts)
+				if err != nil {
+					return err
+				}
+				sum.Stored += s.Stored
+				done += len(part)
+				progress("stored %d of %d articles", done, n)
 			}
 			extractSecs := time.Since(t0).Seconds()
 			t1 := time.Now()
-			rs, err := resolve.Run(ctx, st)
+			// One resolver for the run and the additions after it, as a
+			// server or a watcher keeps one: the records near the news
+			// stay read from one article to the next.
+			rv := resolve.New(st)
+			rs, err := rv.Run(ctx)
 			if err != nil {
 				return err
 			}
 			resolveSecs := time.Since(t1).Seconds()
-			var one []time.Duration
 			opts.Resolve = true
+			opts.Resolver = rv
 			opts.BatchSize = 1
-			for _, a := range arts[n:] {
+			// Half the additions are news of the store's last days, as a
+			// live feed brings; half fall on any day of the store, as
+			// when an archive is filled in.
+			addOne := func(a *model.Article) (time.Duration, error) {
 				t := time.Now()
-				if _, err := ingest.Articles(ctx, st, []*model.Article{a}, opts); err != nil {
+				_, err := ingest.Articles(ctx, st, []*model.Article{a}, opts)
+				return time.Since(t), err
+			}
+			var latest, backfill []time.Duration
+			for i := range adds {
+				a := gen.Next()
+				if i%2 == 0 {
+					a = gen.NextOn(days - 1 - i%3)
+				}
+				d, err := addOne(a)
+				if err != nil {
 					return err
 				}
-				one = append(one, time.Since(t))
+				if i%2 == 0 {
+					latest = append(latest, d)
+				} else {
+					backfill = append(backfill, d)
+				}
 			}
-			sort.Slice(one, func(i, j int) bool { return one[i] < one[j] })
+			one := append(append([]time.Duration{}, latest...), backfill...)
 			peak, _ := bench.PeakMemory()
 			// Closing the store folds its log into the file: the size is
 			// then what the store holds.
@@ -104,6 +160,10 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				EventsPerSecond  float64 `json:"events_merged_per_second"`
 				AddOneMedianMS   float64 `json:"add_one_article_median_ms"`
 				AddOneP95MS      float64 `json:"add_one_article_p95_ms"`
+				LatestMedianMS   float64 `json:"add_latest_median_ms"`
+				LatestP95MS      float64 `json:"add_latest_p95_ms"`
+				BackfillMedianMS float64 `json:"add_backfill_median_ms"`
+				BackfillP95MS    float64 `json:"add_backfill_p95_ms"`
 				ArticlesPerSecEx float64 `json:"extract_and_store_articles_per_second"`
 				StoreBytes       int64   `json:"store_bytes"`
 				StorePer1000     float64 `json:"store_bytes_per_1000_articles"`
@@ -117,16 +177,17 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				StoreBytes:       size, StorePer1000: float64(size) / float64(max(1, n+len(one))) * 1000,
 				PeakMemoryBytes: peak,
 			}
-			if len(one) > 0 {
-				res.AddOneMedianMS = float64(one[len(one)/2].Microseconds()) / 1000
-				res.AddOneP95MS = float64(one[len(one)*95/100].Microseconds()) / 1000
-			}
+			res.AddOneMedianMS, res.AddOneP95MS = quantilesMS(one)
+			res.LatestMedianMS, res.LatestP95MS = quantilesMS(latest)
+			res.BackfillMedianMS, res.BackfillP95MS = quantilesMS(backfill)
 			if app.JSON {
 				return printJSON(app.Stdout, res)
 			}
 			fmt.Fprintf(app.Stdout, "%d articles extracted and stored in %.1fs (%.0f articles/s)\n", res.Articles, res.StoreSeconds, res.ArticlesPerSecEx)
 			fmt.Fprintf(app.Stdout, "%d events resolved into %d records (%d merged) in %.1fs: %.0f events/s\n", res.Events, res.Records, res.Merged, res.ResolveSeconds, res.EventsPerSecond)
 			fmt.Fprintf(app.Stdout, "adding one article to that store: median %.1f ms, p95 %.1f ms (%d additions)\n", res.AddOneMedianMS, res.AddOneP95MS, len(one))
+			fmt.Fprintf(app.Stdout, "  news of the store's last days: median %.1f ms, p95 %.1f ms; of any day: median %.1f ms, p95 %.1f ms\n",
+				res.LatestMedianMS, res.LatestP95MS, res.BackfillMedianMS, res.BackfillP95MS)
 			fmt.Fprintf(app.Stdout, "store %.1f MB (%.1f MB per 1,000 articles), peak memory %.0f MB\n",
 				float64(res.StoreBytes)/1e6, res.StorePer1000/1e6, float64(res.PeakMemoryBytes)/(1<<20))
 			return nil
@@ -134,8 +195,20 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 	}
 	cmd.Flags().IntVar(&n, "articles", 10000, "articles in the generated store")
 	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	cmd.Flags().IntVar(&perDay, "per-day", 0, "spread the articles so that about this many fall on each day (0: over 330 days, --articles/330 a day)")
 	return cmd
+}
+
+// quantilesMS returns the median and 95th percentile of durations, in
+// milliseconds (0 for none).
+func quantilesMS(ds []time.Duration) (median, p95 float64) {
+	if len(ds) == 0 {
+		return 0, 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return float64(s[len(s)/2].Microseconds()) / 1000, float64(s[len(s)*95/100].Microseconds()) / 1000
 }
 
 // fileSizes sums the sizes of the files that exist among paths.

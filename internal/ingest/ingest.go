@@ -41,6 +41,10 @@ type Options struct {
 	// Resolve merges each batch's events into records across articles
 	// once the batch is stored.
 	Resolve bool
+	// Resolver, if set, merges them: one kept from call to call (a
+	// server's, a watcher's) keeps the records near the news read. Nil
+	// means one for the run.
+	Resolver *resolve.Resolver
 	// BatchSize is the number of articles committed together.
 	BatchSize int
 	// OnProgress, if set, is called after each input file and each batch.
@@ -340,7 +344,11 @@ type writer struct {
 }
 
 func newWriter(ctx context.Context, st store.Store, opts Options, sum *Summary) *writer {
-	w := &writer{st: st, opts: opts, rv: resolve.New(st), sum: sum, next: make(chan []store.Doc), stored: make(chan struct{})}
+	rv := opts.Resolver
+	if rv == nil {
+		rv = resolve.New(st)
+	}
+	w := &writer{st: st, opts: opts, rv: rv, sum: sum, next: make(chan []store.Doc), stored: make(chan struct{})}
 	go func() {
 		defer close(w.stored)
 		for batch := range w.next {

@@ -34,6 +34,9 @@ func window(typ model.EventType) int {
 // tell two events apart must agree (the amount of an aid package, the
 // figure and who claims it for a toll, the place of a strike).
 func Match(rec *model.Record, ev *model.Event) (float64, bool) {
+	if !mayMatch(rec, ev) {
+		return 0, false
+	}
 	score, why := match(rec, ev)
 	return score, why == ""
 }
@@ -43,6 +46,116 @@ func Match(rec *model.Record, ev *model.Event) (float64, bool) {
 func Why(rec *model.Record, ev *model.Event) string {
 	_, why := match(rec, ev)
 	return why
+}
+
+// mayMatch is false where match would refuse the pairing for a reason it
+// can tell from the slots alone, without reading the record's reports:
+// another type or actor, too many days apart, no figure, item or place in
+// common. A window of days holds thousands of records of a type, most of
+// them of other events, so merging asks it of every candidate first
+// (mayMatchSig, on signatures the pool keeps). Each test here is one that
+// match makes later; this only asks them sooner.
+func mayMatch(rec *model.Record, ev *model.Event) bool {
+	if rec.Type != ev.Type {
+		return false
+	}
+	if ra, ea := actorCode(rec.Actor), actorCode(ev.Actor); ra != "" && ea != "" && ra != ea {
+		return false
+	}
+	rs := signatureOf(rec.Type, rec.Money != nil, rec.Items, rec.Places, rec.Count, rec.Day)
+	es := signatureOf(ev.Type, ev.Money != nil, ev.Items, ev.Places, ev.Count, eventDay(ev))
+	return mayMatchSig(rec.Type, &rs, &es)
+}
+
+// signature is what mayMatchSig compares of a record or an event of a
+// type: its day, whether it has a sum, its figure, and a 64-bit set of
+// what it names (the items of aid, the places of an attack), each name
+// one bit, so that two sets with no bit in common name nothing in common.
+type signature struct {
+	day    int
+	dayOK  bool
+	money  bool
+	names  bool // it names an item or place at all
+	mask   uint64
+	fig    float64
+	figure bool
+}
+
+func signatureOf(typ model.EventType, money bool, items []model.Item, places []model.Place, count *model.Range, day string) signature {
+	s := signature{money: money}
+	s.day, s.dayOK = dayNum(day)
+	switch typ {
+	case model.TypeAid:
+		// The items aidMatch compares: the specific ones, which share a
+		// name, or a category (a kind and a system of it: sameItem).
+		for _, it := range items {
+			if genericItems[strings.ToLower(it.Name)] {
+				continue
+			}
+			s.names = true
+			s.mask |= nameBit(it.Name, 0)
+			if it.Category != "" {
+				s.mask |= nameBit(it.Category, 1)
+			}
+		}
+	case model.TypeAttack, model.TypeCyberattack:
+		for _, p := range places {
+			s.names = true
+			s.mask |= nameBit(p.Name, 0)
+		}
+	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
+		if count != nil {
+			s.fig, s.figure = point(count)
+		}
+	}
+	return s
+}
+
+// nameBit is the bit of a name, of one kind (seed), in a signature's
+// set, the same for names equal but for the case of ASCII letters. A name
+// with other letters, whose case folding is Unicode's, sets every bit:
+// it is never ruled out.
+func nameBit(name string, seed uint64) uint64 {
+	h := uint64(14695981039346656037) ^ seed
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if c >= 0x80 {
+			return ^uint64(0)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * 1099511628211
+	}
+	return 1 << (h % 64)
+}
+
+// mayMatchSig is mayMatch on the signatures of a record and an event of
+// one type, with actors that agree.
+func mayMatchSig(typ model.EventType, r, e *signature) bool {
+	d := 1 << 20
+	if r.dayOK && e.dayOK {
+		d = r.day - e.day
+		if d < 0 {
+			d = -d
+		}
+	}
+	bothSums := r.money && e.money
+	if d > window(typ) && !(typ == model.TypeAid && bothSums) {
+		return false
+	}
+	switch typ {
+	case model.TypeAid:
+		// Past a week, only the same sum, count or named system ties two
+		// reports of aid (aidMatch); each needs a sum on both sides or an
+		// item in common.
+		return d <= packageDays || bothSums || r.mask&e.mask != 0
+	case model.TypeCasualties, model.TypeDisplacement, model.TypeMobilize:
+		return r.figure && e.figure && near(r.fig, e.fig, 0.005)
+	case model.TypeAttack, model.TypeCyberattack:
+		return !r.names || !e.names || r.mask&e.mask != 0
+	}
+	return true
 }
 
 func match(rec *model.Record, ev *model.Event) (float64, string) {

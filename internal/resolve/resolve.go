@@ -16,8 +16,13 @@
 // Resolution is incremental: it takes the events no record holds yet, in
 // the order of their articles' dates, and compares each only with the
 // records of its type and actor near its date, so adding one article does
-// not recompute the store. Record ids derive from the event that opened
-// the record, so the same ingest gives the same records.
+// not recompute the store. Those records are read from the store's merge
+// index as compact summaries, in blocks of days, and kept in a pool
+// bounded in records whatever the store holds; a signature of each
+// (day, sum, figure, a bit set of its items or places) rules out most of
+// a window's records before any is compared whole (mayMatch). Record ids
+// derive from the event that opened the record, so the same ingest gives
+// the same records.
 package resolve
 
 import (
@@ -26,6 +31,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -36,10 +42,13 @@ type Store interface {
 	// Unresolved returns up to limit fact events that no record holds,
 	// ordered by article date, article and position.
 	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
-	// Candidates returns the records of a type whose day lies in
-	// [from, to], with the given actor or none (for "", only those with
-	// none).
+	// Candidates returns the summaries (model.DecodeSummary) of the
+	// records of a type and actor ("": those without one) whose day lies
+	// in [from, to].
 	Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error)
+	// MergeVersion returns a number that changes whenever any process
+	// saves records.
+	MergeVersion(ctx context.Context) (int64, error)
 	// Record returns one whole record by id.
 	Record(ctx context.Context, id string) (*model.Record, error)
 	// Dirty returns up to limit records some of whose events were removed
@@ -73,35 +82,58 @@ func Run(ctx context.Context, st Store) (Stats, error) {
 }
 
 // Resolver resolves events and keeps the candidate records it has read
-// from one run to the next, so that an ingest resolving batch after batch
-// reads each record once. While it lives it must be the only writer of
-// records to its store.
+// from one run to the next: an ingest resolving batch after batch, or a
+// server merging each posted article, reads each record once while it
+// stays near the news. What it keeps is bounded (see pool). Another
+// process that merges into the same store in between moves the store's
+// merge version, and the Resolver then reads the records again. Run may
+// be called from several goroutines; runs take turns.
 type Resolver struct {
-	st Store
-	p  *pool
+	mu   sync.Mutex
+	st   Store
+	p    *pool
+	seen int64 // the merge version after this Resolver's last save
 }
-
-// maxPooled bounds the records a Resolver keeps; past it, it starts over.
-const maxPooled = 300000
 
 // New returns a Resolver for a store.
 func New(st Store) *Resolver {
 	return &Resolver{st: st}
 }
 
-func (rv *Resolver) pool(ctx context.Context) *pool {
-	if rv.p == nil || len(rv.p.ids) > maxPooled {
-		rv.p = &pool{st: rv.st, byKey: map[string]map[int][]*model.Record{}, ids: map[string]bool{},
-			loaded: map[string][2]int{}, partial: map[string]bool{}}
+// pool returns the Resolver's pool, empty when the records may have
+// changed since it was filled (version, from the store, differs from the
+// one after the last save).
+func (rv *Resolver) pool(ctx context.Context, version int64) *pool {
+	if rv.p == nil || version != rv.seen {
+		rv.p = newPool(rv.st)
 	}
 	rv.p.ctx = ctx
 	return rv.p
 }
 
+// saved notes the merge version after a save of this Resolver's: writers
+// hold the store's writer lock while they merge, so no other process
+// saves between the save and the reading.
+func (rv *Resolver) saved(ctx context.Context) error {
+	v, err := rv.st.MergeVersion(ctx)
+	if err != nil {
+		rv.p = nil
+		return err
+	}
+	rv.seen = v
+	return nil
+}
+
 // Run resolves every unresolved event in the store.
 func (rv *Resolver) Run(ctx context.Context) (Stats, error) {
+	rv.mu.Lock()
+	defer rv.mu.Unlock()
 	st := rv.st
 	var stats Stats
+	version, err := st.MergeVersion(ctx)
+	if err != nil {
+		return stats, err
+	}
 	for {
 		dirty, err := st.Dirty(ctx, BatchSize)
 		if err != nil {
@@ -126,6 +158,10 @@ func (rv *Resolver) Run(ctx context.Context) (Stats, error) {
 		stats.Rebuilt += len(keep)
 		stats.Deleted += len(gone)
 		rv.p = nil // records changed under the pool: read them again
+		if err := rv.saved(ctx); err != nil {
+			return stats, err
+		}
+		version = rv.seen
 	}
 	for {
 		evs, err := st.Unresolved(ctx, BatchSize)
@@ -135,8 +171,9 @@ func (rv *Resolver) Run(ctx context.Context) (Stats, error) {
 		if len(evs) == 0 {
 			return stats, nil
 		}
-		changed, err := resolveBatch(rv.pool(ctx), evs, &stats)
+		changed, err := resolveBatch(rv.pool(ctx, version), evs, &stats)
 		if err != nil {
+			rv.p = nil // the pool holds records changed but not saved
 			return stats, err
 		}
 		linked := make([]string, len(evs))
@@ -147,168 +184,11 @@ func (rv *Resolver) Run(ctx context.Context) (Stats, error) {
 			rv.p = nil // the pool holds records the store does not
 			return stats, err
 		}
-	}
-}
-
-// pool holds the candidate records of one batch, loaded once per type and
-// actor, so a batch costs a handful of queries rather than some per event.
-// Candidates arrive as summaries; a record is read whole only when an event
-// joins it.
-type pool struct {
-	st      Store
-	ctx     context.Context
-	lo, hi  string                             // the batch's first and last day
-	byKey   map[string]map[int][]*model.Record // type|actor -> day number -> records
-	ids     map[string]bool
-	loaded  map[string][2]int // type|actor -> the day numbers read, inclusive
-	partial map[string]bool   // records held as summaries
-}
-
-// get returns the records that may match an event of a type and actor on
-// a day: those of the type with that actor or none, filed within the
-// type's window of the day. An event without an actor is compared only
-// with records without one: against every actor's records it would cost
-// a scan of the window and rarely find its record.
-func (p *pool) get(typ model.EventType, actor, day string) ([]*model.Record, error) {
-	k := string(typ) + "|" + actor
-	if err := p.load(k, typ, actor); err != nil {
-		return nil, err
-	}
-	d, ok := dayNum(day)
-	if !ok {
-		return nil, nil
-	}
-	w := window(typ)
-	var out []*model.Record
-	collect := func(key string) {
-		byDay := p.byKey[key]
-		for x := d - w; x <= d+w; x++ {
-			out = append(out, byDay[x]...)
+		if err := rv.saved(ctx); err != nil {
+			return stats, err
 		}
+		version = rv.seen
 	}
-	collect(k)
-	if actor != "" {
-		collect(string(typ) + "|")
-	}
-	// Map order must not decide between equally good candidates.
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-// load reads the candidates of a type and actor for the batch's days
-// widened by the type's window, less the days already read.
-func (p *pool) load(k string, typ model.EventType, actor string) error {
-	w := window(typ)
-	lo, _ := dayNum(shiftDay(p.lo, -w))
-	hi, _ := dayNum(shiftDay(p.hi, w))
-	read := func(from, to int) error {
-		if from > to {
-			return nil
-		}
-		recs, err := p.st.Candidates(p.ctx, typ, actor, dayString(from), dayString(to))
-		if err != nil {
-			return err
-		}
-		for _, r := range recs {
-			if p.add(r) {
-				p.partial[r.ID] = true
-			}
-		}
-		return nil
-	}
-	have, ok := p.loaded[k]
-	if !ok {
-		if err := read(lo, hi); err != nil {
-			return err
-		}
-		p.loaded[k] = [2]int{lo, hi}
-		return nil
-	}
-	if lo < have[0] {
-		if err := read(lo, have[0]-1); err != nil {
-			return err
-		}
-		have[0] = lo
-	}
-	if hi > have[1] {
-		if err := read(have[1]+1, hi); err != nil {
-			return err
-		}
-		have[1] = hi
-	}
-	p.loaded[k] = have
-	return nil
-}
-
-// dayString is the YYYY-MM-DD date of a day number.
-func dayString(n int) string {
-	// Civil from days, the inverse of dayNum.
-	z := n
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era--
-	}
-	doe := z - era*146097
-	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
-	y := yoe + era*400
-	doy := doe - (365*yoe + yoe/4 - yoe/100)
-	mp := (5*doy + 2) / 153
-	d := doy - (153*mp+2)/5 + 1
-	m := mp + 3
-	if m > 12 {
-		m -= 12
-	}
-	if m <= 2 {
-		y++
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
-}
-
-// add puts a record in the pool unless it is there, and says whether it
-// was added.
-func (p *pool) add(r *model.Record) bool {
-	if p.ids[r.ID] {
-		return false
-	}
-	p.ids[r.ID] = true
-	p.file(r)
-	return true
-}
-
-// file puts a record in its day's bucket.
-func (p *pool) file(r *model.Record) {
-	k := string(r.Type) + "|" + actorCode(r.Actor)
-	if p.byKey[k] == nil {
-		p.byKey[k] = map[int][]*model.Record{}
-	}
-	d, _ := dayNum(r.Day)
-	p.byKey[k][d] = append(p.byKey[k][d], r)
-}
-
-// refile moves a record whose day or actor changed to its new bucket.
-func (p *pool) refile(r *model.Record, oldKey string, oldDay int) {
-	list := p.byKey[oldKey][oldDay]
-	for i, x := range list {
-		if x == r {
-			p.byKey[oldKey][oldDay] = append(list[:i:i], list[i+1:]...)
-			break
-		}
-	}
-	p.file(r)
-}
-
-// whole makes a pooled summary a whole record, in place.
-func (p *pool) whole(r *model.Record) error {
-	if !p.partial[r.ID] {
-		return nil
-	}
-	full, err := p.st.Record(p.ctx, r.ID)
-	if err != nil {
-		return fmt.Errorf("reading record %s: %w", r.ID, err)
-	}
-	*r = *full
-	delete(p.partial, r.ID)
-	return nil
 }
 
 func actorCode(a *model.Actor) string {
@@ -319,19 +199,7 @@ func actorCode(a *model.Actor) string {
 }
 
 func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, error) {
-	// The batch's date range, widened by the longest window, bounds the
-	// candidates loaded.
-	lo, hi := "9999-12-31", "0000-01-01"
-	for i := range evs {
-		d := eventDay(&evs[i])
-		if d < lo {
-			lo = d
-		}
-		if d > hi {
-			hi = d
-		}
-	}
-	p.lo, p.hi = lo, hi
+	p.startBatch()
 	changed := map[string]*model.Record{}
 	stale := map[string]*model.Record{} // records to rebuild at the end
 	var order []string
@@ -343,6 +211,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 			stats.Merged++
 		} else {
 			p.add(best)
+			p.changing(best)
 			stats.Created++
 		}
 		stats.Events++
@@ -351,9 +220,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		best.Mentions = append(best.Mentions, model.MentionOf(ev))
 		if len(best.Mentions) <= rebuildEach {
 			Rebuild(best)
-			if newDay, _ := dayNum(best.Day); newDay != oldDay || string(best.Type)+"|"+actorCode(best.Actor) != oldKey {
-				p.refile(best, oldKey, oldDay)
-			}
+			p.refile(best, oldKey, oldDay)
 		} else {
 			// One more report barely moves a much-reported record; it is
 			// rebuilt once at the end of the batch instead of per report.
@@ -382,21 +249,22 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		var ps []pairing
 		for i := start; i < end; i++ {
 			ev := &evs[i]
-			cands, err := p.get(ev.Type, actorCode(ev.Actor), eventDay(ev))
+			cands, err := p.candidates(ev, eventDay(ev))
 			if err != nil {
 				return nil, fmt.Errorf("reading candidate records: %w", err)
 			}
 			if ev.Type == model.TypeAid && ev.Money != nil && daysBetween(eventDay(ev), ev.Date) > window(ev.Type) {
 				// A package's sum may tie a report to the records of
 				// its own days when its time was misread (Match).
-				more, err := p.get(ev.Type, actorCode(ev.Actor), ev.Date)
+				more, err := p.candidates(ev, ev.Date)
 				if err != nil {
 					return nil, fmt.Errorf("reading candidate records: %w", err)
 				}
 				cands = union(cands, more)
 			}
+			// The pool gave only candidates mayMatch lets through.
 			for _, r := range cands {
-				if sc, ok := Match(r, ev); ok {
+				if sc, why := match(r, ev); why == "" {
 					ps = append(ps, pairing{sc, i, r})
 				}
 			}
@@ -434,9 +302,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		oldKey := string(r.Type) + "|" + actorCode(r.Actor)
 		oldDay, _ := dayNum(r.Day)
 		Rebuild(r)
-		if newDay, _ := dayNum(r.Day); newDay != oldDay || string(r.Type)+"|"+actorCode(r.Actor) != oldKey {
-			p.refile(r, oldKey, oldDay)
-		}
+		p.refile(r, oldKey, oldDay)
 	}
 	out := make([]*model.Record, 0, len(order))
 	for _, id := range order {
@@ -445,7 +311,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 	return out, nil
 }
 
-// union adds to a the records of b it lacks, keeping id order.
+// union adds to a the records of b it lacks.
 func union(a, b []*model.Record) []*model.Record {
 	have := make(map[string]bool, len(a))
 	for _, r := range a {
@@ -456,7 +322,6 @@ func union(a, b []*model.Record) []*model.Record {
 			a = append(a, r)
 		}
 	}
-	sort.Slice(a, func(i, j int) bool { return a[i].ID < a[j].ID })
 	return a
 }
 

@@ -405,3 +405,101 @@ func TestMergeAcrossRuns(t *testing.T) {
 		})
 	}
 }
+
+// TestResolverKeptAcrossRuns keeps one Resolver from article to article,
+// as a server does, and checks that it merges as a fresh one would: that
+// the records it holds in memory follow what it saved, and that when
+// another merger (another process, here a second Resolver) saves records
+// in between, it reads them again rather than overwrite them with what it
+// held.
+func TestResolverKeptAcrossRuns(t *testing.T) {
+	ctx := context.Background()
+	kept := openStore(t)
+	fresh := openStore(t)
+	rv := New(kept)
+	var docs []store.Doc
+	for i := range 12 {
+		day := fmt.Sprintf("2022-03-%02d", 1+i%4)
+		docs = append(docs, art(fmt.Sprintf("k%02d", i), day, "Wire",
+			aid([]string{"USA", "POL"}[i%2], "pledged", nil, item("Javelin", 300, false)),
+			toll("UKR", "OHCHR", float64(400+i%3), day)))
+	}
+	for i, d := range docs {
+		if _, err := kept.Put(ctx, []store.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+		// Every third article is merged by another merger.
+		if i%3 == 2 {
+			if _, err := Run(ctx, kept); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := rv.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+		put(t, fresh, d)
+	}
+	ga, gb := groups(t, kept), groups(t, fresh)
+	if len(ga) != 24 {
+		t.Fatalf("%d events resolved, want 24", len(ga))
+	}
+	for ev, rec := range gb {
+		if ga[ev] != rec {
+			t.Errorf("event %s: record %s with a kept resolver, %s with fresh ones", ev, ga[ev], rec)
+		}
+	}
+	// Each record's stored tally of reports is that of its mentions: none
+	// was saved from a stale copy.
+	recs, err := kept.Records(ctx, store.RecordFilter{NoMentions: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := map[string]int{}
+	for _, r := range gb {
+		counts[r]++
+	}
+	for _, r := range recs {
+		if r.Reports != counts[r.ID] {
+			t.Errorf("record %s: stored with %d reports, holds %d", r.ID, r.Reports, counts[r.ID])
+		}
+	}
+}
+
+// TestPoolBudgets merges the same articles with a pool that may hold only
+// a handful of records, and a handful of reports whole, so that it lets
+// go of blocks and holds records as summaries again after nearly every
+// batch, and finds the records of a pool that holds everything.
+func TestPoolBudgets(t *testing.T) {
+	var docs []store.Doc
+	for i := range 60 {
+		day := fmt.Sprintf("2022-%02d-%02d", 3+i%5, 1+(i*7)%28)
+		docs = append(docs, art(fmt.Sprintf("b%02d", i), day, "Wire",
+			aid([]string{"USA", "GBR", "DEU"}[i%3], "pledged", nil, item([]string{"Javelin", "NLAW"}[i%2], float64(100*(i%2+1)), false)),
+			toll("UKR", "OHCHR", float64(200+i%3), day)))
+	}
+	run := func() map[string]string {
+		st := openStore(t)
+		rv := New(st)
+		for i := 0; i < len(docs); i += 3 {
+			if _, err := st.Put(context.Background(), docs[i:min(i+3, len(docs))]); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := rv.Run(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return groups(t, st)
+	}
+	want := run()
+	pb, wb := poolBudget, wholeBudget
+	poolBudget, wholeBudget = 4, 3
+	defer func() { poolBudget, wholeBudget = pb, wb }()
+	got := run()
+	if len(want) != 120 || len(got) != 120 {
+		t.Fatalf("%d and %d events resolved, want 120", len(want), len(got))
+	}
+	for ev, rec := range want {
+		if got[ev] != rec {
+			t.Errorf("event %s: record %s with small budgets, %s without", ev, got[ev], rec)
+		}
+	}
+}

@@ -23,7 +23,6 @@ import (
 	"github.com/sitrep-project/sitrep/internal/ingest"
 	"github.com/sitrep-project/sitrep/internal/intake"
 	"github.com/sitrep-project/sitrep/internal/model"
-	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -251,7 +250,7 @@ func (s *Server) ingestBody(ctx context.Context, body []byte, format intake.Form
 
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.HandlerTimeout)
 	defer cancel()
-	rs, err := resolve.Run(rctx, s.st)
+	rs, err := s.merger.Run(rctx)
 	sum.Records = rs.Created
 	if err != nil {
 		s.log.Error("merging posted events into records", "articles", sum.Stored, "err", err)

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/sitrep-project/sitrep/internal/ingest"
+	"github.com/sitrep-project/sitrep/internal/resolve"
 	"github.com/sitrep-project/sitrep/internal/store"
 )
 
@@ -75,11 +76,14 @@ const (
 
 // Server serves the API and the pages over one store.
 type Server struct {
-	st   store.Store
-	opts Options
-	log  *slog.Logger
-	mux  *http.ServeMux
-	h    http.Handler
+	st store.Store
+	// merger merges posted articles' events, keeping the records near the
+	// news in memory from one post to the next.
+	merger *resolve.Resolver
+	opts   Options
+	log    *slog.Logger
+	mux    *http.ServeMux
+	h      http.Handler
 	// routes lists the API patterns registered, for the OpenAPI check.
 	routes []string
 	pages  *pageSet
@@ -134,7 +138,7 @@ func New(st store.Store, opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{st: st, opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
+	s := &Server{st: st, merger: resolve.New(st), opts: opts, log: log, mux: http.NewServeMux(), pages: pages,
 		ingestSem: make(chan struct{}, 1), slots: make(chan struct{}, opts.MaxInFlight), aggs: newAggCache(aggregateTTL, maxAggregates),
 		counts: newAggCache(aggregateTTL, maxCounts),
 		warmed: make(chan struct{}), warmEvery: warmInterval}

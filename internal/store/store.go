@@ -185,12 +185,14 @@ type RecordStore interface {
 	// Unresolved returns up to limit fact events that no record holds,
 	// ordered by article date, article and position.
 	Unresolved(ctx context.Context, limit int) ([]model.Event, error)
-	// Candidates returns the records of a type whose day lies in
-	// [from, to], with the given actor or none (for "", only those with
-	// none: an event without an actor is compared with its like), as
-	// summaries: every slot, but mentions with only their article, which
-	// is all that matching needs and a fraction of the reading.
+	// Candidates returns the records of a type and actor ("": those
+	// without one) whose day lies in [from, to], as summaries
+	// (model.DecodeSummary): the merged slots, and mentions with only
+	// what matching asks of them, a fraction of the reading.
 	Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error)
+	// MergeVersion returns a number that changes whenever any process
+	// saves records.
+	MergeVersion(ctx context.Context) (int64, error)
 	// Dirty returns up to limit records some of whose events were removed,
 	// with those mentions dropped.
 	Dirty(ctx context.Context, limit int) ([]*model.Record, error)

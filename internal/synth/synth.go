@@ -53,37 +53,71 @@ func DaysFor(n, perDay int) int {
 // articles a day sets how much merging there is to do. ArticlesOver(n,
 // seed, Span) is Articles(n, seed).
 func ArticlesOver(n int, seed uint64, days int) []*model.Article {
-	days = max(days, 1)
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	start := time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)
+	g := NewGenerator(seed, days)
 	out := make([]*model.Article, 0, n)
 	for i := 0; i < n; i++ {
-		date := start.AddDate(0, 0, rng.IntN(days))
-		var paras []string
-		for p := 0; p < 3+rng.IntN(3); p++ {
-			paras = append(paras, sentence(rng)+" "+fillers[rng.IntN(len(fillers))])
-		}
-		text := fmt.Sprintf("Report %d. ", i) + strings.Join(paras, "\n\n")
-		a := &model.Article{
-			ID:     model.ArticleID(text),
-			Doc:    fmt.Sprintf("synth-%06d", i),
-			Date:   date,
-			Title:  fmt.Sprintf("Synthetic report %d", i),
-			Outlet: outlets[rng.IntN(len(outlets))],
-			Text:   text,
-			Origin: "synth",
-		}
-		off := 0
-		for j, p := range strings.Split(text, "\n\n") {
-			if j > 0 {
-				off += 2
-			}
-			a.Blocks = append(a.Blocks, model.Block{Kind: model.BlockParagraph, Span: model.Span{Start: off, End: off + len(p)}})
-			off += len(p)
-		}
-		out = append(out, a)
+		out = append(out, g.Next())
 	}
 	return out
+}
+
+// Generator writes the articles of ArticlesOver one at a time, so that a
+// benchmark of a million articles holds only those it is storing: the
+// first n articles of NewGenerator(seed, days) are ArticlesOver(n, seed,
+// days).
+type Generator struct {
+	rng   *rand.Rand
+	days  int
+	i     int
+	start time.Time
+}
+
+// NewGenerator returns a Generator over days days (at least 1) from
+// 1 February 2022, deterministic for seed and days.
+func NewGenerator(seed uint64, days int) *Generator {
+	return &Generator{
+		rng:   rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)),
+		days:  max(days, 1),
+		start: time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC),
+	}
+}
+
+// NextOn returns the next article, dated day days after the first day
+// (0 is 1 February 2022) rather than at random.
+func (g *Generator) NextOn(day int) *model.Article {
+	a := g.Next()
+	a.Date = g.start.AddDate(0, 0, day)
+	return a
+}
+
+// Next returns the next article.
+func (g *Generator) Next() *model.Article {
+	rng, i := g.rng, g.i
+	g.i++
+	date := g.start.AddDate(0, 0, rng.IntN(g.days))
+	var paras []string
+	for p := 0; p < 3+rng.IntN(3); p++ {
+		paras = append(paras, sentence(rng)+" "+fillers[rng.IntN(len(fillers))])
+	}
+	text := fmt.Sprintf("Report %d. ", i) + strings.Join(paras, "\n\n")
+	a := &model.Article{
+		ID:     model.ArticleID(text),
+		Doc:    fmt.Sprintf("synth-%06d", i),
+		Date:   date,
+		Title:  fmt.Sprintf("Synthetic report %d", i),
+		Outlet: outlets[rng.IntN(len(outlets))],
+		Text:   text,
+		Origin: "synth",
+	}
+	off := 0
+	for j, p := range strings.Split(text, "\n\n") {
+		if j > 0 {
+			off += 2
+		}
+		a.Blocks = append(a.Blocks, model.Block{Kind: model.BlockParagraph, Span: model.Span{Start: off, End: off + len(p)}})
+		off += len(p)
+	}
+	return a
 }
 
 // sentence writes one event sentence. Figures are drawn from a few

@@ -2,6 +2,8 @@ package sqlite
 
 import (
 	"context"
+	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/sitrep-project/sitrep/internal/model"
@@ -154,5 +156,101 @@ func TestRecordIndexFollowsChanges(t *testing.T) {
 		if got := count(c.f); got != c.want {
 			t.Errorf("Records(%+v) = %d, want %d", c.f, got, c.want)
 		}
+	}
+}
+
+// TestMergeIndexFollowsChanges reads a record's summary as merging does,
+// by type, party and days, as the record is saved, moved to another day
+// and party, and deleted.
+func TestMergeIndexFollowsChanges(t *testing.T) {
+	ctx := context.Background()
+	db, _ := open(t)
+	rec := &model.Record{ID: "r1", Type: model.TypeAid, Actor: &model.Actor{Code: "DEU"}, Day: "2022-04-02",
+		Money: &model.Money{Amount: 5e8, Currency: "EUR"}, FirstReported: "2022-04-02", LastReported: "2022-04-02",
+		Mentions: []model.Mention{{Event: "e1", Article: "a1", Status: model.StatusPledged}}}
+	noActor := &model.Record{ID: "r2", Type: model.TypeAid, Day: "2022-04-03", FirstReported: "2022-04-03", LastReported: "2022-04-03"}
+	if err := db.SaveRecords(ctx, []*model.Record{rec, noActor}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	ids := func(typ model.EventType, actor, from, to string) []string {
+		t.Helper()
+		recs, err := db.Candidates(ctx, typ, actor, from, to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range recs {
+			out = append(out, r.ID)
+		}
+		slices.Sort(out)
+		return out
+	}
+	check := func(when string, typ model.EventType, actor, from, to string, want ...string) {
+		t.Helper()
+		if got := ids(typ, actor, from, to); !slices.Equal(got, want) {
+			t.Errorf("%s: Candidates(%s, %q, %s, %s) = %v, want %v", when, typ, actor, from, to, got, want)
+		}
+	}
+	check("saved", model.TypeAid, "DEU", "2022-04-01", "2022-04-05", "r1")
+	check("saved", model.TypeAid, "", "2022-04-01", "2022-04-05", "r2")
+	check("saved", model.TypeAid, "FRA", "2022-04-01", "2022-04-05")
+	check("saved", model.TypeAttack, "DEU", "2022-04-01", "2022-04-05")
+	check("saved", model.TypeAid, "DEU", "2022-04-03", "2022-04-05")
+	check("saved", model.TypeAid, "", "2022-04-01", "2022-04-02")
+	got, err := db.Candidates(ctx, model.TypeAid, "DEU", "2022-04-02", "2022-04-02")
+	if err != nil || len(got) != 1 || got[0].Money == nil || got[0].Money.Amount != 5e8 || len(got[0].Mentions) != 1 || got[0].Mentions[0].Article != "a1" {
+		t.Fatalf("summary read back as %+v (%v)", got, err)
+	}
+	// Moved to another day and party: found there, not where it was.
+	rec.Day, rec.Actor = "2022-04-20", &model.Actor{Code: "FRA"}
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("moved", model.TypeAid, "DEU", "2022-04-01", "2022-04-30")
+	check("moved", model.TypeAid, "", "2022-04-01", "2022-04-30", "r2")
+	check("moved", model.TypeAid, "FRA", "2022-04-15", "2022-04-30", "r1")
+	if err := db.SaveRecords(ctx, nil, nil, []string{"r1", "r2"}); err != nil {
+		t.Fatal(err)
+	}
+	check("deleted", model.TypeAid, "FRA", "2022-01-01", "2022-12-31")
+}
+
+// TestMigrationMergeIndex opens a store written before the merge index,
+// whose records hold their summaries as JSON, and finds them as
+// candidates.
+func TestMigrationMergeIndex(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw := oldSchema(t, path, 8)
+	sum := `{"id":"r9","type":"aid","actor":{"code":"POL"},"money":{"amount":1e8,"currency":"EUR"},"day":"2022-05-01","first_reported":"2022-05-01","last_reported":"2022-05-01","mentions":[{"event":"","article":"a9","doc":"","date":"","modality":"","evidence":{"sentence":"","start":0,"end":0},"slots":null}],"confidence":0.5}`
+	if _, err := raw.ExecContext(ctx, `INSERT INTO records (id, type, actor, day, first_reported, last_reported, mentions, data, summary)
+		VALUES ('r9', 'aid', 'POL', '2022-05-01', '2022-05-01', '2022-05-01', 1, ?, ?)`, sum, sum); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	recs, err := db.Candidates(ctx, model.TypeAid, "POL", "2022-04-20", "2022-05-10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != 1 || recs[0].ID != "r9" || recs[0].Money == nil || recs[0].Money.Amount != 1e8 || len(recs[0].Mentions) != 1 {
+		t.Fatalf("old summary read back as %+v", recs)
+	}
+	// Saved again, it is written in binary form and found the same.
+	rec, err := db.Record(ctx, "r9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec.Mentions = recs[0].Mentions
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	recs, err = db.Candidates(ctx, model.TypeAid, "POL", "2022-04-20", "2022-05-10")
+	if err != nil || len(recs) != 1 || recs[0].ID != "r9" {
+		t.Fatalf("resaved summary read back as %+v (%v)", recs, err)
 	}
 }

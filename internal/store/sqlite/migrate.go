@@ -218,6 +218,38 @@ var migrations = []string{
 	// a trigger per article flushed it once per article: over a quarter of
 	// an ingest's time, where one flush a batch does.
 	`DROP TRIGGER articles_fts_insert;`,
+	// 9: the merge index. Merging compares each new report with every
+	// record of its type and party within days of it: it reads their
+	// summaries (model.EncodeSummary), thousands a batch. Kept in the
+	// records row after the record's whole JSON, a summary could only be
+	// reached through that JSON's overflow pages; here they lie in key
+	// order (type, party, day), so that a window of days is one range of
+	// adjacent pages. The summaries already stored are JSON, which
+	// model.DecodeSummary still reads; each is written in binary form the
+	// next time its record changes. The triggers keep the index to the
+	// records: a record deleted, or moved to another day or party, leaves
+	// its old entry. merge_version moves with every transaction that saves
+	// records, so that a merger keeping summaries in memory from one batch
+	// to the next can tell that another process merged in between.
+	`CREATE TABLE merge_version (v INTEGER NOT NULL);
+	INSERT INTO merge_version (v) VALUES (0);
+	CREATE TABLE record_index (
+		type TEXT NOT NULL,
+		actor TEXT NOT NULL,
+		day TEXT NOT NULL,
+		id TEXT NOT NULL,
+		summary BLOB NOT NULL,
+		PRIMARY KEY (type, actor, day, id)
+	) WITHOUT ROWID;
+	INSERT INTO record_index (type, actor, day, id, summary) SELECT type, actor, day, id, summary FROM records;
+	UPDATE records SET summary = '';
+	CREATE TRIGGER records_index_delete AFTER DELETE ON records BEGIN
+		DELETE FROM record_index WHERE type = old.type AND actor = old.actor AND day = old.day AND id = old.id;
+	END;
+	CREATE TRIGGER records_index_move AFTER UPDATE OF actor, day ON records
+		WHEN old.actor <> new.actor OR old.day <> new.day BEGIN
+		DELETE FROM record_index WHERE type = old.type AND actor = old.actor AND day = old.day AND id = old.id;
+	END;`,
 }
 
 // placeLen is the SQL expression for the length of the place that ends a

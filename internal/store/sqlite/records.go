@@ -107,15 +107,41 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 	return nil
 }
 
-// Candidates returns records of a type and actor near a period.
+// Candidates returns the summaries of the records of a type and actor
+// filed in a period, from the merge index (migration 9).
 func (s *DB) Candidates(ctx context.Context, typ model.EventType, actor, from, to string) ([]*model.Record, error) {
-	q := `SELECT summary FROM records WHERE type = ? AND day BETWEEN ? AND ? AND actor IN (?, '')`
-	args := []any{string(typ), from, to, actor}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT summary FROM record_index WHERE type = ? AND actor = ? AND day BETWEEN ? AND ?`,
+		string(typ), actor, from, to)
 	if err != nil {
 		return nil, fmt.Errorf("reading candidate records: %w", err)
 	}
-	return scanRecords(rows)
+	defer rows.Close()
+	var out []*model.Record
+	for rows.Next() {
+		var b sql.RawBytes
+		if err := rows.Scan(&b); err != nil {
+			return nil, fmt.Errorf("reading candidate records: %w", err)
+		}
+		r, err := model.DecodeSummary(b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading candidate records: %w", err)
+	}
+	return out, nil
+}
+
+// MergeVersion returns a number that changes whenever any process saves
+// records (SaveRecords).
+func (s *DB) MergeVersion(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.db.QueryRowContext(ctx, `SELECT v FROM merge_version`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("reading the merge version: %w", err)
+	}
+	return v, nil
 }
 
 // Dirty returns records that lost events. Their lost reports' rows went
@@ -163,6 +189,11 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		return fmt.Errorf("preparing record upsert: %w", err)
 	}
 	defer up.Close()
+	index, err := tx.PrepareContext(ctx, `INSERT OR REPLACE INTO record_index (type, actor, day, id, summary) VALUES (?, ?, ?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("preparing merge index: %w", err)
+	}
+	defer index.Close()
 	link, err := tx.PrepareContext(ctx, `INSERT INTO record_mentions (event_id, record_id, date, doc, data) VALUES (?, ?, ?, ?, ?)
 		ON CONFLICT (event_id) DO UPDATE SET record_id = excluded.record_id, data = excluded.data`)
 	if err != nil {
@@ -205,23 +236,6 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		if err != nil {
 			return fmt.Errorf("encoding record %s: %w", r.ID, err)
 		}
-		sum := *r
-		sum.Mentions = make([]model.Mention, len(r.Mentions))
-		for i, m := range r.Mentions {
-			// What merging asks of a record it has not read whole: whose
-			// article a report is, its step and modality, and whether it
-			// is a running total or from an opinion piece.
-			sm := model.Mention{Article: m.Article, Status: m.Status, Modality: m.Modality}
-			if m.Slots != nil && (m.Slots.Cumulative || m.Slots.Genre != "") {
-				sm.Slots = &model.Event{Cumulative: m.Slots.Cumulative, Genre: m.Slots.Genre}
-			}
-			sum.Mentions[i] = sm
-		}
-		sum.History, sum.Disagreements = nil, nil
-		summary, err := json.Marshal(&sum)
-		if err != nil {
-			return fmt.Errorf("encoding record %s: %w", r.ID, err)
-		}
 		actor := ""
 		if r.Actor != nil {
 			actor = r.Actor.Code
@@ -231,8 +245,11 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			places = append(places, p.Name)
 		}
 		if _, err := up.ExecContext(ctx, r.ID, string(r.Type), actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
-			r.FirstReported, r.LastReported, r.ReportCount(), string(data), string(summary)); err != nil {
+			r.FirstReported, r.LastReported, r.ReportCount(), string(data), ""); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
+		}
+		if _, err := index.ExecContext(ctx, string(r.Type), actor, r.Day, r.ID, model.EncodeSummary(r)); err != nil {
+			return fmt.Errorf("indexing record %s for merging: %w", r.ID, err)
 		}
 		// The parties and places of a record, indexed by day, so that
 		// "everything Russia did in March" reads an index range.
@@ -272,6 +289,9 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 				return fmt.Errorf("marking event %s resolved: %w", m.Event, err)
 			}
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE merge_version SET v = v + 1`); err != nil {
+		return fmt.Errorf("moving the merge version: %w", err)
 	}
 	if err := bumpVersion(ctx, tx); err != nil {
 		return err
