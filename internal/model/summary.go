@@ -82,9 +82,9 @@ func EncodeSummary(r *Record) []byte {
 	w.uint(r.ReportCount())
 	w.uint(len(r.Mentions))
 	for _, m := range r.Mentions {
-		w.str(m.Article)
-		w.str(m.Status)
-		w.str(m.Modality)
+		w.id(m.Article)
+		w.word(m.Status, summaryStatuses)
+		w.word(m.Modality, summaryModalities)
 		w.uint(m.Evidence.Start)
 		flags := 0
 		if m.Slots != nil && m.Slots.Cumulative {
@@ -167,7 +167,7 @@ func DecodeSummary(b []byte) (*Record, error) {
 	var slots []Event
 	for i := range r.Mentions {
 		m := &r.Mentions[i]
-		m.Article, m.Status, m.Modality = rd.str(), rd.str(), rd.str()
+		m.Article, m.Status, m.Modality = rd.id(), rd.word(summaryStatuses), rd.word(summaryModalities)
 		m.Evidence.Start = rd.small()
 		if flags := rd.small(); flags != 0 {
 			if slots == nil {
@@ -189,7 +189,58 @@ func DecodeSummary(b []byte) (*Record, error) {
 	return r, nil
 }
 
+// A report's step and modality are one byte where they are one of these
+// (their place plus one), else a zero byte and the string; an article id
+// of 16 hex digits, as ArticleID makes, is a one byte and its 8 bytes,
+// else a zero byte and the string. A much-reported record's summary is
+// mostly its reports, so this keeps it about a third of the size.
+var (
+	summaryStatuses   = []string{StatusPledged, StatusDelivered, StatusAuthorized, StatusPlanned, StatusRequested, StatusAlleged, ""}
+	summaryModalities = []string{ModalityAsserted, ModalityReported, ModalityPlanned, ModalityHypothetical, ModalityNegated, ModalityDenied, ""}
+)
+
 type summaryWriter struct{ b []byte }
+
+func (w *summaryWriter) word(s string, table []string) {
+	for i, t := range table {
+		if s == t {
+			w.b = append(w.b, byte(i+1))
+			return
+		}
+	}
+	w.b = append(w.b, 0)
+	w.str(s)
+}
+
+func (w *summaryWriter) id(s string) {
+	if v, ok := hexID(s); ok {
+		w.b = append(w.b, 1)
+		w.b = binary.BigEndian.AppendUint64(w.b, v)
+		return
+	}
+	w.b = append(w.b, 0)
+	w.str(s)
+}
+
+// hexID reads an id of 16 lower-case hex digits.
+func hexID(s string) (uint64, bool) {
+	if len(s) != 16 {
+		return 0, false
+	}
+	var v uint64
+	for i := 0; i < 16; i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			v = v<<4 | uint64(c-'0')
+		case 'a' <= c && c <= 'f':
+			v = v<<4 | uint64(c-'a'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
 
 func (w *summaryWriter) str(s string) {
 	w.b = binary.AppendUvarint(w.b, uint64(len(s)))
@@ -339,6 +390,41 @@ func (r *summaryReader) byte() byte {
 }
 
 func (r *summaryReader) present() bool { return r.byte() != 0 }
+
+func (r *summaryReader) word(table []string) string {
+	c := r.byte()
+	switch {
+	case c == 0:
+		return r.str()
+	case int(c) <= len(table):
+		return table[c-1]
+	}
+	r.fail()
+	return ""
+}
+
+func (r *summaryReader) id() string {
+	switch r.byte() {
+	case 0:
+		return r.str()
+	case 1:
+		if r.err != nil || len(r.b) < 8 {
+			r.fail()
+			return ""
+		}
+		v := binary.BigEndian.Uint64(r.b)
+		r.b = r.b[8:]
+		const digits = "0123456789abcdef"
+		var out [16]byte
+		for i := 15; i >= 0; i-- {
+			out[i] = digits[v&0xf]
+			v >>= 4
+		}
+		return string(out[:])
+	}
+	r.fail()
+	return ""
+}
 
 func (r *summaryReader) actor() Actor { return Actor{Code: r.str(), Name: r.str()} }
 

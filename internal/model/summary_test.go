@@ -30,11 +30,11 @@ func TestSummaryRoundTrip(t *testing.T) {
 		Places:        []Place{{Name: "Kharkiv", Country: "UKR", Lat: fp(50), Lon: fp(36.2)}, {Name: "Izium"}},
 		FirstReported: "2022-06-01", LastReported: "2022-06-23", Confidence: 0.87,
 		Mentions: []Mention{
-			{Event: "e1", Article: "a1", Doc: "d1", Date: "2022-06-01", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 10},
+			{Event: "e1", Article: "0123456789abcdef", Doc: "d1", Date: "2022-06-01", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 10},
 				Slots: &Event{Cumulative: true, Genre: GenreOpinion}},
-			{Event: "e2", Article: "a1", Doc: "d1", Date: "2022-06-01", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 20},
+			{Event: "e2", Article: "0123456789abcdef", Doc: "d1", Date: "2022-06-01", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 20},
 				Slots: &Event{}},
-			{Event: "e3", Article: "a2", Doc: "d2", Date: "2022-06-23", Status: StatusDelivered, Modality: ModalityPlanned, Evidence: Evidence{Start: 5},
+			{Event: "e3", Article: "a2", Doc: "d2", Date: "2022-06-23", Status: "a step of its own", Modality: ModalityPlanned, Evidence: Evidence{Start: 5},
 				Slots: &Event{Genre: GenreOpinion}},
 		},
 		History: []StatusStep{{Status: StatusPledged, Date: "2022-06-01"}},
@@ -57,9 +57,9 @@ func TestSummaryRoundTrip(t *testing.T) {
 		FirstReported: "2022-06-01", LastReported: "2022-06-23", Confidence: 0.87,
 		Reports: 3,
 		Mentions: []Mention{
-			{Article: "a1", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 10}, Slots: &Event{Cumulative: true, Genre: GenreOpinion}},
-			{Article: "a1", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 20}},
-			{Article: "a2", Status: StatusDelivered, Modality: ModalityPlanned, Evidence: Evidence{Start: 5}, Slots: &Event{Genre: GenreOpinion}},
+			{Article: "0123456789abcdef", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 10}, Slots: &Event{Cumulative: true, Genre: GenreOpinion}},
+			{Article: "0123456789abcdef", Status: StatusPledged, Modality: ModalityAsserted, Evidence: Evidence{Start: 20}},
+			{Article: "a2", Status: "a step of its own", Modality: ModalityPlanned, Evidence: Evidence{Start: 5}, Slots: &Event{Genre: GenreOpinion}},
 		},
 	}
 	got, err := DecodeSummary(EncodeSummary(full))

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -79,9 +78,9 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 		ev.Extractor = extractor
 		ev.Date = date
 		ev.Outlet = outlet
-		data, err := json.Marshal(&ev)
+		data, err := encodeEvent(&ev)
 		if err != nil {
-			return fmt.Errorf("encoding event of %s: %w", articleID, err)
+			return fmt.Errorf("storing event of %s: %w", articleID, err)
 		}
 		actor := ""
 		if ev.Actor != nil {
@@ -101,7 +100,7 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 			resolved = 1
 		}
 		if _, err := w.ins.ExecContext(w.ctx, ev.ID, articleID, i, ev.Doc, ev.Date, string(ev.Type), ev.Status, ev.Modality, actor,
-			strings.Join(targets, " "), ts, te, extractor, resolved, string(data)); err != nil {
+			strings.Join(targets, " "), ts, te, extractor, resolved, data); err != nil {
 			return fmt.Errorf("storing event of %s: %w", articleID, err)
 		}
 	}
@@ -192,13 +191,13 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
-		var data string
+		var data sql.RawBytes
 		if err := rows.Scan(&data); err != nil {
 			return nil, fmt.Errorf("reading events: %w", err)
 		}
 		var ev model.Event
-		if err := json.Unmarshal([]byte(data), &ev); err != nil {
-			return nil, fmt.Errorf("decoding event: %w", err)
+		if err := decodeEvent(data, &ev); err != nil {
+			return nil, err
 		}
 		out = append(out, ev)
 	}

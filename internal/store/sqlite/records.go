@@ -22,13 +22,13 @@ func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
-		var data string
+		var data sql.RawBytes
 		if err := rows.Scan(&data); err != nil {
 			return nil, err
 		}
 		var ev model.Event
-		if err := json.Unmarshal([]byte(data), &ev); err != nil {
-			return nil, fmt.Errorf("decoding event: %w", err)
+		if err := decodeEvent(data, &ev); err != nil {
+			return nil, err
 		}
 		out = append(out, ev)
 	}
@@ -39,12 +39,12 @@ func scanRecords(rows *sql.Rows) ([]*model.Record, error) {
 	defer rows.Close()
 	var out []*model.Record
 	for rows.Next() {
-		var data string
+		var data sql.RawBytes
 		if err := rows.Scan(&data); err != nil {
 			return nil, err
 		}
 		var r model.Record
-		if err := json.Unmarshal([]byte(data), &r); err != nil {
+		if err := unpackJSON(data, &r); err != nil {
 			return nil, fmt.Errorf("decoding record: %w", err)
 		}
 		out = append(out, &r)
@@ -76,7 +76,8 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 			return fmt.Errorf("reading reports of records: %w", err)
 		}
 		for rows.Next() {
-			var id, data, evData string
+			var id, data string
+			var evData sql.RawBytes
 			if err := rows.Scan(&id, &data, &evData); err != nil {
 				rows.Close()
 				return err
@@ -89,9 +90,9 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 				}
 			} else {
 				var ev model.Event
-				if err := json.Unmarshal([]byte(evData), &ev); err != nil {
+				if err := decodeEvent(evData, &ev); err != nil {
 					rows.Close()
-					return fmt.Errorf("decoding report of record %s: %w", id, err)
+					return fmt.Errorf("reading report of record %s: %w", id, err)
 				}
 				m = model.MentionOf(&ev)
 			}
@@ -232,7 +233,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 	for _, r := range recs {
 		whole := *r
 		whole.Mentions = nil
-		data, err := json.Marshal(&whole)
+		data, err := packJSON(&whole)
 		if err != nil {
 			return fmt.Errorf("encoding record %s: %w", r.ID, err)
 		}
@@ -245,7 +246,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			places = append(places, p.Name)
 		}
 		if _, err := up.ExecContext(ctx, r.ID, string(r.Type), actor, codes(r.Targets), strings.Join(places, "|"), r.Status, r.Day,
-			r.FirstReported, r.LastReported, r.ReportCount(), string(data), ""); err != nil {
+			r.FirstReported, r.LastReported, r.ReportCount(), data, ""); err != nil {
 			return fmt.Errorf("storing record %s: %w", r.ID, err)
 		}
 		if _, err := index.ExecContext(ctx, string(r.Type), actor, r.Day, r.ID, model.EncodeSummary(r)); err != nil {
@@ -406,13 +407,13 @@ func (s *DB) Records(ctx context.Context, f store.RecordFilter) ([]*model.Record
 	defer rows.Close()
 	var recs []*model.Record
 	for rows.Next() {
-		var data string
+		var data sql.RawBytes
 		var reports int
 		if err := rows.Scan(&data, &reports); err != nil {
 			return nil, fmt.Errorf("reading records: %w", err)
 		}
 		r := &model.Record{}
-		if err := json.Unmarshal([]byte(data), r); err != nil {
+		if err := unpackJSON(data, r); err != nil {
 			return nil, fmt.Errorf("decoding record: %w", err)
 		}
 		r.Reports = reports
@@ -439,7 +440,7 @@ func toAny[S ~string](ss []S) []any {
 
 // Record returns a record by id, or the one holding an event.
 func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
-	var data string
+	var data []byte
 	err := s.db.QueryRowContext(ctx, `SELECT data FROM records WHERE id = ?
 		UNION ALL SELECT r.data FROM records r JOIN record_mentions m ON m.record_id = r.id WHERE m.event_id = ? LIMIT 1`, id, id).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -449,7 +450,7 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 		return nil, fmt.Errorf("reading record %s: %w", id, err)
 	}
 	var r model.Record
-	if err := json.Unmarshal([]byte(data), &r); err != nil {
+	if err := unpackJSON(data, &r); err != nil {
 		return nil, fmt.Errorf("decoding record %s: %w", id, err)
 	}
 	if err := s.withMentions(ctx, []*model.Record{&r}); err != nil {
