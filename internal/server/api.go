@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -20,8 +21,9 @@ var openAPISource []byte
 // openAPI is the description as served: openAPISource with the enums of
 // the EventType and FigureType schemas filled from the type registry, so
 // that the document lists the types the server accepts and a new type
-// needs no edit here.
-var openAPI = withTypeEnums(openAPISource)
+// needs no edit here. It is made on first use: every command starts with
+// this package's variables, and only the server serves the document.
+var openAPI = sync.OnceValue(func() []byte { return withTypeEnums(openAPISource) })
 
 // withTypeEnums adds the registry's type names to the EventType and
 // FigureType schemas of an OpenAPI document. The document is embedded, so
@@ -68,7 +70,7 @@ func (s *Server) registerAPI() {
 	s.routes = append(s.routes, "GET /api/v1/openapi.json")
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Write(openAPI)
+		w.Write(openAPI())
 	})
 
 	// A known path asked with another method gets a JSON 405 naming the

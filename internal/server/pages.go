@@ -14,6 +14,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 	"github.com/sitrep-project/sitrep/internal/query"
@@ -170,8 +171,9 @@ func (s *Server) actorJump(w http.ResponseWriter, r *http.Request) {
 
 // assetVersions maps each static file to a hash of its content; pages
 // link to /static/NAME?v=HASH, so browsers may cache the files for long
-// and still fetch a new one as soon as it changes.
-var assetVersions = func() map[string]string {
+// and still fetch a new one as soon as it changes. Made on first use (a
+// page), as hashing every file would cost every command's start.
+var assetVersions = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
 	fs.WalkDir(staticFS, "static", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -184,14 +186,14 @@ var assetVersions = func() map[string]string {
 		}
 		return nil
 	})
-	sum := sha256.Sum256(typesCSS)
+	sum := sha256.Sum256(typesCSS())
 	out[typesCSSName] = hex.EncodeToString(sum[:6])
 	return out
-}()
+})
 
 // asset is the versioned URL of a static file.
 func asset(name string) string {
-	return "/static/" + name + "?v=" + assetVersions[name]
+	return "/static/" + name + "?v=" + assetVersions()[name]
 }
 
 var templateFuncs = template.FuncMap{

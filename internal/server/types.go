@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 
 	"github.com/sitrep-project/sitrep/internal/model"
 )
@@ -19,7 +20,7 @@ const typesCSSName = "types.css"
 // that a new type is coloured by its row alone; it is a file, not an
 // inline style, because the Content-Security-Policy allows styles only
 // from this site's files.
-var typesCSS = func() []byte {
+var typesCSS = sync.OnceValue(func() []byte {
 	var b strings.Builder
 	b.WriteString("/* Event types: one colour each, shared by chips, marks and timeline.\n   Made from the type registry (internal/model/types.go). */\n")
 	for _, t := range model.Types() {
@@ -27,12 +28,12 @@ var typesCSS = func() []byte {
 	}
 	fmt.Fprintf(&b, ".t-other { --tc: %s; }\n", model.OtherColour)
 	return []byte(b.String())
-}()
+})
 
 // serveTypesCSS writes typesCSS with the caching of the other static files.
 func serveTypesCSS(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "text/css; charset=utf-8")
 	h.Set("Cache-Control", "public, max-age=86400")
-	w.Write(typesCSS)
+	w.Write(typesCSS())
 }

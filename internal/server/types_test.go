@@ -36,7 +36,7 @@ func TestTypesCSS(t *testing.T) {
 	if body := page(t, s, "/timeline", 200); !strings.Contains(body, `<link rel="stylesheet" href="`+asset(typesCSSName)+`">`) {
 		t.Error("pages do not link types.css")
 	}
-	if assetVersions[typesCSSName] == "" {
+	if assetVersions()[typesCSSName] == "" {
 		t.Error("types.css has no version")
 	}
 }

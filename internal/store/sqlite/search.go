@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -82,21 +83,15 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 	// Filters read the articles' keys (migration 6), not their rows.
 	from := ` FROM articles_fts JOIN article_keys k ON k.rowid = articles_fts.rowid WHERE ` + strings.Join(where, " AND ")
 	res := &store.SearchResult{Hits: []store.Hit{}}
-	if q.Outlet == "" {
-		res.ByMonth, err = s.monthCounts(ctx, match, q.From, q.To)
-	} else {
-		res.ByMonth, err = s.counts(ctx, `SELECT substr(k.date, 1, 7), count(*)`+from+` GROUP BY 1 ORDER BY 1`, args...)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
-	}
-	for _, c := range res.ByMonth {
-		res.Total += c.Count
-	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
+	agg, err := s.searchAggregate(ctx, match, q, from, args)
+	if err != nil {
+		return nil, fmt.Errorf("searching %q: %w", q.Text, err)
+	}
+	res.ByMonth, res.Total = agg.byMonth, agg.total
 	// Rank first, then read the page: the ranking reads only the
 	// full-text index (and the articles' rows when a filter needs them),
 	// and snippets and stored fields are read for the page's rows alone.
@@ -106,13 +101,13 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 	// Equal scores go newest first (by date where the articles are read
 	// anyway, else by when they were stored).
 	// Past store.RankWindow matches, only the most recently stored are
-	// scored: the matches are read newest first, which the index does
-	// without sorting, down to the window's last.
+	// scored: those from the window's first rowid (searchAggregate) on,
+	// which the full-text index reads without the others.
 	window := ""
 	var windowArgs []any
-	if res.Total > store.RankWindow && q.Offset+limit <= store.RankWindow {
-		window = ` AND articles_fts.rowid >= (SELECT min(rowid) FROM (SELECT articles_fts.rowid` + from + ` ORDER BY articles_fts.rowid DESC LIMIT ?))`
-		windowArgs = append(append([]any{}, args...), store.RankWindow)
+	if agg.bound > 0 && q.Offset+limit <= store.RankWindow {
+		window = ` AND articles_fts.rowid >= ?`
+		windowArgs = []any{agg.bound}
 		res.Ranked = store.RankWindow
 	}
 	rank := `SELECT articles_fts.rowid, bm25(articles_fts, 4.0, 1.0) AS score FROM articles_fts WHERE articles_fts MATCH ?` + window + `
@@ -177,6 +172,72 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) (*store.SearchResu
 	return res, nil
 }
 
+// searchAgg is what a search computes over all its matches: their counts
+// by month and in all, and where its rank window starts (the rowid of
+// the store.RankWindow-th most recently stored match, 0 for fewer). A
+// common word matches tens of thousands of articles, and reading them
+// all costs more than ranking the window, so it is kept for the next
+// search of the same words and filters (the next page, the same search
+// from another reader) until the store changes.
+type searchAgg struct {
+	byMonth []store.Count
+	total   int
+	bound   int64
+}
+
+// aggCacheSize bounds the searches whose aggregates are kept.
+const aggCacheSize = 256
+
+// aggCache keeps searchAggs by query, for one version of the store.
+type aggCache struct {
+	mu      sync.Mutex
+	version uint64
+	m       map[string]searchAgg
+}
+
+// searchAggregate returns the aggregate of a search, from the cache when
+// the store has not changed since it was computed.
+func (s *DB) searchAggregate(ctx context.Context, match string, q store.SearchQuery, from string, args []any) (searchAgg, error) {
+	version, err := s.DataVersion(ctx)
+	if err != nil {
+		return searchAgg{}, err
+	}
+	key := strings.Join([]string{match, q.From, q.To, q.Outlet}, "\x00")
+	s.aggs.mu.Lock()
+	if s.aggs.version != version || s.aggs.m == nil {
+		s.aggs.version, s.aggs.m = version, map[string]searchAgg{}
+	}
+	agg, ok := s.aggs.m[key]
+	s.aggs.mu.Unlock()
+	if ok {
+		return agg, nil
+	}
+	if q.Outlet == "" {
+		agg, err = s.monthCounts(ctx, match, q.From, q.To)
+	} else {
+		agg.byMonth, err = s.counts(ctx, `SELECT substr(k.date, 1, 7), count(*)`+from+` GROUP BY 1 ORDER BY 1`, args...)
+		for _, c := range agg.byMonth {
+			agg.total += c.Count
+		}
+		if err == nil && agg.total > store.RankWindow {
+			err = s.db.QueryRowContext(ctx, `SELECT min(rowid) FROM (SELECT articles_fts.rowid`+from+` ORDER BY articles_fts.rowid DESC LIMIT ?)`,
+				append(append([]any{}, args...), store.RankWindow)...).Scan(&agg.bound)
+		}
+	}
+	if err != nil {
+		return searchAgg{}, err
+	}
+	s.aggs.mu.Lock()
+	if s.aggs.version == version {
+		if len(s.aggs.m) >= aggCacheSize {
+			clear(s.aggs.m) // simple and rare: a server sees few distinct searches between writes
+		}
+		s.aggs.m[key] = agg
+	}
+	s.aggs.mu.Unlock()
+	return agg, nil
+}
+
 // dayIndex maps article rowids to their dates (as YYYYMMDD), so that the
 // matches of a common word are counted per month from the full-text index
 // alone: looking each one up in the articles table would cost more than
@@ -189,31 +250,34 @@ type dayIndex struct {
 }
 
 // monthCounts counts the articles matching an FTS5 query per month,
-// within [from, to] when given.
-func (s *DB) monthCounts(ctx context.Context, match, from, to string) ([]store.Count, error) {
+// within [from, to] when given, and finds where its rank window starts,
+// from one reading of the matches' rowids.
+func (s *DB) monthCounts(ctx context.Context, match, from, to string) (searchAgg, error) {
+	var agg searchAgg
 	rows, err := s.db.QueryContext(ctx, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?`, match)
 	if err != nil {
-		return nil, err
+		return agg, err
 	}
 	var ids []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
 			rows.Close()
-			return nil, err
+			return agg, err
 		}
 		ids = append(ids, id)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return agg, err
 	}
 	days, err := s.days.upTo(ctx, s.db, ids)
 	if err != nil {
-		return nil, err
+		return agg, err
 	}
 	lo, hi := packDay(from), packDay(to)
 	byMonth := map[uint32]int{}
+	kept := ids[:0]
 	for _, id := range ids {
 		if id < 0 || id >= int64(len(days)) || days[id] == 0 {
 			continue
@@ -223,17 +287,24 @@ func (s *DB) monthCounts(ctx context.Context, match, from, to string) ([]store.C
 			continue
 		}
 		byMonth[d/100]++
+		kept = append(kept, id)
+	}
+	agg.total = len(kept)
+	if len(kept) > store.RankWindow {
+		// The full-text index gives rowids in ascending order.
+		slices.Sort(kept)
+		agg.bound = kept[len(kept)-store.RankWindow]
 	}
 	months := make([]uint32, 0, len(byMonth))
 	for m := range byMonth {
 		months = append(months, m)
 	}
 	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
-	out := make([]store.Count, 0, len(months))
+	agg.byMonth = make([]store.Count, 0, len(months))
 	for _, m := range months {
-		out = append(out, store.Count{Key: fmt.Sprintf("%04d-%02d", m/100, m%100), Count: byMonth[m]})
+		agg.byMonth = append(agg.byMonth, store.Count{Key: fmt.Sprintf("%04d-%02d", m/100, m%100), Count: byMonth[m]})
 	}
-	return out, nil
+	return agg, nil
 }
 
 // upTo returns the day index, read far enough to cover every id given.

@@ -36,6 +36,7 @@ type DB struct {
 	db   *sql.DB
 	path string
 	days dayIndex // article dates by rowid, for counting search matches
+	aggs aggCache // searches' counts and rank windows, for one version
 }
 
 // Open opens (creating if needed) the SQLite store at path and brings its

@@ -331,6 +331,49 @@ func TestSearchCountsGrow(t *testing.T) {
 	}
 }
 
+// TestSearchCountsSeeOtherWriters searches a store through one handle,
+// stores more articles through another (as another process would), and
+// searches again: the counts kept from the first search must not hide
+// the new articles, nor may the rank window stop short of them.
+func TestSearchCountsSeeOtherWriters(t *testing.T) {
+	ctx := context.Background()
+	reader, path := open(t)
+	if _, err := reader.Put(ctx, docs(corpus...)); err != nil {
+		t.Fatal(err)
+	}
+	writer, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	total := func(q store.SearchQuery) (int, []string) {
+		t.Helper()
+		res, err := reader.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var docs []string
+		for _, h := range res.Hits {
+			docs = append(docs, h.Doc)
+		}
+		return res.Total, docs
+	}
+	for _, q := range []store.SearchQuery{{Text: "said"}, {Text: "said", Outlet: "Other Desk"}, {Text: "said", From: "2022-04-01"}} {
+		before, _ := total(q)
+		if n, _ := total(q); n != before {
+			t.Fatalf("%+v: %d matches, then %d with nothing stored", q, before, n)
+		}
+		doc := fmt.Sprintf("w-%d", before)
+		if _, err := writer.Put(ctx, docs(article(doc, "2022-04-05", "Other Desk", "Late news "+doc, "The governor said the road was open again, "+doc+"."))); err != nil {
+			t.Fatal(err)
+		}
+		after, hits := total(q)
+		if after != before+1 || !slices.Contains(hits, doc) {
+			t.Errorf("%+v: %d matches, then %d (%v) after another writer stored one more", q, before, after, hits)
+		}
+	}
+}
+
 // TestSearchPages checks that pages of a search, filtered or not, are
 // slices of one ranking: every match once, the best first, each with its
 // own snippet and fields, and that equal scores go newest first.
