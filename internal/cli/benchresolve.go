@@ -149,32 +149,38 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			}
 			size := fileSizes(filepath.Join(dir, "bench.db"), filepath.Join(dir, "bench.db-wal"))
 			res := struct {
-				Articles         int     `json:"articles"`
-				Days             int     `json:"days"`
-				ArticlesPerDay   float64 `json:"articles_per_day"`
-				Events           int     `json:"events"`
-				Records          int     `json:"records"`
-				Merged           int     `json:"merged"`
-				StoreSeconds     float64 `json:"extract_and_store_seconds"`
-				ResolveSeconds   float64 `json:"resolve_seconds"`
-				EventsPerSecond  float64 `json:"events_merged_per_second"`
-				AddOneMedianMS   float64 `json:"add_one_article_median_ms"`
-				AddOneP95MS      float64 `json:"add_one_article_p95_ms"`
-				LatestMedianMS   float64 `json:"add_latest_median_ms"`
-				LatestP95MS      float64 `json:"add_latest_p95_ms"`
-				BackfillMedianMS float64 `json:"add_backfill_median_ms"`
-				BackfillP95MS    float64 `json:"add_backfill_p95_ms"`
-				ArticlesPerSecEx float64 `json:"extract_and_store_articles_per_second"`
-				StoreBytes       int64   `json:"store_bytes"`
-				StorePer1000     float64 `json:"store_bytes_per_1000_articles"`
-				PeakMemoryBytes  int64   `json:"peak_memory_bytes"`
+				Articles        int     `json:"articles"`
+				Days            int     `json:"days"`
+				ArticlesPerDay  float64 `json:"articles_per_day"`
+				Events          int     `json:"events"`
+				Records         int     `json:"records"`
+				Merged          int     `json:"merged"`
+				StoreSeconds    float64 `json:"extract_and_store_seconds"`
+				ResolveSeconds  float64 `json:"resolve_seconds"`
+				EventsPerSecond float64 `json:"events_merged_per_second"`
+				// The cost of each article, in milliseconds of the run's
+				// time: what grows with the store, or does not.
+				StoreMSPerArticle   float64 `json:"extract_and_store_ms_per_article"`
+				ResolveMSPerArticle float64 `json:"resolve_ms_per_article"`
+				AddOneMedianMS      float64 `json:"add_one_article_median_ms"`
+				AddOneP95MS         float64 `json:"add_one_article_p95_ms"`
+				LatestMedianMS      float64 `json:"add_latest_median_ms"`
+				LatestP95MS         float64 `json:"add_latest_p95_ms"`
+				BackfillMedianMS    float64 `json:"add_backfill_median_ms"`
+				BackfillP95MS       float64 `json:"add_backfill_p95_ms"`
+				ArticlesPerSecEx    float64 `json:"extract_and_store_articles_per_second"`
+				StoreBytes          int64   `json:"store_bytes"`
+				StorePer1000        float64 `json:"store_bytes_per_1000_articles"`
+				PeakMemoryBytes     int64   `json:"peak_memory_bytes"`
 			}{
 				Articles: sum.Stored, Days: days, ArticlesPerDay: float64(n) / float64(days),
 				Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
 				StoreSeconds: extractSecs, ResolveSeconds: resolveSecs,
-				EventsPerSecond:  float64(rs.Events) / resolveSecs,
-				ArticlesPerSecEx: float64(sum.Stored) / extractSecs,
-				StoreBytes:       size, StorePer1000: float64(size) / float64(max(1, n+len(one))) * 1000,
+				EventsPerSecond:     float64(rs.Events) / resolveSecs,
+				StoreMSPerArticle:   extractSecs * 1000 / float64(max(1, n)),
+				ResolveMSPerArticle: resolveSecs * 1000 / float64(max(1, n)),
+				ArticlesPerSecEx:    float64(sum.Stored) / extractSecs,
+				StoreBytes:          size, StorePer1000: float64(size) / float64(max(1, n+len(one))) * 1000,
 				PeakMemoryBytes: peak,
 			}
 			res.AddOneMedianMS, res.AddOneP95MS = quantilesMS(one)
@@ -185,6 +191,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			}
 			fmt.Fprintf(app.Stdout, "%d articles extracted and stored in %.1fs (%.0f articles/s)\n", res.Articles, res.StoreSeconds, res.ArticlesPerSecEx)
 			fmt.Fprintf(app.Stdout, "%d events resolved into %d records (%d merged) in %.1fs: %.0f events/s\n", res.Events, res.Records, res.Merged, res.ResolveSeconds, res.EventsPerSecond)
+			fmt.Fprintf(app.Stdout, "per article: %.2f ms to extract and store, %.2f ms to merge\n", res.StoreMSPerArticle, res.ResolveMSPerArticle)
 			fmt.Fprintf(app.Stdout, "adding one article to that store: median %.1f ms, p95 %.1f ms (%d additions)\n", res.AddOneMedianMS, res.AddOneP95MS, len(one))
 			fmt.Fprintf(app.Stdout, "  news of the store's last days: median %.1f ms, p95 %.1f ms; of any day: median %.1f ms, p95 %.1f ms\n",
 				res.LatestMedianMS, res.LatestP95MS, res.BackfillMedianMS, res.BackfillP95MS)
