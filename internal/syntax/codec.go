@@ -318,33 +318,39 @@ func (d *decoder) weights() *weights {
 		d.err = fmt.Errorf("%d classes, at most 256", classes)
 		return nil
 	}
-	var b [4]byte
-	cls := make([]byte, 256)
+	// Each feature is read in place from the buffer (next), not copied
+	// out a field at a time: the tables hold millions of features, and
+	// these loops are most of the time a command takes to start reading.
 	run := make([]uint32, 0, 256)
 	j := uint64(0)
 	for i := 0; i < n && d.err == nil; i++ {
 		j += d.u64()
-		d.raw(b[:])
-		fp := binary.LittleEndian.Uint32(b[:])
-		d.raw(b[:1])
-		k := int(b[0])
+		head := d.next(5)
+		if head == nil {
+			break
+		}
+		fp := binary.LittleEndian.Uint32(head)
+		k := int(head[4])
 		if k == 0 {
 			d.err = errors.New("weight table damaged: a feature without weights")
 			break
 		}
-		d.raw(cls[:k])
+		cls := d.next(k)
+		ws := d.next(2 * k)
+		if ws == nil {
+			break
+		}
 		fp &^= layout // layout bits, not part of the fingerprint
 		if j >= uint64(size) || fp&1 == 0 || w.slots[j].fp != 0 || len(w.entries)+k >= maxEntries {
 			d.err = errors.New("weight table damaged")
 			break
 		}
 		run = run[:0]
-		for _, c := range cls[:k] {
-			d.raw(b[:2])
+		for q, c := range cls {
 			if int(c) >= classes {
 				d.err = fmt.Errorf("class %d of %d", c, classes)
 			}
-			run = append(run, packEntry(c, float32(int16(binary.LittleEndian.Uint16(b[:2])))*scale))
+			run = append(run, packEntry(c, float32(int16(binary.LittleEndian.Uint16(ws[2*q:])))*scale))
 		}
 		w.place(j, fp, run)
 	}

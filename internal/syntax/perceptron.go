@@ -3,6 +3,7 @@ package syntax
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -234,7 +235,9 @@ func (w *weights) place(j uint64, fp uint32, run []uint32) {
 	case denseMin*len(run) >= w.classes:
 		s.fp |= isDense
 		s.e = uint32(len(w.dense))
-		w.dense = append(w.dense, make([]float32, w.stride())...)
+		// Grown in place: the room past len is new memory, still zero.
+		w.dense = slices.Grow(w.dense, w.stride())
+		w.dense = w.dense[:len(w.dense)+w.stride()]
 		for _, e := range run {
 			c, v := unpackEntry(e)
 			w.dense[int(s.e)+int(c)] = v
@@ -245,7 +248,14 @@ func (w *weights) place(j uint64, fp uint32, run []uint32) {
 		}
 		s.fp |= outOfLine
 		s.e = uint32(len(w.entries))<<8 | uint32(len(run))
-		w.entries = append(w.entries, run...)
+		// Runs are a few entries long: copied by hand, not by append,
+		// whose call to memmove costs more than the copy (most of the
+		// model's loading time, with millions of runs).
+		at := len(w.entries)
+		w.entries = slices.Grow(w.entries, len(run))[:at+len(run)]
+		for i, e := range run {
+			w.entries[at+i] = e
+		}
 	}
 }
 
