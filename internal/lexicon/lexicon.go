@@ -20,6 +20,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Kind says which gazetteer an entry comes from.
@@ -150,6 +151,8 @@ var dataFS embed.FS
 var (
 	defaultOnce sync.Once
 	defaultLex  *Lexicon
+	// loaded holds defaultLex once it is loaded, for loadedDefault.
+	loaded atomic.Pointer[Lexicon]
 )
 
 // Default returns the lexicon built from the embedded data, loading it on
@@ -166,6 +169,7 @@ func Default() *Lexicon {
 			panic(fmt.Sprintf("lexicon: embedded data: %v", err))
 		}
 		defaultLex = l
+		loaded.Store(l)
 	})
 	return defaultLex
 }
@@ -190,6 +194,42 @@ func (l *Lexicon) Lookup(kind Kind, name string) *Entry {
 		}
 	}
 	return nil
+}
+
+var (
+	spellingsOnce sync.Once
+	spellingsLex  *Lexicon
+)
+
+// Spellings is Default().Spellings, without loading the whole lexicon
+// when no other part of it has been: a search only widens people's names
+// (query.SearchVariants), and reading every gazetteer into the matcher
+// would cost the search command more than the search.
+func Spellings(form string) []string {
+	if l := loadedDefault(); l != nil {
+		return l.Spellings(form)
+	}
+	spellingsOnce.Do(func() {
+		sub, err := fs.Sub(dataFS, "data")
+		if err != nil {
+			panic(fmt.Sprintf("lexicon: embedded data: %v", err))
+		}
+		rows, err := readTSV(sub, "people.tsv")
+		if err != nil {
+			panic(fmt.Sprintf("lexicon: embedded data: %v", err))
+		}
+		l := &Lexicon{}
+		if err := l.loadSpellings(rows); err != nil {
+			panic(fmt.Sprintf("lexicon: embedded data: %v", err))
+		}
+		spellingsLex = l
+	})
+	return spellingsLex.Spellings(form)
+}
+
+// loadedDefault returns the default lexicon if it has been loaded.
+func loadedDefault() *Lexicon {
+	return loaded.Load()
 }
 
 // Spellings returns the other ways the data writes a person's name when

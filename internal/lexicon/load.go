@@ -447,6 +447,22 @@ func (l *Lexicon) loadPeople(rows []row) error {
 	return nil
 }
 
+// loadSpellings reads the people's spellings alone (for Spellings), not
+// the trie and indexes the rest of the lexicon needs.
+func (l *Lexicon) loadSpellings(rows []row) error {
+	for _, r := range rows {
+		e := &Entry{Kind: KindPerson, Code: slug(r.get("name")), Name: r.get("name")}
+		l.spelling(e, e.Name)
+		for _, a := range list(r.get("aliases")) {
+			l.spelling(e, a)
+		}
+		for _, a := range list(r.get("surnames")) {
+			l.spelling(e, a)
+		}
+	}
+	return nil
+}
+
 // spelling records one way a person's name is written, for
 // Lexicon.Spellings.
 func (l *Lexicon) spelling(e *Entry, raw string) {

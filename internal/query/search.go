@@ -15,13 +15,12 @@ import (
 // not widened: their aliases include capitals and metonyms ("Kyiv" for
 // Ukraine's government) that a search for the word means literally.
 func SearchVariants(text string) map[string][]string {
-	lex := lexicon.Default()
 	var out map[string][]string
 	for _, t := range store.ParseQuery(text) {
 		if t.Prefix {
 			continue
 		}
-		if vs := lex.Spellings(strings.Join(t.Words, " ")); len(vs) > 0 {
+		if vs := lexicon.Spellings(strings.Join(t.Words, " ")); len(vs) > 0 {
 			if out == nil {
 				out = map[string][]string{}
 			}
