@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 
@@ -98,4 +99,24 @@ store alone. Skipped inputs are counted, not listed.`,
 	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
 	cmd.Flags().BoolVar(&noExtract, "no-extract", false, "measure intake and the store alone")
 	return cmd
+}
+
+// startCPUProfile starts a CPU profile written to path, for go tool
+// pprof, and returns what stops it; with no path, it does nothing.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -75,17 +74,11 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			// holds what is being stored, not the million.
 			gen := synth.NewGenerator(1, days)
 			opts := ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}
-			if cpuProfile != "" {
-				f, err := os.Create(cpuProfile)
-				if err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer pprof.StopCPUProfile()
+			stop, err := startCPUProfile(cpuProfile)
+			if err != nil {
+				return err
 			}
+			defer stop()
 			t0 := time.Now()
 			var sum ingest.Summary
 			const chunk = 20000

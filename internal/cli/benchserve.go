@@ -6,7 +6,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -113,17 +112,11 @@ server. --cache-size 0 measures every request computed.`,
 				return ctx.Err()
 			}
 			bench.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
-			if cpuProfile != "" {
-				f, err := os.Create(cpuProfile)
-				if err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer f.Close()
-				if err := pprof.StartCPUProfile(f); err != nil {
-					return fmt.Errorf("--cpuprofile: %w", err)
-				}
-				defer pprof.StopCPUProfile()
+			stop, perr := startCPUProfile(cpuProfile)
+			if perr != nil {
+				return perr
 			}
+			defer stop()
 			var results []bench.LoadResult
 			memSource := ""
 			reset := true

@@ -349,44 +349,39 @@ func (r *summaryReader) small() int {
 	return int(v)
 }
 
-func (r *summaryReader) str() string {
-	n := r.uvarint()
+// take returns the next n bytes, or nil (failing) where fewer are left.
+func (r *summaryReader) take(n uint64) []byte {
 	if r.err != nil {
-		return ""
+		return nil
 	}
 	if n > uint64(len(r.b)) {
 		r.fail()
-		return ""
+		return nil
 	}
-	s := string(r.b[:n])
+	out := r.b[:n]
 	r.b = r.b[n:]
-	return s
+	return out
+}
+
+func (r *summaryReader) str() string {
+	n := r.uvarint()
+	return string(r.take(n))
 }
 
 func (r *summaryReader) float() float64 {
-	if r.err != nil {
+	b := r.take(8)
+	if b == nil {
 		return 0
 	}
-	if len(r.b) < 8 {
-		r.fail()
-		return 0
-	}
-	f := math.Float64frombits(binary.LittleEndian.Uint64(r.b))
-	r.b = r.b[8:]
-	return f
+	return math.Float64frombits(binary.LittleEndian.Uint64(b))
 }
 
 func (r *summaryReader) byte() byte {
-	if r.err != nil {
+	b := r.take(1)
+	if b == nil {
 		return 0
 	}
-	if len(r.b) < 1 {
-		r.fail()
-		return 0
-	}
-	c := r.b[0]
-	r.b = r.b[1:]
-	return c
+	return b[0]
 }
 
 func (r *summaryReader) present() bool { return r.byte() != 0 }
@@ -408,12 +403,11 @@ func (r *summaryReader) id() string {
 	case 0:
 		return r.str()
 	case 1:
-		if r.err != nil || len(r.b) < 8 {
-			r.fail()
+		b := r.take(8)
+		if b == nil {
 			return ""
 		}
-		v := binary.BigEndian.Uint64(r.b)
-		r.b = r.b[8:]
+		v := binary.BigEndian.Uint64(b)
 		const digits = "0123456789abcdef"
 		var out [16]byte
 		for i := 15; i >= 0; i-- {
