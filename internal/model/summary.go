@@ -199,6 +199,61 @@ var (
 	summaryModalities = []string{ModalityAsserted, ModalityReported, ModalityPlanned, ModalityHypothetical, ModalityNegated, ModalityDenied, ""}
 )
 
+// Summary returns a record's summary, as DecodeSummary(EncodeSummary(r))
+// would, without encoding it: what merging keeps of a record it has held
+// whole and no longer expects to change.
+func Summary(r *Record) *Record {
+	out := &Record{ID: r.ID, Type: r.Type, Status: r.Status, Mode: r.Mode, Victims: r.Victims, Outcome: r.Outcome,
+		Day: r.Day, FirstReported: r.FirstReported, LastReported: r.LastReported, Confidence: r.Confidence, Reports: r.ReportCount()}
+	if r.Actor != nil {
+		out.Actor = &Actor{Code: r.Actor.Code, Name: r.Actor.Name}
+	}
+	for _, a := range r.Targets {
+		out.Targets = append(out.Targets, Actor{Code: a.Code, Name: a.Name})
+	}
+	for _, it := range r.Items {
+		out.Items = append(out.Items, Item{Name: it.Name, Category: it.Category, Qty: summaryRange(it.Qty)})
+	}
+	if r.Money != nil {
+		out.Money = &Money{Amount: r.Money.Amount, Currency: r.Money.Currency, Approx: r.Money.Approx}
+	}
+	out.Count = summaryRange(r.Count)
+	if r.Time != nil {
+		out.Time = &Time{Start: r.Time.Start, End: r.Time.End, Precision: r.Time.Precision, Value: r.Time.Value}
+	}
+	for _, p := range r.Places {
+		out.Places = append(out.Places, Place{Name: p.Name, Country: p.Country})
+	}
+	out.Mentions = make([]Mention, len(r.Mentions))
+	for i, m := range r.Mentions {
+		sm := Mention{Article: m.Article, Status: m.Status, Modality: m.Modality, Evidence: Evidence{Start: m.Evidence.Start}}
+		if m.Slots != nil && (m.Slots.Cumulative || m.Slots.Genre == GenreOpinion) {
+			sm.Slots = &Event{Cumulative: m.Slots.Cumulative}
+			if m.Slots.Genre == GenreOpinion {
+				sm.Slots.Genre = GenreOpinion
+			}
+		}
+		out.Mentions[i] = sm
+	}
+	return out
+}
+
+func summaryRange(r *Range) *Range {
+	if r == nil {
+		return nil
+	}
+	out := &Range{Approx: r.Approx}
+	if r.Min != nil {
+		v := *r.Min
+		out.Min = &v
+	}
+	if r.Max != nil {
+		v := *r.Max
+		out.Max = &v
+	}
+	return out
+}
+
 type summaryWriter struct{ b []byte }
 
 func (w *summaryWriter) word(s string, table []string) {

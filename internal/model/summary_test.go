@@ -69,6 +69,10 @@ func TestSummaryRoundTrip(t *testing.T) {
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("summary round trip (-want +got):\n%s", d)
 	}
+	// Summary makes the same without encoding.
+	if d := cmp.Diff(want, Summary(full)); d != "" {
+		t.Errorf("Summary (-want +got):\n%s", d)
+	}
 	// What merging asks of a record reads the same from its summary.
 	if got.RunningTotal() != full.RunningTotal() || got.OpinionOnly() != full.OpinionOnly() || got.ReportCount() != full.ReportCount() {
 		t.Errorf("summary answers differ: running %v/%v opinion %v/%v reports %d/%d",
@@ -133,6 +137,9 @@ func FuzzDecodeSummary(f *testing.F) {
 		}
 		if d := cmp.Diff(r, again); d != "" {
 			t.Fatalf("re-encoded summary differs:\n%s", d)
+		}
+		if d := cmp.Diff(r, Summary(r)); d != "" {
+			t.Fatalf("Summary differs from the decoded summary:\n%s", d)
 		}
 	})
 }

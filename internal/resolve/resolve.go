@@ -218,6 +218,7 @@ func resolveBatch(p *pool, evs []model.Event, stats *Stats) ([]*model.Record, er
 		oldKey := string(best.Type) + "|" + actorCode(best.Actor)
 		oldDay, _ := dayNum(best.Day)
 		best.Mentions = append(best.Mentions, model.MentionOf(ev))
+		p.reported()
 		if len(best.Mentions) <= rebuildEach {
 			Rebuild(best)
 			p.refile(best, oldKey, oldDay)
