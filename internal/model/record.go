@@ -33,6 +33,11 @@ type Record struct {
 	// when a list was read without Mentions (store.RecordFilter's
 	// NoMentions); not written, since Mentions say it.
 	Reports int `json:"-"`
+	// Indexed is what a store last indexed the record's parties and places
+	// under (its own key of them and of the day), set as it reads or saves
+	// the record; not written. A record saved again with the same key
+	// needs no indexing again, which most reports added to a record are.
+	Indexed string `json:"-"`
 }
 
 // RunningTotal reports whether every report of the record gives a running

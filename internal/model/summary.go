@@ -204,7 +204,8 @@ var (
 // whole and no longer expects to change.
 func Summary(r *Record) *Record {
 	out := &Record{ID: r.ID, Type: r.Type, Status: r.Status, Mode: r.Mode, Victims: r.Victims, Outcome: r.Outcome,
-		Day: r.Day, FirstReported: r.FirstReported, LastReported: r.LastReported, Confidence: r.Confidence, Reports: r.ReportCount()}
+		Day: r.Day, FirstReported: r.FirstReported, LastReported: r.LastReported, Confidence: r.Confidence, Reports: r.ReportCount(),
+		Indexed: r.Indexed}
 	if r.Actor != nil {
 		out.Actor = &Actor{Code: r.Actor.Code, Name: r.Actor.Name}
 	}

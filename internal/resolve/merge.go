@@ -22,7 +22,7 @@ var statusRank = map[string]int{
 // mentions, not on the order they arrived in.
 func Rebuild(r *model.Record) {
 	sortMentions(r.Mentions)
-	*r = model.Record{ID: r.ID, Type: r.Type, Mentions: r.Mentions}
+	*r = model.Record{ID: r.ID, Type: r.Type, Mentions: r.Mentions, Indexed: r.Indexed}
 	if len(r.Mentions) == 0 {
 		return
 	}

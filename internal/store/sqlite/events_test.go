@@ -157,6 +157,42 @@ func TestRecordIndexFollowsChanges(t *testing.T) {
 			t.Errorf("Records(%+v) = %d, want %d", c.f, got, c.want)
 		}
 	}
+	// A record read back (whole, or as merging reads it) and saved with
+	// a new party and place is indexed under them; saved unchanged, it
+	// keeps its rows.
+	whole, err := db.Record(ctx, "r1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole.Targets = append(whole.Targets, model.Actor{Code: "MDA"})
+	whole.Places = []model.Place{{Name: "Chisinau"}}
+	if err := db.SaveRecords(ctx, []*model.Record{whole}, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	sums, err := db.Candidates(ctx, "visit", "USA", "2022-03-01", "2022-03-31")
+	if err != nil || len(sums) != 1 {
+		t.Fatalf("candidates %v, %v", sums, err)
+	}
+	if err := db.SaveRecords(ctx, sums, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	sums[0].Day = "2022-03-12"
+	if err := db.SaveRecords(ctx, sums, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		f    store.RecordFilter
+		want int
+	}{
+		{store.RecordFilter{Party: "MDA", From: "2022-03-12", To: "2022-03-12"}, 1},
+		{store.RecordFilter{Party: "ROU", From: "2022-03-12"}, 1},
+		{store.RecordFilter{Party: "ROU", To: "2022-03-11"}, 0},
+		{store.RecordFilter{Place: "chisinau", From: "2022-03-12"}, 1},
+	} {
+		if got := count(c.f); got != c.want {
+			t.Errorf("after saving what was read: Records(%+v) = %d, want %d", c.f, got, c.want)
+		}
+	}
 }
 
 // TestMergeIndexFollowsChanges reads a record's summary as merging does,

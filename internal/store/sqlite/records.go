@@ -127,6 +127,7 @@ func (s *DB) Candidates(ctx context.Context, typ model.EventType, actor, from, t
 		if err != nil {
 			return nil, err
 		}
+		r.Indexed = indexKey(r)
 		out = append(out, r)
 	}
 	if err := rows.Err(); err != nil {
@@ -165,6 +166,55 @@ func codes(as []model.Actor) string {
 		cs = append(cs, a.Code)
 	}
 	return strings.Join(cs, " ")
+}
+
+// indexKey is what a record's parties and places are indexed under: its
+// actor, targets, places and day (model.Record.Indexed).
+func indexKey(r *model.Record) string {
+	var b strings.Builder
+	b.WriteString(r.Day)
+	b.WriteByte('|')
+	if r.Actor != nil {
+		b.WriteString(r.Actor.Code)
+	}
+	for _, t := range r.Targets {
+		b.WriteByte(' ')
+		b.WriteString(t.Code)
+	}
+	b.WriteByte('|')
+	for _, p := range r.Places {
+		b.WriteString(p.Name)
+		b.WriteByte('|')
+	}
+	return b.String()
+}
+
+// indexRecord writes a record's rows of the party and place indexes anew.
+func indexRecord(ctx context.Context, r *model.Record, actor string, clearParties, clearPlaces, addParty, addPlace *sql.Stmt) error {
+	if _, err := clearParties.ExecContext(ctx, r.ID); err != nil {
+		return fmt.Errorf("indexing record %s: %w", r.ID, err)
+	}
+	if _, err := clearPlaces.ExecContext(ctx, r.ID); err != nil {
+		return fmt.Errorf("indexing record %s: %w", r.ID, err)
+	}
+	parties := []string{}
+	if actor != "" {
+		parties = append(parties, actor)
+	}
+	for _, t := range r.Targets {
+		parties = append(parties, t.Code)
+	}
+	for _, code := range parties {
+		if _, err := addParty.ExecContext(ctx, r.ID, code, r.Day); err != nil {
+			return fmt.Errorf("indexing record %s: %w", r.ID, err)
+		}
+	}
+	for _, p := range r.Places {
+		if _, err := addPlace.ExecContext(ctx, r.ID, p.Name, r.Day); err != nil {
+			return fmt.Errorf("indexing record %s: %w", r.ID, err)
+		}
+	}
+	return nil
 }
 
 // SaveRecords upserts records, links the newly resolved events to the
@@ -230,7 +280,8 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 	for _, id := range linked {
 		want[id] = true
 	}
-	for _, r := range recs {
+	keys := make([]string, len(recs))
+	for i, r := range recs {
 		whole := *r
 		whole.Mentions = nil
 		data, err := packJSON(&whole)
@@ -253,28 +304,13 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			return fmt.Errorf("indexing record %s for merging: %w", r.ID, err)
 		}
 		// The parties and places of a record, indexed by day, so that
-		// "everything Russia did in March" reads an index range.
-		if _, err := clearParties.ExecContext(ctx, r.ID); err != nil {
-			return fmt.Errorf("indexing record %s: %w", r.ID, err)
-		}
-		if _, err := clearPlaces.ExecContext(ctx, r.ID); err != nil {
-			return fmt.Errorf("indexing record %s: %w", r.ID, err)
-		}
-		parties := []string{}
-		if actor != "" {
-			parties = append(parties, actor)
-		}
-		for _, t := range r.Targets {
-			parties = append(parties, t.Code)
-		}
-		for _, code := range parties {
-			if _, err := addParty.ExecContext(ctx, r.ID, code, r.Day); err != nil {
-				return fmt.Errorf("indexing record %s: %w", r.ID, err)
-			}
-		}
-		for _, p := range r.Places {
-			if _, err := addPlace.ExecContext(ctx, r.ID, p.Name, r.Day); err != nil {
-				return fmt.Errorf("indexing record %s: %w", r.ID, err)
+		// "everything Russia did in March" reads an index range; again
+		// only where they or the day changed.
+		key := indexKey(r)
+		keys[i] = key
+		if key != r.Indexed {
+			if err := indexRecord(ctx, r, actor, clearParties, clearPlaces, addParty, addPlace); err != nil {
+				return err
 			}
 		}
 		for _, m := range r.Mentions {
@@ -299,6 +335,9 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing record batch: %w", err)
+	}
+	for i, r := range recs {
+		r.Indexed = keys[i]
 	}
 	return nil
 }
@@ -457,6 +496,7 @@ func (s *DB) Record(ctx context.Context, id string) (*model.Record, error) {
 		return nil, err
 	}
 	r.Reports = r.ReportCount()
+	r.Indexed = indexKey(&r)
 	return &r, nil
 }
 
