@@ -18,12 +18,13 @@ const blockDays = 16
 // order, so the blocks a batch uses are mostly those the one before used.
 const keepBatches = 2
 
-// poolBudget (a variable for tests) is the number of records past which the pool lets go of the
-// blocks least recently used (other than those of the last keepBatches
-// batches). It bounds the pool's memory by about a hundred megabytes
-// whatever the store holds, while the merge windows of recent news, which
-// new articles mostly fall in, stay read.
-var poolBudget = 150000
+// poolBudget (a variable for tests) is the number of records past which
+// the pool lets go of the blocks least recently used (other than those of
+// the last keepBatches batches). It bounds the pool's memory, by about a
+// hundred megabytes, whatever the store holds. At 300 articles a day the
+// blocks a batch of news reads (aid's, the widest, span some 110 days)
+// hold about 55,000 records, well within it.
+var poolBudget = 100000
 
 // pool holds the candidate records of recent batches, by type and actor,
 // in blocks of days read from the store's merge index once each. A
