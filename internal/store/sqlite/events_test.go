@@ -264,11 +264,7 @@ func TestMigrationMergeIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	raw.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reopen(t, path)
 	recs, err := db.Candidates(ctx, model.TypeAid, "POL", "2022-04-20", "2022-05-10")
 	if err != nil {
 		t.Fatal(err)

@@ -97,11 +97,7 @@ func TestMigrationReindexesInvisibleCharacters(t *testing.T) {
 		}
 	}
 	raw.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reopen(t, path)
 	if got := searchDocs(t, db, "Germany OR Lithuania"); !slices.Equal(got, []string{"old1", "old4"}) {
 		t.Errorf("after migration: %v, want old1 and old4", got)
 	}

@@ -329,11 +329,7 @@ func TestMigrationRevisions(t *testing.T) {
 		}
 	}
 	raw.Close()
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := reopen(t, path)
 	var v int
 	if err := db.SQL().QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != len(migrations) {
 		t.Fatalf("schema version %d, %v; want %d", v, err, len(migrations))

@@ -45,6 +45,18 @@ func open(t *testing.T) (*DB, string) {
 	return db, path
 }
 
+// reopen opens the store at path again, as another run would, closing
+// it when the test ends.
+func reopen(t *testing.T, path string) *DB {
+	t.Helper()
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 var corpus = []*model.Article{
 	article("a1", "2022-02-26", "Baltic Test Ledger", "Estonia pledges Javelins", "Estonia said it would send Javelin anti-tank missiles to Ukraine."),
 	article("a2", "2022-03-01", "Danube Test Courier", "Stingers arrive", "The first Stinger missiles arrived in Ukraine on Tuesday, officials said."),
@@ -207,11 +219,7 @@ func TestReopenKeepsDataAndVersion(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	db2, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db2.Close()
+	db2 := reopen(t, path)
 	var v int
 	if err := db2.SQL().QueryRow(`SELECT version FROM schema_version`).Scan(&v); err != nil || v != len(migrations) {
 		t.Errorf("schema version %d, %v; want %d", v, err, len(migrations))
