@@ -169,7 +169,11 @@ func DecodeSummary(b []byte) (*Record, error) {
 		m := &r.Mentions[i]
 		m.Article, m.Status, m.Modality = rd.id(), rd.word(summaryStatuses), rd.word(summaryModalities)
 		m.Evidence.Start = rd.small()
-		if flags := rd.small(); flags != 0 {
+		flags := rd.small()
+		if flags&^(sumCumulative|sumOpinion) != 0 {
+			rd.fail() // a flag this sitrep does not write
+		}
+		if flags != 0 {
 			if slots == nil {
 				slots = make([]Event, 0, n-i)
 			}
