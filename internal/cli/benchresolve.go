@@ -74,11 +74,11 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			// holds what is being stored, not the million.
 			gen := synth.NewGenerator(1, days)
 			opts := ingest.Options{Extractor: event.New(), Version: event.Version, BatchSize: 1000}
-			stop, err := startCPUProfile(cpuProfile)
+			stopProfile, err := startCPUProfile(cpuProfile)
 			if err != nil {
 				return err
 			}
-			defer stop()
+			defer stopProfile()
 			t0 := time.Now()
 			var sum ingest.Summary
 			const chunk = 20000

@@ -112,11 +112,11 @@ server. --cache-size 0 measures every request computed.`,
 				return ctx.Err()
 			}
 			bench.Load(ctx, client, base, paths, 1, time.Minute, len(paths))
-			stop, perr := startCPUProfile(cpuProfile)
-			if perr != nil {
-				return perr
+			stopProfile, err := startCPUProfile(cpuProfile)
+			if err != nil {
+				return err
 			}
-			defer stop()
+			defer stopProfile()
 			var results []bench.LoadResult
 			memSource := ""
 			reset := true
