@@ -315,13 +315,13 @@ func (p *pool) changing(r *model.Record) {
 	p.wholeSince[r.ID] = &wholeRec{r, p.batch}
 }
 
-// whole makes a pooled summary a whole record, in place.
+// whole makes a pooled summary a whole record, in place, and notes that
+// it changes in this batch.
 func (p *pool) whole(r *model.Record) error {
+	p.changing(r)
 	if !p.partial[r.ID] {
-		p.changing(r)
 		return nil
 	}
-	p.changing(r)
 	full, err := p.st.Record(p.ctx, r.ID)
 	if err != nil {
 		return fmt.Errorf("reading record %s: %w", r.ID, err)

@@ -57,7 +57,7 @@ func TestEventCodecRoundTrip(t *testing.T) {
 // TestStoredFormStable decodes an event in the form this version stores,
 // kept in testdata: the dictionary must never change under stored events.
 func TestStoredFormStable(t *testing.T) {
-	path := filepath.Join("testdata", "event-deflated.hex")
+	path := filepath.Join("testdata", "event-stored.hex")
 	want := codecEvents()[0]
 	raw, err := os.ReadFile(path)
 	if err != nil {
