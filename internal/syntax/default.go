@@ -24,7 +24,7 @@ var (
 // Default returns the shipped model, decoded once on first use and shared.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = loadBytes(shipped)
+		defaultModel, defaultErr = load(shipped, true)
 	})
 	return defaultModel, defaultErr
 }
