@@ -22,7 +22,7 @@ func init() { benchSubcommands = append(benchSubcommands, newBenchResolveCmd) }
 
 func newBenchResolveCmd(app *App) *cobra.Command {
 	var n, adds, perDay int
-	var cpuProfile string
+	var cpuProfile, keep string
 	cmd := &cobra.Command{
 		Use:   "resolve",
 		Short: "Measure merging events across articles on a generated store",
@@ -63,7 +63,14 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				return err
 			}
 			defer os.RemoveAll(dir)
-			st, err := store.Open(ctx, filepath.Join(dir, "bench.db"))
+			path := filepath.Join(dir, "bench.db")
+			if keep != "" {
+				if _, err := os.Stat(keep); err == nil {
+					return fmt.Errorf("--keep %s: the file exists; give a new path", keep)
+				}
+				path = keep
+			}
+			st, err := store.Open(ctx, path)
 			if err != nil {
 				return err
 			}
@@ -140,7 +147,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			if err := st.Close(); err != nil {
 				return err
 			}
-			size := fileSizes(filepath.Join(dir, "bench.db"), filepath.Join(dir, "bench.db-wal"))
+			size := fileSizes(path, path+"-wal")
 			res := struct {
 				Articles        int     `json:"articles"`
 				Days            int     `json:"days"`
@@ -195,6 +202,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 	}
 	cmd.Flags().IntVar(&n, "articles", 10000, "articles in the generated store")
 	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
+	cmd.Flags().StringVar(&keep, "keep", "", "build the store at this new path and keep it, to inspect or query afterwards")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	cmd.Flags().IntVar(&perDay, "per-day", 0, "spread the articles so that about this many fall on each day (0: over 330 days, --articles/330 a day)")
 	return cmd

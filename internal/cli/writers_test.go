@@ -248,7 +248,8 @@ func TestReadersNeverMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := raw.ExecContext(ctx, `DELETE FROM records; UPDATE events SET resolved = 0`); err != nil {
+	if _, err := raw.ExecContext(ctx, `DELETE FROM records; DELETE FROM unresolved;
+		INSERT INTO unresolved (date, doc, article_id, seq, event_id) SELECT date, doc, article_id, seq, id FROM events WHERE resolved = 0`); err != nil {
 		t.Fatal(err)
 	}
 	raw.Close()

@@ -15,10 +15,10 @@ import (
 
 // eventWriter replaces an article's events inside a transaction.
 type eventWriter struct {
-	ctx            context.Context
-	tx             *sql.Tx
-	del, ins, mark *sql.Stmt
-	err            error
+	ctx                  context.Context
+	tx                   *sql.Tx
+	del, ins, wait, mark *sql.Stmt
+	err                  error
 }
 
 func newEventWriter(ctx context.Context, tx *sql.Tx) *eventWriter {
@@ -36,13 +36,14 @@ func newEventWriter(ctx context.Context, tx *sql.Tx) *eventWriter {
 	w.del = prep(`DELETE FROM events WHERE article_id = ?`)
 	w.ins = prep(`INSERT INTO events (id, article_id, seq, doc, date, type, status, modality, actor, targets, time_start, time_end, extractor, resolved, data)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	w.wait = prep(`INSERT INTO unresolved (date, doc, article_id, seq, event_id) VALUES (?, ?, ?, ?, ?)`)
 	w.mark = prep(`INSERT INTO extractions (article_id, extractor, events, extracted_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET extractor = excluded.extractor, events = excluded.events, extracted_at = excluded.extracted_at`)
 	return w
 }
 
 func (w *eventWriter) close() {
-	for _, st := range []*sql.Stmt{w.del, w.ins, w.mark} {
+	for _, st := range []*sql.Stmt{w.del, w.ins, w.wait, w.mark} {
 		if st != nil {
 			st.Close()
 		}
@@ -102,6 +103,11 @@ func (w *eventWriter) replace(articleID, date, outlet, extractor string, events 
 		if _, err := w.ins.ExecContext(w.ctx, ev.ID, articleID, i, ev.Doc, ev.Date, string(ev.Type), ev.Status, ev.Modality, actor,
 			strings.Join(targets, " "), ts, te, extractor, resolved, data); err != nil {
 			return fmt.Errorf("storing event of %s: %w", articleID, err)
+		}
+		if resolved == 0 {
+			if _, err := w.wait.ExecContext(w.ctx, ev.Date, ev.Doc, articleID, i, ev.ID); err != nil {
+				return fmt.Errorf("storing event of %s: %w", articleID, err)
+			}
 		}
 	}
 	if _, err := w.mark.ExecContext(w.ctx, articleID, extractor, len(events), time.Now().UTC().Format(time.RFC3339)); err != nil {

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -284,5 +285,69 @@ func TestMigrationMergeIndex(t *testing.T) {
 	recs, err = db.Candidates(ctx, model.TypeAid, "POL", "2022-04-20", "2022-05-10")
 	if err != nil || len(recs) != 1 || recs[0].ID != "r9" {
 		t.Fatalf("resaved summary read back as %+v (%v)", recs, err)
+	}
+}
+
+// TestMigrationUnresolved opens a store of schema 9, whose waiting events
+// are those with resolved = 0, and checks that after migration the same
+// events wait, in the same order, that merging one takes it off the
+// list, and that deleting an article's events (re-extraction) takes off
+// theirs.
+func TestMigrationUnresolved(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	raw := oldSchema(t, path, 9)
+	for _, a := range []struct{ id, date string }{{"a2", "2022-03-02"}, {"a1", "2022-03-01"}} {
+		if _, err := raw.ExecContext(ctx, `INSERT INTO articles (id, doc, date, text, ingested_at) VALUES (?, ?, ?, 'x', '')`, a.id, "doc-"+a.id, a.date); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, e := range []struct {
+		id, article, date string
+		seq, resolved     int
+	}{
+		{"e21", "a2", "2022-03-02", 1, 0}, {"e20", "a2", "2022-03-02", 0, 0},
+		{"e10", "a1", "2022-03-01", 0, 1}, {"e11", "a1", "2022-03-01", 1, 0},
+	} {
+		data := fmt.Sprintf(`{"id":%q,"article":%q,"doc":%q,"date":%q,"type":"aid","modality":"asserted","evidence":{"sentence":"","start":0,"end":0}}`, e.id, e.article, "doc-"+e.article, e.date)
+		if _, err := raw.ExecContext(ctx, `INSERT INTO events (id, article_id, seq, doc, date, type, extractor, resolved, data) VALUES (?, ?, ?, ?, ?, 'aid', 'x', ?, ?)`,
+			e.id, e.article, e.seq, "doc-"+e.article, e.date, e.resolved, data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	raw.Close()
+	db := reopen(t, path)
+	waiting := func() []string {
+		t.Helper()
+		evs, err := db.Unresolved(ctx, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, ev := range evs {
+			ids = append(ids, ev.ID)
+		}
+		return ids
+	}
+	if got, want := waiting(), []string{"e11", "e20", "e21"}; !slices.Equal(got, want) {
+		t.Fatalf("waiting after migration: %v, want %v", got, want)
+	}
+	evs, err := db.Unresolved(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := model.MentionOf(&evs[0])
+	rec := &model.Record{ID: "r1", Type: model.TypeAid, Day: "2022-03-01", FirstReported: "2022-03-01", LastReported: "2022-03-01", Mentions: []model.Mention{m}}
+	if err := db.SaveRecords(ctx, []*model.Record{rec}, []string{m.Event}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := waiting(), []string{"e20", "e21"}; !slices.Equal(got, want) {
+		t.Fatalf("waiting after merging e11: %v, want %v", got, want)
+	}
+	if _, err := db.SQL().ExecContext(ctx, `DELETE FROM events WHERE article_id = 'a2'`); err != nil {
+		t.Fatal(err)
+	}
+	if got := waiting(); len(got) != 0 {
+		t.Fatalf("waiting after deleting a2's events: %v, want none", got)
 	}
 }

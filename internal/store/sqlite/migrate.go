@@ -250,6 +250,32 @@ var migrations = []string{
 		WHEN old.actor <> new.actor OR old.day <> new.day BEGIN
 		DELETE FROM record_index WHERE type = old.type AND actor = old.actor AND day = old.day AND id = old.id;
 	END;`,
+	// 10: the events waiting to be merged, in a table of their own. They
+	// were the events with resolved = 0, found through a partial index,
+	// and merging set resolved = 1 on each: a rewrite of the event's whole
+	// row, on a page of its own since events lie in the order they were
+	// stored, which for an archive is not the order they are merged in.
+	// That was an eighth of the time merging took at 100,000 articles.
+	// Here a merged event is deleted from a table kept in the order
+	// merging reads it, so a batch's deletions share a few pages. The
+	// resolved column is still written when an event is stored (1 for
+	// an event that is not a fact) but no longer read or updated. The
+	// trigger drops the waiting entry of an event deleted (re-extraction,
+	// a revision).
+	`CREATE TABLE unresolved (
+		date TEXT NOT NULL,
+		doc TEXT NOT NULL,
+		article_id TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		event_id TEXT NOT NULL,
+		PRIMARY KEY (date, doc, article_id, seq)
+	) WITHOUT ROWID;
+	INSERT INTO unresolved (date, doc, article_id, seq, event_id)
+		SELECT date, doc, article_id, seq, id FROM events WHERE resolved = 0;
+	DROP INDEX events_unresolved;
+	CREATE TRIGGER events_unresolved_gone AFTER DELETE ON events BEGIN
+		DELETE FROM unresolved WHERE date = old.date AND doc = old.doc AND article_id = old.article_id AND seq = old.seq;
+	END;`,
 }
 
 // placeLen is the SQL expression for the length of the place that ends a

@@ -14,8 +14,8 @@ import (
 
 // Unresolved returns fact events that no record holds yet.
 func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT data FROM events WHERE resolved = 0
-		ORDER BY date, doc, article_id, seq LIMIT ?`, limit)
+	rows, err := s.db.QueryContext(ctx, `SELECT e.data FROM unresolved u JOIN events e ON e.id = u.event_id
+		ORDER BY u.date, u.doc, u.article_id, u.seq LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("reading unresolved events: %w", err)
 	}
@@ -271,7 +271,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		return fmt.Errorf("preparing place index: %w", err)
 	}
 	defer addPlace.Close()
-	done, err := tx.PrepareContext(ctx, `UPDATE events SET resolved = 1 WHERE id = ?`)
+	done, err := tx.PrepareContext(ctx, `DELETE FROM unresolved WHERE date = ? AND doc = ? AND article_id = ? AND event_id = ?`)
 	if err != nil {
 		return fmt.Errorf("preparing resolved mark: %w", err)
 	}
@@ -322,7 +322,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date, m.Doc, ""); err != nil {
 				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
 			}
-			if _, err := done.ExecContext(ctx, m.Event); err != nil {
+			if _, err := done.ExecContext(ctx, m.Date, m.Doc, m.Article, m.Event); err != nil {
 				return fmt.Errorf("marking event %s resolved: %w", m.Event, err)
 			}
 		}
