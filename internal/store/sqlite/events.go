@@ -145,6 +145,7 @@ func (s *DB) PutEvents(ctx context.Context, extractor string, events map[string]
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing event batch: %w", err)
 	}
+	s.ckpt.committed()
 	return nil
 }
 

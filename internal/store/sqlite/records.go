@@ -336,6 +336,7 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("committing record batch: %w", err)
 	}
+	s.ckpt.committed()
 	for i, r := range recs {
 		r.Indexed = keys[i]
 	}

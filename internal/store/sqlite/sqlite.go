@@ -37,6 +37,7 @@ type DB struct {
 	path string
 	days dayIndex // article dates by rowid, for counting search matches
 	aggs aggCache // searches' counts and rank windows, for one version
+	ckpt *checkpointer
 }
 
 // Open opens (creating if needed) the SQLite store at path and brings its
@@ -69,6 +70,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// full pool of readers well under a gigabyte.
 		"cache_size(-8192)",
 		"temp_store(MEMORY)",
+		// Checkpoints run in the background (checkpoint.go); the writer
+		// copies its log into the file itself only when the background
+		// has fallen this far behind (pages).
+		fmt.Sprintf("wal_autocheckpoint(%d)", writerCheckpointPages),
 	} {
 		q.Add("_pragma", p)
 	}
@@ -77,7 +82,8 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// once with SQLITE_BUSY, without waiting the busy timeout, when
 	// another connection has written in between.
 	q.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+	dsn := "file:" + path + "?" + q.Encode()
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", path, err)
 	}
@@ -97,6 +103,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("migrating %s: %w", path, err)
 	}
+	if s.ckpt, err = startCheckpointer(dsn); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening %s: %w", path, err)
+	}
 	return s, nil
 }
 
@@ -113,8 +123,16 @@ func (s *DB) check(ctx context.Context) error {
 	return nil
 }
 
-// Close releases the database.
-func (s *DB) Close() error { return s.db.Close() }
+// Close releases the database. The background checkpoints stop first;
+// the last connection to close then copies the rest of the log into the
+// file.
+func (s *DB) Close() error {
+	var err error
+	if s.ckpt != nil {
+		err = s.ckpt.close()
+	}
+	return errors.Join(err, s.db.Close())
+}
 
 // SQL gives tests and tools direct access to the database.
 func (s *DB) SQL() *sql.DB { return s.db }
@@ -210,6 +228,7 @@ func (s *DB) Put(ctx context.Context, batch []store.Doc) ([]store.Outcome, error
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("committing batch: %w", err)
 	}
+	s.ckpt.committed()
 	return out, nil
 }
 
