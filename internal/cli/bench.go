@@ -48,6 +48,7 @@ func newBenchIngestCmd(app *App) *cobra.Command {
 	var in intakeFlags
 	var batch int
 	var noExtract bool
+	var cpuProfile string
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Ingest PATH into a fresh, temporary SQLite store and report articles/s and MB/s",
@@ -80,6 +81,11 @@ store alone. Skipped inputs are counted, not listed.`,
 			}
 			defer st.Close()
 			r := intake.New(opts, app.Stdin)
+			stopProfile, err := startCPUProfile(cpuProfile)
+			if err != nil {
+				return err
+			}
+			defer stopProfile()
 			res, err := bench.Measure("ingest", func() (int, int, int, int64, error) {
 				inputs, planErrs := r.Plan(args)
 				opts := ingest.Options{BatchSize: batch, Extractor: event.New(), Version: event.Version, Resolve: true}
@@ -98,6 +104,7 @@ store alone. Skipped inputs are counted, not listed.`,
 	in.register(cmd)
 	cmd.Flags().IntVar(&batch, "batch", ingest.DefaultBatchSize, "articles committed per transaction")
 	cmd.Flags().BoolVar(&noExtract, "no-extract", false, "measure intake and the store alone")
+	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the run to this file, for go tool pprof")
 	return cmd
 }
 
