@@ -17,8 +17,26 @@ import (
 // bytes: nothing is decoded or copied, and only the pages that lookups
 // reach are ever read in. Elsewhere the arrays are copied out.
 
-// weights writes a table in version 2's layout.
+// weights writes a table in version 2's layout, its weights quantised to
+// 16 bits with one scale for the table as version 1 stored them: a model
+// read from either version then annotates the same, and training gives the
+// weights of the shipped model whichever version it is saved in.
 func (e *encoder) weights(w *weights) {
+	maxAbs := float32(0)
+	w.each(func(_ uint64, _ uint32, run []uint32) {
+		for _, x := range run {
+			_, v := unpackEntry(x)
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	})
+	scale := maxAbs / 32767
+	if scale == 0 {
+		scale = 1
+	}
+	quantise := func(v float32) float32 { return float32(int16(math.Round(float64(v/scale)))) * scale }
+	// Weights lose the low byte of their mantissa, as packEntry does,
+	// dense ones included.
+	pack := func(x uint32) uint32 { c, v := unpackEntry(x); return packEntry(c, quantise(v)) }
 	e.u64(uint64(w.classes))
 	e.u64(uint64(len(w.slots)))
 	e.u64(uint64(len(w.entries)))
@@ -37,16 +55,19 @@ func (e *encoder) weights(w *weights) {
 		}
 	}
 	for _, s := range w.slots {
+		if s.fp != 0 && s.fp&layout == 0 {
+			s.e = pack(s.e)
+		}
 		buf = binary.LittleEndian.AppendUint32(buf, s.fp)
 		buf = binary.LittleEndian.AppendUint32(buf, s.e)
 		flush(false)
 	}
 	for _, x := range w.entries {
-		buf = binary.LittleEndian.AppendUint32(buf, x)
+		buf = binary.LittleEndian.AppendUint32(buf, pack(x))
 		flush(false)
 	}
 	for _, x := range w.dense {
-		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(x))
+		buf = binary.LittleEndian.AppendUint32(buf, math.Float32bits(quantise(x))&^0xff)
 		flush(false)
 	}
 	flush(true)
