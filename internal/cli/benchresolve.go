@@ -22,6 +22,7 @@ func init() { benchSubcommands = append(benchSubcommands, newBenchResolveCmd) }
 
 func newBenchResolveCmd(app *App) *cobra.Command {
 	var n, adds, perDay int
+	var inOrder bool
 	var cpuProfile, keep string
 	cmd := &cobra.Command{
 		Use:   "resolve",
@@ -40,7 +41,9 @@ its cost depends on how many articles fall on one day. By default the articles a
 dated at random over the 330 days from 1 February 2022, about --articles/330 a
 day: 30 a day at 10,000 articles, 303 at 100,000. --per-day N spreads them over
 --articles/N days instead, so that about N fall on each day whatever the
-store's size (real coverage of one war runs at about 30 to 300 a day).`,
+store's size (real coverage of one war runs at about 30 to 300 a day). The
+articles come in no order of date, as when an archive is filled in; --in-order
+dates them in order, as a feed delivers them.`,
 		Example: `  sitrep bench resolve --articles 100000
   sitrep bench resolve --articles 10000 --per-day 100`,
 		Args: cobra.NoArgs,
@@ -65,8 +68,12 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			defer os.RemoveAll(dir)
 			path := filepath.Join(dir, "bench.db")
 			if keep != "" {
-				if _, err := os.Stat(keep); err == nil {
-					return fmt.Errorf("--keep %s: the file exists; give a new path", keep)
+				// A log left beside the path would be read into the
+				// new store.
+				for _, p := range []string{keep, keep + "-wal"} {
+					if _, err := os.Stat(p); err == nil {
+						return fmt.Errorf("--keep %s: %s exists; give a new path", keep, p)
+					}
 				}
 				path = keep
 			}
@@ -92,7 +99,11 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			for done := 0; done < n; {
 				part := make([]*model.Article, 0, min(chunk, n-done))
 				for len(part) < cap(part) {
-					part = append(part, gen.Next())
+					if inOrder {
+						part = append(part, gen.NextOn((done+len(part))*days/n))
+					} else {
+						part = append(part, gen.Next())
+					}
 				}
 				s, err := ingest.Articles(ctx, st, part, opts)
 				if err != nil {
@@ -150,6 +161,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 			size := fileSizes(path, path+"-wal")
 			res := struct {
 				Articles        int     `json:"articles"`
+				InOrder         bool    `json:"in_order"`
 				Days            int     `json:"days"`
 				ArticlesPerDay  float64 `json:"articles_per_day"`
 				Events          int     `json:"events"`
@@ -173,7 +185,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 				StorePer1000        float64 `json:"store_bytes_per_1000_articles"`
 				PeakMemoryBytes     int64   `json:"peak_memory_bytes"`
 			}{
-				Articles: sum.Stored, Days: days, ArticlesPerDay: float64(n) / float64(days),
+				Articles: sum.Stored, InOrder: inOrder, Days: days, ArticlesPerDay: float64(n) / float64(days),
 				Events: rs.Events, Records: rs.Created, Merged: rs.Merged,
 				StoreSeconds: extractSecs, ResolveSeconds: resolveSecs,
 				EventsPerSecond:     float64(rs.Events) / resolveSecs,
@@ -202,6 +214,7 @@ store's size (real coverage of one war runs at about 30 to 300 a day).`,
 	}
 	cmd.Flags().IntVar(&n, "articles", 10000, "articles in the generated store")
 	cmd.Flags().IntVar(&adds, "adds", 50, "articles then added one at a time")
+	cmd.Flags().BoolVar(&inOrder, "in-order", false, "date the articles in order, as a feed delivers them, rather than at random over the days")
 	cmd.Flags().StringVar(&keep, "keep", "", "build the store at this new path and keep it, to inspect or query afterwards")
 	cmd.Flags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the whole run to this file, for go tool pprof")
 	cmd.Flags().IntVar(&perDay, "per-day", 0, "spread the articles so that about this many fall on each day (0: over 330 days, --articles/330 a day)")

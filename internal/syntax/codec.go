@@ -17,7 +17,8 @@ import (
 // The model file is a little-endian stream: a magic string, the provenance
 // as JSON, then the tagger, lemmatiser and parser. Weights are quantised to
 // 16 bits with one scale per table, which keeps the file small and loses
-// nothing measurable. Maps are written in key order, so the same model
+// nothing measurable (version 1 stores them in 16 bits; version 2 in the
+// 32 bits they take in memory). Maps are written in key order, so the same model
 // always gives the same bytes.
 //
 // In version 2 (magic), the weight tables are written as they lie in
@@ -336,7 +337,7 @@ func (d *decoder) weightsV1() *weights {
 	}
 	// Runs average about three entries a feature: room for four spares
 	// growing the table by copies while it loads.
-	w := &weights{classes: classes, mask: uint64(size - 1), slots: make([]slot, size), entries: make([]uint32, 0, min(4*n, maxEntries))}
+	w := &weights{classes: classes, scale: scale, mask: uint64(size - 1), slots: make([]slot, size), entries: make([]uint32, 0, min(4*n, maxEntries))}
 	if classes > 256 {
 		d.err = fmt.Errorf("%d classes, at most 256", classes)
 		return nil

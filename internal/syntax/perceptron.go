@@ -147,8 +147,13 @@ func (t *trainer) freeze(prune float64) *weights {
 // anyway). Fingerprint 0 marks an empty slot.
 type weights struct {
 	classes int
-	mask    uint64
-	slots   []slot
+	// scale is the quantisation step of a table read from a file, whose
+	// weights are already multiples of it; 0 for a table being trained.
+	// Saving such a table again keeps its weights as they are: quantising
+	// them a second time, with a scale worked out anew, moved some.
+	scale float32
+	mask  uint64
+	slots []slot
 	// entries holds the runs of features with a few entries.
 	entries []uint32
 	// dense holds, for features with weights for many classes (those of

@@ -9,7 +9,7 @@ import (
 )
 
 // A version 2 weight table is written as it lies in memory: its classes,
-// its size in slots and the lengths of its entries and dense vectors, a
+// its quantisation step, its size in slots and the lengths of its entries and dense vectors, a
 // pad to 8 bytes from the file's start, then the slots (fingerprint and
 // entry, 4 bytes each), the entries and the dense vectors, little-endian.
 // Where the processor is little-endian and the bytes are aligned, as the
@@ -20,24 +20,31 @@ import (
 // weights writes a table in version 2's layout, its weights quantised to
 // 16 bits with one scale for the table as version 1 stored them: a model
 // read from either version then annotates the same, and training gives the
-// weights of the shipped model whichever version it is saved in.
+// weights of the shipped model whichever version it is saved in. A table
+// read from a file is quantised already and is written as it is, with its
+// scale.
 func (e *encoder) weights(w *weights) {
-	maxAbs := float32(0)
-	w.each(func(_ uint64, _ uint32, run []uint32) {
-		for _, x := range run {
-			_, v := unpackEntry(x)
-			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-		}
-	})
-	scale := maxAbs / 32767
+	scale := w.scale
+	quantise := func(v float32) float32 { return v }
 	if scale == 0 {
-		scale = 1
+		maxAbs := float32(0)
+		w.each(func(_ uint64, _ uint32, run []uint32) {
+			for _, x := range run {
+				_, v := unpackEntry(x)
+				maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+			}
+		})
+		scale = maxAbs / 32767
+		if scale == 0 {
+			scale = 1
+		}
+		quantise = func(v float32) float32 { return float32(int16(math.Round(float64(v/scale)))) * scale }
 	}
-	quantise := func(v float32) float32 { return float32(int16(math.Round(float64(v/scale)))) * scale }
 	// Weights lose the low byte of their mantissa, as packEntry does,
 	// dense ones included.
 	pack := func(x uint32) uint32 { c, v := unpackEntry(x); return packEntry(c, quantise(v)) }
 	e.u64(uint64(w.classes))
+	e.u64(uint64(math.Float32bits(scale)))
 	e.u64(uint64(len(w.slots)))
 	e.u64(uint64(len(w.entries)))
 	e.u64(uint64(len(w.dense)))
@@ -74,9 +81,10 @@ func (e *encoder) weights(w *weights) {
 }
 
 // weights reads a table in version 2's layout. Unless trusted, every slot
-// is checked (checkTable).
+// is checked (check).
 func (d *decoder) weights(trusted bool) *weights {
 	classes := d.count()
+	scale := math.Float32frombits(uint32(d.u64()))
 	size := d.count()
 	ne := d.count()
 	nd := d.count()
@@ -100,11 +108,16 @@ func (d *decoder) weights(trusted bool) *weights {
 	if d.err == nil && d.pos%8 != 0 {
 		d.err = errors.New("weight table not aligned")
 	}
+	// In 64 bits: on a 32-bit build, 8 times a damaged size could wrap.
+	if rest := uint64(len(d.buf) - d.pos); uint64(size)*8+uint64(ne)*4+uint64(nd)*4 > rest {
+		d.err = errors.New("weight table past the end of the file")
+		return nil
+	}
 	slots, entries, dense := d.next(8*size), d.next(4*ne), d.next(4*nd)
 	if d.err != nil {
 		return nil
 	}
-	w := &weights{classes: classes, mask: uint64(size - 1),
+	w := &weights{classes: classes, scale: scale, mask: uint64(size - 1),
 		slots: castSlots(slots), entries: castUint32s(entries), dense: castFloat32s(dense)}
 	if !trusted {
 		if err := w.check(); err != nil {
@@ -131,7 +144,7 @@ func (w *weights) check() error {
 		case s.fp&layout == layout:
 			return errors.New("weight table damaged: a slot both dense and out of line")
 		case s.fp&isDense != 0:
-			if int(s.e)+w.stride() > len(w.dense) {
+			if uint64(s.e)+uint64(w.stride()) > uint64(len(w.dense)) {
 				return errors.New("weight table damaged: a dense vector past the table")
 			}
 		case s.fp&outOfLine != 0:
@@ -162,6 +175,9 @@ func inPlace(b []byte) bool {
 	return littleEndian && len(b) > 0 && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0
 }
 
+// castSlots, castUint32s and castFloat32s view b as an array of the
+// table's type, in place where inPlace allows and copied out otherwise: a
+// view shares b, which must then never change while the model is used.
 func castSlots(b []byte) []slot {
 	if inPlace(b) {
 		return unsafe.Slice((*slot)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/8)

@@ -25,6 +25,10 @@ import (
 // committing writer checkpoints itself: 16,384 pages of 4 KiB, 64 MiB.
 const writerCheckpointPages = 16384
 
+// walKeepBytes is the size a longer log is cut back to when it starts
+// over (journal_size_limit).
+const walKeepBytes = 16 << 20
+
 // checkpointEvery spaces background checkpoints: each one syncs the file,
 // so they are not run after every commit of a busy ingest.
 const checkpointEvery = 100 * time.Millisecond
@@ -65,8 +69,17 @@ func (c *checkpointer) committed() {
 	}
 }
 
+// loop runs a checkpoint after each kick, at most one per
+// checkpointEvery, until close. A checkpoint under way when the store
+// closes is interrupted: Close then copies the rest.
 func (c *checkpointer) loop() {
 	defer c.wg.Done()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		<-c.stop
+		cancel()
+	}()
 	var last time.Time
 	for {
 		select {
@@ -84,7 +97,7 @@ func (c *checkpointer) loop() {
 		// Passive: it copies what no reader still needs and never waits
 		// for readers or writers. A failure only leaves the log longer,
 		// for the next checkpoint or the writer to copy.
-		if _, err := c.db.ExecContext(context.Background(), `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
+		if _, err := c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
 			slog.Debug("background checkpoint", "err", err)
 		}
 		last = time.Now()

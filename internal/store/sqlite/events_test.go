@@ -291,7 +291,7 @@ func TestMigrationMergeIndex(t *testing.T) {
 // TestMigrationUnresolved opens a store of schema 9, whose waiting events
 // are those with resolved = 0, and checks that after migration the same
 // events wait, in the same order, that merging one takes it off the
-// list, and that deleting an article's events (re-extraction) takes off
+// list (even when its waiting row disagrees with it), and that deleting an article's events (re-extraction) takes off
 // theirs.
 func TestMigrationUnresolved(t *testing.T) {
 	ctx := context.Background()
@@ -331,6 +331,11 @@ func TestMigrationUnresolved(t *testing.T) {
 	}
 	if got, want := waiting(), []string{"e11", "e20", "e21"}; !slices.Equal(got, want) {
 		t.Fatalf("waiting after migration: %v, want %v", got, want)
+	}
+	// A waiting row that disagrees with its event's stored form (here
+	// its doc) is still taken off once the event is merged.
+	if _, err := db.SQL().ExecContext(ctx, `UPDATE unresolved SET doc = 'renamed' WHERE event_id = 'e11'`); err != nil {
+		t.Fatal(err)
 	}
 	evs, err := db.Unresolved(ctx, 1)
 	if err != nil {

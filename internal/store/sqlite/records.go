@@ -276,6 +276,11 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 		return fmt.Errorf("preparing resolved mark: %w", err)
 	}
 	defer done.Close()
+	doneByID, err := tx.PrepareContext(ctx, `DELETE FROM unresolved WHERE event_id = ?`)
+	if err != nil {
+		return fmt.Errorf("preparing resolved mark: %w", err)
+	}
+	defer doneByID.Close()
 	want := make(map[string]bool, len(linked))
 	for _, id := range linked {
 		want[id] = true
@@ -322,8 +327,18 @@ func (s *DB) SaveRecords(ctx context.Context, recs []*model.Record, linked []str
 			if _, err := link.ExecContext(ctx, m.Event, r.ID, m.Date, m.Doc, ""); err != nil {
 				return fmt.Errorf("linking event %s to record %s: %w", m.Event, r.ID, err)
 			}
-			if _, err := done.ExecContext(ctx, m.Date, m.Doc, m.Article, m.Event); err != nil {
+			res, err := done.ExecContext(ctx, m.Date, m.Doc, m.Article, m.Event)
+			if err != nil {
 				return fmt.Errorf("marking event %s resolved: %w", m.Event, err)
+			}
+			// The key comes from the event as read; should a row
+			// disagree with it, the event is found by its id alone
+			// (reading the waiting list), rather than left waiting, to
+			// be merged again at every run.
+			if n, err := res.RowsAffected(); err == nil && n == 0 {
+				if _, err := doneByID.ExecContext(ctx, m.Event); err != nil {
+					return fmt.Errorf("marking event %s resolved: %w", m.Event, err)
+				}
 			}
 		}
 	}

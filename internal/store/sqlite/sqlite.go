@@ -74,6 +74,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		// copies its log into the file itself only when the background
 		// has fallen this far behind (pages).
 		fmt.Sprintf("wal_autocheckpoint(%d)", writerCheckpointPages),
+		// After such a peak, the log is cut back to this size when it
+		// next starts over, rather than kept at its largest until the
+		// store is closed.
+		fmt.Sprintf("journal_size_limit(%d)", walKeepBytes),
 	} {
 		q.Add("_pragma", p)
 	}
