@@ -189,24 +189,18 @@ func castSlots(b []byte) []slot {
 	return s
 }
 
-func castUint32s(b []byte) []uint32 {
-	if inPlace(b) {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
-	}
-	s := make([]uint32, len(b)/4)
-	for i := range s {
-		s[i] = binary.LittleEndian.Uint32(b[4*i:])
-	}
-	return s
-}
+func castUint32s(b []byte) []uint32 { return cast32(b, func(x uint32) uint32 { return x }) }
 
-func castFloat32s(b []byte) []float32 {
+func castFloat32s(b []byte) []float32 { return cast32(b, math.Float32frombits) }
+
+// cast32 views b as 4-byte numbers, or copies them out through fromBits.
+func cast32[T uint32 | float32](b []byte, fromBits func(uint32) T) []T {
 	if inPlace(b) {
-		return unsafe.Slice((*float32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
 	}
-	s := make([]float32, len(b)/4)
+	s := make([]T, len(b)/4)
 	for i := range s {
-		s[i] = math.Float32frombits(binary.LittleEndian.Uint32(b[4*i:]))
+		s[i] = fromBits(binary.LittleEndian.Uint32(b[4*i:]))
 	}
 	return s
 }
