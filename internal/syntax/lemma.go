@@ -340,7 +340,7 @@ func bestString(m map[string]int) string {
 // trigger words so, before it decides which sentences to parse) expands
 // its lemmas once with Forms instead of lemmatising every word it reads.
 func (m *Model) Forms(lemma, upos string) []string {
-	m.formsOnce.Do(m.indexForms)
+	byLemma := m.formsOf(upos)
 	seen := map[string]bool{}
 	var out []string
 	add := func(f string) {
@@ -349,7 +349,7 @@ func (m *Model) Forms(lemma, upos string) []string {
 			out = append(out, f)
 		}
 	}
-	for _, f := range m.byLemma[upos][lemma] {
+	for _, f := range byLemma[lemma] {
 		add(f)
 	}
 	for _, f := range inflections(lemma) {
@@ -361,17 +361,23 @@ func (m *Model) Forms(lemma, upos string) []string {
 	return out
 }
 
-// indexForms builds the table Forms reads: per universal tag, the forms
-// of each lemma the treebank shows.
-func (m *Model) indexForms() {
-	m.byLemma = map[string]map[string][]string{}
-	for upos, forms := range m.lemmas.forms {
-		idx := map[string][]string{}
-		for f, lem := range forms {
-			idx[lem] = append(idx[lem], f)
-		}
-		m.byLemma[upos] = idx
+// formsOf returns the table Forms reads for one universal tag: the forms
+// of each lemma the treebank shows with that tag, built on first use.
+func (m *Model) formsOf(upos string) map[string][]string {
+	m.formsMu.Lock()
+	defer m.formsMu.Unlock()
+	if idx, ok := m.byLemma[upos]; ok {
+		return idx
 	}
+	if m.byLemma == nil {
+		m.byLemma = map[string]map[string][]string{}
+	}
+	idx := map[string][]string{}
+	for f, lem := range m.lemmas.forms[upos] {
+		idx[lem] = append(idx[lem], f)
+	}
+	m.byLemma[upos] = idx
+	return idx
 }
 
 // inflections are the regular English inflections of a verb or noun. A

@@ -23,10 +23,13 @@ type Model struct {
 
 	pool sync.Pool
 
-	// byLemma indexes the lemmatiser's forms by lemma for Forms, built
-	// on first use.
-	formsOnce sync.Once
-	byLemma   map[string]map[string][]string
+	// byLemma indexes the lemmatiser's forms by lemma for Forms, one
+	// universal tag at a time, each built when Forms is first asked for
+	// it: extraction asks for verbs and nouns only, and building the
+	// index of every tag was a tenth of the start of a command reading
+	// one article.
+	formsMu sync.Mutex
+	byLemma map[string]map[string][]string
 }
 
 // Info is the provenance of a model, kept in its file.
