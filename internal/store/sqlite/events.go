@@ -182,7 +182,7 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 	if f.Facts {
 		where = append(where, "e.modality NOT IN ('negated', 'hypothetical', 'denied')")
 	}
-	q := `SELECT e.data FROM events e`
+	q := `SELECT e.data, ` + eventCols + ` FROM events e`
 	if len(where) > 0 {
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
@@ -198,13 +198,9 @@ func (s *DB) Events(ctx context.Context, f store.EventFilter) ([]model.Event, er
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
-		var data sql.RawBytes
-		if err := rows.Scan(&data); err != nil {
-			return nil, fmt.Errorf("reading events: %w", err)
-		}
 		var ev model.Event
-		if err := decodeEvent(data, &ev); err != nil {
-			return nil, err
+		if err := scanEvent(rows, &ev); err != nil {
+			return nil, fmt.Errorf("reading events: %w", err)
 		}
 		out = append(out, ev)
 	}

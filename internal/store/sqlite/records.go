@@ -14,7 +14,7 @@ import (
 
 // Unresolved returns fact events that no record holds yet.
 func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT e.data FROM unresolved u JOIN events e ON e.id = u.event_id
+	rows, err := s.db.QueryContext(ctx, `SELECT e.data, `+eventCols+` FROM unresolved u JOIN events e ON e.id = u.event_id
 		ORDER BY u.date, u.doc, u.article_id, u.seq LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("reading unresolved events: %w", err)
@@ -22,13 +22,9 @@ func (s *DB) Unresolved(ctx context.Context, limit int) ([]model.Event, error) {
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {
-		var data sql.RawBytes
-		if err := rows.Scan(&data); err != nil {
-			return nil, err
-		}
 		var ev model.Event
-		if err := decodeEvent(data, &ev); err != nil {
-			return nil, err
+		if err := scanEvent(rows, &ev); err != nil {
+			return nil, fmt.Errorf("reading unresolved events: %w", err)
 		}
 		out = append(out, ev)
 	}
@@ -70,31 +66,25 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 		// A report is its event (model.MentionOf), stored once, in the
 		// events table; a store written before version 9 holds reports
 		// whole in record_mentions.data, read as they are.
-		rows, err := s.db.QueryContext(ctx, `SELECT m.record_id, m.data, e.data FROM record_mentions m JOIN events e ON e.id = m.event_id
+		rows, err := s.db.QueryContext(ctx, `SELECT e.data, `+eventCols+`, m.record_id, m.data FROM record_mentions m JOIN events e ON e.id = m.event_id
 			WHERE m.record_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY m.date, m.doc, m.event_id`, args...)
 		if err != nil {
 			return fmt.Errorf("reading reports of records: %w", err)
 		}
 		for rows.Next() {
 			var id, data string
-			var evData sql.RawBytes
-			if err := rows.Scan(&id, &data, &evData); err != nil {
+			var ev model.Event
+			if err := scanEvent(rows, &ev, &id, &data); err != nil {
 				rows.Close()
-				return err
+				return fmt.Errorf("reading reports of records: %w", err)
 			}
-			var m model.Mention
+			m := model.MentionOf(&ev)
 			if data != "" {
+				m = model.Mention{}
 				if err := json.Unmarshal([]byte(data), &m); err != nil {
 					rows.Close()
 					return fmt.Errorf("decoding report of record %s: %w", id, err)
 				}
-			} else {
-				var ev model.Event
-				if err := decodeEvent(evData, &ev); err != nil {
-					rows.Close()
-					return fmt.Errorf("reading report of record %s: %w", id, err)
-				}
-				m = model.MentionOf(&ev)
 			}
 			if r := byID[id]; r != nil {
 				r.Mentions = append(r.Mentions, m)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -29,6 +30,12 @@ func codecEvents() []model.Event {
 	}
 }
 
+// decodeAs reads a stored event as a row holding row's id, article, doc,
+// date and extractor in its columns would give it.
+func decodeAs(b []byte, row model.Event, ev *model.Event) error {
+	return eventFrom(b, row.ID, row.Article, row.Doc, row.Date, row.Extractor, ev)
+}
+
 func TestEventCodecRoundTrip(t *testing.T) {
 	for _, ev := range codecEvents() {
 		b, err := encodeEvent(&ev)
@@ -40,39 +47,54 @@ func TestEventCodecRoundTrip(t *testing.T) {
 			t.Errorf("event %s: stored in %d bytes, as JSON %d", ev.ID, len(b), len(plain))
 		}
 		var got model.Event
-		if err := decodeEvent(b, &got); err != nil {
+		if err := decodeAs(b, ev, &got); err != nil {
 			t.Fatal(err)
 		}
 		if d := cmp.Diff(ev, got); d != "" {
 			t.Errorf("event %s round trip (-want +got):\n%s", ev.ID, d)
 		}
-		// Stores written before the compressed form hold plain JSON.
+		// The fields the row holds come from the row, not the stored form.
+		row := model.Event{ID: "row-id", Article: "row-article", Doc: "row-doc", Date: "2022-01-02", Extractor: "row-x"}
+		var fromRow model.Event
+		if err := decodeAs(b, row, &fromRow); err != nil {
+			t.Fatal(err)
+		}
+		if fromRow.ID != row.ID || fromRow.Article != row.Article || fromRow.Doc != row.Doc || fromRow.Date != row.Date || fromRow.Extractor != row.Extractor {
+			t.Errorf("event %s: fields of the row read as %q %q %q %q %q", ev.ID, fromRow.ID, fromRow.Article, fromRow.Doc, fromRow.Date, fromRow.Extractor)
+		}
+		// Stores written before the compressed form hold plain JSON,
+		// every field in it.
 		var old model.Event
-		if err := decodeEvent(plain, &old); err != nil || old.ID != ev.ID {
+		if err := decodeAs(plain, row, &old); err != nil || old.ID != ev.ID {
 			t.Errorf("event %s as plain JSON: %+v, %v", ev.ID, old, err)
 		}
 	}
 }
 
-// TestStoredFormStable decodes an event in the form this version stores,
-// kept in testdata: the dictionary must never change under stored events.
+// TestStoredFormStable decodes events in the forms this version and the
+// one before store, kept in testdata: the dictionary must never change
+// under stored events.
 func TestStoredFormStable(t *testing.T) {
-	path := filepath.Join("testdata", "event-stored.hex")
 	want := codecEvents()[0]
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := hex.DecodeString(string(raw))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got model.Event
-	if err := decodeEvent(b, &got); err != nil {
-		t.Fatalf("an event stored by an earlier version no longer decodes: %v", err)
-	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("an event stored by an earlier version decodes otherwise (-want +got):\n%s", d)
+	for _, tc := range []struct{ file, form string }{
+		{"event-stored.hex", "whole (zstdDict1)"},
+		{"event-slim.hex", "without its row's fields (zstdSlim)"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("testdata", tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := hex.DecodeString(strings.TrimSpace(string(raw)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got model.Event
+		if err := decodeAs(b, want, &got); err != nil {
+			t.Fatalf("an event stored %s no longer decodes: %v", tc.form, err)
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("an event stored %s decodes otherwise (-want +got):\n%s", tc.form, d)
+		}
 	}
 }
 
@@ -84,8 +106,8 @@ func TestEventCodecDamaged(t *testing.T) {
 	}
 	for _, b := range [][]byte{nil, {}, {9, 1, 2}, {'{', 'x'}, good[:len(good)/2], {zstdDict1, 0xff, 0xff}} {
 		var got model.Event
-		if err := decodeEvent(b, &got); err == nil {
-			t.Errorf("decodeEvent(%x) = %+v, want an error", b, got)
+		if err := decodeAs(b, ev, &got); err == nil {
+			t.Errorf("decoding %x gives %+v, want an error", b, got)
 		}
 	}
 }
@@ -98,7 +120,7 @@ func FuzzDecodeEvent(f *testing.F) {
 	f.Add([]byte(`{"id":"x"}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		var ev model.Event
-		if decodeEvent(b, &ev) != nil {
+		if decodeAs(b, model.Event{ID: "e1", Article: "a1", Doc: "d1", Date: "2022-03-01", Extractor: "x"}, &ev) != nil {
 			return
 		}
 		again, err := encodeEvent(&ev)
@@ -106,7 +128,7 @@ func FuzzDecodeEvent(f *testing.F) {
 			t.Fatal(err)
 		}
 		var back model.Event
-		if err := decodeEvent(again, &back); err != nil {
+		if err := decodeAs(again, ev, &back); err != nil {
 			t.Fatalf("a decoded event does not decode once stored again: %v", err)
 		}
 	})
