@@ -16,10 +16,10 @@ import (
 
 // The model file is a little-endian stream: a magic string, the provenance
 // as JSON, then the tagger, lemmatiser and parser. Weights are quantised to
-// 16 bits with one scale per table, which keeps the file small and loses
-// nothing measurable (version 1 stores them in 16 bits; version 2 in the
-// 32 bits they take in memory). Maps are written in key order, so the same model
-// always gives the same bytes.
+// 16 bits with one scale per table, which loses nothing measurable;
+// version 1 stores them in 16 bits, version 2 in the 32 bits they take in
+// memory. Maps are written in key order, so the same model always gives
+// the same bytes.
 //
 // In version 2 (magic), the weight tables are written as they lie in
 // memory, aligned to 8 bytes from the file's start: the shipped model is
@@ -197,17 +197,7 @@ func (e *encoder) classMap(m map[uint64]uint8) {
 // no rehashing. Only the tests write it now, to check that such files are
 // still read.
 func (e *encoder) weightsV1(w *weights) {
-	maxAbs := float32(0)
-	w.each(func(_ uint64, _ uint32, run []uint32) {
-		for _, x := range run {
-			_, v := unpackEntry(x)
-			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-		}
-	})
-	scale := maxAbs / 32767
-	if scale == 0 {
-		scale = 1
-	}
+	scale := w.quantStep()
 	e.u64(uint64(w.classes))
 	e.u64(uint64(math.Float32bits(scale)))
 	e.u64(uint64(len(w.slots)))

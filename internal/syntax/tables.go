@@ -24,20 +24,9 @@ import (
 // read from a file is quantised already and is written as it is, with its
 // scale.
 func (e *encoder) weights(w *weights) {
-	scale := w.scale
+	scale := w.quantStep()
 	quantise := func(v float32) float32 { return v }
-	if scale == 0 {
-		maxAbs := float32(0)
-		w.each(func(_ uint64, _ uint32, run []uint32) {
-			for _, x := range run {
-				_, v := unpackEntry(x)
-				maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
-			}
-		})
-		scale = maxAbs / 32767
-		if scale == 0 {
-			scale = 1
-		}
+	if w.scale == 0 {
 		quantise = func(v float32) float32 { return float32(int16(math.Round(float64(v/scale)))) * scale }
 	}
 	// Weights lose the low byte of their mantissa, as packEntry does,
@@ -78,6 +67,25 @@ func (e *encoder) weights(w *weights) {
 		flush(false)
 	}
 	flush(true)
+}
+
+// quantStep is the table's 16-bit quantisation step: the one it was read
+// with, or, for a table being trained, its largest weight over 32767.
+func (w *weights) quantStep() float32 {
+	if w.scale != 0 {
+		return w.scale
+	}
+	maxAbs := float32(0)
+	w.each(func(_ uint64, _ uint32, run []uint32) {
+		for _, x := range run {
+			_, v := unpackEntry(x)
+			maxAbs = max(maxAbs, float32(math.Abs(float64(v))))
+		}
+	})
+	if maxAbs == 0 {
+		return 1
+	}
+	return maxAbs / 32767
 }
 
 // weights reads a table in version 2's layout. Unless trusted, every slot

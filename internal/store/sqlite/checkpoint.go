@@ -37,7 +37,8 @@ const checkpointEvery = 100 * time.Millisecond
 type checkpointer struct {
 	db   *sql.DB // one connection, used for nothing else
 	kick chan struct{}
-	stop chan struct{}
+	ctx  context.Context // cancelled by close, which also interrupts a checkpoint
+	stop context.CancelFunc
 	wg   sync.WaitGroup
 	once sync.Once // close, which a store's Close may call twice
 	err  error
@@ -51,7 +52,8 @@ func startCheckpointer(dsn string) (*checkpointer, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	c := &checkpointer{db: db, kick: make(chan struct{}, 1), stop: make(chan struct{})}
+	c := &checkpointer{db: db, kick: make(chan struct{}, 1)}
+	c.ctx, c.stop = context.WithCancel(context.Background())
 	c.wg.Add(1)
 	go c.loop()
 	return c, nil
@@ -74,22 +76,16 @@ func (c *checkpointer) committed() {
 // closes is interrupted: Close then copies the rest.
 func (c *checkpointer) loop() {
 	defer c.wg.Done()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go func() {
-		<-c.stop
-		cancel()
-	}()
 	var last time.Time
 	for {
 		select {
-		case <-c.stop:
+		case <-c.ctx.Done():
 			return
 		case <-c.kick:
 		}
 		if wait := checkpointEvery - time.Since(last); wait > 0 {
 			select {
-			case <-c.stop:
+			case <-c.ctx.Done():
 				return
 			case <-time.After(wait):
 			}
@@ -97,7 +93,7 @@ func (c *checkpointer) loop() {
 		// Passive: it copies what no reader still needs and never waits
 		// for readers or writers. A failure only leaves the log longer,
 		// for the next checkpoint or the writer to copy.
-		if _, err := c.db.ExecContext(ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
+		if _, err := c.db.ExecContext(c.ctx, `PRAGMA wal_checkpoint(PASSIVE)`); err != nil {
 			slog.Debug("background checkpoint", "err", err)
 		}
 		last = time.Now()
@@ -107,7 +103,7 @@ func (c *checkpointer) loop() {
 // close stops the checkpoints and closes their connection.
 func (c *checkpointer) close() error {
 	c.once.Do(func() {
-		close(c.stop)
+		c.stop()
 		c.wg.Wait()
 		if err := c.db.Close(); err != nil {
 			c.err = fmt.Errorf("closing the checkpoint connection: %w", err)

@@ -78,13 +78,12 @@ func (s *DB) withMentions(ctx context.Context, recs []*model.Record) error {
 				rows.Close()
 				return fmt.Errorf("reading reports of records: %w", err)
 			}
-			m := model.MentionOf(&ev)
-			if data != "" {
-				m = model.Mention{}
-				if err := json.Unmarshal([]byte(data), &m); err != nil {
-					rows.Close()
-					return fmt.Errorf("decoding report of record %s: %w", id, err)
-				}
+			var m model.Mention
+			if data == "" {
+				m = model.MentionOf(&ev)
+			} else if err := json.Unmarshal([]byte(data), &m); err != nil {
+				rows.Close()
+				return fmt.Errorf("decoding report of record %s: %w", id, err)
 			}
 			if r := byID[id]; r != nil {
 				r.Mentions = append(r.Mentions, m)
